@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/policy";
+import { signOutAction } from "@/lib/auth/actions";
+import { LocaleSwitch } from "./locale-switch";
+
+export async function AppHeader({ user }: { user: CurrentUser }) {
+  const t = await getTranslations("layout");
+  const tRole = await getTranslations("roles");
+  return (
+    <header className="border-b border-slate-300 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/cases" className="text-xl font-bold text-blue-900">
+          Waypoint
+        </Link>
+        <nav aria-label={t("mainNavigation")} className="flex gap-4 text-sm font-medium">
+          {can(user, "case:read") ? (
+            <Link href="/cases" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("cases")}
+            </Link>
+          ) : null}
+          {can(user, "case:create") ? (
+            <Link href="/cases/new" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("newCase")}
+            </Link>
+          ) : null}
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-4">
+          <LocaleSwitch />
+          <p className="text-sm" data-testid="signed-in-as">
+            <span className="font-semibold">{user.name}</span>{" "}
+            <span className="text-slate-700">
+              · {tRole(user.role)}
+              {user.teamName ? ` · ${user.teamName}` : ""}
+            </span>
+          </p>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">
+              {t("signOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

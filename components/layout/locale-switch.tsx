@@ -1,0 +1,28 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocaleAction } from "@/lib/auth/actions";
+import { LOCALES } from "@/i18n/locales";
+
+const NAMES: Record<string, string> = { en: "English", th: "ไทย" };
+
+/** Works without JavaScript: a plain form posting to a server action. */
+export async function LocaleSwitch() {
+  const t = await getTranslations("layout");
+  const locale = await getLocale();
+  return (
+    <form action={setLocaleAction} className="flex items-center gap-2">
+      <label htmlFor="locale-switch" className="text-sm">
+        {t("language")}
+      </label>
+      <select id="locale-switch" name="locale" defaultValue={locale} className="rounded border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900">
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {NAMES[code]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="rounded border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 hover:bg-slate-100">
+        {t("apply")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const DEMO_PASSWORD = "waypoint-demo-2026";
+export const ACCOUNTS = {
+  caseworker: { email: "caseworker@demo.waypoint.test", name: "Somchai Demo", role: "Caseworker" },
+  supervisor: { email: "supervisor@demo.waypoint.test", name: "Malee Demo", role: "Supervisor" },
+  legal: { email: "legal@demo.waypoint.test", name: "Arun Demo", role: "Legal officer" },
+  admin: { email: "admin@demo.waypoint.test", name: "Admin Demo", role: "Administrator" },
+  caseworkerNorth: { email: "caseworker.north@demo.waypoint.test", name: "Nok Demo", role: "Caseworker" },
+} as const;
+export type AccountKey = keyof typeof ACCOUNTS;
+
+export async function signIn(page: Page, who: AccountKey) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(ACCOUNTS[who].email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(ACCOUNTS[who].name);
+}
+
+/** Fails on any WCAG 2 A/AA violation axe-core finds on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+
+// Every view, change, export and sign-in goes through here, inside the same
+// transaction as the change it describes, so a change is never saved
+// without its audit row (nor an audit row without its change).
+export type AuditAction =
+  | "login"
+  | "login.failed"
+  | "logout"
+  | "case.list"
+  | "case.view"
+  | "case.create"
+  | "case.update"
+  | "person.create"
+  | "person.update"
+  | "note.create"
+  | "user.update";
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: AuditAction;
+  entity: string;
+  entityId?: string | null;
+  caseId?: string | null;
+  /** Names of the fields that changed; never their values. */
+  fields?: string[];
+  ip?: string | null;
+  /** Non-identifying context only (counts, filters): never names or notes. */
+  detail?: Prisma.InputJsonValue;
+};
+
+export async function recordAudit(tx: Tx, entry: AuditEntry) {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      caseId: entry.caseId ?? null,
+      fields: entry.fields ?? [],
+      ip: entry.ip ?? null,
+      detail: entry.detail,
+    },
+  });
+}

@@ -1,0 +1,86 @@
+// Writes a new household (case, people, journey) inside a caller's
+// transaction. Shared by the intake action and the demo seed; the caller
+// checks access and writes the audit row.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/prisma-client";
+import { formatInTimeZone } from "date-fns-tz";
+import { TIME_ZONE } from "@/lib/dates";
+import { personSearchText } from "@/lib/people/search-text";
+import type { IntakeInput, JourneyInput, PersonInput } from "./schema";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** WP-2026-000123: numbered per year (Bangkok time), never reused. */
+export async function nextCaseCode(tx: Tx, openedAt: Date): Promise<string> {
+  const year = Number(formatInTimeZone(openedAt, TIME_ZONE, "yyyy"));
+  // The upsert locks the year's counter row until the transaction ends, so
+  // two intakes at once get different numbers.
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    insert into "CaseCodeCounter" (year, last) values (${year}, 1)
+    on conflict (year) do update set last = "CaseCodeCounter".last + 1
+    returning last`;
+  return `WP-${year}-${String(rows[0].last).padStart(6, "0")}`;
+}
+
+export function personData(person: PersonInput) {
+  return {
+    relationship: person.relationship,
+    latinName: person.latinName,
+    nativeName: person.nativeName,
+    aliases: person.aliases,
+    birthYear: person.dateOfBirth.birthYear,
+    birthDate: person.dateOfBirth.birthDate,
+    sex: person.sex,
+    nationality: person.nationality,
+    ethnicity: person.ethnicity,
+    languages: person.languages,
+    unhcrNumber: person.unhcrNumber,
+    vulnerabilities: person.vulnerabilities,
+    searchText: personSearchText(person),
+  } satisfies Partial<Prisma.PersonUncheckedCreateInput>;
+}
+
+export function journeyData(journey: JourneyInput) {
+  return {
+    originCountry: journey.originCountry,
+    transitCountries: journey.transitCountries,
+    entryPoint: journey.entryPoint,
+    entryDate: journey.entryDate,
+    entryMethod: journey.entryMethod,
+    brokerFeeMinor: journey.brokerFee,
+    brokerFeeCurrency: journey.brokerFee === null ? null : journey.brokerFeeCurrency,
+  };
+}
+
+export async function createCaseRecords(
+  tx: Tx,
+  input: IntakeInput & { openedAt?: Date; status?: "OPEN" | "ON_HOLD" | "CLOSED"; counselId?: string | null },
+  actorId: string,
+): Promise<{ id: string; code: string }> {
+  const openedAt = input.openedAt ?? new Date();
+  const principal = input.members[0];
+  const code = await nextCaseCode(tx, openedAt);
+  const created = await tx.case.create({
+    data: {
+      code,
+      status: input.status ?? "OPEN",
+      sensitivity: input.sensitivity,
+      teamId: input.teamId,
+      caseworkerId: input.caseworkerId,
+      principalName: principal.latinName,
+      principalNativeName: principal.nativeName,
+      nationality: principal.nationality,
+      householdSize: input.members.length,
+      openedAt,
+      createdAt: openedAt,
+      updatedById: actorId,
+      people: {
+        create: input.members.map((member, position) => ({ ...personData(member), position, updatedById: actorId })),
+      },
+      journey: { create: journeyData(input.journey) },
+      members: input.counselId ? { create: { userId: input.counselId, role: "COUNSEL" } } : undefined,
+    },
+    select: { id: true, code: true },
+  });
+  return created;
+}

@@ -1,0 +1,63 @@
+// Shared shape of server-action results for forms: the field errors are
+// message keys (translated in the form), keyed by the field's name, so the
+// message appears beside the field that caused it.
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export type FormState = {
+  ok?: boolean;
+  /** A message key for a problem that is not about one field (conflict, access). */
+  formError?: string;
+  /** Values for the form error message, e.g. who changed the record and when. */
+  formErrorValues?: Record<string, string>;
+  fieldErrors?: FieldErrors;
+};
+
+/** First message for each field path, e.g. { "members.0.latinName": "required" }. */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Splits a comma-separated text input into trimmed, non-empty, unique entries. */
+export function splitList(value: unknown): string[] {
+  if (Array.isArray(value)) return [...new Set(value.map((v) => String(v).trim()).filter(Boolean))];
+  if (typeof value !== "string") return [];
+  return [...new Set(value.split(/[,،、，]/).map((part) => part.trim()).filter(Boolean))];
+}
+
+/** Empty inputs arrive as "": treat them as absent. */
+export function blankToNull(value: unknown): unknown {
+  return typeof value === "string" && value.trim() === "" ? null : value;
+}
+
+/**
+ * Reads FormData into a plain object. Names with dots become nested paths
+ * ("members.0.latinName"); numeric segments make arrays. Repeated names
+ * (checkbox groups) become arrays.
+ */
+export function formDataToObject(formData: FormData, multiValued: (name: string) => boolean = () => false): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const name of new Set(formData.keys())) {
+    if (name.startsWith("$ACTION")) continue;
+    const values = formData.getAll(name).map((v) => (typeof v === "string" ? v : ""));
+    const value = multiValued(name) ? values : values[0];
+    const path = name.split(".");
+    let node: Record<string, unknown> = root;
+    path.forEach((segment, index) => {
+      if (index === path.length - 1) {
+        node[segment] = value;
+        return;
+      }
+      const nextIsIndex = /^\d+$/.test(path[index + 1]);
+      node[segment] ??= nextIsIndex ? [] : {};
+      node = node[segment] as Record<string, unknown>;
+    });
+  }
+  return root;
+}

@@ -1,0 +1,31 @@
+// Names are searched without regard to case or accents, in any script:
+// "bdap" finds "Bđăp", "nguyen" finds "Nguyễn". Both the stored search text
+// and the query go through `foldForSearch`, so they always agree.
+
+// Letters with a stroke or ligature are not decomposed by Unicode
+// normalisation, so they are mapped by hand.
+const LETTER_MAP: Record<string, string> = {
+  đ: "d", Đ: "d", ð: "d", ł: "l", Ł: "l", ø: "o", Ø: "o", ß: "ss", æ: "ae", Æ: "ae", œ: "oe", Œ: "oe", ı: "i",
+};
+
+export function foldForSearch(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      // Latin combining diacritics only: Thai vowel and tone marks are kept.
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐðłŁøØßæÆœŒı]/g, (letter) => LETTER_MAP[letter] ?? letter)
+      // Recompose so Hangul jamo become syllables again.
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+export function personSearchText(person: { latinName: string; nativeName?: string | null; aliases?: string[] }): string {
+  return [person.latinName, person.nativeName ?? "", ...(person.aliases ?? [])]
+    .map(foldForSearch)
+    .filter(Boolean)
+    .join(" | ");
+}

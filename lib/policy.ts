@@ -1,0 +1,113 @@
+// Who may do what: the only place access rules live (PRODUCT.md, "Least
+// privilege"). Every query and server action asks this module, on the server.
+//
+// Two kinds of rule:
+// - `can(actor, permission)`: what a role may do at all;
+// - scopes (`caseScope`, `noteScope`): Prisma `where` clauses that limit a
+//   query to the records this actor may see, so no record can be fetched by
+//   id alone.
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
+
+export type Actor = {
+  id: string;
+  role: Role;
+  teamId: string | null;
+};
+
+export const PERMISSIONS = [
+  "case:read",
+  "case:create",
+  "case:update",
+  "person:update",
+  "note:create",
+  "note:read-confidential",
+  "audit:read",
+  "user:manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  CASEWORKER: ["case:read", "case:create", "case:update", "person:update", "note:create"],
+  SUPERVISOR: [
+    "case:read",
+    "case:create",
+    "case:update",
+    "person:update",
+    "note:create",
+    "note:read-confidential",
+    "audit:read",
+  ],
+  // Legal officers follow the cases where they are counsel and log their
+  // contacts; the case record itself is kept by caseworkers.
+  LEGAL_OFFICER: ["case:read", "note:create"],
+  // Administrators manage accounts and see no case content.
+  ADMIN: ["user:manage"],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return GRANTS[actor.role].includes(permission);
+}
+
+export class ForbiddenError extends Error {
+  constructor(permission: string) {
+    super(`Not allowed: ${permission}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new ForbiddenError(permission);
+}
+
+const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };
+
+/** Being named on a case: its assigned caseworker or a member (counsel, second caseworker). */
+function namedOn(actor: Actor): Prisma.CaseWhereInput[] {
+  return [{ caseworkerId: actor.id }, { members: { some: { userId: actor.id } } }];
+}
+
+/**
+ * The cases this actor may see. Restricted cases are visible only to the
+ * people named on them and the supervisors of their team.
+ */
+export function caseScope(actor: Actor): Prisma.CaseWhereInput {
+  if (!can(actor, "case:read")) return NOTHING;
+  switch (actor.role) {
+    case "SUPERVISOR":
+      return actor.teamId ? { teamId: actor.teamId } : NOTHING;
+    case "CASEWORKER":
+      if (!actor.teamId) return { OR: namedOn(actor) };
+      return {
+        OR: [{ teamId: actor.teamId, sensitivity: { not: "RESTRICTED" } }, ...namedOn(actor)],
+      };
+    case "LEGAL_OFFICER":
+      return { members: { some: { userId: actor.id, role: "COUNSEL" } } };
+    default:
+      return NOTHING;
+  }
+}
+
+/** Confidential notes are visible to their author and to supervisors only. */
+export function noteScope(actor: Actor): Prisma.NoteWhereInput {
+  if (can(actor, "note:read-confidential")) return {};
+  return { OR: [{ confidential: false }, { authorId: actor.id }] };
+}
+
+/**
+ * Which team a new case may be opened in, and to whom it may be assigned:
+ * staff open cases in their own team and assign them to a caseworker or
+ * supervisor of that team.
+ */
+export function mayAssignCase(
+  actor: Actor,
+  target: { teamId: string; assignee: { role: Role; teamId: string | null; active: boolean } | null },
+): boolean {
+  if (!can(actor, "case:create") && !can(actor, "case:update")) return false;
+  if (actor.teamId !== target.teamId) return false;
+  if (!target.assignee) return true;
+  return (
+    target.assignee.active &&
+    target.assignee.teamId === target.teamId &&
+    (target.assignee.role === "CASEWORKER" || target.assignee.role === "SUPERVISOR")
+  );
+}

@@ -1,0 +1,12 @@
+// Builds a Prisma client on the node-postgres driver adapter (Prisma 7 has
+// no built-in driver). The app uses the one client in lib/db.ts; scripts
+// (seed, bench) build their own with this.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export function createPrismaClient(connectionString: string, poolSize = 10) {
+  const adapter = new PrismaPg({ connectionString, max: poolSize });
+  return new PrismaClient({ adapter });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;

@@ -1,0 +1,35 @@
+// Resolves the database and secrets for the start, seed and migrate
+// commands: DATABASE_URL when set, otherwise an embedded PostgreSQL under
+// .data/. AUTH_SECRET: from the environment, or (embedded mode only) a
+// random one kept in .data/auth-secret so sessions survive a restart.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres, type Cluster } from "./database";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+export const DATA_DIR = path.join(ROOT, ".data");
+
+export type Database = { url: string; embedded: boolean; created: boolean; stop: () => Promise<void> };
+
+export async function openDatabase(): Promise<Database> {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, embedded: false, created: false, stop: async () => {} };
+  }
+  const port = Number(process.env.WAYPOINT_PG_PORT ?? 5433);
+  const cluster: Cluster = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "pg"), port });
+  const url = cluster.url("waypoint");
+  const created = await ensureDatabase(url);
+  return { url, embedded: true, created, stop: cluster.stop };
+}
+
+export function authSecret(embedded: boolean): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (!embedded) throw new Error("AUTH_SECRET must be set when DATABASE_URL is set (e.g. `openssl rand -base64 33`).");
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(33).toString("base64"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}

@@ -1,0 +1,70 @@
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations →
+// demo data on a new embedded database → production build if missing or
+// stale → `next start` (`npm run dev`: `next dev` instead, no build). Ctrl-C stops the app and the embedded database.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { migrate } from "./migrate";
+import { authSecret, openDatabase, ROOT } from "./environment";
+import { countUsers, printDemoAccounts, seedDemoData } from "./seed";
+
+const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "prisma"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    const stat = fs.statSync(target);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(target)) if (entry !== "generated") visit(path.join(target, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const dir of SOURCE_DIRS) if (fs.existsSync(path.join(ROOT, dir))) visit(path.join(ROOT, dir));
+  for (const file of SOURCE_FILES) if (fs.existsSync(path.join(ROOT, file))) visit(path.join(ROOT, file));
+  return newest;
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceTime()) return;
+  console.log("building Waypoint (first start or changed sources)…");
+  const result = spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function main() {
+  const database = await openDatabase();
+  const port = process.env.PORT ?? "3000";
+  try {
+    for (const name of await migrate(database.url)) console.log(`applied migration ${name}`);
+    // Demo data only on an empty embedded database: never on a real server
+    // (DATABASE_URL) unless asked with `npm run db:seed`.
+    if (database.embedded && (await countUsers(database.url)).all === 0) {
+      await seedDemoData(database.url);
+    }
+    const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(database.embedded), NODE_ENV: "production" as const };
+    const dev = process.argv.includes("--dev");
+    if (!dev) buildIfNeeded(env);
+    const server = dev
+      ? spawn("npx", ["next", "dev", "-p", port], { cwd: ROOT, env: { ...env, NODE_ENV: "development" }, stdio: ["ignore", "inherit", "inherit"] })
+      : spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+    const stop = (signal: NodeJS.Signals) => server.kill(signal);
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    setTimeout(async () => {
+      console.log(`\nWaypoint is running at http://localhost:${port}`);
+      if ((await countUsers(database.url)).demo > 0) printDemoAccounts();
+    }, 1500);
+    const code = await new Promise<number>((resolve) => server.on("exit", (exitCode) => resolve(exitCode ?? 0)));
+    await database.stop();
+    process.exit(code);
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

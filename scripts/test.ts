@@ -1,0 +1,119 @@
+// `npm test`: the whole suite on a real PostgreSQL (embedded, under
+// .data/test-pg) and a real browser (Debian's Chromium):
+//   1. unit + integration tests (Vitest) against a fresh migrated database;
+//   2. a production build, served by `next start` on a fresh database with
+//      the demo data, driven by Playwright end-to-end tests.
+// Ends with one line: `tests: N passed, N failed`.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { recreateDatabase, startEmbeddedPostgres } from "./database";
+import { migrate } from "./migrate";
+import { seedDemoData } from "./seed";
+import { ROOT } from "./environment";
+
+const RESULTS = path.join(ROOT, "test-results");
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const TEST_AUTH_SECRET = "test-secret-not-for-production-0123456789";
+
+type Counts = { passed: number; failed: number };
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" });
+  return result.status ?? 1;
+}
+
+function vitestCounts(file: string): Counts {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  // A file that fails to load has no tests but counts as one failure.
+  const brokenFiles = (report.testResults ?? []).filter((r: { status: string; assertionResults: unknown[] }) => r.status === "failed" && r.assertionResults.length === 0).length;
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles };
+}
+
+function playwrightCounts(file: string): Counts {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  const stats = JSON.parse(fs.readFileSync(file, "utf8")).stats ?? {};
+  const errors = JSON.parse(fs.readFileSync(file, "utf8")).errors ?? [];
+  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + errors.length };
+}
+
+async function waitForHealth(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server did not become healthy at ${url}`);
+}
+
+async function main() {
+  fs.rmSync(RESULTS, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/test-pg"), port: Number(process.env.TEST_PG_PORT ?? 5434) });
+  const totals: Counts = { passed: 0, failed: 0 };
+  const add = (counts: Counts, label: string) => {
+    console.log(`${label}: ${counts.passed} passed, ${counts.failed} failed`);
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+  };
+  try {
+    const only = process.argv[2]; // "unit" or "e2e" to run one half
+    if (only !== "e2e") {
+      const unitUrl = cluster.url("waypoint_test");
+      await recreateDatabase(unitUrl);
+      await migrate(unitUrl);
+      const scratchUrl = cluster.url("waypoint_scratch");
+      await recreateDatabase(scratchUrl);
+      const report = path.join(RESULTS, "vitest.json");
+      run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
+        ...process.env,
+        DATABASE_URL: unitUrl,
+        TEST_ADMIN_URL: cluster.url("postgres"),
+        DIFF_DATABASE_URL: scratchUrl,
+        AUTH_SECRET: TEST_AUTH_SECRET,
+      });
+      add(vitestCounts(report), "unit and integration");
+    }
+    if (only !== "unit") {
+      const e2eUrl = cluster.url("waypoint_e2e");
+      await recreateDatabase(e2eUrl);
+      await migrate(e2eUrl);
+      await seedDemoData(e2eUrl, () => {});
+      const env = { ...process.env, DATABASE_URL: e2eUrl, AUTH_SECRET: TEST_AUTH_SECRET, NODE_ENV: "production" as const };
+      if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
+        add({ passed: 0, failed: 1 }, "build");
+      } else {
+        const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+        try {
+          await waitForHealth(`http://127.0.0.1:${E2E_PORT}/api/health`, 60_000);
+          const report = path.join(RESULTS, "playwright.json");
+          run("npx", ["playwright", "test"], {
+            ...process.env,
+            DATABASE_URL: e2eUrl,
+            BASE_URL: `http://localhost:${E2E_PORT}`,
+            PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+          });
+          add(playwrightCounts(report), "end-to-end");
+        } finally {
+          if (server.pid) process.kill(-server.pid, "SIGTERM");
+        }
+      }
+    }
+  } finally {
+    await cluster.stop();
+  }
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("tests: 0 passed, 1 failed");
+  process.exit(1);
+});
