@@ -31,7 +31,7 @@ export type AuditEntry = {
   detail?: Prisma.InputJsonValue;
 };
 
-export async function recordAudit(tx: Tx, entry: AuditEntry) {
+export async function recordAudit(tx: Pick<Tx, "auditLog">, entry: AuditEntry) {
   await tx.auditLog.create({
     data: {
       actorId: entry.actorId,

@@ -31,8 +31,9 @@ export function splitList(value: unknown): string[] {
   return [...new Set(value.split(/[,،、，]/).map((part) => part.trim()).filter(Boolean))];
 }
 
-/** Empty inputs arrive as "": treat them as absent. */
+/** Empty inputs arrive as "" (or not at all): treat them as absent. */
 export function blankToNull(value: unknown): unknown {
+  if (value === undefined) return null;
   return typeof value === "string" && value.trim() === "" ? null : value;
 }
 

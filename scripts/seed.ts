@@ -54,7 +54,12 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
       counselId: users.get("legal@demo.waypoint.test")!.id,
     });
     for (const household of households) {
-      await db.$transaction((tx) => createCaseRecords(tx, household, household.createdById));
+      await db.$transaction(async (tx) => {
+        const created = await createCaseRecords(tx, household, household.createdById);
+        await tx.auditLog.create({
+          data: { at: household.openedAt, actorId: household.createdById, action: "case.create", entity: "Case", entityId: created.id, caseId: created.id, detail: { source: "demo seed" } },
+        });
+      });
     }
     log(`loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${households.length} households`);
   } finally {

@@ -26,16 +26,22 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
 function vitestCounts(file: string): Counts {
   if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  // A file that fails to load has no tests but counts as one failure.
-  const brokenFiles = (report.testResults ?? []).filter((r: { status: string; assertionResults: unknown[] }) => r.status === "failed" && r.assertionResults.length === 0).length;
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles };
+  type FileResult = { status: string; assertionResults: { status: string }[] };
+  // A file that fails outside its tests (import error, failing beforeAll)
+  // counts as one failure; skipped tests count as failures too, since the
+  // suite must not skip anything.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (r: FileResult) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed"),
+  ).length;
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles + skipped };
 }
 
 function playwrightCounts(file: string): Counts {
   if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
-  const stats = JSON.parse(fs.readFileSync(file, "utf8")).stats ?? {};
-  const errors = JSON.parse(fs.readFileSync(file, "utf8")).errors ?? [];
-  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + errors.length };
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  const stats = report.stats ?? {};
+  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) + (report.errors ?? []).length };
 }
 
 async function waitForHealth(url: string, timeoutMs: number) {

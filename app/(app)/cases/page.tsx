@@ -1,17 +1,69 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
+import { assignmentOptions, listCases } from "@/lib/cases/queries";
+import { caseListHref, parseCaseListParams } from "@/lib/cases/list-params";
+import { clientIp } from "@/lib/request-context";
+import { CaseFilters } from "@/components/cases/case-filters";
+import { CaseTable } from "@/components/cases/case-table";
+import { linkButtonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Cases" };
 
-export default async function CasesPage() {
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const t = await getTranslations("cases");
+  if (!can(user, "case:read")) {
+    return (
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-4 text-slate-700">{t("noCaseAccess")}</p>
+      </div>
+    );
+  }
+  const params = parseCaseListParams(await searchParams);
+  const [list, options] = await Promise.all([listCases(user, params, await clientIp()), assignmentOptions(user)]);
+  const filtered = Boolean(params.q || params.status || params.team || params.caseworker || params.nationality);
   return (
-    <div>
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      {!can(user, "case:read") ? <p className="mt-4 text-slate-700">{t("noCaseAccess")}</p> : null}
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        {can(user, "case:create") ? (
+          <Link href="/cases/new" className={linkButtonClass}>
+            {t("newCase")}
+          </Link>
+        ) : null}
+      </div>
+      <CaseFilters params={params} teams={options.teams} staff={options.staff} />
+      <p role="status" className="text-sm text-slate-700">
+        {t("results", { count: list.total })}
+      </p>
+      {list.rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{filtered ? t("empty") : t("emptyNoFilters")}</p>
+      ) : (
+        <CaseTable rows={list.rows} />
+      )}
+      {list.pages > 1 ? (
+        <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3 text-sm">
+          {list.page > 1 ? (
+            <Link href={caseListHref(params, { page: list.page - 1 })} className="text-blue-800 underline" rel="prev">
+              {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t("page", { page: list.page, pages: list.pages })}</span>
+          {list.page < list.pages ? (
+            <Link href={caseListHref(params, { page: list.page + 1 })} className="text-blue-800 underline" rel="next">
+              {t("next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { assignmentOptions, getCaseFile } from "@/lib/cases/queries";
+import { clientIp } from "@/lib/request-context";
+import { isoDate } from "@/lib/dates";
+import { formatMinor } from "@/lib/money";
+import { CaseEditForm } from "@/components/cases/case-edit-form";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Edit ${(await params).code}` };
+}
+
+export default async function EditCasePage({ params }: Props) {
+  const { code } = await params;
+  const user = await requirePermission("case:update");
+  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "edit" });
+  if (!file) notFound();
+  const t = await getTranslations("edit");
+  const { staff } = await assignmentOptions(user);
+  const journey = file.journey;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("caseTitle", { code: file.code })}</h1>
+      <CaseEditForm
+        code={file.code}
+        staff={staff}
+        defaults={{
+          version: file.version,
+          status: file.status,
+          sensitivity: file.sensitivity,
+          caseworkerId: file.caseworkerId,
+          journey: {
+            originCountry: journey?.originCountry,
+            transitCountries: journey?.transitCountries,
+            entryPoint: journey?.entryPoint,
+            entryDate: isoDate(journey?.entryDate),
+            entryMethod: journey?.entryMethod,
+            brokerFee: journey?.brokerFeeMinor != null ? formatMinor(journey.brokerFeeMinor).replace(/,/g, "") : "",
+            brokerFeeCurrency: journey?.brokerFeeCurrency,
+          },
+        }}
+      />
+    </div>
+  );
+}

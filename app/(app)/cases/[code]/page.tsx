@@ -1,0 +1,200 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/policy";
+import { getCaseFile, getTimeline } from "@/lib/cases/queries";
+import { clientIp } from "@/lib/request-context";
+import { formatMinor } from "@/lib/money";
+import { SensitivityBadge, StatusBadge } from "@/components/cases/badges";
+import { NoteForm } from "@/components/cases/note-form";
+import { Timeline } from "@/components/cases/timeline";
+import { secondaryLinkButtonClass } from "@/components/ui/button";
+
+type Props = { params: Promise<{ code: string }> };
+
+// The title is the case code only: names never go into titles, URLs or logs.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).code };
+}
+
+export default async function CaseFilePage({ params }: Props) {
+  const { code } = await params;
+  const user = await requireUser();
+  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
+  if (!file) notFound();
+  const timeline = await getTimeline(user, file.id);
+  const t = await getTranslations("caseFile");
+  const tRel = await getTranslations("enums.relationship");
+  const tSex = await getTranslations("enums.sex");
+  const tVul = await getTranslations("enums.vulnerability");
+  const tCountry = await getTranslations("countries");
+  const format = await getFormatter();
+  const country = (code: string | null) => (code ? (tCountry.has(code) ? tCountry(code) : code) : t("notRecorded"));
+  const counsel = file.members.filter((m) => m.role === "COUNSEL").map((m) => m.user.name);
+  const journey = file.journey;
+
+  return (
+    <div className="space-y-6">
+      <Link href="/cases" className="text-sm text-blue-800 underline">
+        ← {t("back")}
+      </Link>
+      <section aria-labelledby="case-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h1 id="case-heading" className="font-mono text-2xl font-bold">
+              {file.code}
+            </h1>
+            <p className="text-lg font-semibold">
+              {file.principalName}
+              {file.principalNativeName ? <span className="ml-2 font-normal text-slate-700">{file.principalNativeName}</span> : null}
+            </p>
+            <p className="text-sm text-slate-700">{t("people", { count: file.people.length })}</p>
+          </div>
+          {can(user, "case:update") ? (
+            <Link href={`/cases/${file.code}/edit`} className={secondaryLinkButtonClass}>
+              {t("editCase")}
+            </Link>
+          ) : null}
+        </div>
+        <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-slate-700">{t("status")}</dt>
+            <dd>
+              <StatusBadge status={file.status} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("sensitivity")}</dt>
+            <dd>
+              <SensitivityBadge sensitivity={file.sensitivity} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("team")}</dt>
+            <dd>{file.team.name}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("caseworker")}</dt>
+            <dd>{file.caseworker?.name ?? t("none")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("counsel")}</dt>
+            <dd>{counsel.length ? counsel.join(", ") : t("none")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("opened")}</dt>
+            <dd>{format.dateTime(file.openedAt, { dateStyle: "medium" })}</dd>
+          </div>
+        </dl>
+        {file.updatedBy ? (
+          <p className="mt-3 text-xs text-slate-700">
+            {t("lastChange", { name: file.updatedBy.name, time: format.dateTime(file.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="household-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="household-heading" className="text-lg font-semibold">
+            {t("household")}
+          </h2>
+          {can(user, "person:update") ? (
+            <Link href={`/cases/${file.code}/people/new`} className={secondaryLinkButtonClass}>
+              {t("addPerson")}
+            </Link>
+          ) : null}
+        </div>
+        <ul className="mt-3 divide-y divide-slate-200">
+          {file.people.map((person) => (
+            <li key={person.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+              <div className="text-sm">
+                <p className="font-semibold">
+                  {person.latinName}
+                  {person.nativeName ? <span className="ml-2 font-normal">{person.nativeName}</span> : null}
+                  <span className="ml-2 font-normal text-slate-700">· {tRel(person.relationship)}</span>
+                </p>
+                <p className="text-slate-700">
+                  {tSex(person.sex)} · {country(person.nationality)}
+                  {person.ethnicity ? ` · ${person.ethnicity}` : ""} · {t("born")}{" "}
+                  {person.birthDate
+                    ? format.dateTime(person.birthDate, { dateStyle: "medium", timeZone: "UTC" })
+                    : person.birthYear
+                      ? t("yearOnly", { year: String(person.birthYear) })
+                      : t("notRecorded")}
+                </p>
+                {person.aliases.length ? <p className="text-slate-700">{person.aliases.join(", ")}</p> : null}
+                {person.languages.length ? <p className="text-slate-700">{person.languages.join(", ")}</p> : null}
+                {person.unhcrNumber ? <p className="font-mono text-slate-800">UNHCR {person.unhcrNumber}</p> : null}
+                {person.vulnerabilities.length ? (
+                  <p className="mt-1 flex flex-wrap gap-1">
+                    {person.vulnerabilities.map((v) => (
+                      <span key={v} className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
+                        {tVul(v)}
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </div>
+              {can(user, "person:update") ? (
+                <Link href={`/cases/${file.code}/people/${person.id}/edit`} className="text-sm text-blue-800 underline" aria-label={`${t("editPerson")} ${person.latinName}`}>
+                  {t("editPerson")}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="journey-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="journey-heading" className="text-lg font-semibold">
+          {t("journey")}
+        </h2>
+        <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-slate-700">{t("origin")}</dt>
+            <dd>{country(journey?.originCountry ?? null)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("transit")}</dt>
+            <dd>{journey?.transitCountries.length ? journey.transitCountries.map((c) => country(c)).join(" → ") : t("none")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("via")}</dt>
+            <dd>{journey?.entryPoint ?? t("notRecorded")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("entered")}</dt>
+            <dd>{journey?.entryDate ? format.dateTime(journey.entryDate, { dateStyle: "medium", timeZone: "UTC" }) : t("notRecorded")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("method")}</dt>
+            <dd>{journey?.entryMethod ?? t("notRecorded")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("brokerFee")}</dt>
+            <dd>{journey?.brokerFeeMinor != null ? `${formatMinor(journey.brokerFeeMinor)} ${journey.brokerFeeCurrency ?? ""}` : t("notRecorded")}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        {can(user, "note:create") ? (
+          <section aria-labelledby="note-heading" className="rounded-lg border border-slate-300 bg-white p-4 lg:col-span-1">
+            <h2 id="note-heading" className="mb-3 text-lg font-semibold">
+              {t("addNote")}
+            </h2>
+            <NoteForm code={file.code} />
+          </section>
+        ) : null}
+        <section aria-labelledby="timeline-heading" className="lg:col-span-2">
+          <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+            {t("timeline")}
+          </h2>
+          <Timeline entries={timeline} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { SelectField, TextField } from "@/components/ui/field";
+import { CASE_STATUSES } from "@/lib/cases/schema";
+import { CASE_SORTS, type CaseListParams } from "@/lib/cases/list-params";
+import { NATIONALITY_CODES } from "@/lib/reference/countries";
+
+/** A plain GET form: filters live in the URL, so results can be bookmarked and work without JavaScript. */
+export async function CaseFilters({ params, teams, staff }: { params: CaseListParams; teams: { id: string; name: string }[]; staff: { id: string; name: string }[] }) {
+  const t = await getTranslations("cases");
+  const tStatus = await getTranslations("enums.status");
+  const tCountry = await getTranslations("countries");
+  const any = { value: "", label: t("any") };
+  const sortLabels: Record<(typeof CASE_SORTS)[number], string> = { updated: t("sortUpdated"), opened: t("sortOpened"), code: t("sortCode"), name: t("sortName") };
+  return (
+    <form method="get" action="/cases" role="search" className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <TextField label={t("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={t("searchHint")} className="sm:col-span-2" autoComplete="off" />
+      <SelectField label={t("status")} name="status" defaultValue={params.status ?? ""} options={[any, ...CASE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))]} />
+      <SelectField label={t("nationality")} name="nationality" defaultValue={params.nationality ?? ""} options={[any, ...NATIONALITY_CODES.map((c) => ({ value: c, label: tCountry(c) }))]} />
+      <SelectField label={t("team")} name="team" defaultValue={params.team ?? ""} options={[any, ...teams.map((team) => ({ value: team.id, label: team.name }))]} />
+      <SelectField label={t("caseworker")} name="caseworker" defaultValue={params.caseworker ?? ""} options={[any, ...staff.map((s) => ({ value: s.id, label: s.name }))]} />
+      <SelectField label={t("sort")} name="sort" defaultValue={params.sort} options={CASE_SORTS.map((s) => ({ value: s, label: sortLabels[s] }))} />
+      <SelectField label={t("direction")} name="dir" defaultValue={params.dir} options={[{ value: "desc", label: t("desc") }, { value: "asc", label: t("asc") }]} />
+      <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
+        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+          {t("searchButton")}
+        </button>
+        <a href="/cases" className="text-sm text-blue-800 underline">
+          {t("clear")}
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { addNoteAction } from "@/lib/notes/actions";
+import { NOTE_KINDS } from "@/lib/notes/schema";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { FormStatus } from "@/components/forms/form-status";
+import { useEnumOptions } from "./options";
+
+export function NoteForm({ code }: { code: string }) {
+  const t = useTranslations("caseFile");
+  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(addNoteAction.bind(null, code));
+  const kinds = useEnumOptions("noteKind", NOTE_KINDS);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok) form.current?.reset();
+  }, [state]);
+  return (
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3">
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      {state.ok && !pending ? <Alert tone="success">{t("noteSaved")}</Alert> : null}
+      <SelectField label={t("noteKind")} name="kind" options={kinds} defaultValue="CONTACT" error={errorFor("kind")} />
+      <TextAreaField label={t("noteBody")} name="body" rows={4} error={errorFor("body")} />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="confidential" className="h-4 w-4" />
+        {t("confidentialLabel")}
+      </label>
+      <Button type="submit" disabled={pending}>
+        {t("saveNote")}
+      </Button>
+    </form>
+  );
+}

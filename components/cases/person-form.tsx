@@ -1,0 +1,33 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { addPersonAction, updatePersonAction } from "@/lib/cases/actions";
+import { Button, secondaryLinkButtonClass } from "@/components/ui/button";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { FormStatus } from "@/components/forms/form-status";
+import { PersonFields, type PersonDefaults } from "./person-fields";
+
+/** Edits one household member, or adds one when `person` is absent. */
+export function PersonForm({ code, person }: { code: string; person?: PersonDefaults & { id: string; version: number } }) {
+  const tEdit = useTranslations("edit");
+  const tIntake = useTranslations("intake");
+  const action = person ? updatePersonAction.bind(null, code, person.id) : addPersonAction.bind(null, code);
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(action);
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      {person ? <input type="hidden" name="version" value={person.version} /> : null}
+      <div className="rounded-lg border border-slate-300 bg-white p-4">
+        <PersonFields defaults={person} errorFor={errorFor} principal={person?.relationship === "PRINCIPAL"} />
+      </div>
+      <div className="flex gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? tIntake("saving") : person ? tEdit("save") : tEdit("add")}
+        </Button>
+        <Link href={`/cases/${code}`} className={secondaryLinkButtonClass}>
+          {tEdit("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

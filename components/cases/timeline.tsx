@@ -1,0 +1,42 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { TimelineEntry } from "@/lib/cases/queries";
+
+export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = await getTranslations("caseFile");
+  const tKind = await getTranslations("enums.noteKind");
+  const format = await getFormatter();
+  // Message keys cannot contain dots (they mean nesting): "case.update" → "change_case_update".
+  const changeLabel = (action: string) => {
+    const key = `change_${action.replace(/\./g, "_")}`;
+    return t.has(key) ? t(key) : action;
+  };
+  if (entries.length === 0) return <p className="text-slate-700">{t("timelineEmpty")}</p>;
+  return (
+    <ol className="space-y-3" data-testid="timeline">
+      {entries.map((entry) => (
+        <li key={`${entry.kind}-${entry.id}`} className="rounded-md border border-slate-200 bg-white p-3">
+          <p className="text-xs text-slate-700">
+            <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+            {" · "}
+            {entry.kind === "note" ? t("by", { name: entry.author }) : entry.actor ? t("by", { name: entry.actor }) : null}
+          </p>
+          {entry.kind === "note" ? (
+            <>
+              <p className="mt-1 text-sm font-semibold">
+                {tKind(entry.noteKind)}
+                {entry.confidential ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-900">{t("confidential")}</span> : null}
+              </p>
+              {/* Rendered as text: React escapes it, so markup in a note is shown, never run. */}
+              <p className="mt-1 whitespace-pre-wrap text-sm">{entry.body}</p>
+            </>
+          ) : (
+            <p className="mt-1 text-sm">
+              <span className="font-semibold">{changeLabel(entry.action)}</span>
+              {entry.fields.length ? <span className="text-slate-700"> — {t("fieldsChanged", { fields: entry.fields.join(", ") })}</span> : null}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+import { startTransition, useActionState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import type { FormState } from "@/lib/forms";
+
+/**
+ * Runs a server action from a form without React's automatic form reset, so
+ * a form refused by the server keeps what the user typed, and gives the
+ * translated message for each field.
+ */
+export function useFormAction(action: (state: FormState, formData: FormData) => Promise<FormState>) {
+  const [state, dispatch, pending] = useActionState(action, {});
+  const t = useTranslations("errors");
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  };
+  const errorFor = (name: string): string | undefined => {
+    const key = state.fieldErrors?.[name];
+    if (!key) return undefined;
+    return t.has(key) ? t(key) : t("invalid");
+  };
+  const formError = state.formError ? (t.has(state.formError) ? t(state.formError, state.formErrorValues ?? {}) : t("invalid")) : undefined;
+  const hasFieldErrors = Boolean(state.fieldErrors && Object.keys(state.fieldErrors).length);
+  return { state, pending, onSubmit, errorFor, formError, hasFieldErrors };
+}

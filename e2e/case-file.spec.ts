@@ -1,0 +1,150 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, signIn, sql, uniqueTag } from "./helpers";
+
+async function bangkokCase(offset: number): Promise<{ id: string; code: string }> {
+  const [row] = await sql<{ id: string; code: string }>(
+    `select c.id, c.code from "Case" c join "Team" t on t.id = c."teamId"
+     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code limit 1 offset $1`,
+    [offset],
+  );
+  return row;
+}
+
+test("notes go on the timeline; confidential ones only for their author and supervisors", async ({ page, browser }) => {
+  const target = await bangkokCase(2);
+  const tag = uniqueTag();
+  await signIn(page, "caseworker");
+  await page.goto(`/cases/${target.code}`);
+  await page.getByLabel("Type").selectOption("EMBASSY_CONTACT");
+  await page.getByLabel("Note", { exact: true }).fill(`Confidential embassy call ${tag}`);
+  await page.getByLabel(/Confidential/).check();
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByText("Note saved.")).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText(`Confidential embassy call ${tag}`);
+  await expect(page.getByLabel("Note", { exact: true })).toHaveValue("");
+  await expectAccessible(page);
+
+  // An empty note is refused beside the field.
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByText("This field is required.")).toBeVisible();
+
+  const legal = await browser.newContext();
+  const legalPage = await legal.newPage();
+  const [counselCase] = await sql<{ code: string }>(
+    `select c.code from "Case" c join "CaseMember" m on m."caseId" = c.id where m.role = 'COUNSEL' and c.id = $1`,
+    [target.id],
+  );
+  const supervisor = await browser.newContext();
+  const supervisorPage = await supervisor.newPage();
+  await signIn(supervisorPage, "supervisor");
+  await supervisorPage.goto(`/cases/${target.code}`);
+  await expect(supervisorPage.getByTestId("timeline")).toContainText(`Confidential embassy call ${tag}`);
+  if (counselCase) {
+    await signIn(legalPage, "legal");
+    await legalPage.goto(`/cases/${target.code}`);
+    await expect(legalPage.getByRole("heading", { level: 1 })).toHaveText(target.code);
+    await expect(legalPage.getByText(`Confidential embassy call ${tag}`)).toHaveCount(0);
+  }
+  await legal.close();
+  await supervisor.close();
+});
+
+test("a second save of the same case is refused with who changed it and when", async ({ browser }) => {
+  const target = await bangkokCase(4);
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const firstPage = await first.newPage();
+  const secondPage = await second.newPage();
+  await signIn(firstPage, "caseworker");
+  await signIn(secondPage, "supervisor");
+  await firstPage.goto(`/cases/${target.code}/edit`);
+  await secondPage.goto(`/cases/${target.code}/edit`);
+  await expectAccessible(firstPage);
+
+  await firstPage.getByLabel("Entry point into Thailand").fill("Nong Khai (edited first)");
+  await firstPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(firstPage).toHaveURL(new RegExp(`/cases/${target.code}$`));
+  await expect(firstPage.getByText("Nong Khai (edited first)")).toBeVisible();
+
+  await secondPage.getByLabel("Entry point into Thailand").fill("Aranyaprathet (edited second)");
+  await secondPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(secondPage.getByRole("alert").filter({ hasText: "changed by" })).toContainText(
+    `This record was changed by ${ACCOUNTS.caseworker.name} at`,
+  );
+  await expect(secondPage.getByRole("alert").filter({ hasText: "changed by" })).toContainText("reload");
+
+  const [journey] = await sql<{ entryPoint: string }>(`select "entryPoint" from "Journey" where "caseId" = $1`, [target.id]);
+  expect(journey.entryPoint).toBe("Nong Khai (edited first)");
+  const [audit] = await sql<{ fields: string[] }>(
+    `select fields from "AuditLog" where "caseId" = $1 and action = 'case.update' order by id desc limit 1`,
+    [target.id],
+  );
+  expect(audit.fields).toEqual(["journey.entryPoint"]);
+  await first.close();
+  await second.close();
+});
+
+test("editing a household member keeps the case list in step and is audited", async ({ page }) => {
+  const target = await bangkokCase(6);
+  const tag = uniqueTag();
+  await signIn(page, "caseworker");
+  await page.goto(`/cases/${target.code}`);
+  await page.getByRole("link", { name: /^Edit (?!case)/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Edit");
+  await expectAccessible(page);
+  await page.getByLabel("Name (Latin script)").fill(`Renamed Principal ${tag}`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${target.code}$`));
+  await expect(page.getByTestId("timeline")).toContainText("Household member updated");
+  await page.goto(`/cases?q=${encodeURIComponent(`renamed principal ${tag}`)}`);
+  await expect(page.getByRole("link", { name: target.code })).toBeVisible();
+  await expect(page.getByRole("cell", { name: new RegExp(`Renamed Principal ${tag}`) })).toBeVisible();
+});
+
+test("a caseworker of another team gets 404 for a case URL, and the view is audited for those who may see it", async ({ page }) => {
+  const target = await bangkokCase(8);
+  await signIn(page, "caseworkerNorth");
+  const response = await page.goto(`/cases/${target.code}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByText(target.code)).toHaveCount(0);
+  const editResponse = await page.goto(`/cases/${target.code}/edit`);
+  expect(editResponse?.status()).toBe(404);
+
+  const [northUser] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.caseworkerNorth.email]);
+  expect(await sql(`select 1 from "AuditLog" where "actorId" = $1 and action = 'case.view' and "caseId" = $2`, [northUser.id, target.id])).toHaveLength(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, "caseworker");
+  const before = Date.now();
+  await page.goto(`/cases/${target.code}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(target.code);
+  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.caseworker.email]);
+  const views = await sql<{ ip: string | null; at: Date }>(
+    `select ip, at from "AuditLog" where "actorId" = $1 and action = 'case.view' and "caseId" = $2 order by id desc limit 1`,
+    [user.id, target.id],
+  );
+  expect(views).toHaveLength(1);
+  expect(views[0].at.getTime()).toBeGreaterThan(before - 5_000);
+  expect(views[0].ip).toBeTruthy();
+});
+
+test("a restricted case is hidden from team caseworkers not named on it", async ({ page }) => {
+  const [restricted] = await sql<{ code: string }>(
+    `select c.code from "Case" c join "Team" t on t.id = c."teamId" join "User" u on u.id = c."caseworkerId"
+     where t.name = 'Bangkok' and c.sensitivity = 'RESTRICTED' limit 1`,
+  );
+  expect(restricted, "the demo data has a restricted Bangkok case").toBeTruthy();
+  // Take the case away from the demo caseworker so they are not named on it.
+  await sql(`update "Case" set "caseworkerId" = (select id from "User" where email = $1) where code = $2`, [ACCOUNTS.supervisor.email, restricted.code]);
+  await signIn(page, "caseworker");
+  expect((await page.goto(`/cases/${restricted.code}`))?.status()).toBe(404);
+  await page.goto(`/cases?q=${restricted.code}`);
+  await expect(page.getByRole("status")).toHaveText("No cases");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, "supervisor");
+  await page.goto(`/cases/${restricted.code}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(restricted.code);
+});

@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
+
+test("the interface switches to Thai, and the choice is saved on the account", async ({ page }) => {
+  await signIn(page, "legal");
+  await page.getByLabel("Language").selectOption("th");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("button", { name: "ออกจากระบบ" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toContainText("เจ้าหน้าที่กฎหมาย");
+  await expect(page.locator("html")).toHaveAttribute("lang", "th");
+  await expectAccessible(page);
+
+  // A new browser session for the same account gets Thai at once.
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill("legal@demo.waypoint.test");
+  await page.getByLabel("Password").fill("waypoint-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "ออกจากระบบ" })).toBeVisible();
+
+  await page.getByLabel("ภาษา").selectOption("en");
+  await page.getByRole("button", { name: "ใช้" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});

@@ -1,0 +1,173 @@
+"use server";
+// Case intake and edits. Each action: validate (zod) → authorize (policy) →
+// one transaction with the change and its audit row → revalidate.
+import { redirect, notFound } from "next/navigation";
+import { visibleCaseOr404 } from "./queries";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/current-user";
+import { assertCan, mayAssignCase, type Actor } from "@/lib/policy";
+import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
+import { clientIp } from "@/lib/request-context";
+import { ConflictError, conflictState } from "@/lib/locking";
+import { caseUpdateSchema, intakeSchema, MULTI_VALUED_FIELDS, personUpdateSchema, personSchema } from "./schema";
+import { createCaseRecords, journeyData, personData } from "./create-case";
+import { changedFields } from "./changes";
+
+const readForm = (formData: FormData) => formDataToObject(formData, (name) => MULTI_VALUED_FIELDS.test(name));
+
+async function assigneeAllowed(actor: Actor, teamId: string, caseworkerId: string | null) {
+  const assignee = caseworkerId
+    ? await db.user.findUnique({ where: { id: caseworkerId }, select: { role: true, teamId: true, active: true } })
+    : null;
+  if (caseworkerId && !assignee) return false;
+  return mayAssignCase(actor, { teamId, assignee });
+}
+
+export async function createCaseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  assertCan(user, "case:create");
+  const parsed = intakeSchema.safeParse(readForm(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const input = parsed.data;
+  if (!(await assigneeAllowed(user, input.teamId, input.caseworkerId))) {
+    return { fieldErrors: { caseworkerId: "assigneeNotAllowed" } };
+  }
+  const ip = await clientIp();
+  const created = await db.$transaction(async (tx) => {
+    const record = await createCaseRecords(tx, input, user.id);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "case.create",
+      entity: "Case",
+      entityId: record.id,
+      caseId: record.id,
+      ip,
+      detail: { householdSize: input.members.length },
+    });
+    return record;
+  });
+  revalidatePath("/cases");
+  redirect(`/cases/${created.code}`);
+}
+
+async function conflictFor(caseId: string): Promise<ConflictError> {
+  const current = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { updatedAt: true, updatedBy: { select: { name: true } } } });
+  return new ConflictError(current.updatedBy?.name ?? "?", current.updatedAt);
+}
+
+export async function updateCaseAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  assertCan(user, "case:update");
+  const target = await visibleCaseOr404(user, code);
+  const parsed = caseUpdateSchema.safeParse(readForm(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const input = parsed.data;
+  if (!(await assigneeAllowed(user, target.teamId, input.caseworkerId))) {
+    return { fieldErrors: { caseworkerId: "assigneeNotAllowed" } };
+  }
+  const ip = await clientIp();
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await tx.case.findUniqueOrThrow({
+        where: { id: target.id },
+        select: { status: true, sensitivity: true, caseworkerId: true, journey: true },
+      });
+      const caseChanges = { status: input.status, sensitivity: input.sensitivity, caseworkerId: input.caseworkerId };
+      const journey = journeyData(input.journey);
+      const fields = [...changedFields(before, caseChanges), ...changedFields(before.journey ?? {}, journey, "journey.")];
+      const updated = await tx.case.updateMany({
+        where: { id: target.id, version: input.version },
+        data: { ...caseChanges, updatedById: user.id, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw await conflictFor(target.id);
+      await tx.journey.upsert({
+        where: { caseId: target.id },
+        create: { caseId: target.id, ...journey },
+        update: { ...journey, version: { increment: 1 } },
+      });
+      await recordAudit(tx, { actorId: user.id, action: "case.update", entity: "Case", entityId: target.id, caseId: target.id, fields, ip });
+    });
+  } catch (error) {
+    if (error instanceof ConflictError) return conflictState(error);
+    throw error;
+  }
+  revalidatePath(`/cases/${code}`);
+  redirect(`/cases/${code}`);
+}
+
+export async function updatePersonAction(code: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  assertCan(user, "person:update");
+  const target = await visibleCaseOr404(user, code);
+  const parsed = personUpdateSchema.safeParse(readForm(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const { version, ...person } = parsed.data;
+  const ip = await clientIp();
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await tx.person.findFirst({ where: { id: personId, caseId: target.id } });
+      if (!before) notFound();
+      // The principal is fixed at intake: the relationship of the first
+      // member cannot change here, nor can another member become principal.
+      if ((before.relationship === "PRINCIPAL") !== (person.relationship === "PRINCIPAL")) {
+        throw new FieldError("relationship", "principalFixed");
+      }
+      const data = personData(person);
+      const fields = changedFields(before, data).filter((field) => field !== "searchText");
+      const updated = await tx.person.updateMany({
+        where: { id: personId, caseId: target.id, version },
+        data: { ...data, updatedById: user.id, version: { increment: 1 } },
+      });
+      if (updated.count === 0) {
+        const current = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { updatedAt: true, updatedBy: { select: { name: true } } } });
+        throw new ConflictError(current.updatedBy?.name ?? "?", current.updatedAt);
+      }
+      if (before.relationship === "PRINCIPAL") {
+        // The case list shows the principal's name from the case row.
+        await tx.case.update({
+          where: { id: target.id },
+          data: { principalName: data.latinName, principalNativeName: data.nativeName, nationality: data.nationality },
+        });
+      }
+      await recordAudit(tx, { actorId: user.id, action: "person.update", entity: "Person", entityId: personId, caseId: target.id, fields, ip });
+    });
+  } catch (error) {
+    if (error instanceof ConflictError) return conflictState(error);
+    if (error instanceof FieldError) return { fieldErrors: { [error.field]: error.message } };
+    throw error;
+  }
+  revalidatePath(`/cases/${code}`);
+  redirect(`/cases/${code}`);
+}
+
+export async function addPersonAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  assertCan(user, "person:update");
+  const target = await visibleCaseOr404(user, code);
+  const parsed = personSchema.safeParse(readForm(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (parsed.data.relationship === "PRINCIPAL") return { fieldErrors: { relationship: "onePrincipal" } };
+  const ip = await clientIp();
+  await db.$transaction(async (tx) => {
+    const last = await tx.person.aggregate({ where: { caseId: target.id }, _max: { position: true }, _count: true });
+    const person = await tx.person.create({
+      data: { ...personData(parsed.data), caseId: target.id, position: (last._max.position ?? 0) + 1, updatedById: user.id },
+      select: { id: true },
+    });
+    await tx.case.update({ where: { id: target.id }, data: { householdSize: last._count + 1 } });
+    await recordAudit(tx, { actorId: user.id, action: "person.create", entity: "Person", entityId: person.id, caseId: target.id, ip });
+  });
+  revalidatePath(`/cases/${code}`);
+  redirect(`/cases/${code}`);
+}
+
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,50 @@
+// The case list's search, filters, sort and page, read from the URL's
+// search params. Invalid values fall back to defaults rather than failing:
+// a hand-edited URL should still show a list.
+import { z } from "zod";
+import { NATIONALITY_CODES } from "@/lib/reference/countries";
+import { CASE_STATUSES } from "./schema";
+
+export const CASE_SORTS = ["updated", "opened", "code", "name"] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const PAGE_SIZE = 25;
+
+const optionalUuid = z.string().uuid().optional().catch(undefined);
+
+export const caseListParamsSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  team: optionalUuid,
+  caseworker: optionalUuid,
+  nationality: z.enum(NATIONALITY_CODES).optional().catch(undefined),
+  sort: z.enum(CASE_SORTS).catch("updated").default("updated"),
+  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type CaseListParams = z.output<typeof caseListParamsSchema>;
+
+export function parseCaseListParams(searchParams: Record<string, string | string[] | undefined>): CaseListParams {
+  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return caseListParamsSchema.parse(flat);
+}
+
+/** The URL for the list with some params changed (page resets unless given). */
+export function caseListHref(params: CaseListParams, changes: Partial<CaseListParams>): string {
+  const next = { ...params, page: 1, ...changes };
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(next)) {
+    if (value === undefined || value === "") continue;
+    if (key === "sort" && value === "updated") continue;
+    if (key === "dir" && value === "desc") continue;
+    if (key === "page" && value === 1) continue;
+    query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `/cases?${text}` : "/cases";
+}

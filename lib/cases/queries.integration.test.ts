@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getCaseFile, listCases } from "./queries";
+import { parseCaseListParams } from "./list-params";
+import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import type { Actor } from "@/lib/policy";
+
+// One small world: two teams, every role, standard and restricted cases.
+const run = tag();
+let actors: Record<"caseworker" | "otherCaseworker" | "supervisor" | "otherSupervisor" | "legal" | "admin" | "northCaseworker", Actor>;
+let cases: Record<"standard" | "restrictedMine" | "restrictedOther" | "counselled" | "north", { id: string; code: string }>;
+
+beforeAll(async () => {
+  const bangkok = await makeTeam("Bangkok");
+  const north = await makeTeam("North");
+  actors = {
+    caseworker: await makeUser("CASEWORKER", bangkok.id),
+    otherCaseworker: await makeUser("CASEWORKER", bangkok.id),
+    supervisor: await makeUser("SUPERVISOR", bangkok.id),
+    otherSupervisor: await makeUser("SUPERVISOR", north.id),
+    legal: await makeUser("LEGAL_OFFICER", bangkok.id),
+    admin: await makeUser("ADMIN", null),
+    northCaseworker: await makeUser("CASEWORKER", north.id),
+  };
+  const base = { teamId: bangkok.id, actorId: actors.caseworker.id };
+  cases = {
+    standard: await makeCase({ ...base, caseworkerId: actors.caseworker.id, principal: { latinName: `Y Bđăp Niê ${run}`, unhcrNumber: `777-26C${run.slice(0, 5).replace(/\D/g, "1")}` } }),
+    restrictedMine: await makeCase({ ...base, caseworkerId: actors.caseworker.id, sensitivity: "RESTRICTED", principal: { latinName: `Nguyễn Thị Hoa ${run}` } }),
+    restrictedOther: await makeCase({ ...base, caseworkerId: actors.otherCaseworker.id, sensitivity: "RESTRICTED", principal: { latinName: `Trần Văn Đức ${run}` } }),
+    counselled: await makeCase({ ...base, caseworkerId: actors.otherCaseworker.id, counselId: actors.legal.id, principal: { latinName: `Kim Mi-ok ${run}`, nativeName: `김미옥${run}`, nationality: "KP" } }),
+    north: await makeCase({ teamId: north.id, actorId: actors.northCaseworker.id, caseworkerId: actors.northCaseworker.id, principal: { latinName: `Pao Vang ${run}`, nationality: "LA" } }),
+  };
+});
+
+async function visibleCodes(actor: Actor, query: Record<string, string> = {}) {
+  const list = await listCases(actor, parseCaseListParams({ q: run, ...query }));
+  return list.rows.map((row) => row.code).sort();
+}
+
+const codes = (...keys: (keyof typeof cases)[]) => keys.map((key) => cases[key].code).sort();
+
+describe("who sees which case (least privilege, on a real database)", () => {
+  it("a caseworker sees the team's unrestricted cases and the restricted ones they are named on", async () => {
+    expect(await visibleCodes(actors.caseworker)).toEqual(codes("standard", "restrictedMine", "counselled"));
+  });
+
+  it("another caseworker of the team sees the restricted case assigned to them, not the other", async () => {
+    expect(await visibleCodes(actors.otherCaseworker)).toEqual(codes("standard", "restrictedOther", "counselled"));
+  });
+
+  it("a supervisor sees every case of the team, restricted included, and none of another team", async () => {
+    expect(await visibleCodes(actors.supervisor)).toEqual(codes("standard", "restrictedMine", "restrictedOther", "counselled"));
+    expect(await visibleCodes(actors.otherSupervisor)).toEqual(codes("north"));
+  });
+
+  it("a legal officer sees only the cases where they are counsel", async () => {
+    expect(await visibleCodes(actors.legal)).toEqual(codes("counselled"));
+  });
+
+  it("an administrator sees no case", async () => {
+    expect(await visibleCodes(actors.admin)).toEqual([]);
+  });
+
+  it("a case file outside the actor's scope is null (404) and its view is not audited", async () => {
+    expect(await getCaseFile(actors.northCaseworker, cases.standard.code, { ip: "127.0.0.1", purpose: "view" })).toBeNull();
+    expect(await getCaseFile(actors.caseworker, cases.restrictedOther.code, { ip: "127.0.0.1", purpose: "view" })).toBeNull();
+    expect(await getCaseFile(actors.admin, cases.standard.code, { ip: "127.0.0.1", purpose: "view" })).toBeNull();
+    expect(await testDb.auditLog.count({ where: { caseId: cases.standard.id, actorId: actors.northCaseworker.id } })).toBe(0);
+  });
+
+  it("viewing a case file writes an audit row with actor, case and address", async () => {
+    const file = await getCaseFile(actors.supervisor, cases.restrictedOther.code, { ip: "10.1.2.3", purpose: "view" });
+    expect(file?.code).toBe(cases.restrictedOther.code);
+    const rows = await testDb.auditLog.findMany({ where: { caseId: cases.restrictedOther.id, actorId: actors.supervisor.id, action: "case.view" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].ip).toBe("10.1.2.3");
+  });
+});
+
+describe("case search", () => {
+  it("ignores accents and case: 'bdap nie' finds 'Bđăp Niê'", async () => {
+    expect(await visibleCodes(actors.supervisor, { q: `BDAP NIE ${run}` })).toEqual(codes("standard"));
+    expect(await visibleCodes(actors.supervisor, { q: `nguyen thi hoa ${run}` })).toEqual(codes("restrictedMine"));
+  });
+
+  it("finds native-script names, UNHCR numbers and case codes", async () => {
+    expect(await visibleCodes(actors.supervisor, { q: `김미옥${run}` })).toEqual(codes("counselled"));
+    const [person] = await testDb.person.findMany({ where: { caseId: cases.standard.id }, select: { unhcrNumber: true } });
+    expect(await visibleCodes(actors.supervisor, { q: person.unhcrNumber!.toLowerCase() })).toEqual(codes("standard"));
+    expect(await visibleCodes(actors.supervisor, { q: cases.north.code })).toEqual([]);
+    expect(await visibleCodes(actors.otherSupervisor, { q: cases.north.code })).toEqual(codes("north"));
+  });
+
+  it("treats % and _ as ordinary characters", async () => {
+    expect(await visibleCodes(actors.supervisor, { q: "%" })).toEqual([]);
+    expect(await visibleCodes(actors.supervisor, { q: "_" })).toEqual([]);
+  });
+
+  it("filters by nationality and status, and counts all matches", async () => {
+    expect(await visibleCodes(actors.supervisor, { nationality: "KP" })).toEqual(codes("counselled"));
+    expect(await visibleCodes(actors.supervisor, { status: "CLOSED" })).toEqual([]);
+    const list = await listCases(actors.supervisor, parseCaseListParams({ q: run }));
+    expect(list.total).toBe(4);
+  });
+});

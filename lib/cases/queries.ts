@@ -1,0 +1,225 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { caseScope, noteScope, type Actor } from "@/lib/policy";
+import { foldForSearch } from "@/lib/people/search-text";
+import { PAGE_SIZE, type CaseListParams } from "./list-params";
+
+const CASE_CODE = /^WP-\d{4}-\d{1,6}$/i;
+
+/** LIKE treats % and _ as wildcards; a search for them should find them literally. */
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function searchWhere(q: string): Prisma.CaseWhereInput {
+  if (CASE_CODE.test(q)) return { code: q.toUpperCase() };
+  if (/^WP-/i.test(q)) return { code: { startsWith: q.toUpperCase() } };
+  const folded = foldForSearch(q);
+  const unhcr = q.toUpperCase();
+  return {
+    people: {
+      some: {
+        OR: [{ searchText: { contains: escapeLike(folded) } }, { unhcrNumber: unhcr }],
+      },
+    },
+  };
+}
+
+const ORDER: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.CaseOrderByWithRelationInput[]> = {
+  updated: (dir) => [{ updatedAt: dir }, { id: dir }],
+  opened: (dir) => [{ openedAt: dir }, { id: dir }],
+  code: (dir) => [{ code: dir }],
+  name: (dir) => [{ principalName: dir }, { id: dir }],
+};
+
+export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
+  const where: Prisma.CaseWhereInput = {
+    AND: [
+      caseScope(actor),
+      params.q ? searchWhere(params.q) : {},
+      params.status ? { status: params.status } : {},
+      params.team ? { teamId: params.team } : {},
+      params.caseworker ? { caseworkerId: params.caseworker } : {},
+      params.nationality ? { nationality: params.nationality } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db.case.findMany({
+      where,
+      orderBy: ORDER[params.sort](params.dir),
+      skip: (params.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        code: true,
+        status: true,
+        sensitivity: true,
+        principalName: true,
+        principalNativeName: true,
+        nationality: true,
+        householdSize: true,
+        openedAt: true,
+        updatedAt: true,
+        team: { select: { name: true } },
+        caseworker: { select: { name: true } },
+      },
+    }),
+    db.case.count({ where }),
+  ]);
+  // A list view is audited like any view; the search text is left out
+  // because it is usually a person's name.
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "case.list",
+    entity: "Case",
+    ip,
+    detail: {
+      searched: Boolean(params.q),
+      status: params.status ?? null,
+      team: params.team ?? null,
+      caseworker: params.caseworker ?? null,
+      nationality: params.nationality ?? null,
+      page: params.page,
+      results: total,
+    },
+  });
+  return { rows, total, page: params.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+export type CaseListRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
+
+const CASE_FILE_SELECT = {
+  id: true,
+  code: true,
+  status: true,
+  sensitivity: true,
+  riskFlags: true,
+  principalName: true,
+  principalNativeName: true,
+  nationality: true,
+  householdSize: true,
+  openedAt: true,
+  updatedAt: true,
+  version: true,
+  teamId: true,
+  team: { select: { id: true, name: true } },
+  caseworkerId: true,
+  caseworker: { select: { id: true, name: true } },
+  updatedBy: { select: { name: true } },
+  members: { select: { role: true, user: { select: { id: true, name: true } } } },
+  journey: true,
+  people: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      relationship: true,
+      latinName: true,
+      nativeName: true,
+      aliases: true,
+      birthYear: true,
+      birthDate: true,
+      sex: true,
+      nationality: true,
+      ethnicity: true,
+      languages: true,
+      unhcrNumber: true,
+      vulnerabilities: true,
+      version: true,
+      position: true,
+    },
+  },
+} satisfies Prisma.CaseSelect;
+
+/**
+ * One case file, if the actor may see it (else null: the page answers 404).
+ * `audit: true` records the view; edit forms that load the case pass it too.
+ */
+export async function getCaseFile(actor: Actor, code: string, options: { ip: string | null; purpose: "view" | "edit" }) {
+  return db.$transaction(async (tx) => {
+    const found = await tx.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: CASE_FILE_SELECT });
+    if (!found) return null;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "case.view",
+      entity: "Case",
+      entityId: found.id,
+      caseId: found.id,
+      ip: options.ip,
+      detail: { purpose: options.purpose },
+    });
+    return found;
+  });
+}
+export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
+
+const TIMELINE_LIMIT = 200;
+
+export type TimelineEntry =
+  | { kind: "note"; id: string; at: Date; author: string; noteKind: string; body: string; confidential: boolean }
+  | { kind: "change"; id: string; at: Date; actor: string | null; action: string; entity: string; fields: string[] };
+
+/** Notes the actor may read and the recorded changes, newest first. */
+export async function getTimeline(actor: Actor, caseId: string): Promise<TimelineEntry[]> {
+  const [notes, changes] = await Promise.all([
+    db.note.findMany({
+      where: { AND: [{ caseId }, noteScope(actor)] },
+      orderBy: { createdAt: "desc" },
+      take: TIMELINE_LIMIT,
+      select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
+    }),
+    db.auditLog.findMany({
+      where: { caseId, action: { in: ["case.create", "case.update", "person.create", "person.update"] } },
+      orderBy: { at: "desc" },
+      take: TIMELINE_LIMIT,
+      select: { id: true, at: true, action: true, entity: true, fields: true, actorId: true },
+    }),
+  ]);
+  const actorIds = [...new Set(changes.map((c) => c.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const entries: TimelineEntry[] = [
+    ...notes.map((note) => ({
+      kind: "note" as const,
+      id: note.id,
+      at: note.createdAt,
+      author: note.author.name,
+      noteKind: note.kind,
+      body: note.body,
+      confidential: note.confidential,
+    })),
+    ...changes.map((change) => ({
+      kind: "change" as const,
+      id: String(change.id),
+      at: change.at,
+      actor: change.actorId ? (actors.get(change.actorId) ?? null) : null,
+      action: change.action,
+      entity: change.entity,
+      fields: change.fields,
+    })),
+  ];
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);
+}
+
+/** Teams and assignable staff for intake and reassignment: the actor's own team. */
+export async function assignmentOptions(actor: Actor) {
+  if (!actor.teamId) return { teams: [], staff: [] };
+  const [teams, staff] = await Promise.all([
+    db.team.findMany({ where: { id: actor.teamId }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { teamId: actor.teamId, role: { in: ["CASEWORKER", "SUPERVISOR"] }, active: true },
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { teams, staff };
+}
+
+/** The case's id and team if this actor may see it; otherwise 404, never a hint that it exists. */
+export async function visibleCaseOr404(actor: Actor, code: string) {
+  const found = await db.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: { id: true, teamId: true } });
+  if (!found) notFound();
+  return found;
+}

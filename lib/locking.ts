@@ -1,0 +1,25 @@
+import "server-only";
+import type { FormState } from "@/lib/forms";
+import { formatInTimeZone } from "date-fns-tz";
+import { TIME_ZONE } from "@/lib/dates";
+
+/**
+ * Optimistic locking: every edited table has a `version` column; an update
+ * says `where id = ? and version = ?`. When nothing matched, someone else
+ * saved first: the edit is refused, never merged or overwritten.
+ */
+export class ConflictError extends Error {
+  constructor(
+    readonly changedBy: string,
+    readonly changedAt: Date,
+  ) {
+    super("conflict");
+  }
+}
+
+export function conflictState(error: ConflictError): FormState {
+  return {
+    formError: "conflict",
+    formErrorValues: { name: error.changedBy, time: formatInTimeZone(error.changedAt, TIME_ZONE, "yyyy-MM-dd HH:mm") },
+  };
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const NOTE_KINDS = ["CONTACT", "VISIT", "CALL", "EMBASSY_CONTACT", "MEDICAL", "OTHER"] as const;
+export const NOTE_MAX_LENGTH = 10_000;
+
+export const noteSchema = z.object({
+  kind: z.enum(NOTE_KINDS, { error: "invalidChoice" }),
+  body: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.string({ error: "required" }).min(1, { error: "required" }).max(NOTE_MAX_LENGTH, { error: "tooLong" }),
+  ),
+  confidential: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});
+export type NoteInput = z.output<typeof noteSchema>;

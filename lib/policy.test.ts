@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, type Actor, type Permission } from "./policy";
+
+const TEAM = "11111111-1111-1111-1111-111111111111";
+const OTHER_TEAM = "22222222-2222-2222-2222-222222222222";
+const actor = (role: Actor["role"], teamId: string | null = TEAM): Actor => ({ id: `user-${role}`, role, teamId });
+
+// The expected grant for every role × every permission: a change to the
+// rules must change this table too.
+const EXPECTED: Record<Actor["role"], Permission[]> = {
+  CASEWORKER: ["case:read", "case:create", "case:update", "person:update", "note:create"],
+  SUPERVISOR: ["case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential", "audit:read"],
+  LEGAL_OFFICER: ["case:read", "note:create"],
+  ADMIN: ["user:manage"],
+};
+
+describe("can", () => {
+  for (const role of Object.keys(EXPECTED) as Actor["role"][]) {
+    for (const permission of PERMISSIONS) {
+      const allowed = EXPECTED[role].includes(permission);
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(can(actor(role), permission)).toBe(allowed);
+      });
+    }
+  }
+});
+
+describe("caseScope", () => {
+  it("limits supervisors to their team, restricted cases included", () => {
+    expect(caseScope(actor("SUPERVISOR"))).toEqual({ teamId: TEAM });
+  });
+
+  it("gives caseworkers their team's unrestricted cases and the cases they are named on", () => {
+    expect(caseScope(actor("CASEWORKER"))).toEqual({
+      OR: [
+        { teamId: TEAM, sensitivity: { not: "RESTRICTED" } },
+        { caseworkerId: "user-CASEWORKER" },
+        { members: { some: { userId: "user-CASEWORKER" } } },
+      ],
+    });
+  });
+
+  it("gives legal officers only the cases where they are counsel", () => {
+    expect(caseScope(actor("LEGAL_OFFICER"))).toEqual({ members: { some: { userId: "user-LEGAL_OFFICER", role: "COUNSEL" } } });
+  });
+
+  it("gives administrators and team-less supervisors nothing", () => {
+    expect(caseScope(actor("ADMIN", null))).toEqual({ id: { in: [] } });
+    expect(caseScope(actor("SUPERVISOR", null))).toEqual({ id: { in: [] } });
+  });
+});
+
+describe("noteScope", () => {
+  it("shows confidential notes to supervisors", () => {
+    expect(noteScope(actor("SUPERVISOR"))).toEqual({});
+  });
+  it("shows others only open notes and their own confidential ones", () => {
+    for (const role of ["CASEWORKER", "LEGAL_OFFICER"] as const) {
+      expect(noteScope(actor(role))).toEqual({ OR: [{ confidential: false }, { authorId: `user-${role}` }] });
+    }
+  });
+});
+
+describe("mayAssignCase", () => {
+  const colleague = { role: "CASEWORKER" as const, teamId: TEAM, active: true };
+  it("lets staff assign within their own team", () => {
+    expect(mayAssignCase(actor("CASEWORKER"), { teamId: TEAM, assignee: colleague })).toBe(true);
+    expect(mayAssignCase(actor("SUPERVISOR"), { teamId: TEAM, assignee: null })).toBe(true);
+  });
+  it("refuses another team, inactive people, legal officers and administrators as assignees", () => {
+    expect(mayAssignCase(actor("CASEWORKER"), { teamId: OTHER_TEAM, assignee: null })).toBe(false);
+    expect(mayAssignCase(actor("CASEWORKER"), { teamId: TEAM, assignee: { ...colleague, teamId: OTHER_TEAM } })).toBe(false);
+    expect(mayAssignCase(actor("CASEWORKER"), { teamId: TEAM, assignee: { ...colleague, active: false } })).toBe(false);
+    expect(mayAssignCase(actor("CASEWORKER"), { teamId: TEAM, assignee: { ...colleague, role: "LEGAL_OFFICER" } })).toBe(false);
+    expect(mayAssignCase(actor("CASEWORKER"), { teamId: TEAM, assignee: { ...colleague, role: "ADMIN" } })).toBe(false);
+  });
+  it("refuses roles that may not create or edit cases", () => {
+    expect(mayAssignCase(actor("LEGAL_OFFICER"), { teamId: TEAM, assignee: null })).toBe(false);
+    expect(mayAssignCase(actor("ADMIN", TEAM), { teamId: TEAM, assignee: null })).toBe(false);
+  });
+});
