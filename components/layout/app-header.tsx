@@ -32,7 +32,9 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         <div className="ml-auto flex flex-wrap items-center gap-4">
           <LocaleSwitch />
           <p className="text-sm" data-testid="signed-in-as">
-            <span className="font-semibold">{user.name}</span>{" "}
+            <Link href="/account" className="font-semibold hover:underline" title={t("account")}>
+              {user.name}
+            </Link>{" "}
             <span className="text-slate-700">
               · {tRole(user.role)}
               {user.teamName ? ` · ${user.teamName}` : ""}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+
+export const metadata: Metadata = { title: "Your account" };
+
+/** Who you are signed in as. Also the benchmark's floor: an authenticated page with no case data. */
+export default async function AccountPage() {
+  const user = await requireUser();
+  const t = await getTranslations("account");
+  const tRole = await getTranslations("roles");
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <dl className="grid grid-cols-3 gap-2 rounded-lg border border-slate-300 bg-white p-4 text-sm">
+        <dt className="text-slate-700">{t("name")}</dt>
+        <dd className="col-span-2">{user.name}</dd>
+        <dt className="text-slate-700">{t("email")}</dt>
+        <dd className="col-span-2">{user.email}</dd>
+        <dt className="text-slate-700">{t("role")}</dt>
+        <dd className="col-span-2">{tRole(user.role)}</dd>
+        <dt className="text-slate-700">{t("team")}</dt>
+        <dd className="col-span-2">{user.teamName ?? t("noTeam")}</dd>
+      </dl>
+    </div>
+  );
+}

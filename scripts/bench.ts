@@ -1,0 +1,256 @@
+// `npm run bench`: measures the case list and case file on a realistic
+// volume. Generates 100,000 cases (~250,000 people, ~1,000,000 notes) into a
+// separate embedded database (.data/bench-pg), serves the production build
+// against it, and drives it with autocannon signed in as a supervisor whose
+// team holds half the cases. Prints p50/p95 latency and requests/s per page,
+// with a trivial authenticated page (/account) as the floor.
+//
+//   BENCH_CASES=100000   number of cases to generate
+//   BENCH_SECONDS=15     seconds per measured page
+//   BENCH_REUSE=1        keep an already generated database
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { encode } from "next-auth/jwt";
+import { databaseExists, recreateDatabase, startEmbeddedPostgres } from "./database";
+import { migrate } from "./migrate";
+import { ROOT } from "./environment";
+import { foldForSearch } from "../lib/people/search-text";
+import { hashPassword } from "../lib/auth/password";
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PORT = 3200;
+const SECRET = "bench-secret-not-for-production-0123456789";
+const TEAMS = 4;
+
+const FAMILY: [string, string][] = [
+  ["Kim", "김"], ["Lee", "이"], ["Park", "박"], ["Choi", "최"], ["Jung", "정"], ["Kang", "강"], ["Cho", "조"], ["Yoon", "윤"],
+  ["Nguyễn", ""], ["Trần", ""], ["Lê", ""], ["Phạm", ""], ["Hoàng", ""], ["Võ", ""], ["Đặng", ""], ["Bùi", ""],
+  ["Vang", ""], ["Xiong", ""], ["Yang", ""], ["Moua", ""], ["Niê", ""], ["Êban", ""], ["Ksơr", ""], ["Rcom", ""],
+];
+const GIVEN: [string, string][] = [
+  ["Young-chul", "영철"], ["Mi-ok", "미옥"], ["Hyun-woo", "현우"], ["Sun-hee", "선희"], ["Jin-su", "진수"], ["Gwang-min", "광민"],
+  ["Văn Đức", ""], ["Thị Hoa", ""], ["Minh Tuấn", ""], ["Thị Lan", ""], ["Hữu Quang", ""], ["Ngọc Thảo", ""],
+  ["Pao", ""], ["Chue", ""], ["Nou", ""], ["Mai", ""], ["Y Bđăp", ""], ["H' Blŭ", ""], ["Y Dhơn", ""], ["H' Ngŏ", ""],
+];
+
+async function generate(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  const step = async (label: string, sql: string, values: unknown[] = []) => {
+    const t = Date.now();
+    const result = await client.query(sql, values);
+    console.log(`  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
+  try {
+    const passwordHash = await hashPassword("bench-password");
+    await step("teams", `insert into "Team" (id, name) select gen_random_uuid(), 'Team ' || g from generate_series(1, ${TEAMS}) g`);
+    await step(
+      "users",
+      `insert into "User" (id, email, name, "passwordHash", role, "teamId", "updatedAt")
+       select gen_random_uuid(), 'caseworker' || g || '@bench.test', 'Caseworker ' || g, $1, 'CASEWORKER', t.id, now()
+       from generate_series(1, 40) g join (select id, row_number() over (order by name) as n from "Team") t on t.n = 1 + g % ${TEAMS}`,
+      [passwordHash],
+    );
+    await step(
+      "supervisor",
+      `insert into "User" (id, email, name, "passwordHash", role, "teamId", "updatedAt")
+       select gen_random_uuid(), 'supervisor@bench.test', 'Bench Supervisor', $1, 'SUPERVISOR', id, now() from "Team" where name = 'Team 1'`,
+      [passwordHash],
+    );
+    await client.query(`create temp table family (i int, latin text, native text, folded text)`);
+    await client.query(`create temp table given (i int, latin text, native text, folded text)`);
+    for (const [table, parts] of [["family", FAMILY], ["given", GIVEN]] as const) {
+      for (const [i, [latin, native]] of parts.entries()) {
+        await client.query(`insert into ${table} values ($1, $2, $3, $4)`, [i, latin, native, foldForSearch(latin)]);
+      }
+    }
+    // Half the cases belong to Team 1 (the supervisor's), the rest spread over the others.
+    await step(
+      "cases",
+      `with staff as (select id, "teamId", row_number() over (partition by "teamId" order by email) - 1 as n from "User" where role = 'CASEWORKER'),
+            teams as (select id, row_number() over (order by name) as n from "Team")
+       insert into "Case" (id, code, status, sensitivity, "teamId", "caseworkerId", "principalName", "principalNativeName", nationality,
+                           "householdSize", "openedAt", "createdAt", "updatedAt", version)
+       select gen_random_uuid(),
+              'WP-' || (2015 + g % 12) || '-' || lpad(g::text, 6, '0'),
+              (array['OPEN','OPEN','OPEN','ON_HOLD','CLOSED'])[1 + g % 5]::"CaseStatus",
+              (array['STANDARD','STANDARD','STANDARD','HIGH','RESTRICTED'])[1 + (g / 7) % 5]::"Sensitivity",
+              t.id, s.id,
+              f.latin || ' ' || gv.latin, nullif(f.native || gv.native, ''),
+              (array['KP','VN','LA','VN','KP'])[1 + (g / 3) % 5],
+              1 + g % 4,
+              timestamp '2015-01-01' + (g % 4000) * interval '1 day',
+              timestamp '2015-01-01' + (g % 4000) * interval '1 day',
+              timestamp '2015-01-01' + (g % 4000) * interval '1 day' + (g % 600) * interval '1 day',
+              1
+       from generate_series(1, ${CASES}) g
+       join teams t on t.n = case when g % 2 = 0 then 1 else 2 + g % ${TEAMS - 1} end
+       join staff s on s."teamId" = t.id and s.n = g % 10
+       join family f on f.i = g % ${FAMILY.length}
+       join given gv on gv.i = (g / ${FAMILY.length}) % ${GIVEN.length}`,
+    );
+    await step(
+      "people",
+      `insert into "Person" (id, "caseId", relationship, "latinName", "nativeName", "birthYear", sex, nationality, languages,
+                             "unhcrNumber", "searchText", position, "createdAt", "updatedAt")
+       select gen_random_uuid(), c.id,
+              case when p = 0 then 'PRINCIPAL' when p = 1 then 'SPOUSE' else 'CHILD' end::"Relationship",
+              case when p = 0 then c."principalName" else f.latin || ' ' || gv.latin end,
+              case when p = 0 then c."principalNativeName" else nullif(f.native || gv.native, '') end,
+              1960 + (h % 60), (array['FEMALE','MALE'])[1 + (h + p) % 2]::"Sex", c.nationality, array['Korean'],
+              case when c.nationality <> 'KP' then lpad((h % 1000)::text, 3, '0') || '-' || (15 + h % 11) || 'C' || lpad((h % 100000)::text, 5, '0') end,
+              case when p = 0 then (select folded from family where latin = split_part(c."principalName", ' ', 1)) else f.folded end || ' ' || gv.folded,
+              p, c."createdAt", c."updatedAt"
+       from (select *, abs(hashtext(id::text)) as h from "Case") c
+       cross join lateral generate_series(0, c."householdSize" - 1) p
+       join family f on f.i = (c.h + p) % ${FAMILY.length}
+       join given gv on gv.i = (c.h / 7 + p) % ${GIVEN.length}`,
+    );
+    // The principal's search text must be the case's principal name, folded.
+    await step(
+      "principal search text",
+      `update "Person" p set "searchText" = f.folded || ' ' || gv.folded || coalesce(' | ' || p."nativeName", '')
+       from "Case" c, family f, given gv
+       where p."caseId" = c.id and p.position = 0 and c."principalName" = f.latin || ' ' || gv.latin`,
+    );
+    await step("journeys", `insert into "Journey" (id, "caseId", "originCountry", "transitCountries", "updatedAt") select gen_random_uuid(), id, nationality, array['CN','LA'], now() from "Case"`);
+    await step(
+      "notes",
+      `insert into "Note" (id, "caseId", "authorId", kind, body, confidential, "createdAt")
+       select gen_random_uuid(), c.id, c."caseworkerId", (array['CONTACT','VISIT','CALL','EMBASSY_CONTACT','MEDICAL','OTHER'])[1 + n % 6]::"NoteKind",
+              'Follow-up ' || n || ': ' || repeat('visited at the detention centre, discussed next steps. ', 1 + n % 4),
+              n % 9 = 0, c."createdAt" + n * interval '3 days'
+       from "Case" c cross join generate_series(1, 10) n`,
+    );
+    await step("analyze", "analyze");
+    console.log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function counts(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const row = (await client.query(`select (select count(*) from "Case") as cases, (select count(*) from "Person") as people, (select count(*) from "Note") as notes`)).rows[0];
+    return { cases: Number(row.cases), people: Number(row.people), notes: Number(row.notes) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function supervisorSession(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { id } = (await client.query(`select id from "User" where email = 'supervisor@bench.test'`)).rows[0];
+    const { code } = (await client.query(`select c.code from "Case" c join "User" u on u."teamId" = c."teamId" where u.id = $1 and c.sensitivity <> 'RESTRICTED' order by c.code limit 1`, [id])).rows[0];
+    const token = await encode({ token: { sub: id, name: "Bench Supervisor", email: "supervisor@bench.test" }, secret: SECRET, salt: "authjs.session-token", maxAge: 8 * 3600 });
+    return { cookie: `authjs.session-token=${token}`, code };
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(label: string, pathAndQuery: string, cookie: string, seconds = SECONDS) {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  // The returned instance is both a promise of the result and an emitter of
+  // each response (the types only describe the promise).
+  const instance = autocannon({
+    url: `http://127.0.0.1:${PORT}${pathAndQuery}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { cookie },
+  }) as unknown as Promise<autocannon.Result> & import("node:events").EventEmitter;
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    if (statusCode !== 200) non2xx++;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    page: label,
+    path: pathAndQuery,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average * 10) / 10,
+    p50: Math.round(percentile(latencies, 50) * 10) / 10,
+    p95: Math.round(percentile(latencies, 95) * 10) / 10,
+    non200: non2xx,
+  };
+}
+
+async function waitForHealth(url: string) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("bench server did not start");
+}
+
+async function main() {
+  const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/bench-pg"), port: 5435 });
+  const url = cluster.url("waypoint_bench");
+  try {
+    const reuse = process.env.BENCH_REUSE === "1" && (await databaseExists(url)) && (await counts(url).catch(() => ({ cases: 0 }))).cases > 0;
+    if (!reuse) {
+      console.log(`generating ${CASES.toLocaleString()} cases…`);
+      await recreateDatabase(url);
+      await migrate(url);
+      await generate(url);
+    }
+    const volume = await counts(url);
+    console.log(`data set: ${volume.cases.toLocaleString()} cases, ${volume.people.toLocaleString()} people, ${volume.notes.toLocaleString()} notes`);
+
+    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: SECRET, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+    if (spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" }).status !== 0) throw new Error("build failed");
+    const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    try {
+      await waitForHealth(`http://127.0.0.1:${PORT}/api/health`);
+      const { cookie, code } = await supervisorSession(url);
+      const pages: [string, string][] = [
+        ["floor: /account (authenticated, no case data)", "/account"],
+        ["case list, name search", `/cases?q=${encodeURIComponent("nguyen van duc")}`],
+        ["case list, two filters", "/cases?status=OPEN&nationality=VN"],
+        ["case file", `/cases/${code}`],
+      ];
+      // A short unmeasured run per page first, so no measurement pays for JIT
+      // compilation and cold caches.
+      for (const [label, target] of pages) await measure(label, target, cookie, 3);
+      const results = [];
+      for (const [label, target] of pages) {
+        const result = await measure(label, target, cookie);
+        results.push(result);
+        console.log(`${label}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.rps} req/s (${result.requests} requests, ${result.non200} non-200)`);
+      }
+      const floor = results[0];
+      console.log("\n| page | p50 ms | p95 ms | req/s | p95 vs floor |\n|---|---|---|---|---|");
+      for (const r of results) console.log(`| ${r.page} | ${r.p50} | ${r.p95} | ${r.rps} | ${(r.p95 / floor.p95).toFixed(2)}× |`);
+      if (results.some((r) => r.non200 > 0)) process.exitCode = 1;
+    } finally {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    }
+  } finally {
+    await cluster.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
