@@ -95,7 +95,7 @@ test("editing a household member keeps the case list in step and is audited", as
   await page.getByLabel("Name (Latin script)").fill(`Renamed Principal ${tag}`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/cases/${target.code}$`));
-  await expect(page.getByTestId("timeline")).toContainText("Household member updated");
+  await expect(page.getByTestId("timeline")).toContainText("Household member updated — Changed: Name (Latin script)");
   await page.goto(`/cases?q=${encodeURIComponent(`renamed principal ${tag}`)}`);
   await expect(page.getByRole("link", { name: target.code })).toBeVisible();
   await expect(page.getByRole("cell", { name: new RegExp(`Renamed Principal ${tag}`) })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signIn, type AccountKey } from "./helpers";
+import { ACCOUNTS, expectAccessible, signIn, sql, type AccountKey } from "./helpers";
 
 test("the sign-in page is accessible", async ({ page }) => {
   await page.goto("/login");
@@ -30,3 +30,33 @@ for (const who of Object.keys(ACCOUNTS) as AccountKey[]) {
     await expect(page).toHaveURL(/\/login/);
   });
 }
+
+test("sign-ins and failed sign-ins are audited with the address they came from", async ({ page }) => {
+  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.supervisor.email]);
+  const [{ max }] = await sql<{ max: string | null }>(`select max(id)::text as max from "AuditLog"`);
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(ACCOUNTS.supervisor.email);
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+  await signIn(page, "supervisor");
+  const rows = await sql<{ action: string; ip: string | null }>(
+    `select action, ip from "AuditLog" where "actorId" = $1 and id > $2 and action like 'login%' order by id`,
+    [user.id, max ?? "0"],
+  );
+  expect(rows.map((r) => r.action)).toEqual(["login.failed", "login"]);
+  for (const row of rows) expect(row.ip).toBeTruthy();
+});
+
+test("the account page and the not-found page are accessible", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByText("Administrator", { exact: true }).last()).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/cases");
+  await expect(page.getByText("Your role does not give access to case files.")).toBeVisible();
+  const response = await page.goto("/cases/WP-2026-999999");
+  expect(response?.status()).toBe(404);
+  await expectAccessible(page);
+});

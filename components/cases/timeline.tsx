@@ -1,8 +1,22 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 
+// Audit rows name fields as stored; show them with the form's own labels.
+const FIELD_LABEL_KEYS: Record<string, string> = {
+  caseworkerId: "caseworker",
+  birthYear: "dateOfBirth",
+  birthDate: "dateOfBirth",
+  brokerFeeMinor: "brokerFee",
+};
+
 export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const t = await getTranslations("caseFile");
+  const tField = await getTranslations("intake");
+  const fieldLabel = (field: string) => {
+    const name = field.replace(/^journey\./, "");
+    const key = FIELD_LABEL_KEYS[name] ?? name;
+    return tField.has(key) ? tField(key) : t.has(key) ? t(key) : name;
+  };
   const tKind = await getTranslations("enums.noteKind");
   const format = await getFormatter();
   // Message keys cannot contain dots (they mean nesting): "case.update" → "change_case_update".
@@ -32,7 +46,7 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
           ) : (
             <p className="mt-1 text-sm">
               <span className="font-semibold">{changeLabel(entry.action)}</span>
-              {entry.fields.length ? <span className="text-slate-700"> — {t("fieldsChanged", { fields: entry.fields.join(", ") })}</span> : null}
+              {entry.fields.length ? <span className="text-slate-700"> — {t("fieldsChanged", { fields: [...new Set(entry.fields.map(fieldLabel))].join(", ") })}</span> : null}
             </p>
           )}
         </li>
