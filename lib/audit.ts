@@ -16,6 +16,18 @@ export type AuditAction =
   | "person.create"
   | "person.update"
   | "note.create"
+  | "proceeding.create"
+  | "proceeding.transition"
+  | "task.create"
+  | "task.update"
+  | "detention.create"
+  | "detention.update"
+  | "fine.create"
+  | "fine.payment"
+  | "expense.create"
+  | "document.create"
+  | "document.download"
+  | "settings.update"
   | "user.update";
 
 export type AuditEntry = {

@@ -8,10 +8,13 @@ const actor = (role: Actor["role"], teamId: string | null = TEAM): Actor => ({ i
 // The expected grant for every role × every permission: a change to the
 // rules must change this table too.
 const EXPECTED: Record<Actor["role"], Permission[]> = {
-  CASEWORKER: ["case:read", "case:create", "case:update", "person:update", "note:create"],
-  SUPERVISOR: ["case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential", "audit:read"],
-  LEGAL_OFFICER: ["case:read", "note:create"],
-  ADMIN: ["user:manage"],
+  CASEWORKER: ["case:read", "case:create", "case:update", "person:update", "note:create", "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload"],
+  SUPERVISOR: [
+    "case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential",
+    "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "audit:read",
+  ],
+  LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload"],
+  ADMIN: ["user:manage", "settings:manage"],
 };
 
 describe("can", () => {

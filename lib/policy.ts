@@ -21,13 +21,30 @@ export const PERMISSIONS = [
   "person:update",
   "note:create",
   "note:read-confidential",
+  "proceeding:manage",
+  "task:manage",
+  "custody:manage",
+  "document:read",
+  "document:upload",
   "audit:read",
+  "settings:manage",
   "user:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  CASEWORKER: ["case:read", "case:create", "case:update", "person:update", "note:create"],
+  CASEWORKER: [
+    "case:read",
+    "case:create",
+    "case:update",
+    "person:update",
+    "note:create",
+    "proceeding:manage",
+    "task:manage",
+    "custody:manage",
+    "document:read",
+    "document:upload",
+  ],
   SUPERVISOR: [
     "case:read",
     "case:create",
@@ -35,13 +52,19 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "person:update",
     "note:create",
     "note:read-confidential",
+    "proceeding:manage",
+    "task:manage",
+    "custody:manage",
+    "document:read",
+    "document:upload",
     "audit:read",
   ],
-  // Legal officers follow the cases where they are counsel and log their
-  // contacts; the case record itself is kept by caseworkers.
-  LEGAL_OFFICER: ["case:read", "note:create"],
-  // Administrators manage accounts and see no case content.
-  ADMIN: ["user:manage"],
+  // Legal officers follow the cases where they are counsel: they move
+  // proceedings, keep deadlines and file court papers; the household record,
+  // detention and money are kept by caseworkers.
+  LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload"],
+  // Administrators manage accounts and reference settings and see no case content.
+  ADMIN: ["user:manage", "settings:manage"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

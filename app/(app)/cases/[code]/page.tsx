@@ -7,7 +7,7 @@ import { can } from "@/lib/policy";
 import { getCaseFile, getTimeline } from "@/lib/cases/queries";
 import { clientIp } from "@/lib/request-context";
 import { formatMinor } from "@/lib/money";
-import { SensitivityBadge, StatusBadge } from "@/components/cases/badges";
+import { CaseHeader } from "@/components/cases/case-header";
 import { NoteForm } from "@/components/cases/note-form";
 import { Timeline } from "@/components/cases/timeline";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
@@ -32,68 +32,11 @@ export default async function CaseFilePage({ params }: Props) {
   const tCountry = await getTranslations("countries");
   const format = await getFormatter();
   const country = (code: string | null) => (code ? (tCountry.has(code) ? tCountry(code) : code) : t("notRecorded"));
-  const counsel = file.members.filter((m) => m.role === "COUNSEL").map((m) => m.user.name);
   const journey = file.journey;
 
   return (
     <div className="space-y-6">
-      <Link href="/cases" className="text-sm text-blue-800 underline">
-        ← {t("back")}
-      </Link>
-      <section aria-labelledby="case-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <div>
-            <h1 id="case-heading" className="font-mono text-2xl font-bold">
-              {file.code}
-            </h1>
-            <p className="text-lg font-semibold">
-              {file.principalName}
-              {file.principalNativeName ? <span className="ml-2 font-normal text-slate-700">{file.principalNativeName}</span> : null}
-            </p>
-            <p className="text-sm text-slate-700">{t("people", { count: file.people.length })}</p>
-          </div>
-          {can(user, "case:update") ? (
-            <Link href={`/cases/${file.code}/edit`} className={secondaryLinkButtonClass}>
-              {t("editCase")}
-            </Link>
-          ) : null}
-        </div>
-        <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
-          <div>
-            <dt className="text-slate-700">{t("status")}</dt>
-            <dd>
-              <StatusBadge status={file.status} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("sensitivity")}</dt>
-            <dd>
-              <SensitivityBadge sensitivity={file.sensitivity} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("team")}</dt>
-            <dd>{file.team.name}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("caseworker")}</dt>
-            <dd>{file.caseworker?.name ?? t("none")}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("counsel")}</dt>
-            <dd>{counsel.length ? counsel.join(", ") : t("none")}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("opened")}</dt>
-            <dd>{format.dateTime(file.openedAt, { dateStyle: "medium" })}</dd>
-          </div>
-        </dl>
-        {file.updatedBy ? (
-          <p className="mt-3 text-xs text-slate-700">
-            {t("lastChange", { name: file.updatedBy.name, time: format.dateTime(file.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
-          </p>
-        ) : null}
-      </section>
+      <CaseHeader file={file} user={user} active="overview" />
 
       <section aria-labelledby="household-heading" className="rounded-lg border border-slate-300 bg-white p-4">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/policy";
+import { getCaseFile } from "@/lib/cases/queries";
+import { activeProgrammes, getProceedings, missingDocuments } from "@/lib/proceedings/queries";
+import { clientIp } from "@/lib/request-context";
+import { CaseHeader } from "@/components/cases/case-header";
+import { ProceedingCard } from "@/components/proceedings/proceeding-card";
+import { OpenProceedingForm } from "@/components/proceedings/open-proceeding-form";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Proceedings · ${(await params).code}` };
+}
+
+export default async function ProceedingsPage({ params }: Props) {
+  const { code } = await params;
+  const user = await requireUser();
+  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
+  if (!file) notFound();
+  const [proceedings, programmes] = await Promise.all([getProceedings(file.id), activeProgrammes()]);
+  const missing = await missingDocuments(file.id, proceedings);
+  const t = await getTranslations("proceedings");
+  const tDoc = await getTranslations("documentTypes");
+  const canManage = can(user, "proceeding:manage");
+  return (
+    <div className="space-y-6">
+      <CaseHeader file={file} user={user} active="proceedings" />
+      {missing.length ? (
+        <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950" data-testid="missing-documents">
+          <p className="font-semibold">{t("missingDocuments")}</p>
+          <ul className="ml-5 list-disc">
+            {missing.map((type) => (
+              <li key={type}>{tDoc(type)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="proceedings-heading" className="space-y-4 lg:col-span-2">
+          <h2 id="proceedings-heading" className="text-lg font-semibold">
+            {t("title")}
+          </h2>
+          {proceedings.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
+          {proceedings.map((proceeding) => (
+            <ProceedingCard key={proceeding.id} code={file.code} proceeding={proceeding} canManage={canManage} />
+          ))}
+        </section>
+        {canManage ? (
+          <section aria-labelledby="open-proceeding-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+            <h2 id="open-proceeding-heading" className="mb-3 text-lg font-semibold">
+              {t("open")}
+            </h2>
+            <OpenProceedingForm code={file.code} hasDefector={file.people.some((p) => p.nationality === "KP")} programmes={programmes} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/policy";
+import { getCaseFile } from "@/lib/cases/queries";
+import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
+import { clientIp } from "@/lib/request-context";
+import { CaseHeader } from "@/components/cases/case-header";
+import { TaskItem } from "@/components/tasks/task-item";
+import { AddTaskForm } from "@/components/tasks/add-task-form";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Tasks · ${(await params).code}` };
+}
+
+export default async function CaseTasksPage({ params }: Props) {
+  const { code } = await params;
+  const user = await requireUser();
+  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
+  if (!file) notFound();
+  const [tasks, people] = await Promise.all([caseTasks(file.id), taskAssignees(file.id)]);
+  const t = await getTranslations("tasks");
+  const canManage = can(user, "task:manage");
+  return (
+    <div className="space-y-6">
+      <CaseHeader file={file} user={user} active="tasks" />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="case-tasks-heading" className="space-y-3 lg:col-span-2">
+          <h2 id="case-tasks-heading" className="text-lg font-semibold">
+            {t("title")}
+          </h2>
+          {tasks.open.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
+          <ul className="space-y-2">
+            {tasks.open.map((task) => (
+              <TaskItem key={task.id} task={task} people={people} showCase={false} canManage={canManage} />
+            ))}
+          </ul>
+          {tasks.done.length ? (
+            <details>
+              <summary className="cursor-pointer text-sm font-semibold text-blue-800">
+                {t("done")} ({tasks.done.length})
+              </summary>
+              <ul className="mt-2 space-y-2">
+                {tasks.done.map((task) => (
+                  <TaskItem key={task.id} task={task} showCase={false} canManage={false} />
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+        {canManage ? (
+          <section aria-labelledby="add-task-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+            <h2 id="add-task-heading" className="mb-3 text-lg font-semibold">
+              {t("add")}
+            </h2>
+            <AddTaskForm code={file.code} people={people} currentUserId={user.id} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

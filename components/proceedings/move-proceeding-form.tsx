@@ -1,0 +1,36 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { moveProceedingAction } from "@/lib/proceedings/actions";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { FormStatus } from "@/components/forms/form-status";
+
+/** Offers only the moves the stage graph allows; the server checks again. */
+export function MoveProceedingForm({ code, proceedingId, version, stage, nextStages }: { code: string; proceedingId: string; version: number; stage: string; nextStages: string[] }) {
+  const t = useTranslations("proceedings");
+  const tStage = useTranslations("stages");
+  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(moveProceedingAction.bind(null, code, proceedingId));
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok) form.current?.reset();
+  }, [state]);
+  return (
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("move")}>
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      {state.ok && !pending ? <Alert tone="success">{t("moved")}</Alert> : null}
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="fromStage" value={stage} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField label={t("move")} name="toStage" options={[{ value: "", label: t("chooseStage") }, ...nextStages.map((s) => ({ value: s, label: tStage(s) }))]} error={errorFor("toStage")} />
+        <TextField label={t("occurredOn")} name="occurredOn" type="date" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
+      </div>
+      <TextAreaField label={t("reason")} name="reason" rows={2} error={errorFor("reason")} />
+      <Button type="submit" disabled={pending}>
+        {t("moveSubmit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ProceedingView } from "@/lib/proceedings/queries";
+import { MoveProceedingForm } from "./move-proceeding-form";
+
+export async function ProceedingCard({ code, proceeding, canManage }: { code: string; proceeding: ProceedingView; canManage: boolean }) {
+  const t = await getTranslations("proceedings");
+  const tType = await getTranslations("enums.proceedingType");
+  const tStage = await getTranslations("stages");
+  const format = await getFormatter();
+  const headingId = `proceeding-${proceeding.id}`;
+  return (
+    <article aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4" data-testid="proceeding">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h3 id={headingId} className="text-lg font-semibold">
+            {tType(proceeding.type)}
+          </h3>
+          <p className="text-sm text-slate-700">
+            {t("openedOn", { date: format.dateTime(proceeding.openedAt, { dateStyle: "medium" }) })}
+            {proceeding.reference ? ` · ${proceeding.reference}` : ""}
+            {proceeding.programme ? ` · ${proceeding.programme.name}${proceeding.programme.status === "SUSPENDED" ? ` (${t("suspended")})` : ""}` : ""}
+            {proceeding.certificateExpiresOn ? ` · ${t("certificateExpiresOn")} ${format.dateTime(proceeding.certificateExpiresOn, { dateStyle: "medium", timeZone: "UTC" })}` : ""}
+          </p>
+        </div>
+        <span className={`rounded px-2 py-0.5 text-xs font-semibold ${proceeding.closed ? "bg-slate-200 text-slate-800" : "bg-green-100 text-green-900"}`}>
+          {proceeding.closed ? t("closed") : t("openStatus")}
+        </span>
+      </div>
+      <p className="mt-3 text-sm">
+        <span className="text-slate-700">{t("stage")}: </span>
+        <strong data-testid="current-stage">{tStage(proceeding.stage)}</strong>
+      </p>
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm font-semibold text-blue-800">
+          {t("history")} ({proceeding.stageChanges.length})
+        </summary>
+        <ol className="mt-2 space-y-2 border-l-2 border-slate-300 pl-4 text-sm">
+          {proceeding.stageChanges.map((change) => (
+            <li key={change.id}>
+              <p>
+                <strong>{tStage(change.toStage)}</strong>
+                {change.fromStage ? <span className="text-slate-700"> ({t("from", { stage: tStage(change.fromStage) })})</span> : <span className="text-slate-700"> ({t("started")})</span>}
+              </p>
+              <p className="text-slate-700">
+                {format.dateTime(change.occurredOn, { dateStyle: "medium", timeZone: "UTC" })} · {change.actor.name} · {format.dateTime(change.at, { dateStyle: "short", timeStyle: "short" })}
+              </p>
+              <p className="whitespace-pre-wrap">{change.reason}</p>
+            </li>
+          ))}
+        </ol>
+      </details>
+      {canManage ? (
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          {proceeding.nextStages.length ? (
+            <MoveProceedingForm code={code} proceedingId={proceeding.id} version={proceeding.version} stage={proceeding.stage} nextStages={proceeding.nextStages} />
+          ) : (
+            <p className="text-sm text-slate-700">{t("noMoves")}</p>
+          )}
+        </div>
+      ) : null}
+    </article>
+  );
+}

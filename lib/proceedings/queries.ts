@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { allowedNextStages, GRAPHS, type ProceedingType } from "@/lib/workflows";
+
+/** The case's proceedings with their history and the moves their graphs allow. Caller has checked access. */
+export async function getProceedings(caseId: string) {
+  const proceedings = await db.proceeding.findMany({
+    where: { caseId },
+    orderBy: [{ closed: "asc" }, { openedAt: "asc" }],
+    select: {
+      id: true,
+      type: true,
+      stage: true,
+      closed: true,
+      reference: true,
+      certificateExpiresOn: true,
+      openedAt: true,
+      version: true,
+      programme: { select: { name: true, status: true } },
+      stageChanges: {
+        orderBy: { at: "asc" },
+        select: { id: true, fromStage: true, toStage: true, reason: true, occurredOn: true, at: true, actor: { select: { name: true } } },
+      },
+    },
+  });
+  return proceedings.map((p) => ({ ...p, nextStages: allowedNextStages(p.type as ProceedingType, p.stage) }));
+}
+export type ProceedingView = Awaited<ReturnType<typeof getProceedings>>[number];
+
+export async function activeProgrammes() {
+  return db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, status: true } });
+}
+
+/** Document types the current stages expect and the case does not hold yet. */
+export async function missingDocuments(caseId: string, proceedings: { type: string; stage: string; closed: boolean }[]) {
+  const expected = new Set<string>();
+  for (const p of proceedings) {
+    if (p.closed) continue;
+    for (const type of GRAPHS[p.type as ProceedingType].expectedDocuments?.[p.stage] ?? []) expected.add(type);
+  }
+  if (expected.size === 0) return [];
+  const held = await db.document.findMany({ where: { caseId, type: { in: [...expected] as never } }, select: { type: true }, distinct: ["type"] });
+  const heldTypes = new Set(held.map((d) => d.type));
+  return [...expected].filter((type) => !heldTypes.has(type as never));
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { blankToNull } from "@/lib/forms";
+import { PROCEEDING_TYPES } from "@/lib/workflows";
+import { parseIsoDate } from "@/lib/cases/schema";
+import { todayInBangkok } from "@/lib/dates";
+
+/** The date an event happened: today or earlier, as a calendar date. */
+export const eventDate = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() ? v.trim() : todayInBangkok()),
+  z.string().transform((value, ctx) => {
+    const date = parseIsoDate(value);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "invalidDate" });
+      return z.NEVER;
+    }
+    if (value > todayInBangkok() || value < "1990-01-01") {
+      ctx.addIssue({ code: "custom", message: "dateOutOfRange" });
+      return z.NEVER;
+    }
+    return value;
+  }),
+);
+
+/** Any real calendar date (expiry dates lie in the future). */
+export const optionalAnyDate = z.preprocess(
+  (v) => blankToNull(typeof v === "string" ? v.trim() : v),
+  z
+    .string()
+    .nullable()
+    .transform((value, ctx) => {
+      if (value === null) return null;
+      if (!parseIsoDate(value) || value < "1990-01-01" || value > "2100-12-31") {
+        ctx.addIssue({ code: "custom", message: "invalidDate" });
+        return z.NEVER;
+      }
+      return value;
+    }),
+);
+
+const reason = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z.string({ error: "required" }).min(1, { error: "reasonRequired" }).max(2000, { error: "tooLong" }),
+);
+
+export const openProceedingSchema = z.object({
+  type: z.enum(PROCEEDING_TYPES, { error: "invalidChoice" }),
+  stage: z.string({ error: "invalidChoice" }).min(1, { error: "invalidChoice" }),
+  occurredOn: eventDate,
+  reason,
+  reference: z.preprocess((v) => blankToNull(typeof v === "string" ? v.trim() : v), z.string().max(100, { error: "tooLong" }).nullable()),
+  certificateExpiresOn: optionalAnyDate,
+  programmeId: z.preprocess(blankToNull, z.string().uuid({ error: "invalidChoice" }).nullable()),
+  // Ticked after the warning that NSM is not open to North Korean defectors.
+  confirmNsm: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+});
+export type OpenProceedingInput = z.output<typeof openProceedingSchema>;
+
+export const transitionSchema = z.object({
+  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  fromStage: z.string().min(1),
+  toStage: z.string({ error: "invalidChoice" }).min(1, { error: "chooseStage" }),
+  occurredOn: eventDate,
+  reason,
+});
+export type TransitionInput = z.output<typeof transitionSchema>;
