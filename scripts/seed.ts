@@ -61,6 +61,10 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
         });
       });
     }
+    // Illustrative rates only: an administrator sets the real ones.
+    for (const [currency, perUsd] of [["THB", "33.5"], ["KRW", "1380"], ["CNY", "7.2"], ["VND", "25400"], ["LAK", "21700"]]) {
+      await db.exchangeRate.upsert({ where: { currency }, create: { currency, perUsd }, update: { perUsd } });
+    }
     log(`loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${households.length} households`);
   } finally {
     await db.$disconnect();

@@ -5,6 +5,9 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { SensitivityBadge, StatusBadge } from "./badges";
+import { DetentionDays } from "@/components/custody/detention-flags";
+import { detentionDays, detentionFlags } from "@/lib/detention/days";
+import { isoDate, todayInBangkok } from "@/lib/dates";
 
 const TABS = [
   { key: "overview", path: "" },
@@ -20,6 +23,7 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
   const tTabs = await getTranslations("caseTabs");
   const tProc = await getTranslations("proceedings");
   const format = await getFormatter();
+  const today = todayInBangkok();
   const counsel = file.members.filter((m) => m.role === "COUNSEL").map((m) => m.user.name);
   return (
     <>
@@ -79,6 +83,21 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
             <dd>{format.dateTime(file.openedAt, { dateStyle: "medium" })}</dd>
           </div>
         </dl>
+        {file.detentions.length ? (
+          <ul className="mt-3 space-y-1 text-sm" aria-label={t("inDetention")}>
+            {file.detentions.map((episode) => {
+              const period = { startedOn: isoDate(episode.startedOn), sentenceEndsOn: episode.sentenceEndsOn ? isoDate(episode.sentenceEndsOn) : null, releasedOn: null };
+              return (
+                <li key={episode.id} className="flex flex-wrap items-center gap-2">
+                  <span className="font-semibold">
+                    {t("inDetention")}: {episode.person.latinName}
+                  </span>
+                  <DetentionDays days={detentionDays(period.startedOn, null, today)} flags={detentionFlags(period, today)} released={false} />
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
         {file.updatedBy ? (
           <p className="mt-3 text-xs text-slate-700">
             {t("lastChange", { name: file.updatedBy.name, time: format.dateTime(file.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}

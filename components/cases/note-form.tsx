@@ -1,5 +1,4 @@
 "use client";
-import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { addNoteAction } from "@/lib/notes/actions";
 import { NOTE_KINDS } from "@/lib/notes/schema";
@@ -12,16 +11,12 @@ import { useEnumOptions } from "./options";
 
 export function NoteForm({ code }: { code: string }) {
   const t = useTranslations("caseFile");
-  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(addNoteAction.bind(null, code));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(addNoteAction.bind(null, code));
   const kinds = useEnumOptions("noteKind", NOTE_KINDS);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) form.current?.reset();
-  }, [state]);
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
-      {state.ok && !pending ? <Alert tone="success">{t("noteSaved")}</Alert> : null}
+      {saved ? <Alert tone="success">{t("noteSaved")}</Alert> : null}
       <SelectField label={t("noteKind")} name="kind" options={kinds} defaultValue="CONTACT" error={errorFor("kind")} />
       <TextAreaField label={t("noteBody")} name="body" rows={4} error={errorFor("body")} />
       <label className="flex items-center gap-2 text-sm">

@@ -11,6 +11,16 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
 
 export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const t = await getTranslations("caseFile");
+  const tStage = await getTranslations("stages");
+  const tType = await getTranslations("enums.proceedingType");
+  // Proceeding changes say which proceeding and which stages, from the audit detail.
+  const proceedingText = (detail: Record<string, unknown> | null) => {
+    if (!detail || typeof detail.type !== "string") return null;
+    const stage = (key: unknown) => (typeof key === "string" && tStage.has(key) ? tStage(key) : String(key ?? ""));
+    const type = tType.has(detail.type) ? tType(detail.type) : detail.type;
+    if (detail.from) return `${type}: ${stage(detail.from)} → ${stage(detail.to)}`;
+    return detail.stage ? `${type}: ${stage(detail.stage)}` : type;
+  };
   const tField = await getTranslations("intake");
   const fieldLabel = (field: string) => {
     const name = field.replace(/^journey\./, "");
@@ -46,7 +56,10 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
           ) : (
             <p className="mt-1 text-sm">
               <span className="font-semibold">{changeLabel(entry.action)}</span>
-              {entry.fields.length ? <span className="text-slate-700"> — {t("fieldsChanged", { fields: [...new Set(entry.fields.map(fieldLabel))].join(", ") })}</span> : null}
+              {entry.action.startsWith("proceeding.") && proceedingText(entry.detail) ? <span className="text-slate-700"> — {proceedingText(entry.detail)}</span> : null}
+              {!entry.action.startsWith("proceeding.") && entry.fields.length ? (
+                <span className="text-slate-700"> — {t("fieldsChanged", { fields: [...new Set(entry.fields.map(fieldLabel))].join(", ") })}</span>
+              ) : null}
             </p>
           )}
         </li>

@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/forms";
 
@@ -11,6 +11,11 @@ import type { FormState } from "@/lib/forms";
 export function useFormAction(action: (state: FormState, formData: FormData) => Promise<FormState>) {
   const [state, dispatch, pending] = useActionState(action, {});
   const t = useTranslations("errors");
+  // Forms that add records empty themselves after a successful save.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok) formRef.current?.reset();
+  }, [state]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
@@ -23,5 +28,6 @@ export function useFormAction(action: (state: FormState, formData: FormData) => 
   };
   const formError = state.formError ? (t.has(state.formError) ? t(state.formError, state.formErrorValues ?? {}) : t("invalid")) : undefined;
   const hasFieldErrors = Boolean(state.fieldErrors && Object.keys(state.fieldErrors).length);
-  return { state, pending, onSubmit, errorFor, formError, hasFieldErrors };
+  const saved = Boolean(state.ok && !pending);
+  return { state, pending, onSubmit, errorFor, formError, hasFieldErrors, formRef, saved };
 }

@@ -1,5 +1,4 @@
 "use client";
-import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { moveProceedingAction } from "@/lib/proceedings/actions";
 import { Button } from "@/components/ui/button";
@@ -12,15 +11,11 @@ import { FormStatus } from "@/components/forms/form-status";
 export function MoveProceedingForm({ code, proceedingId, version, stage, nextStages }: { code: string; proceedingId: string; version: number; stage: string; nextStages: string[] }) {
   const t = useTranslations("proceedings");
   const tStage = useTranslations("stages");
-  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(moveProceedingAction.bind(null, code, proceedingId));
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) form.current?.reset();
-  }, [state]);
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(moveProceedingAction.bind(null, code, proceedingId));
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("move")}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("moveForm")}>
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
-      {state.ok && !pending ? <Alert tone="success">{t("moved")}</Alert> : null}
+      {saved ? <Alert tone="success">{t("moved")}</Alert> : null}
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="fromStage" value={stage} />
       <div className="grid gap-3 sm:grid-cols-2">

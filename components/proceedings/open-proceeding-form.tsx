@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { openProceedingAction } from "@/lib/proceedings/actions";
 import { GRAPHS, PROCEEDING_TYPES, type ProceedingType } from "@/lib/workflows";
@@ -13,17 +13,13 @@ export function OpenProceedingForm({ code, hasDefector, programmes }: { code: st
   const t = useTranslations("proceedings");
   const tType = useTranslations("enums.proceedingType");
   const tStage = useTranslations("stages");
-  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(openProceedingAction.bind(null, code));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(openProceedingAction.bind(null, code));
   const [type, setType] = useState<ProceedingType>(hasDefector ? "TRANSFER_TO_KOREA" : "UNHCR_RSD");
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) form.current?.reset();
-  }, [state]);
   const warnNsm = type === "NSM" && hasDefector;
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
-      {state.ok && !pending ? <Alert tone="success">{t("opened")}</Alert> : null}
+      {saved ? <Alert tone="success">{t("opened")}</Alert> : null}
       <SelectField
         label={t("type")}
         name="type"

@@ -1,5 +1,4 @@
 "use client";
-import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { createTaskAction } from "@/lib/tasks/actions";
 import { Button } from "@/components/ui/button";
@@ -10,15 +9,11 @@ import { FormStatus } from "@/components/forms/form-status";
 
 export function AddTaskForm({ code, people, currentUserId }: { code: string; people: { id: string; name: string }[]; currentUserId: string }) {
   const t = useTranslations("tasks");
-  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(createTaskAction.bind(null, code));
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) form.current?.reset();
-  }, [state]);
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(createTaskAction.bind(null, code));
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
-      {state.ok && !pending ? <Alert tone="success">{t("added")}</Alert> : null}
+      {saved ? <Alert tone="success">{t("added")}</Alert> : null}
       <TextField label={t("taskTitle")} name="title" autoComplete="off" error={errorFor("title")} />
       <TextField label={t("dueOn")} name="dueOn" type="date" error={errorFor("dueOn")} />
       <SelectField

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
@@ -110,6 +110,10 @@ const CASE_FILE_SELECT = {
   updatedBy: { select: { name: true } },
   members: { select: { role: true, user: { select: { id: true, name: true } } } },
   journey: true,
+  detentions: {
+    where: { releasedOn: null },
+    select: { id: true, startedOn: true, sentenceEndsOn: true, person: { select: { latinName: true } } },
+  },
   people: {
     orderBy: { position: "asc" },
     select: {
@@ -156,9 +160,26 @@ export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
 
 const TIMELINE_LIMIT = 200;
 
+// Changes shown on the timeline; views, lists and sign-ins stay in the audit log only.
+const TIMELINE_ACTIONS: AuditAction[] = [
+  "case.create",
+  "case.update",
+  "person.create",
+  "person.update",
+  "proceeding.create",
+  "proceeding.transition",
+  "task.create",
+  "detention.create",
+  "detention.update",
+  "fine.create",
+  "fine.payment",
+  "expense.create",
+  "document.create",
+];
+
 export type TimelineEntry =
   | { kind: "note"; id: string; at: Date; author: string; noteKind: string; body: string; confidential: boolean }
-  | { kind: "change"; id: string; at: Date; actor: string | null; action: string; entity: string; fields: string[] };
+  | { kind: "change"; id: string; at: Date; actor: string | null; action: string; entity: string; fields: string[]; detail: Record<string, unknown> | null };
 
 /** Notes the actor may read and the recorded changes, newest first. */
 export async function getTimeline(actor: Actor, caseId: string): Promise<TimelineEntry[]> {
@@ -170,10 +191,10 @@ export async function getTimeline(actor: Actor, caseId: string): Promise<Timelin
       select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
     }),
     db.auditLog.findMany({
-      where: { caseId, action: { in: ["case.create", "case.update", "person.create", "person.update"] } },
+      where: { caseId, action: { in: TIMELINE_ACTIONS } },
       orderBy: { at: "desc" },
       take: TIMELINE_LIMIT,
-      select: { id: true, at: true, action: true, entity: true, fields: true, actorId: true },
+      select: { id: true, at: true, action: true, entity: true, fields: true, actorId: true, detail: true },
     }),
   ]);
   const actorIds = [...new Set(changes.map((c) => c.actorId).filter((id): id is string => Boolean(id)))];
@@ -198,6 +219,7 @@ export async function getTimeline(actor: Actor, caseId: string): Promise<Timelin
       action: change.action,
       entity: change.entity,
       fields: change.fields,
+      detail: change.detail && typeof change.detail === "object" && !Array.isArray(change.detail) ? (change.detail as Record<string, unknown>) : null,
     })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);

@@ -6,6 +6,7 @@ import { blankToNull, splitList } from "@/lib/forms";
 import { COUNTRY_CODES, CURRENCIES, NATIONALITY_CODES, TRANSIT_COUNTRY_CODES } from "@/lib/reference/countries";
 import { parseMoneyToMinor } from "@/lib/money";
 import { todayInBangkok } from "@/lib/dates";
+import { optionalPastDate, parseIsoDate, toDbDate } from "@/lib/validation/dates";
 
 export const RELATIONSHIPS = ["PRINCIPAL", "SPOUSE", "CHILD", "PARENT", "SIBLING", "GRANDPARENT", "GRANDCHILD", "OTHER_RELATIVE", "UNRELATED"] as const;
 export const SEXES = ["FEMALE", "MALE", "OTHER", "UNKNOWN"] as const;
@@ -61,33 +62,7 @@ const dateOfBirth = z.preprocess(
     }),
 );
 
-/** A calendar date "YYYY-MM-DD" that really exists, as UTC midnight. */
-export function parseIsoDate(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value ? date : null;
-}
-
-const pastDate = z.preprocess(
-  (v) => (typeof v === "string" ? blankToNull(v.trim()) : (v ?? null)),
-  z
-    .string({ error: "invalid" })
-    .nullable()
-    .transform((value, ctx) => {
-      if (value === null) return null;
-      const date = parseIsoDate(value);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: "invalidDate" });
-        return z.NEVER;
-      }
-      if (value > todayInBangkok() || value < "1950-01-01") {
-        ctx.addIssue({ code: "custom", message: "dateOutOfRange" });
-        return z.NEVER;
-      }
-      return date;
-    }),
-);
+const pastDate = optionalPastDate.transform((value) => toDbDate(value));
 
 // UNHCR individual numbers look like 123-12C12345; older or partner formats
 // vary, so accept letters, digits and dashes of a plausible length.

@@ -1,41 +1,7 @@
 import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
-import { parseIsoDate } from "@/lib/cases/schema";
-import { todayInBangkok } from "@/lib/dates";
-
-/** The date an event happened: today or earlier, as a calendar date. */
-export const eventDate = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() ? v.trim() : todayInBangkok()),
-  z.string().transform((value, ctx) => {
-    const date = parseIsoDate(value);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "invalidDate" });
-      return z.NEVER;
-    }
-    if (value > todayInBangkok() || value < "1990-01-01") {
-      ctx.addIssue({ code: "custom", message: "dateOutOfRange" });
-      return z.NEVER;
-    }
-    return value;
-  }),
-);
-
-/** Any real calendar date (expiry dates lie in the future). */
-export const optionalAnyDate = z.preprocess(
-  (v) => blankToNull(typeof v === "string" ? v.trim() : v),
-  z
-    .string()
-    .nullable()
-    .transform((value, ctx) => {
-      if (value === null) return null;
-      if (!parseIsoDate(value) || value < "1990-01-01" || value > "2100-12-31") {
-        ctx.addIssue({ code: "custom", message: "invalidDate" });
-        return z.NEVER;
-      }
-      return value;
-    }),
-);
+import { eventDate, optionalDate } from "@/lib/validation/dates";
 
 const reason = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),
@@ -48,7 +14,7 @@ export const openProceedingSchema = z.object({
   occurredOn: eventDate,
   reason,
   reference: z.preprocess((v) => blankToNull(typeof v === "string" ? v.trim() : v), z.string().max(100, { error: "tooLong" }).nullable()),
-  certificateExpiresOn: optionalAnyDate,
+  certificateExpiresOn: optionalDate,
   programmeId: z.preprocess(blankToNull, z.string().uuid({ error: "invalidChoice" }).nullable()),
   // Ticked after the warning that NSM is not open to North Korean defectors.
   confirmNsm: z.preprocess((v) => v === "on" || v === "true", z.boolean()),

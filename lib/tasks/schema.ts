@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
-import { optionalAnyDate } from "@/lib/proceedings/schema";
+import { requiredDate } from "@/lib/validation/dates";
 
 export const createTaskSchema = z.object({
   title: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(300, { error: "tooLong" })),
-  dueOn: optionalAnyDate.refine((value) => value !== null, { message: "required" }),
+  dueOn: requiredDate,
   assigneeId: z.preprocess(blankToNull, z.string().uuid({ error: "invalidChoice" }).nullable()),
 });
 

@@ -1,0 +1,166 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, signIn, sql } from "./helpers";
+
+function isoDaysAgo(days: number) {
+  const now = new Date(Date.now() + 7 * 3600_000); // Bangkok's calendar date
+  now.setUTCDate(now.getUTCDate() - days);
+  return now.toISOString().slice(0, 10);
+}
+
+async function moveTo(page: Page, proceeding: string, stage: string, reason: string, occurredOn?: string) {
+  const card = page.getByRole("article", { name: proceeding });
+  await card.getByLabel("Move to").selectOption({ label: stage });
+  if (occurredOn) await card.getByLabel("Date it happened").fill(occurredOn);
+  await card.getByLabel("Reason or note").fill(reason);
+  await card.getByRole("button", { name: "Record move" }).click();
+  await expect(card.getByTestId("current-stage")).toHaveText(stage);
+}
+
+async function openProceeding(page: Page, type: string, options: { reason: string; occurredOn?: string; reference?: string; certificateExpiresOn?: string; stage?: string }) {
+  const form = page.getByRole("region", { name: "Open a proceeding" });
+  await form.getByLabel("Type").selectOption({ label: type });
+  if (options.stage) await form.getByLabel("Starting stage").selectOption({ label: options.stage });
+  if (options.occurredOn) await form.getByLabel("Date it happened").fill(options.occurredOn);
+  if (options.reference) await form.getByLabel("Reference").fill(options.reference);
+  if (options.certificateExpiresOn) await form.getByLabel("Certificate expires on").fill(options.certificateExpiresOn);
+  await form.getByLabel("Reason or note").fill(options.reason);
+  await form.getByRole("button", { name: "Open proceeding" }).click();
+  await expect(page.getByRole("article", { name: type })).toBeVisible();
+}
+
+async function freeCase(team: string, nationality: string, withCounsel: boolean) {
+  const [row] = await sql<{ code: string }>(
+    `select c.code from "Case" c join "Team" t on t.id = c."teamId"
+     where t.name = $1 and c.nationality = $2 and c.sensitivity <> 'RESTRICTED' and c.status = 'OPEN'
+       and not exists (select 1 from "Proceeding" p where p."caseId" = c.id)
+       and not exists (select 1 from "DetentionEpisode" d where d."caseId" = c.id)
+       and ${withCounsel ? "" : "not"} exists (select 1 from "CaseMember" m where m."caseId" = c.id and m.role = 'COUNSEL')
+     order by c.code desc limit 1`,
+    [team, nationality],
+  );
+  expect(row, `a free ${nationality} case in ${team}`).toBeTruthy();
+  return row.code;
+}
+
+test("a North Korean defector's path to South Korea, with the fine paid and detention past 30 days flagged", async ({ page }) => {
+  const code = await freeCase("Chiang Rai", "KP", false);
+  await signIn(page, "caseworkerNorth");
+  await page.goto(`/cases/${code}/proceedings`);
+  await expectAccessible(page);
+  await openProceeding(page, "Transfer to South Korea", { reason: "Crossed the Mekong at Chiang Saen", occurredOn: isoDaysAgo(40) });
+  await moveTo(page, "Transfer to South Korea", "Surrendered / arrested", "Surrendered at Chiang Saen police station", isoDaysAgo(39));
+  await moveTo(page, "Transfer to South Korea", "Charged and sentenced", "Illegal entry: fined and sentenced to one month", isoDaysAgo(36));
+
+  await page.getByRole("link", { name: "Detention and costs" }).click();
+  await expectAccessible(page);
+  await page.getByText("Record a fine").click();
+  const fineForm = page.getByRole("form", { name: "Record a fine" });
+  await fineForm.getByLabel("Amount").fill("2,000");
+  await fineForm.getByLabel("Imposed on").fill(isoDaysAgo(36));
+  await fineForm.getByLabel("Legal basis").fill("Immigration Act: illegal entry");
+  await fineForm.getByRole("button", { name: "Save fine" }).click();
+  await expect(page.getByTestId("fine")).toContainText("2,000 THB (≈ 59.70 USD)");
+  await expect(page.getByTestId("fine-balance")).toHaveText("Outstanding: 2,000 THB");
+
+  await page.getByTestId("fine").getByText("Record a payment").click();
+  const paymentForm = page.getByRole("form", { name: "Record a payment" });
+  await paymentForm.getByLabel("Amount paid").fill("2500");
+  await paymentForm.getByLabel("Paid by").selectOption("EMBASSY");
+  await paymentForm.getByLabel("Paid on").fill(isoDaysAgo(30));
+  await paymentForm.getByRole("button", { name: "Save payment" }).click();
+  await expect(paymentForm.getByText("This payment is more than the outstanding balance.")).toBeVisible();
+  await paymentForm.getByLabel("Amount paid").fill("2000");
+  await paymentForm.getByRole("button", { name: "Save payment" }).click();
+  await expect(page.getByTestId("fine-balance")).toHaveText("Paid in full");
+
+  const detentionForm = page.getByRole("form", { name: "Record a detention episode" });
+  await detentionForm.getByLabel("Facility").selectOption({ label: "Bangkok Immigration Detention Center (Suan Phlu)" });
+  await detentionForm.getByLabel("Detained on").fill(isoDaysAgo(35));
+  await detentionForm.getByLabel("Sentence / expected release").fill(isoDaysAgo(6));
+  await detentionForm.getByRole("button", { name: "Save detention episode" }).click();
+  const episode = page.getByTestId("detention-episode");
+  await expect(episode.getByTestId("detention-days")).toContainText("36 days in detention");
+  await expect(episode.getByTestId("detention-days")).toContainText("Over 30 days");
+  await expect(episode.getByTestId("detention-days")).toContainText("Past the sentence");
+  // Always visible: the case header of every section shows it too.
+  await page.getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("list", { name: "In detention" })).toContainText("Over 30 days");
+
+  // An overlapping episode for the same person is refused.
+  await page.getByRole("link", { name: "Detention and costs" }).click();
+  await page.getByText("Record a detention episode").click();
+  await detentionForm.getByLabel("Facility").selectOption({ label: "Bangkok Remand Prison" });
+  await detentionForm.getByLabel("Detained on").fill(isoDaysAgo(20));
+  await detentionForm.getByRole("button", { name: "Save detention episode" }).click();
+  await expect(detentionForm.getByText("This person already has a detention episode covering some of these days.")).toBeVisible();
+  await expect(page.getByTestId("detention-episode")).toHaveCount(1);
+
+  await page.getByRole("link", { name: "Proceedings" }).click();
+  await moveTo(page, "Transfer to South Korea", "In immigration detention", "Transferred to the Bangkok IDC");
+  await moveTo(page, "Transfer to South Korea", "Embassy processing", "Embassy verified identity and interviewed");
+  await moveTo(page, "Transfer to South Korea", "Travel documents issued", "Travel certificate issued by the embassy");
+  await moveTo(page, "Transfer to South Korea", "Departed", "Flew to Incheon");
+  const card = page.getByRole("article", { name: "Transfer to South Korea" });
+  await card.getByText(/Stage history/).click();
+  await expect(card.getByRole("listitem")).toHaveCount(7);
+  await expect(card.getByLabel("Move to").locator("option")).toHaveText(["Choose the next stage", "Arrived / handed over"]);
+
+  await page.getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByTestId("timeline")).toContainText("Transfer to South Korea: Travel documents issued → Departed");
+  await expect(page.getByTestId("timeline")).toContainText("Fine payment recorded");
+});
+
+test("a Vietnamese asylum seeker: RSD rejection, conviction and an extradition order each start their appeal deadline", async ({ page }) => {
+  const code = await freeCase("Bangkok", "VN", true);
+  await signIn(page, "caseworker");
+  await page.goto(`/cases/${code}/proceedings`);
+  await openProceeding(page, "UNHCR refugee status determination", { reason: "Registered with UNHCR Bangkok", reference: "CERT-2026-1", certificateExpiresOn: "2030-06-30", occurredOn: isoDaysAgo(200) });
+  await moveTo(page, "UNHCR refugee status determination", "Interview scheduled", "Interview date set");
+  await moveTo(page, "UNHCR refugee status determination", "Interviewed", "RSD interview held");
+  await moveTo(page, "UNHCR refugee status determination", "Rejected", "Notice of rejection received", "2026-11-02");
+
+  await openProceeding(page, "Criminal case", { reason: "Charged with illegal stay", stage: "Charged", occurredOn: isoDaysAgo(60) });
+  await moveTo(page, "Criminal case", "Verdict", "Convicted; fined", "2026-10-31");
+
+  await openProceeding(page, "Deportation / extradition", { reason: "Extradition request from the country of origin", occurredOn: isoDaysAgo(30) });
+  await expect(page.getByText("Refoulement risk")).toBeVisible();
+  await moveTo(page, "Deportation / extradition", "Court hearings", "First hearing at the Criminal Court");
+  await moveTo(page, "Deportation / extradition", "Court order: approved", "Court approved extradition", "2026-11-10");
+
+  await page.getByRole("link", { name: "Tasks" }).click();
+  await expectAccessible(page);
+  const tasks = page.getByTestId("task");
+  await expect(tasks.filter({ hasText: "File the RSD appeal" })).toContainText("Due Dec 2, 2026");
+  await expect(tasks.filter({ hasText: "File the criminal appeal" })).toContainText("Due Nov 30, 2026");
+  await expect(tasks.filter({ hasText: "File the appeal against the court order" })).toContainText("Due Dec 10, 2026");
+  await expect(tasks.filter({ hasText: "Renew the UNHCR certificate" })).toContainText("Due May 31, 2030");
+  await expect(tasks.filter({ hasText: "File the RSD appeal" })).toContainText(ACCOUNTS.legal.name);
+
+  // The legal deadlines land in counsel's own list.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, "legal");
+  await page.getByRole("link", { name: "My work" }).click();
+  await expectAccessible(page);
+  const mine = page.getByTestId("task").filter({ hasText: code });
+  await expect(mine).toHaveCount(3);
+  const appeal = mine.filter({ hasText: "File the criminal appeal" });
+  await appeal.getByRole("button", { name: /^Mark done/ }).click();
+  await expect(page.getByTestId("task").filter({ hasText: code })).toHaveCount(2);
+});
+
+test("opening the National Screening Mechanism for a North Korean defector warns and needs confirmation", async ({ page }) => {
+  const code = await freeCase("Bangkok", "KP", false);
+  await signIn(page, "supervisor");
+  await page.goto(`/cases/${code}/proceedings`);
+  const form = page.getByRole("region", { name: "Open a proceeding" });
+  await form.getByLabel("Type").selectOption({ label: "National Screening Mechanism" });
+  await expect(form.getByText(/North Korean defectors are excluded/)).toBeVisible();
+  await form.getByLabel("Reason or note").fill("Requested by the family");
+  await form.getByRole("button", { name: "Open proceeding" }).click();
+  await expect(form.getByRole("alert").filter({ hasText: "Tick the box" })).toBeVisible();
+  expect(await sql(`select 1 from "Proceeding" p join "Case" c on c.id = p."caseId" where c.code = $1`, [code])).toHaveLength(0);
+  await form.getByLabel(/I understand/).check();
+  await form.getByRole("button", { name: "Open proceeding" }).click();
+  await expect(page.getByRole("article", { name: "National Screening Mechanism" })).toBeVisible();
+});

@@ -1,0 +1,34 @@
+// Days in detention and the flags supervisors watch. All dates are calendar
+// dates ("YYYY-MM-DD"); "today" is Bangkok's date, so the count changes at
+// midnight in Bangkok, not in UTC. Counting is inclusive: the day a person
+// is detained is day 1.
+
+export type DetentionFlag = "PAST_SENTENCE" | "OVER_30_DAYS" | "OVER_60_DAYS";
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+}
+
+export function detentionDays(startedOn: string, releasedOn: string | null, today: string): number {
+  const end = releasedOn ?? today;
+  return Math.max(0, dayNumber(end) - dayNumber(startedOn) + 1);
+}
+
+export function detentionFlags(episode: { startedOn: string; sentenceEndsOn: string | null; releasedOn: string | null }, today: string): DetentionFlag[] {
+  const days = detentionDays(episode.startedOn, episode.releasedOn, today);
+  const end = episode.releasedOn ?? today;
+  const flags: DetentionFlag[] = [];
+  if (episode.sentenceEndsOn && end > episode.sentenceEndsOn) flags.push("PAST_SENTENCE");
+  if (days > 30) flags.push("OVER_30_DAYS");
+  if (days > 60) flags.push("OVER_60_DAYS");
+  return flags;
+}
+
+/** Whether two detention periods share a day; an open period (no release) runs on indefinitely. */
+export function periodsOverlap(a: { startedOn: string; releasedOn: string | null }, b: { startedOn: string; releasedOn: string | null }): boolean {
+  const aEnd = a.releasedOn ?? "9999-12-31";
+  const bEnd = b.releasedOn ?? "9999-12-31";
+  return a.startedOn <= bEnd && b.startedOn <= aEnd;
+}

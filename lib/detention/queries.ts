@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { todayInBangkok } from "@/lib/dates";
+import { isoDate } from "@/lib/dates";
+import { detentionDays, detentionFlags } from "./days";
+import { outstanding, paidTotal, usdEquivalentCents } from "@/lib/fines/balance";
+
+/** Detention, fines and expenses of one case. Caller has checked access. */
+export async function getCustody(caseId: string) {
+  const today = todayInBangkok();
+  const [episodes, fines, expenses, facilities, rates, receipts] = await Promise.all([
+    db.detentionEpisode.findMany({
+      where: { caseId },
+      orderBy: { startedOn: "desc" },
+      select: { id: true, startedOn: true, sentenceEndsOn: true, releasedOn: true, releaseReason: true, version: true, facility: { select: { name: true } }, person: { select: { id: true, latinName: true } } },
+    }),
+    db.fine.findMany({
+      where: { caseId },
+      orderBy: { imposedOn: "desc" },
+      select: {
+        id: true,
+        amountMinor: true,
+        currency: true,
+        legalBasis: true,
+        imposedOn: true,
+        person: { select: { latinName: true } },
+        payments: { orderBy: { paidOn: "asc" }, select: { id: true, amountMinor: true, payer: true, paidOn: true, receiptDocument: { select: { id: true, fileName: true } } } },
+      },
+    }),
+    db.expense.findMany({
+      where: { caseId },
+      orderBy: { incurredOn: "desc" },
+      select: { id: true, category: true, description: true, amountMinor: true, currency: true, payer: true, incurredOn: true, person: { select: { latinName: true } } },
+    }),
+    db.facility.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.exchangeRate.findMany({ select: { currency: true, perUsd: true } }),
+    db.document.findMany({ where: { caseId, type: "FINE_RECEIPT" }, select: { id: true, fileName: true }, orderBy: { uploadedAt: "desc" } }),
+  ]);
+  const rate = new Map(rates.map((r) => [r.currency, r.perUsd.toString()]));
+  const usd = (amountMinor: number, currency: string) => (currency === "USD" ? null : rate.has(currency) ? usdEquivalentCents(amountMinor, rate.get(currency)!) : null);
+  return {
+    facilities,
+    receipts,
+    episodes: episodes.map((e) => {
+      const period = { startedOn: isoDate(e.startedOn), sentenceEndsOn: e.sentenceEndsOn ? isoDate(e.sentenceEndsOn) : null, releasedOn: e.releasedOn ? isoDate(e.releasedOn) : null };
+      return { ...e, ...period, days: detentionDays(period.startedOn, period.releasedOn, today), flags: detentionFlags(period, today) };
+    }),
+    fines: fines.map((f) => ({ ...f, paid: paidTotal(f.payments), outstanding: outstanding(f.amountMinor, f.payments), usdCents: usd(f.amountMinor, f.currency) })),
+    expenses: expenses.map((e) => ({ ...e, usdCents: usd(e.amountMinor, e.currency) })),
+  };
+}
+export type Custody = Awaited<ReturnType<typeof getCustody>>;

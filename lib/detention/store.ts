@@ -1,0 +1,36 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { toDbDate } from "@/lib/validation/dates";
+import { periodsOverlap } from "./days";
+
+export class OverlapError extends Error {
+  constructor() {
+    super("overlappingDetention");
+  }
+}
+
+/**
+ * Refuses a period that shares a day with another episode of the same
+ * person. The person's row is locked first so two saves at once cannot both
+ * pass the check.
+ */
+export async function assertNoOverlap(tx: Tx, personId: string, period: { startedOn: string; releasedOn: string | null }, exceptId?: string) {
+  await tx.$queryRaw`select id from "Person" where id = ${personId}::uuid for update`;
+  const others = await tx.detentionEpisode.findMany({
+    where: { personId, id: exceptId ? { not: exceptId } : undefined },
+    select: { startedOn: true, releasedOn: true },
+  });
+  const clash = others.some((other) =>
+    periodsOverlap(period, { startedOn: other.startedOn.toISOString().slice(0, 10), releasedOn: other.releasedOn?.toISOString().slice(0, 10) ?? null }),
+  );
+  if (clash) throw new OverlapError();
+}
+
+export function episodeDates(input: { startedOn: string; sentenceEndsOn: string | null; releasedOn: string | null; releaseReason: string | null }) {
+  return {
+    startedOn: toDbDate(input.startedOn),
+    sentenceEndsOn: toDbDate(input.sentenceEndsOn),
+    releasedOn: toDbDate(input.releasedOn),
+    releaseReason: input.releasedOn ? input.releaseReason : null,
+  };
+}
