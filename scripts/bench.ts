@@ -217,7 +217,15 @@ async function main() {
     const volume = await counts(url);
     console.log(`data set: ${volume.cases.toLocaleString()} cases, ${volume.people.toLocaleString()} people, ${volume.notes.toLocaleString()} notes`);
 
-    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: SECRET, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: SECRET,
+      FILE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      FILE_STORAGE_DIR: path.join(ROOT, ".data/bench-files"),
+      NODE_ENV: "production" as const,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
     if (spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" }).status !== 0) throw new Error("build failed");
     const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
     try {

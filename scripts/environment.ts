@@ -23,13 +23,25 @@ export async function openDatabase(): Promise<Database> {
   return { url, embedded: true, created, stop: cluster.stop };
 }
 
-export function authSecret(embedded: boolean): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (!embedded) throw new Error("AUTH_SECRET must be set when DATABASE_URL is set (e.g. `openssl rand -base64 33`).");
-  const file = path.join(DATA_DIR, "auth-secret");
+/** A secret from the environment, or (embedded mode only) a random one kept under .data/ so it survives restarts. */
+function localSecret(variable: string, fileName: string, bytes: number, embedded: boolean): string {
+  const fromEnvironment = process.env[variable];
+  if (fromEnvironment) return fromEnvironment;
+  if (!embedded) throw new Error(`${variable} must be set when DATABASE_URL is set (${bytes} random bytes, base64: \`openssl rand -base64 ${bytes}\`).`);
+  const file = path.join(DATA_DIR, fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(DATA_DIR, { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(33).toString("base64"), { mode: 0o600 });
+    fs.writeFileSync(file, crypto.randomBytes(bytes).toString("base64"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
+}
+
+/** Signs session tokens. */
+export function authSecret(embedded: boolean): string {
+  return localSecret("AUTH_SECRET", "auth-secret", 33, embedded);
+}
+
+/** Encrypts document files at rest. Losing it makes every stored file unreadable: back it up apart from the files. */
+export function fileEncryptionKey(embedded: boolean): string {
+  return localSecret("FILE_ENCRYPTION_KEY", "file-key", 32, embedded);
 }

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "./migrate";
-import { authSecret, openDatabase, ROOT } from "./environment";
+import { authSecret, fileEncryptionKey, openDatabase, ROOT } from "./environment";
 import { countUsers, printDemoAccounts, seedDemoData } from "./seed";
 
 const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "prisma"];
@@ -42,7 +42,14 @@ async function main() {
     if (database.embedded && (await countUsers(database.url)).all === 0) {
       await seedDemoData(database.url);
     }
-    const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(database.embedded), NODE_ENV: "production" as const };
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: authSecret(database.embedded),
+      FILE_ENCRYPTION_KEY: fileEncryptionKey(database.embedded),
+      FILE_STORAGE_DIR: process.env.FILE_STORAGE_DIR ?? path.join(ROOT, ".data/files"),
+      NODE_ENV: "production" as const,
+    };
     const dev = process.argv.includes("--dev");
     if (!dev) buildIfNeeded(env);
     const server = dev

@@ -5,6 +5,7 @@
 //      the demo data, driven by Playwright end-to-end tests.
 // Ends with one line: `tests: N passed, N failed`.
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { recreateDatabase, startEmbeddedPostgres } from "./database";
@@ -15,6 +16,11 @@ import { ROOT } from "./environment";
 const RESULTS = path.join(ROOT, "test-results");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const TEST_AUTH_SECRET = "test-secret-not-for-production-0123456789";
+// A fresh file key and directory per run: test documents never mix with real ones.
+const TEST_FILE_ENV = {
+  FILE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+  FILE_STORAGE_DIR: path.join(ROOT, ".data/test-files"),
+};
 
 type Counts = { passed: number; failed: number };
 
@@ -60,6 +66,7 @@ async function waitForHealth(url: string, timeoutMs: number) {
 
 async function main() {
   fs.rmSync(RESULTS, { recursive: true, force: true });
+  fs.rmSync(TEST_FILE_ENV.FILE_STORAGE_DIR, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
   const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/test-pg"), port: Number(process.env.TEST_PG_PORT ?? 5434) });
   const totals: Counts = { passed: 0, failed: 0 };
@@ -83,6 +90,7 @@ async function main() {
         TEST_ADMIN_URL: cluster.url("postgres"),
         DIFF_DATABASE_URL: scratchUrl,
         AUTH_SECRET: TEST_AUTH_SECRET,
+        ...TEST_FILE_ENV,
       });
       add(vitestCounts(report), "unit and integration");
     }
@@ -91,7 +99,7 @@ async function main() {
       await recreateDatabase(e2eUrl);
       await migrate(e2eUrl);
       await seedDemoData(e2eUrl, () => {});
-      const env = { ...process.env, DATABASE_URL: e2eUrl, AUTH_SECRET: TEST_AUTH_SECRET, NODE_ENV: "production" as const };
+      const env = { ...process.env, DATABASE_URL: e2eUrl, AUTH_SECRET: TEST_AUTH_SECRET, ...TEST_FILE_ENV, NODE_ENV: "production" as const };
       if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
         add({ passed: 0, failed: 1 }, "build");
       } else {

@@ -14,6 +14,7 @@ const TABS = [
   { key: "proceedings", path: "/proceedings" },
   { key: "custody", path: "/custody" },
   { key: "tasks", path: "/tasks" },
+  { key: "documents", path: "/documents" },
 ] as const;
 export type CaseTab = (typeof TABS)[number]["key"];
 

@@ -1,0 +1,32 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { uploadDocumentAction } from "@/lib/documents/actions";
+import { DOCUMENT_TYPES } from "@/lib/documents/schema";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField, type Option } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { FormStatus } from "@/components/forms/form-status";
+
+export function UploadDocumentForm({ code, people }: { code: string; people: Option[] }) {
+  const t = useTranslations("documents");
+  const tType = useTranslations("documentTypes");
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(uploadDocumentAction.bind(null, code));
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("upload")} encType="multipart/form-data">
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      {saved ? <Alert tone="success">{t("uploaded")}</Alert> : null}
+      <TextField label={t("file")} name="file" type="file" accept="application/pdf,image/jpeg,image/png,image/heic,.heic" hint={t("fileHint")} error={errorFor("file")} />
+      <SelectField label={t("type")} name="type" options={DOCUMENT_TYPES.map((type) => ({ value: type, label: tType(type) }))} error={errorFor("type")} />
+      <SelectField label={t("person")} name="personId" options={[{ value: "", label: t("wholeCase") }, ...people]} error={errorFor("personId")} />
+      <TextField label={t("number")} name="number" autoComplete="off" error={errorFor("number")} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("issuedOn")} name="issuedOn" type="date" error={errorFor("issuedOn")} />
+        <TextField label={t("expiresOn")} name="expiresOn" type="date" error={errorFor("expiresOn")} />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("uploading") : t("uploadSubmit")}
+      </Button>
+    </form>
+  );
+}
