@@ -8,6 +8,7 @@ export const ACCOUNTS = {
   legal: { email: "legal@demo.waypoint.test", name: "Arun Demo", role: "Legal officer" },
   admin: { email: "admin@demo.waypoint.test", name: "Admin Demo", role: "Administrator" },
   caseworkerNorth: { email: "caseworker.north@demo.waypoint.test", name: "Nok Demo", role: "Caseworker" },
+  supervisorNorth: { email: "supervisor.north@demo.waypoint.test", name: "Kanya Demo", role: "Supervisor" },
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;
 

@@ -31,15 +31,16 @@ for (const who of Object.keys(ACCOUNTS) as AccountKey[]) {
   });
 }
 
+// Uses an account no other spec signs in with, so parallel workers cannot add rows.
 test("sign-ins and failed sign-ins are audited with the address they came from", async ({ page }) => {
-  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.supervisor.email]);
+  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.supervisorNorth.email]);
   const [{ max }] = await sql<{ max: string | null }>(`select max(id)::text as max from "AuditLog"`);
   await page.goto("/login");
-  await page.getByLabel("E-mail").fill(ACCOUNTS.supervisor.email);
+  await page.getByLabel("E-mail").fill(ACCOUNTS.supervisorNorth.email);
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
-  await signIn(page, "supervisor");
+  await signIn(page, "supervisorNorth");
   const rows = await sql<{ action: string; ip: string | null }>(
     `select action, ip from "AuditLog" where "actorId" = $1 and id > $2 and action like 'login%' order by id`,
     [user.id, max ?? "0"],

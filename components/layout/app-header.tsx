@@ -28,6 +28,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("myWork")}
             </Link>
           ) : null}
+          {can(user, "settings:manage") ? (
+            <Link href="/admin/settings" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("settings")}
+            </Link>
+          ) : null}
           {can(user, "case:create") ? (
             <Link href="/cases/new" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("newCase")}

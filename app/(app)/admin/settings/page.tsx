@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { getSettings } from "@/lib/settings/queries";
+import { GRAPHS } from "@/lib/workflows";
+import { AddFacilityForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requirePermission("settings:manage");
+  const settings = await getSettings();
+  const t = await getTranslations("settings");
+  const tRule = await getTranslations("tasks.rules");
+  const tKind = await getTranslations("enums.facilityKind");
+  const tType = await getTranslations("enums.proceedingType");
+  const tStage = await getTranslations("stages");
+  const box = "rounded-lg border border-slate-300 bg-white p-4";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+
+      <section aria-labelledby="deadlines-heading" className={box}>
+        <h2 id="deadlines-heading" className="text-lg font-semibold">
+          {t("deadlines")}
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">{t("deadlinesIntro")}</p>
+        <ul className="divide-y divide-slate-200">
+          {settings.rules.map((rule) => (
+            <li key={rule.key} className="py-3" data-testid={`rule-${rule.key}`}>
+              <p className="font-semibold">{tRule(rule.title)}</p>
+              <p className="mb-2 text-sm text-slate-700">
+                {t("ruleWhen", { type: tType(PROCEEDING_OF[rule.key] ?? "CRIMINAL"), stage: tStage(rule.onStage) })} ·{" "}
+                {t("defaultPeriod", { amount: rule.period.amount, unit: t(rule.period.unit) })}
+                {rule.changed ? ` · ${t("changed")}` : ""}
+              </p>
+              <DeadlinePeriodForm ruleKey={rule.key} label={tRule(rule.title)} amount={rule.current.amount} unit={rule.current.unit} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="facilities-heading" className={box}>
+          <h2 id="facilities-heading" className="mb-2 text-lg font-semibold">
+            {t("facilities")}
+          </h2>
+          <ul className="mb-4 space-y-1 text-sm">
+            {settings.facilities.map((f) => (
+              <li key={f.id}>
+                {f.name} <span className="text-slate-700">· {tKind(f.kind)}</span>
+              </li>
+            ))}
+          </ul>
+          <AddFacilityForm />
+        </section>
+        <section aria-labelledby="rates-heading" className={box}>
+          <h2 id="rates-heading" className="mb-2 text-lg font-semibold">
+            {t("rates")}
+          </h2>
+          <ul className="mb-4 space-y-1 text-sm" data-testid="rates">
+            {settings.rates.length === 0 ? <li className="text-slate-700">{t("noRates")}</li> : null}
+            {settings.rates.map((r) => (
+              <li key={r.currency}>{t("rateLine", { currency: r.currency, perUsd: r.perUsd })}</li>
+            ))}
+          </ul>
+          <ExchangeRateForm />
+        </section>
+        <section aria-labelledby="programmes-heading" className={box}>
+          <h2 id="programmes-heading" className="mb-2 text-lg font-semibold">
+            {t("programmes")}
+          </h2>
+          <ul className="mb-4 space-y-1 text-sm">
+            {settings.programmes.map((p) => (
+              <li key={p.id}>
+                {p.name} <span className="text-slate-700">· {p.country}{p.status === "SUSPENDED" ? ` · ${t("suspended")}` : ""}</span>
+              </li>
+            ))}
+          </ul>
+          <AddProgrammeForm />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+// Which proceeding each rule belongs to, for its description.
+const PROCEEDING_OF: Record<string, string> = Object.fromEntries(
+  Object.values(GRAPHS).flatMap((graph) => graph.deadlineRules.map((rule) => [rule.key, graph.type])),
+);

@@ -1,0 +1,84 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction } from "@/lib/settings/actions";
+import { FACILITY_KINDS } from "@/lib/settings/schema";
+import { CURRENCIES } from "@/lib/reference/countries";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { FormStatus } from "@/components/forms/form-status";
+
+function Saved({ show }: { show: boolean }) {
+  const t = useTranslations("settings");
+  return show ? (
+    <p role="status" className="text-sm text-green-800">
+      {t("saved")}
+    </p>
+  ) : null;
+}
+
+export function DeadlinePeriodForm({ ruleKey, label, amount, unit }: { ruleKey: string; label: string; amount: number; unit: "days" | "months" }) {
+  const t = useTranslations("settings");
+  const { onSubmit, pending, errorFor, formError, saved } = useFormAction(setDeadlinePeriodAction);
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={label}>
+      <input type="hidden" name="ruleKey" value={ruleKey} />
+      <TextField label={t("amount")} name="amount" type="number" defaultValue={amount} className="w-28" error={errorFor("amount")} />
+      <SelectField label={t("unit")} name="unit" defaultValue={unit} options={[{ value: "days", label: t("days") }, { value: "months", label: t("months") }]} error={errorFor("unit")} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("save")}
+      </Button>
+      {formError ? <p role="alert" className="text-sm text-red-700">{formError}</p> : null}
+      <Saved show={saved} />
+    </form>
+  );
+}
+
+export function AddFacilityForm() {
+  const t = useTranslations("settings");
+  const tKind = useTranslations("enums.facilityKind");
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(addFacilityAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("addFacility")}>
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <TextField label={t("facilityName")} name="name" autoComplete="off" error={errorFor("name")} />
+      <SelectField label={t("facilityKind")} name="kind" options={FACILITY_KINDS.map((k) => ({ value: k, label: tKind(k) }))} error={errorFor("kind")} />
+      <Button type="submit" disabled={pending}>
+        {t("addFacility")}
+      </Button>
+      <Saved show={saved} />
+    </form>
+  );
+}
+
+export function ExchangeRateForm() {
+  const t = useTranslations("settings");
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(setExchangeRateAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("setRate")}>
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <SelectField label={t("currency")} name="currency" options={CURRENCIES.filter((c) => c !== "USD").map((c) => ({ value: c, label: c }))} error={errorFor("currency")} />
+      <TextField label={t("perUsd")} name="perUsd" inputMode="decimal" autoComplete="off" hint={t("perUsdHint")} error={errorFor("perUsd")} />
+      <Button type="submit" disabled={pending}>
+        {t("setRate")}
+      </Button>
+      <Saved show={saved} />
+    </form>
+  );
+}
+
+export function AddProgrammeForm() {
+  const t = useTranslations("settings");
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(addProgrammeAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("addProgramme")}>
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <TextField label={t("programmeName")} name="name" autoComplete="off" error={errorFor("name")} />
+      <TextField label={t("programmeCountry")} name="country" autoComplete="off" hint={t("programmeCountryHint")} maxLength={2} error={errorFor("country")} />
+      <Button type="submit" disabled={pending}>
+        {t("addProgramme")}
+      </Button>
+      <Saved show={saved} />
+    </form>
+  );
+}

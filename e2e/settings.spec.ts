@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, signIn, sql } from "./helpers";
+
+test("an administrator changes a deadline period, adds a facility and sets a rate, each audited", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expectAccessible(page);
+
+  const rule = page.getByTestId("rule-nsm.application");
+  await expect(rule).toContainText("default 60 days");
+  await rule.getByLabel("Period").fill("-5");
+  await rule.getByRole("button", { name: "Save" }).click();
+  await expect(rule.getByText(/Enter a whole number of days or months/)).toBeVisible();
+  await rule.getByLabel("Period").fill("45");
+  await rule.getByRole("button", { name: "Save" }).click();
+  await expect(rule).toContainText("changed for this deployment");
+  expect(await sql(`select amount, unit from "DeadlineSetting" where "ruleKey" = 'nsm.application'`)).toEqual([{ amount: 45, unit: "days" }]);
+  const [admin] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.admin.email]);
+  expect(await sql(`select fields from "AuditLog" where "actorId" = $1 and action = 'settings.update' and "entityId" = 'nsm.application'`, [admin.id])).toEqual([{ fields: ["amount", "unit"] }]);
+
+  const facility = page.getByRole("form", { name: "Add facility" });
+  await facility.getByLabel("Facility name").fill("Songkhla Police Station (test)");
+  await facility.getByLabel("Kind").selectOption("POLICE_STATION");
+  await facility.getByRole("button", { name: "Add facility" }).click();
+  await expect(page.getByText("Songkhla Police Station (test)")).toBeVisible();
+
+  const rate = page.getByRole("form", { name: "Set rate" });
+  await rate.getByLabel("Currency").selectOption("CNY");
+  await rate.getByLabel("Units per US dollar").fill("abc");
+  await rate.getByRole("button", { name: "Set rate" }).click();
+  await expect(rate.getByText("Enter a rate above zero, e.g. 33.5.")).toBeVisible();
+  await rate.getByLabel("Units per US dollar").fill("7.25");
+  await rate.getByRole("button", { name: "Set rate" }).click();
+  await expect(page.getByTestId("rates")).toContainText("1 USD = 7.25 CNY");
+});
+
+test("only administrators reach the settings", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  expect((await page.goto("/admin/settings"))?.status()).toBe(404);
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { deadlineRules } from "@/lib/workflows";
+
+export async function getSettings() {
+  const [overrides, facilities, rates, programmes] = await Promise.all([
+    db.deadlineSetting.findMany(),
+    db.facility.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, active: true } }),
+    db.exchangeRate.findMany({ orderBy: { currency: "asc" }, select: { currency: true, perUsd: true, updatedAt: true } }),
+    db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true } }),
+  ]);
+  const byKey = new Map(overrides.map((o) => [o.ruleKey, o]));
+  return {
+    rules: deadlineRules().map((rule) => {
+      const override = byKey.get(rule.key);
+      return { ...rule, current: override ? { amount: override.amount, unit: override.unit as "days" | "months" } : rule.period, changed: Boolean(override) };
+    }),
+    facilities,
+    rates: rates.map((r) => ({ ...r, perUsd: r.perUsd.toString() })),
+    programmes,
+  };
+}

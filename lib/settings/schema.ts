@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { CURRENCIES } from "@/lib/reference/countries";
+
+const trimmed = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }));
+
+export const deadlinePeriodSchema = z.object({
+  ruleKey: z.string().min(1),
+  amount: z.coerce.number({ error: "invalidPeriod" }).int({ error: "invalidPeriod" }).min(-365, { error: "invalidPeriod" }).max(365, { error: "invalidPeriod" }),
+  unit: z.enum(["days", "months"], { error: "invalidChoice" }),
+});
+
+export const FACILITY_KINDS = ["BANGKOK_IDC", "PROVINCIAL_IDC", "POLICE_STATION", "REMAND_PRISON", "OTHER"] as const;
+
+export const facilitySchema = z.object({
+  name: trimmed(200),
+  kind: z.enum(FACILITY_KINDS, { error: "invalidChoice" }),
+});
+
+export const exchangeRateSchema = z.object({
+  currency: z.enum(CURRENCIES, { error: "invalidChoice" }).refine((c) => c !== "USD", { message: "invalidChoice" }),
+  perUsd: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(/,/g, "") : v),
+    z.string({ error: "required" }).regex(/^\d{1,12}(\.\d{1,6})?$/, { error: "invalidRate" }).refine((v) => Number(v) > 0, { message: "invalidRate" }),
+  ),
+});
+
+export const programmeSchema = z.object({
+  name: trimmed(200),
+  country: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{2}$/, { error: "invalidCountryCode" })),
+});
