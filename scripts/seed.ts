@@ -53,12 +53,14 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
       north: { teamId: teams.get("Chiang Rai")!, caseworkerId: users.get("caseworker.north@demo.waypoint.test")!.id },
       counselId: users.get("legal@demo.waypoint.test")!.id,
     });
-    for (const household of households) {
+    const bangkokIdc = await db.facility.findFirstOrThrow({ where: { kind: "BANGKOK_IDC" } });
+    for (const [index, household] of households.entries()) {
       await db.$transaction(async (tx) => {
         const created = await createCaseRecords(tx, household, household.createdById);
         await tx.auditLog.create({
           data: { at: household.openedAt, actorId: household.createdById, action: "case.create", entity: "Case", entityId: created.id, caseId: created.id, detail: { source: "demo seed" } },
         });
+        await seedProgress(tx, { caseId: created.id, index, household, facilityId: bangkokIdc.id });
       });
     }
     // Illustrative rates only: an administrator sets the real ones.
@@ -68,6 +70,68 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
     log(`loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${households.length} households`);
   } finally {
     await db.$disconnect();
+  }
+}
+
+type SeedTx = Parameters<Parameters<ReturnType<typeof createPrismaClient>["$transaction"]>[0]>[0];
+
+const TRANSFER_PATH = ["ARRIVED", "SURRENDERED", "SENTENCED", "IN_IDC", "EMBASSY_PROCESSING", "TRAVEL_DOCUMENTS_ISSUED", "DEPARTED", "HANDED_OVER"];
+const RSD_PATH = ["REGISTERED", "INTERVIEW_SCHEDULED", "INTERVIEWED"];
+
+/**
+ * Gives about half the demo households some history: North Korean arrivals
+ * part-way to South Korea (with detention and the usual THB 2,000 fine), UNHCR
+ * cases part-way through RSD. The other half stay untouched, as new cases.
+ */
+async function seedProgress(tx: SeedTx, seed: { caseId: string; index: number; household: { openedAt: Date; createdById: string; nationality?: string; members: { nationality: string }[] }; facilityId: string }) {
+  const { caseId, index, household } = seed;
+  const day = (offset: number) => new Date(household.openedAt.getTime() + offset * 86_400_000);
+  const nationality = household.members[0].nationality;
+  const path = nationality === "KP" ? (index % 4 === 1 ? TRANSFER_PATH : null) : index % 2 === 1 ? RSD_PATH : null;
+  if (!path) return;
+  const reach = 1 + (index % path.length);
+  const stages = path.slice(0, reach);
+  const type = nationality === "KP" ? "TRANSFER_TO_KOREA" : "UNHCR_RSD";
+  await tx.proceeding.create({
+    data: {
+      caseId,
+      type,
+      stage: stages[stages.length - 1],
+      closed: stages[stages.length - 1] === "HANDED_OVER",
+      openedAt: day(0),
+      updatedById: household.createdById,
+      stageChanges: {
+        create: stages.map((stage, i) => ({
+          fromStage: i === 0 ? null : stages[i - 1],
+          toStage: stage,
+          reason: "Recorded from the paper file (demo data)",
+          occurredOn: day(i * 6),
+          actorId: household.createdById,
+          at: day(i * 6),
+        })),
+      },
+    },
+  });
+  if (type === "TRANSFER_TO_KOREA" && reach >= 3) {
+    const principal = await tx.person.findFirstOrThrow({ where: { caseId, relationship: "PRINCIPAL" }, select: { id: true } });
+    const fine = await tx.fine.create({ data: { caseId, personId: principal.id, amountMinor: 200_000, currency: "THB", legalBasis: "Immigration Act: illegal entry", imposedOn: day(12) } });
+    if (reach >= 5) await tx.finePayment.create({ data: { fineId: fine.id, amountMinor: 200_000, payer: "EMBASSY", paidOn: day(20) } });
+    const released = reach >= 7;
+    // People still held were detained recently (15 to 85 days ago), so the
+    // 30- and 60-day flags show a realistic spread.
+    const todayUtc = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`).getTime();
+    const startedOn = released ? day(12) : new Date(todayUtc - (15 + ((index * 7) % 70)) * 86_400_000);
+    await tx.detentionEpisode.create({
+      data: {
+        caseId,
+        personId: principal.id,
+        facilityId: seed.facilityId,
+        startedOn,
+        sentenceEndsOn: new Date(startedOn.getTime() + 30 * 86_400_000),
+        releasedOn: released ? day(36) : null,
+        releaseReason: released ? "Departed to South Korea" : null,
+      },
+    });
   }
 }
 
