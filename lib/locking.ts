@@ -1,5 +1,6 @@
 import "server-only";
 import type { FormState } from "@/lib/forms";
+import type { Tx } from "@/lib/db";
 import { formatInTimeZone } from "date-fns-tz";
 import { TIME_ZONE } from "@/lib/dates";
 
@@ -22,4 +23,10 @@ export function conflictState(error: ConflictError): FormState {
     formError: "conflict",
     formErrorValues: { name: error.changedBy, time: formatInTimeZone(error.changedAt, TIME_ZONE, "yyyy-MM-dd HH:mm") },
   };
+}
+
+/** The conflict to report once an update matched nothing: who saved last, and when. */
+export async function conflictFrom(reader: Pick<Tx, "user">, latest: { updatedAt: Date; updatedById: string | null }): Promise<ConflictError> {
+  const by = latest.updatedById ? await reader.user.findUnique({ where: { id: latest.updatedById }, select: { name: true } }) : null;
+  return new ConflictError(by?.name ?? "?", latest.updatedAt);
 }

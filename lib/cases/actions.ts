@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { assertCan, mayAssignCase, type Actor } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
-import { ConflictError, conflictState } from "@/lib/locking";
+import { ConflictError, conflictFrom, conflictState } from "@/lib/locking";
 import { caseUpdateSchema, intakeSchema, MULTI_VALUED_FIELDS, personUpdateSchema, personSchema } from "./schema";
 import { createCaseRecords, journeyData, personData } from "./create-case";
 import { changedFields } from "./changes";
@@ -53,8 +53,7 @@ export async function createCaseAction(_previous: FormState, formData: FormData)
 }
 
 async function conflictFor(caseId: string): Promise<ConflictError> {
-  const current = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { updatedAt: true, updatedBy: { select: { name: true } } } });
-  return new ConflictError(current.updatedBy?.name ?? "?", current.updatedAt);
+  return conflictFrom(db, await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { updatedAt: true, updatedById: true } }));
 }
 
 export async function updateCaseAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -121,8 +120,7 @@ export async function updatePersonAction(code: string, personId: string, _previo
         data: { ...data, updatedById: user.id, version: { increment: 1 } },
       });
       if (updated.count === 0) {
-        const current = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { updatedAt: true, updatedBy: { select: { name: true } } } });
-        throw new ConflictError(current.updatedBy?.name ?? "?", current.updatedAt);
+        throw await conflictFrom(tx, await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { updatedAt: true, updatedById: true } }));
       }
       if (before.relationship === "PRINCIPAL") {
         // The case list shows the principal's name from the case row.

@@ -245,3 +245,9 @@ export async function visibleCaseOr404(actor: Actor, code: string) {
   if (!found) notFound();
   return found;
 }
+
+/** Whether a person (if one is named) belongs to the case: forms must not attach records to someone else's household. */
+export async function personBelongsToCase(caseId: string, personId: string | null): Promise<boolean> {
+  if (!personId) return true;
+  return (await db.person.count({ where: { id: personId, caseId } })) === 1;
+}

@@ -7,8 +7,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
-import { ConflictError, conflictState } from "@/lib/locking";
-import { visibleCaseOr404 } from "@/lib/cases/queries";
+import { ConflictError, conflictFrom, conflictState } from "@/lib/locking";
+import { personBelongsToCase, visibleCaseOr404 } from "@/lib/cases/queries";
 import { detentionSchema, detentionUpdateSchema } from "./schema";
 import { assertNoOverlap, episodeDates, OverlapError } from "./store";
 
@@ -19,11 +19,11 @@ export async function addDetentionAction(code: string, _previous: FormState, for
   const parsed = detentionSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   const input = parsed.data;
-  const [person, facility] = await Promise.all([
-    db.person.findFirst({ where: { id: input.personId, caseId: target.id }, select: { id: true } }),
+  const [personOk, facility] = await Promise.all([
+    personBelongsToCase(target.id, input.personId),
     db.facility.findFirst({ where: { id: input.facilityId, active: true }, select: { id: true } }),
   ]);
-  if (!person) return { fieldErrors: { personId: "invalidChoice" } };
+  if (!personOk) return { fieldErrors: { personId: "invalidChoice" } };
   if (!facility) return { fieldErrors: { facilityId: "invalidChoice" } };
   const ip = await clientIp();
   try {
@@ -61,9 +61,7 @@ export async function updateDetentionAction(code: string, episodeId: string, _pr
         data: { ...episodeDates(input), updatedById: user.id, version: { increment: 1 } },
       });
       if (updated.count === 0) {
-        const latest = await tx.detentionEpisode.findUniqueOrThrow({ where: { id: episodeId }, select: { updatedAt: true, updatedById: true } });
-        const by = latest.updatedById ? await tx.user.findUnique({ where: { id: latest.updatedById }, select: { name: true } }) : null;
-        throw new ConflictError(by?.name ?? "?", latest.updatedAt);
+        throw await conflictFrom(tx, await tx.detentionEpisode.findUniqueOrThrow({ where: { id: episodeId }, select: { updatedAt: true, updatedById: true } }));
       }
       await recordAudit(tx, {
         actorId: user.id,

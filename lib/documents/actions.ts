@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
-import { visibleCaseOr404 } from "@/lib/cases/queries";
+import { personBelongsToCase, visibleCaseOr404 } from "@/lib/cases/queries";
 import { toDbDate } from "@/lib/validation/dates";
 import { fileStore } from "@/lib/files/store";
 import { sha256 } from "@/lib/files/crypto";
@@ -31,9 +31,7 @@ export async function uploadDocumentAction(code: string, _previous: FormState, f
   const contentType = sniffContentType(bytes);
   if (!contentType) return { fieldErrors: { file: "fileTypeNotAllowed" } };
   const input = parsed.data;
-  if (input.personId && (await db.person.count({ where: { id: input.personId, caseId: target.id } })) !== 1) {
-    return { fieldErrors: { personId: "invalidChoice" } };
-  }
+  if (!(await personBelongsToCase(target.id, input.personId))) return { fieldErrors: { personId: "invalidChoice" } };
   const storageKey = crypto.randomUUID();
   const store = fileStore();
   await store.put(storageKey, bytes);

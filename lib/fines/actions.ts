@@ -6,15 +6,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
-import { visibleCaseOr404 } from "@/lib/cases/queries";
+import { personBelongsToCase, visibleCaseOr404 } from "@/lib/cases/queries";
 import { toDbDate } from "@/lib/validation/dates";
 import { expenseSchema, fineSchema, paymentSchema } from "./schema";
 import { wouldOverpay } from "./balance";
-
-async function personOnCase(caseId: string, personId: string | null) {
-  if (!personId) return true;
-  return (await db.person.count({ where: { id: personId, caseId } })) === 1;
-}
 
 export async function addFineAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
@@ -23,7 +18,7 @@ export async function addFineAction(code: string, _previous: FormState, formData
   const parsed = fineSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   const input = parsed.data;
-  if (!(await personOnCase(target.id, input.personId))) return { fieldErrors: { personId: "invalidChoice" } };
+  if (!(await personBelongsToCase(target.id, input.personId))) return { fieldErrors: { personId: "invalidChoice" } };
   const ip = await clientIp();
   await db.$transaction(async (tx) => {
     const fine = await tx.fine.create({
@@ -73,7 +68,7 @@ export async function addExpenseAction(code: string, _previous: FormState, formD
   const parsed = expenseSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   const input = parsed.data;
-  if (!(await personOnCase(target.id, input.personId))) return { fieldErrors: { personId: "invalidChoice" } };
+  if (!(await personBelongsToCase(target.id, input.personId))) return { fieldErrors: { personId: "invalidChoice" } };
   const ip = await clientIp();
   await db.$transaction(async (tx) => {
     const expense = await tx.expense.create({

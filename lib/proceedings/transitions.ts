@@ -4,7 +4,7 @@ import "server-only";
 // risk flags and the audit row. Callers have already checked access.
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { ConflictError } from "@/lib/locking";
+import { conflictFrom } from "@/lib/locking";
 import { dueDate, GRAPHS, isFinalStage, rulesForStage, transitionError, type ProceedingType } from "@/lib/workflows";
 import { effectivePeriod, type PeriodOverrides } from "@/lib/workflows/periods";
 import { RULE_TITLES } from "@/lib/tasks/rule-titles";
@@ -172,7 +172,5 @@ export async function moveProceeding(tx: Tx, caseId: string, proceedingId: strin
 }
 
 async function conflict(tx: Tx, proceeding: { id: string }) {
-  const latest = await tx.proceeding.findUniqueOrThrow({ where: { id: proceeding.id }, select: { updatedAt: true, updatedById: true } });
-  const user = latest.updatedById ? await tx.user.findUnique({ where: { id: latest.updatedById }, select: { name: true } }) : null;
-  return new ConflictError(user?.name ?? "?", latest.updatedAt);
+  return conflictFrom(tx, await tx.proceeding.findUniqueOrThrow({ where: { id: proceeding.id }, select: { updatedAt: true, updatedById: true } }));
 }

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { assertCan, caseScope, type Actor } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
-import { ConflictError, conflictState } from "@/lib/locking";
+import { ConflictError, conflictFrom, conflictState } from "@/lib/locking";
 import { visibleCaseOr404 } from "@/lib/cases/queries";
 import { createTaskSchema, reassignTaskSchema, taskVersionSchema } from "./schema";
 import { taskAssignees } from "./queries";
@@ -29,9 +29,7 @@ function revalidateTask(code: string) {
 }
 
 async function conflictFor(taskId: string) {
-  const task = await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { updatedAt: true, updatedById: true } });
-  const by = task.updatedById ? await db.user.findUnique({ where: { id: task.updatedById }, select: { name: true } }) : null;
-  return new ConflictError(by?.name ?? "?", task.updatedAt);
+  return conflictFrom(db, await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { updatedAt: true, updatedById: true } }));
 }
 
 export async function createTaskAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
