@@ -28,6 +28,13 @@ export type AuditAction =
   | "document.create"
   | "document.download"
   | "settings.update"
+  | "hearing.create"
+  | "hearing.update"
+  | "incident.create"
+  | "counsel.assign"
+  | "party.create"
+  | "calendar.token"
+  | "calendar.fetch"
   | "user.update";
 
 export type AuditEntry = {

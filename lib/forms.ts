@@ -12,6 +12,8 @@ export type FormState = {
   /** Values for the form error message, e.g. who changed the record and when. */
   formErrorValues?: Record<string, string>;
   fieldErrors?: FieldErrors;
+  /** Values to show once after a save, e.g. a newly made secret link. */
+  data?: Record<string, string>;
 };
 
 /** First message for each field path, e.g. { "members.0.latinName": "required" }. */

@@ -8,12 +8,16 @@ const actor = (role: Actor["role"], teamId: string | null = TEAM): Actor => ({ i
 // The expected grant for every role × every permission: a change to the
 // rules must change this table too.
 const EXPECTED: Record<Actor["role"], Permission[]> = {
-  CASEWORKER: ["case:read", "case:create", "case:update", "person:update", "note:create", "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload"],
+  CASEWORKER: [
+    "case:read", "case:create", "case:update", "person:update", "note:create", "proceeding:manage", "task:manage", "custody:manage",
+    "document:read", "document:upload", "hearing:manage", "counsel:assign", "incident:create", "board:read",
+  ],
   SUPERVISOR: [
     "case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential",
-    "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "audit:read",
+    "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "hearing:manage", "counsel:assign",
+    "incident:create", "board:read", "audit:read",
   ],
-  LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload"],
+  LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   ADMIN: ["user:manage", "settings:manage"],
 };
 

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   "custody:manage",
   "document:read",
   "document:upload",
+  "hearing:manage",
+  "counsel:assign",
+  "incident:create",
+  "board:read",
   "audit:read",
   "settings:manage",
   "user:manage",
@@ -44,6 +48,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "custody:manage",
     "document:read",
     "document:upload",
+    "hearing:manage",
+    "counsel:assign",
+    "incident:create",
+    "board:read",
   ],
   SUPERVISOR: [
     "case:read",
@@ -57,12 +65,16 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "custody:manage",
     "document:read",
     "document:upload",
+    "hearing:manage",
+    "counsel:assign",
+    "incident:create",
+    "board:read",
     "audit:read",
   ],
   // Legal officers follow the cases where they are counsel: they move
   // proceedings, keep deadlines and file court papers; the household record,
   // detention and money are kept by caseworkers.
-  LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload"],
+  LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   // Administrators manage accounts and reference settings and see no case content.
   ADMIN: ["user:manage", "settings:manage"],
 };
@@ -108,6 +120,24 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
     default:
       return NOTHING;
   }
+}
+
+/**
+ * The hearings this actor may see in lists and calendars: those of cases in
+ * their scope; legal officers also see their team's unrestricted hearings,
+ * to plan who appears where (the case itself stays closed to them).
+ */
+export function hearingScope(actor: Actor): Prisma.HearingWhereInput {
+  if (actor.role === "LEGAL_OFFICER") {
+    return {
+      OR: [
+        { counselId: actor.id },
+        { proceeding: { case: caseScope(actor) } },
+        ...(actor.teamId ? [{ proceeding: { case: { teamId: actor.teamId, sensitivity: { not: "RESTRICTED" as const } } } }] : []),
+      ],
+    };
+  }
+  return { proceeding: { case: caseScope(actor) } };
 }
 
 /** Confidential notes are visible to their author and to supervisors only. */

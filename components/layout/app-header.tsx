@@ -23,6 +23,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("cases")}
             </Link>
           ) : null}
+          {can(user, "case:read") ? (
+            <Link href="/hearings" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("hearings")}
+            </Link>
+          ) : null}
           {can(user, "task:manage") ? (
             <Link href="/tasks" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("myWork")}

@@ -1,8 +1,19 @@
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ProceedingView } from "@/lib/proceedings/queries";
 import { MoveProceedingForm } from "./move-proceeding-form";
 
-export async function ProceedingCard({ code, proceeding, canManage }: { code: string; proceeding: ProceedingView; canManage: boolean }) {
+export async function ProceedingCard({
+  code,
+  proceeding,
+  canManage,
+  hearings,
+}: {
+  code: string;
+  proceeding: ProceedingView;
+  canManage: boolean;
+  hearings?: ReactNode;
+}) {
   const t = await getTranslations("proceedings");
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
@@ -49,6 +60,7 @@ export async function ProceedingCard({ code, proceeding, canManage }: { code: st
           ))}
         </ol>
       </details>
+      {hearings}
       {canManage ? (
         <div className="mt-4 border-t border-slate-200 pt-4">
           {proceeding.nextStages.length ? (

@@ -175,6 +175,10 @@ const TIMELINE_ACTIONS: AuditAction[] = [
   "fine.payment",
   "expense.create",
   "document.create",
+  "hearing.create",
+  "hearing.update",
+  "incident.create",
+  "counsel.assign",
 ];
 
 export type TimelineEntry =

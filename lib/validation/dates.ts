@@ -67,3 +67,13 @@ export function toDbDate(iso: string | null): Date | null;
 export function toDbDate(iso: string | null): Date | null {
   return iso === null ? null : new Date(`${iso}T00:00:00Z`);
 }
+
+/** A Bangkok wall-clock date and time ("YYYY-MM-DD", "HH:MM") as an instant. Thailand keeps UTC+7 all year. */
+export function bangkokInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+07:00`);
+}
+
+export const timeOfDay = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z.string({ error: "required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "invalidTime" }),
+);

@@ -9,6 +9,8 @@ import { clientIp } from "@/lib/request-context";
 import { CaseHeader } from "@/components/cases/case-header";
 import { ProceedingCard } from "@/components/proceedings/proceeding-card";
 import { OpenProceedingForm } from "@/components/proceedings/open-proceeding-form";
+import { ProceedingHearings } from "@/components/hearings/proceeding-hearings";
+import { hearingOptions, proceedingHearings } from "@/lib/hearings/queries";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -21,7 +23,9 @@ export default async function ProceedingsPage({ params }: Props) {
   const user = await requireUser();
   const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
   if (!file) notFound();
-  const [proceedings, programmes] = await Promise.all([getProceedings(file.id), activeProgrammes()]);
+  const [proceedings, programmes, hearings, options] = await Promise.all([getProceedings(file.id), activeProgrammes(), proceedingHearings(file.id), hearingOptions(user)]);
+  const courts = options.courts.map((c) => ({ value: c.id, label: c.name }));
+  const counselOptions = options.counsel.map((c) => ({ value: c.id, label: c.name }));
   const missing = await missingDocuments(file.id, proceedings);
   const t = await getTranslations("proceedings");
   const tDoc = await getTranslations("documentTypes");
@@ -46,7 +50,22 @@ export default async function ProceedingsPage({ params }: Props) {
           </h2>
           {proceedings.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
           {proceedings.map((proceeding) => (
-            <ProceedingCard key={proceeding.id} code={file.code} proceeding={proceeding} canManage={canManage} />
+            <ProceedingCard
+              key={proceeding.id}
+              code={file.code}
+              proceeding={proceeding}
+              canManage={canManage}
+              hearings={
+                <ProceedingHearings
+                  code={file.code}
+                  proceeding={proceeding}
+                  hearings={hearings.filter((h) => h.proceeding.id === proceeding.id)}
+                  courts={courts}
+                  counsel={counselOptions}
+                  canManage={can(user, "hearing:manage")}
+                />
+              }
+            />
           ))}
         </section>
         {canManage ? (

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { formatInTimeZone } from "date-fns-tz";
+import { requirePermission } from "@/lib/auth/current-user";
+import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
+import { bangkokMidnight, hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
+import { PROCEEDING_TYPES } from "@/lib/workflows";
+import { TIME_ZONE } from "@/lib/dates";
+import { SelectField } from "@/components/ui/field";
+
+export const metadata: Metadata = { title: "Hearings" };
+
+function href(params: HearingParams, changes: Partial<HearingParams>) {
+  const next = { ...params, ...changes };
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(next)) if (value) query.set(key, String(value));
+  return `/hearings?${query}`;
+}
+
+export default async function HearingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("case:read");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const params = hearingParamsSchema.parse(raw);
+  const range = viewRange(params.view, params.date);
+  const [hearings, options] = await Promise.all([
+    listHearings(user, { from: bangkokMidnight(range.first), to: bangkokMidnight(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team }),
+    hearingOptions(user),
+  ]);
+  const t = await getTranslations("hearingsPage");
+  const tPurpose = await getTranslations("enums.hearingPurpose");
+  const tType = await getTranslations("enums.proceedingType");
+  const format = await getFormatter();
+  const dayKey = (date: Date) => formatInTimeZone(date, TIME_ZONE, "yyyy-MM-dd");
+  const byDay = new Map<string, Hearing[]>();
+  for (const hearing of hearings) byDay.set(dayKey(hearing.startsAt), [...(byDay.get(dayKey(hearing.startsAt)) ?? []), hearing]);
+  const any = { value: "", label: t("any") };
+  const dayLabel = (iso: string, style: "long" | "short") =>
+    format.dateTime(new Date(`${iso}T00:00:00Z`), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
+
+  const item = (hearing: Hearing, compact = false) => (
+    <li key={hearing.id} className={`rounded border p-2 text-sm ${hearing.clash ? "border-red-700 bg-red-50" : "border-slate-200 bg-white"}`} data-testid="agenda-hearing">
+      <p className="font-semibold">
+        {format.dateTime(hearing.startsAt, { timeStyle: "short" })} ·{" "}
+        <Link href={`/cases/${hearing.proceeding.case.code}/proceedings`} className="font-mono text-blue-800 underline">
+          {hearing.proceeding.case.code}
+        </Link>
+      </p>
+      {!compact ? (
+        <p className="text-slate-700">
+          {tPurpose(hearing.purpose)} · {tType(hearing.proceeding.type)} · {hearing.court.name} · {hearing.counsel?.name ?? t("noCounsel")}
+        </p>
+      ) : (
+        <p className="text-slate-700">{hearing.court.name}</p>
+      )}
+      {hearing.clash ? <p className="font-semibold text-red-800">{t("clash")}</p> : null}
+    </li>
+  );
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <form method="get" action="/hearings" className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+        <SelectField label={t("view")} name="view" defaultValue={params.view} options={HEARING_VIEWS.map((v) => ({ value: v, label: t(`view_${v}`) }))} />
+        <div>
+          <label htmlFor="hearing-date" className="mb-1 block text-sm font-medium">
+            {t("from")}
+          </label>
+          <input id="hearing-date" name="date" type="date" defaultValue={params.date} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2" />
+        </div>
+        <SelectField label={t("counsel")} name="counsel" defaultValue={params.counsel ?? ""} options={[any, ...options.counsel.map((c) => ({ value: c.id, label: c.name }))]} />
+        <SelectField label={t("court")} name="court" defaultValue={params.court ?? ""} options={[any, ...options.courts.map((c) => ({ value: c.id, label: c.name }))]} />
+        <SelectField label={t("type")} name="type" defaultValue={params.type ?? ""} options={[any, ...PROCEEDING_TYPES.map((p) => ({ value: p, label: tType(p) }))]} />
+        <SelectField label={t("team")} name="team" defaultValue={params.team ?? ""} options={[any, ...options.teams.map((team) => ({ value: team.id, label: team.name }))]} />
+        <div className="sm:col-span-3 lg:col-span-6">
+          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+            {t("show")}
+          </button>
+        </div>
+      </form>
+      <nav aria-label={t("periods")} className="flex items-center justify-between text-sm">
+        <Link href={href(params, { date: range.previous })} className="text-blue-800 underline">
+          ← {t("previous")}
+        </Link>
+        <p role="status">{t("count", { count: hearings.length, clashes: hearings.filter((h) => h.clash).length })}</p>
+        <Link href={href(params, { date: range.next })} className="text-blue-800 underline">
+          {t("next")} →
+        </Link>
+      </nav>
+
+      {params.view === "agenda" ? (
+        hearings.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>
+        ) : (
+          <div className="space-y-4">
+            {[...byDay.entries()].map(([day, items]) => (
+              <section key={day} aria-label={dayLabel(day, "long")}>
+                <h2 className="mb-2 font-semibold">{dayLabel(day, "long")}</h2>
+                <ul className="space-y-2">{items.map((h) => item(h))}</ul>
+              </section>
+            ))}
+          </div>
+        )
+      ) : (
+        <div className="overflow-x-auto">
+          <ol className="grid min-w-[840px] grid-cols-7 gap-1" aria-label={t(`view_${params.view}`)}>
+            {range.days.map((day) => (
+              <li key={day} className={`min-h-24 rounded border p-1 ${day.slice(0, 7) === params.date.slice(0, 7) || params.view === "week" ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-100"}`}>
+                <p className="text-xs font-semibold text-slate-800">{dayLabel(day, "short")}</p>
+                <ul className="mt-1 space-y-1">{(byDay.get(day) ?? []).map((h) => item(h, true))}</ul>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ProceedingHearing } from "@/lib/hearings/queries";
+import type { Option } from "@/components/ui/field";
+import { HearingForm, OutcomeForm } from "./hearing-forms";
+
+/** The hearings of one proceeding, with forms to add one and to record outcomes. */
+export async function ProceedingHearings({
+  code,
+  proceeding,
+  hearings,
+  courts,
+  counsel,
+  canManage,
+}: {
+  code: string;
+  proceeding: { id: string; version: number; stage: string; nextStages: string[] };
+  hearings: ProceedingHearing[];
+  courts: Option[];
+  counsel: Option[];
+  canManage: boolean;
+}) {
+  const t = await getTranslations("hearings");
+  const tPurpose = await getTranslations("enums.hearingPurpose");
+  const format = await getFormatter();
+  return (
+    <div className="mt-4 border-t border-slate-200 pt-4">
+      <h4 className="font-semibold">{t("title")}</h4>
+      {hearings.length === 0 ? <p className="text-sm text-slate-700">{t("none")}</p> : null}
+      <ul className="mt-2 space-y-2">
+        {hearings.map((hearing) => (
+          <li key={hearing.id} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="hearing">
+            <p className="font-semibold">
+              {format.dateTime(hearing.startsAt, { dateStyle: "medium", timeStyle: "short" })} · {tPurpose(hearing.purpose)} · {hearing.court.name}
+            </p>
+            <p className="text-slate-700">
+              {hearing.counsel ? t("counselName", { name: hearing.counsel.name }) : t("noCounsel")}
+              {hearing.interpreter ? ` · ${t("interpreterLine", { name: hearing.interpreter, language: hearing.interpreterLanguage ?? "—" })}` : ""}
+            </p>
+            {hearing.outcome ? <p className="mt-1 whitespace-pre-wrap">{t("outcomeLine", { outcome: hearing.outcome })}</p> : null}
+            {hearing.nextDate ? <p className="text-slate-700">{t("nextDateLine", { date: format.dateTime(hearing.nextDate, { dateStyle: "medium", timeZone: "UTC" }) })}</p> : null}
+            {canManage ? (
+              <details className="mt-2">
+                <summary className="cursor-pointer font-semibold text-blue-800">{t("recordOutcome")}</summary>
+                <div className="mt-2">
+                  <OutcomeForm code={code} hearing={hearing} proceeding={proceeding} />
+                </div>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canManage ? (
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm font-semibold text-blue-800">{t("record")}</summary>
+          <div className="mt-2">
+            <HearingForm code={code} proceedingId={proceeding.id} courts={courts} counsel={counsel} />
+          </div>
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { hearingScope, type Actor } from "@/lib/policy";
+import { findClashes } from "./clashes";
+
+export type HearingFilters = { from: Date; to: Date; counselId?: string; courtId?: string; type?: string; teamId?: string };
+
+const HEARING_SELECT = {
+  id: true,
+  startsAt: true,
+  durationMinutes: true,
+  purpose: true,
+  outcome: true,
+  nextDate: true,
+  interpreter: true,
+  interpreterLanguage: true,
+  version: true,
+  counselId: true,
+  counsel: { select: { name: true } },
+  court: { select: { name: true } },
+  proceeding: { select: { id: true, type: true, stage: true, version: true, case: { select: { code: true, teamId: true } } } },
+} satisfies Prisma.HearingSelect;
+
+/** Hearings in a period that the actor may see, with clashes marked. Lists show case codes only, never names. */
+export async function listHearings(actor: Actor, filters: HearingFilters) {
+  const where: Prisma.HearingWhereInput = {
+    AND: [
+      hearingScope(actor),
+      { startsAt: { gte: filters.from, lt: filters.to } },
+      filters.counselId ? { counselId: filters.counselId } : {},
+      filters.courtId ? { courtId: filters.courtId } : {},
+      filters.type ? { proceeding: { type: filters.type as never } } : {},
+      filters.teamId ? { proceeding: { case: { teamId: filters.teamId } } } : {},
+    ],
+  };
+  const hearings = await db.hearing.findMany({ where, orderBy: { startsAt: "asc" }, take: 1000, select: HEARING_SELECT });
+  // Clashes are checked against all of a counsel's hearings in the period, not only the filtered ones.
+  const counselIds = [...new Set(hearings.map((h) => h.counselId).filter((id): id is string => Boolean(id)))];
+  const sameCounsel = counselIds.length
+    ? await db.hearing.findMany({
+        where: { counselId: { in: counselIds }, startsAt: { gte: new Date(filters.from.getTime() - 86_400_000), lt: filters.to } },
+        select: { id: true, counselId: true, startsAt: true, durationMinutes: true },
+      })
+    : [];
+  const clashes = findClashes(sameCounsel);
+  return hearings.map((h) => ({ ...h, clash: clashes.has(h.id) }));
+}
+export type HearingView = Awaited<ReturnType<typeof listHearings>>[number];
+
+/** Hearings of one proceeding. Caller has checked access to the case. */
+export async function proceedingHearings(caseId: string) {
+  return db.hearing.findMany({ where: { proceeding: { caseId } }, orderBy: { startsAt: "asc" }, select: HEARING_SELECT });
+}
+export type ProceedingHearing = Awaited<ReturnType<typeof proceedingHearings>>[number];
+
+export async function hearingOptions(actor: Actor) {
+  const [courts, counsel, teams] = await Promise.all([
+    db.court.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { role: "LEGAL_OFFICER", active: true, ...(actor.teamId ? { teamId: actor.teamId } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.team.findMany({ where: actor.teamId ? { id: actor.teamId } : { id: { in: [] } }, select: { id: true, name: true } }),
+  ]);
+  return { courts, counsel, teams };
+}

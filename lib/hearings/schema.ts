@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { blankToNull } from "@/lib/forms";
+import { optionalDate, requiredDate, timeOfDay } from "@/lib/validation/dates";
+
+export const HEARING_PURPOSES = ["FIRST_HEARING", "WITNESS", "BAIL", "VERDICT", "COURT_ORDER", "APPEAL", "OTHER"] as const;
+
+const optionalText = (max: number) => z.preprocess((v) => blankToNull(typeof v === "string" ? v.trim() : v), z.string().max(max, { error: "tooLong" }).nullable());
+
+export const hearingSchema = z.object({
+  courtId: z.string({ error: "invalidChoice" }).uuid({ error: "invalidChoice" }),
+  date: requiredDate,
+  time: timeOfDay,
+  durationMinutes: z.coerce.number({ error: "invalidDuration" }).int({ error: "invalidDuration" }).min(15, { error: "invalidDuration" }).max(720, { error: "invalidDuration" }),
+  purpose: z.enum(HEARING_PURPOSES, { error: "invalidChoice" }),
+  counselId: z.preprocess(blankToNull, z.string().uuid({ error: "invalidChoice" }).nullable()),
+  interpreter: optionalText(200),
+  interpreterLanguage: optionalText(60),
+});
+export type HearingInput = z.output<typeof hearingSchema>;
+
+/** The outcome of a hearing, and optionally the stage move it causes. */
+export const outcomeSchema = z.object({
+  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  outcome: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(2000, { error: "tooLong" })),
+  nextDate: optionalDate,
+  toStage: z.preprocess(blankToNull, z.string().nullable()),
+  proceedingVersion: z.coerce.number().int().positive().optional(),
+  fromStage: z.string().optional(),
+});
+export type OutcomeInput = z.output<typeof outcomeSchema>;
