@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signIn, sql } from "./helpers";
+import { ACCOUNTS, expectAccessible, freeCase, signIn, sql } from "./helpers";
 
 function isoDaysAgo(days: number) {
   const now = new Date(Date.now() + 7 * 3600_000); // Bangkok's calendar date
@@ -26,20 +26,6 @@ async function openProceeding(page: Page, type: string, options: { reason: strin
   await form.getByLabel("Reason or note").fill(options.reason);
   await form.getByRole("button", { name: "Open proceeding" }).click();
   await expect(page.getByRole("article", { name: type })).toBeVisible();
-}
-
-async function freeCase(team: string, nationality: string, withCounsel: boolean) {
-  const [row] = await sql<{ code: string }>(
-    `select c.code from "Case" c join "Team" t on t.id = c."teamId"
-     where t.name = $1 and c.nationality = $2 and c.sensitivity <> 'RESTRICTED' and c.status = 'OPEN'
-       and not exists (select 1 from "Proceeding" p where p."caseId" = c.id)
-       and not exists (select 1 from "DetentionEpisode" d where d."caseId" = c.id)
-       and ${withCounsel ? "" : "not"} exists (select 1 from "CaseMember" m where m."caseId" = c.id and m.role = 'COUNSEL')
-     order by c.code desc limit 1`,
-    [team, nationality],
-  );
-  expect(row, `a free ${nationality} case in ${team}`).toBeTruthy();
-  return row.code;
 }
 
 test("a North Korean defector's path to South Korea, with the fine paid and detention past 30 days flagged", async ({ page }) => {

@@ -4,12 +4,14 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { signOutAction } from "@/lib/auth/actions";
 import { LocaleSwitch } from "./locale-switch";
+import { unreadCount } from "@/lib/notifications/queries";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations("layout");
   const tRole = await getTranslations("roles");
+  const unread = await unreadCount(user);
   return (
-    <header className="border-b border-slate-300 bg-white">
+    <header className="border-b border-slate-300 bg-white print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
         {t("skipToContent")}
       </a>
@@ -28,6 +30,16 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("hearings")}
             </Link>
           ) : null}
+          {can(user, "board:read") ? (
+            <>
+              <Link href="/deadlines" className="text-slate-800 hover:text-blue-800 hover:underline">
+                {t("deadlines")}
+              </Link>
+              <Link href="/board" className="text-slate-800 hover:text-blue-800 hover:underline">
+                {t("board")}
+              </Link>
+            </>
+          ) : null}
           {can(user, "task:manage") ? (
             <Link href="/tasks" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("myWork")}
@@ -45,6 +57,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
           ) : null}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-4">
+          {unread > 0 ? (
+            <Link href="/notifications" className="rounded bg-red-700 px-2 py-1 text-sm font-semibold text-white hover:bg-red-800">
+              {t("notifications", { count: unread })}
+            </Link>
+          ) : null}
           <LocaleSwitch />
           <p className="text-sm" data-testid="signed-in-as">
             <Link href="/account" className="font-semibold hover:underline" title={t("account")}>

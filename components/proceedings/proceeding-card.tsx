@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ProceedingView } from "@/lib/proceedings/queries";
 import { MoveProceedingForm } from "./move-proceeding-form";
+import { AddPartyForm } from "@/components/counsel/counsel-forms";
 
 export async function ProceedingCard({
   code,
@@ -18,6 +19,8 @@ export async function ProceedingCard({
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
   const format = await getFormatter();
+  const tCounsel = await getTranslations("counsel");
+  const tRole = await getTranslations("enums.partyRole");
   const headingId = `proceeding-${proceeding.id}`;
   return (
     <article aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4" data-testid="proceeding">
@@ -60,6 +63,27 @@ export async function ProceedingCard({
           ))}
         </ol>
       </details>
+      {proceeding.parties.length || canManage ? (
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          <h4 className="font-semibold">{tCounsel("parties")}</h4>
+          {proceeding.parties.length === 0 ? <p className="text-sm text-slate-700">{tCounsel("noParties")}</p> : null}
+          <ul className="text-sm">
+            {proceeding.parties.map((party) => (
+              <li key={party.id}>
+                {party.name} · {tRole(party.role)}
+              </li>
+            ))}
+          </ul>
+          {canManage ? (
+            <details className="mt-2">
+              <summary className="cursor-pointer text-sm font-semibold text-blue-800">{tCounsel("addParty")}</summary>
+              <div className="mt-2">
+                <AddPartyForm code={code} proceedingId={proceeding.id} />
+              </div>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
       {hearings}
       {canManage ? (
         <div className="mt-4 border-t border-slate-200 pt-4">

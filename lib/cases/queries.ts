@@ -255,3 +255,12 @@ export async function personBelongsToCase(caseId: string, personId: string | nul
   if (!personId) return true;
   return (await db.person.count({ where: { id: personId, caseId } })) === 1;
 }
+
+/** A case's protection incidents, newest first. Caller has checked access. */
+export async function caseIncidents(caseId: string) {
+  return db.protectionIncident.findMany({
+    where: { caseId },
+    orderBy: { occurredOn: "desc" },
+    select: { id: true, occurredOn: true, kind: true, severity: true, description: true },
+  });
+}

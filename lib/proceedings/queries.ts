@@ -17,6 +17,7 @@ export async function getProceedings(caseId: string) {
       openedAt: true,
       version: true,
       programme: { select: { name: true, status: true } },
+      parties: { orderBy: { createdAt: "asc" }, select: { id: true, name: true, role: true } },
       stageChanges: {
         orderBy: { at: "asc" },
         select: { id: true, fromStage: true, toStage: true, reason: true, occurredOn: true, at: true, actor: { select: { name: true } } },

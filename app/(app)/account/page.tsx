@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { CalendarLink } from "@/components/account/calendar-link";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -9,6 +11,7 @@ export default async function AccountPage() {
   const user = await requireUser();
   const t = await getTranslations("account");
   const tRole = await getTranslations("roles");
+  const hasCalendarLink = Boolean((await db.user.findUnique({ where: { id: user.id }, select: { calendarTokenHash: true } }))?.calendarTokenHash);
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -22,6 +25,12 @@ export default async function AccountPage() {
         <dt className="text-slate-700">{t("team")}</dt>
         <dd className="col-span-2">{user.teamName ?? t("noTeam")}</dd>
       </dl>
+      <section aria-labelledby="calendar-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="calendar-heading" className="mb-2 text-lg font-semibold">
+          {t("calendar")}
+        </h2>
+        <CalendarLink hasLink={hasCalendarLink} />
+      </section>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { getCaseFile, getTimeline } from "@/lib/cases/queries";
+import { caseIncidents, getCaseFile, getTimeline } from "@/lib/cases/queries";
+import { IncidentForm } from "@/components/incidents/incident-form";
 import { clientIp } from "@/lib/request-context";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
@@ -24,7 +25,10 @@ export default async function CaseFilePage({ params }: Props) {
   const user = await requireUser();
   const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
   if (!file) notFound();
-  const timeline = await getTimeline(user, file.id);
+  const [timeline, incidents] = await Promise.all([getTimeline(user, file.id), caseIncidents(file.id)]);
+  const tIncident = await getTranslations("incidents");
+  const tIncidentKind = await getTranslations("enums.incidentKind");
+  const tSeverity = await getTranslations("enums.severity");
   const t = await getTranslations("caseFile");
   const tRel = await getTranslations("enums.relationship");
   const tSex = await getTranslations("enums.sex");
@@ -120,6 +124,31 @@ export default async function CaseFilePage({ params }: Props) {
             <dd>{journey?.brokerFeeMinor != null ? `${formatMinor(journey.brokerFeeMinor)} ${journey.brokerFeeCurrency ?? ""}` : t("notRecorded")}</dd>
           </div>
         </dl>
+      </section>
+
+      <section aria-labelledby="incidents-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="incidents-heading" className="text-lg font-semibold">
+          {tIncident("title")}
+        </h2>
+        {incidents.length === 0 ? <p className="mt-2 text-sm text-slate-700">{tIncident("none")}</p> : null}
+        <ul className="mt-2 space-y-2">
+          {incidents.map((incident) => (
+            <li key={incident.id} className="rounded-md border border-red-200 bg-red-50 p-3 text-sm" data-testid="incident">
+              <p className="font-semibold text-red-900">
+                {tIncidentKind(incident.kind)} · {tSeverity(incident.severity)} · {format.dateTime(incident.occurredOn, { dateStyle: "medium", timeZone: "UTC" })}
+              </p>
+              <p className="whitespace-pre-wrap">{incident.description}</p>
+            </li>
+          ))}
+        </ul>
+        {can(user, "incident:create") ? (
+          <details className="mt-3">
+            <summary className="cursor-pointer font-semibold text-blue-800">{tIncident("record")}</summary>
+            <div className="mt-2">
+              <IncidentForm code={file.code} />
+            </div>
+          </details>
+        ) : null}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">

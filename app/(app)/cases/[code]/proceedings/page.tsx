@@ -10,6 +10,7 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { ProceedingCard } from "@/components/proceedings/proceeding-card";
 import { OpenProceedingForm } from "@/components/proceedings/open-proceeding-form";
 import { ProceedingHearings } from "@/components/hearings/proceeding-hearings";
+import { NameCounselForm } from "@/components/counsel/counsel-forms";
 import { hearingOptions, proceedingHearings } from "@/lib/hearings/queries";
 
 type Props = { params: Promise<{ code: string }> };
@@ -30,6 +31,10 @@ export default async function ProceedingsPage({ params }: Props) {
   const t = await getTranslations("proceedings");
   const tDoc = await getTranslations("documentTypes");
   const canManage = can(user, "proceeding:manage");
+  const tCounsel = await getTranslations("counsel");
+  const counselMembers = file.members.filter((m) => m.role === "COUNSEL");
+  const counselNames = counselMembers.map((m) => m.user.name);
+  const availableLawyers = options.counsel.filter((c) => !counselMembers.some((m) => m.user.id === c.id)).map((c) => ({ value: c.id, label: c.name }));
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active="proceedings" />
@@ -43,6 +48,22 @@ export default async function ProceedingsPage({ params }: Props) {
           </ul>
         </div>
       ) : null}
+      <section aria-labelledby="counsel-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="counsel-heading" className="text-lg font-semibold">
+          {tCounsel("title")}
+        </h2>
+        <p className="text-sm" data-testid="counsel-list">
+          {counselNames.length ? counselNames.join(", ") : tCounsel("none")}
+        </p>
+        {can(user, "counsel:assign") && availableLawyers.length ? (
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-semibold text-blue-800">{tCounsel("name")}</summary>
+            <div className="mt-2 max-w-md">
+              <NameCounselForm code={file.code} lawyers={availableLawyers} />
+            </div>
+          </details>
+        ) : null}
+      </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="proceedings-heading" className="space-y-4 lg:col-span-2">
           <h2 id="proceedings-heading" className="text-lg font-semibold">

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { BOARD_SORTS, refoulementBoard, type BoardSort } from "@/lib/legal/queries";
+import { PrintButton } from "@/components/ui/print-button";
+
+export const metadata: Metadata = { title: "Refoulement-risk board" };
+
+export default async function BoardPage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
+  const user = await requirePermission("board:read");
+  const requested = (await searchParams).sort;
+  const sort: BoardSort = (BOARD_SORTS as readonly string[]).includes(requested ?? "") ? (requested as BoardSort) : "hearing";
+  const rows = await refoulementBoard(user, sort);
+  const t = await getTranslations("board");
+  const tStage = await getTranslations("stages");
+  const tIncident = await getTranslations("enums.incidentKind");
+  const tSeverity = await getTranslations("enums.severity");
+  const format = await getFormatter();
+  const header = (key: BoardSort, label: string) => (
+    <th scope="col" className="px-3 py-2" aria-sort={sort === key ? "ascending" : undefined}>
+      <Link href={`/board?sort=${key}`} className="underline print:no-underline">
+        {label}
+        {sort === key ? " ↑" : ""}
+      </Link>
+    </th>
+  );
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <PrintButton label={t("print")} />
+      </div>
+      <p className="text-slate-700">{t("intro")}</p>
+      <p role="status" className="text-sm">
+        {t("count", { count: rows.length })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                {header("code", t("case"))}
+                <th scope="col" className="px-3 py-2">{t("risk")}</th>
+                {header("hearing", t("nextHearing"))}
+                {header("deadline", t("nextDeadline"))}
+                {header("detention", t("detention"))}
+                <th scope="col" className="px-3 py-2">{t("counsel")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.code} className="border-t border-slate-200 align-top" data-testid="board-row">
+                  <td className="px-3 py-2 font-mono">
+                    <Link href={`/cases/${row.code}/proceedings`} className="text-blue-800 underline">
+                      {row.code}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.removalStages.map((stage) => (
+                      <p key={stage} className="font-semibold text-red-800">
+                        {t("removal", { stage: tStage(stage) })}
+                      </p>
+                    ))}
+                    {row.incident ? (
+                      <p>
+                        {t("incident", { kind: tIncident(row.incident.kind), severity: tSeverity(row.incident.severity), date: format.dateTime(row.incident.occurredOn, { dateStyle: "medium", timeZone: "UTC" }) })}
+                      </p>
+                    ) : null}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">{row.nextHearing ? format.dateTime(row.nextHearing, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
+                  <td className={`px-3 py-2 ${row.nextDeadline && row.nextDeadline.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}>
+                    {row.nextDeadline ? `${format.dateTime(new Date(`${row.nextDeadline.due}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })} · ${row.nextDeadline.title}` : "—"}
+                  </td>
+                  <td className="px-3 py-2">{row.detention ? t("detained", { days: row.detention.days, facility: row.detention.facility }) : t("notDetained")}</td>
+                  <td className="px-3 py-2">{row.counsel.length ? row.counsel.join(", ") : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

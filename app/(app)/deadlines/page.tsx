@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { openDeadlines } from "@/lib/legal/queries";
+
+export const metadata: Metadata = { title: "Deadlines" };
+
+export default async function DeadlinesPage() {
+  const user = await requirePermission("board:read");
+  const deadlines = await openDeadlines(user);
+  const t = await getTranslations("deadlines");
+  const tType = await getTranslations("enums.proceedingType");
+  const tStage = await getTranslations("stages");
+  const format = await getFormatter();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-slate-700">{t("intro")}</p>
+      {deadlines.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("due")}</th>
+                <th scope="col" className="px-3 py-2">{t("daysLeft")}</th>
+                <th scope="col" className="px-3 py-2">{t("deadline")}</th>
+                <th scope="col" className="px-3 py-2">{t("case")}</th>
+                <th scope="col" className="px-3 py-2">{t("proceeding")}</th>
+                <th scope="col" className="px-3 py-2">{t("rule")}</th>
+                <th scope="col" className="px-3 py-2">{t("assignee")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deadlines.map((d) => (
+                <tr key={d.id} className={`border-t border-slate-200 ${d.daysLeft < 0 ? "bg-red-50" : ""}`} data-testid="deadline">
+                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(d.dueOn, { dateStyle: "medium", timeZone: "UTC" })}</td>
+                  <td className={`whitespace-nowrap px-3 py-2 font-semibold ${d.daysLeft < 0 ? "text-red-800" : d.daysLeft <= 7 ? "text-amber-900" : ""}`}>
+                    {d.daysLeft < 0 ? t("overdueBy", { days: -d.daysLeft }) : t("left", { days: d.daysLeft })}
+                  </td>
+                  <td className="px-3 py-2">{d.title}</td>
+                  <td className="px-3 py-2 font-mono">
+                    <Link href={`/cases/${d.case.code}/tasks`} className="text-blue-800 underline">
+                      {d.case.code}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{d.proceeding ? `${tType(d.proceeding.type)} · ${tStage(d.proceeding.stage)}` : "—"}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{d.ruleKey}</td>
+                  <td className="px-3 py-2">{d.assignee?.name ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

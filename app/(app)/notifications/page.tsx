@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { myNotifications } from "@/lib/notifications/queries";
+import { markAllReadAction } from "@/lib/notifications/actions";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  const user = await requireUser();
+  const notifications = await myNotifications(user);
+  const t = await getTranslations("notifications");
+  const format = await getFormatter();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        {notifications.some((n) => !n.readAt) ? (
+          <form action={markAllReadAction}>
+            <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+              {t("markAllRead")}
+            </button>
+          </form>
+        ) : null}
+      </div>
+      {notifications.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
+      <ul className="space-y-2">
+        {notifications.map((n) => (
+          <li key={n.id} className={`rounded-md border p-3 text-sm ${n.readAt ? "border-slate-200 bg-white" : "border-blue-700 bg-blue-50"}`} data-testid="notification">
+            <p className="font-semibold">
+              {t.has(`kind_${n.kind}`) ? t(`kind_${n.kind}`) : n.kind}
+              {n.case ? (
+                <>
+                  {" · "}
+                  <Link href={`/cases/${n.case.code}`} className="font-mono text-blue-800 underline">
+                    {n.case.code}
+                  </Link>
+                </>
+              ) : null}
+            </p>
+            <p className="text-slate-700">{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

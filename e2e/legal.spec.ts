@@ -1,0 +1,147 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, freeCase, signIn, sql } from "./helpers";
+
+function bangkokToday() {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+test("a verdict hearing moves the criminal case; the appeal deadline reaches the deadlines view and the calendar feed", async ({ page, browser }) => {
+  const code = await freeCase("Bangkok", "VN", true);
+  await signIn(page, "legal");
+  await page.goto(`/cases/${code}/proceedings`);
+  const open = page.getByRole("region", { name: "Open a proceeding" });
+  await open.getByLabel("Type").selectOption({ label: "Criminal case" });
+  await open.getByLabel("Starting stage").selectOption({ label: "Charged" });
+  await open.getByLabel("Reason or note").fill("Charged with illegal stay");
+  await open.getByRole("button", { name: "Open proceeding" }).click();
+  const card = page.getByRole("article", { name: "Criminal case" });
+  await expect(card).toBeVisible();
+
+  await card.getByText("Record a hearing").click();
+  const hearing = card.getByRole("form", { name: "Record a hearing" });
+  await hearing.getByLabel("Court or authority").selectOption({ label: "Criminal Court (Bangkok)" });
+  await hearing.getByLabel("Purpose").selectOption("VERDICT");
+  await hearing.getByLabel("Date").fill(bangkokToday());
+  await hearing.getByLabel("Time (Bangkok)").fill("09:30");
+  await hearing.getByLabel("Counsel").selectOption({ label: "Arun Demo" });
+  await hearing.getByLabel("Interpreter", { exact: true }).fill("Interpreter on call");
+  await hearing.getByLabel("Interpreter's language").fill("Vietnamese");
+  await hearing.getByRole("button", { name: "Save hearing" }).click();
+  await expect(card.getByTestId("hearing")).toContainText("Verdict · Criminal Court (Bangkok)");
+  await expect(card.getByTestId("hearing")).toContainText("9:30");
+
+  await card.getByTestId("hearing").getByText("Record the outcome").click();
+  const outcome = card.getByRole("form", { name: "Record the outcome" });
+  await outcome.getByLabel("Outcome").fill("Convicted of illegal stay; fined THB 4,000");
+  await outcome.getByLabel("Also move the proceeding to").selectOption({ label: "Verdict" });
+  await outcome.getByRole("button", { name: "Save outcome" }).click();
+  await expect(card.getByTestId("current-stage")).toHaveText("Verdict");
+  await expect(card.getByTestId("hearing")).toContainText("Outcome: Convicted of illegal stay");
+
+  await page.getByRole("link", { name: "Deadlines" }).click();
+  await expectAccessible(page);
+  const deadline = page.getByTestId("deadline").filter({ hasText: code });
+  await expect(deadline).toContainText("File the criminal appeal");
+  await expect(deadline).toContainText("criminal.appeal");
+
+  await page.getByRole("link", { name: "Hearings" }).click();
+  await expectAccessible(page);
+  await expect(page.getByTestId("agenda-hearing").filter({ hasText: code })).toContainText("Criminal Court (Bangkok)");
+  for (const view of ["Week", "Month"]) {
+    await page.getByLabel("View").selectOption({ label: view });
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page.getByTestId("agenda-hearing").filter({ hasText: code })).toBeVisible();
+    await expectAccessible(page);
+  }
+
+  // The calendar feed: made on the account page, shown once, names no one.
+  await page.goto("/account");
+  await page.getByRole("button", { name: /Make my calendar address|Make a new address/ }).click();
+  const firstUrl = await page.getByLabel("Your calendar address").inputValue();
+  expect(firstUrl).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+  const feed = await page.request.get(firstUrl);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  const text = await feed.text();
+  expect(text).toContain(`SUMMARY:${code}: Verdict`);
+  expect(text).toContain(`SUMMARY:${code}: File the criminal appeal`);
+  expect(text).toMatch(/DTSTART:\d{8}T023000Z/); // 09:30 in Bangkok
+  const [principal] = await sql<{ latinName: string }>(`select p."latinName" from "Person" p join "Case" c on c.id = p."caseId" where c.code = $1 and p.relationship = 'PRINCIPAL'`, [code]);
+  expect(text).not.toContain(principal.latinName);
+  const [fetches] = await sql<{ n: string }>(`select count(*)::text as n from "AuditLog" where action = 'calendar.fetch' and "actorId" = (select id from "User" where email = 'legal@demo.waypoint.test')`);
+  expect(Number(fetches.n)).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "Make a new address (the old one stops working)" }).click();
+  await expect(page.getByLabel("Your calendar address")).not.toHaveValue(firstUrl);
+  const secondUrl = await page.getByLabel("Your calendar address").inputValue();
+  expect((await page.request.get(firstUrl)).status()).toBe(404);
+  expect((await page.request.get(secondUrl)).status()).toBe(200);
+
+  // A caseworker of another team sees neither the hearing nor the case.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, "caseworkerNorth");
+  await otherPage.goto("/hearings?view=month");
+  await expect(otherPage.getByTestId("agenda-hearing").filter({ hasText: code })).toHaveCount(0);
+  expect((await otherPage.goto(`/cases/${code}/proceedings`))?.status()).toBe(404);
+  await other.close();
+});
+
+test("a protection incident raises the case's sensitivity and notifies the team's supervisor; the case joins the risk board", async ({ page }) => {
+  const code = await freeCase("Bangkok", "VN", false);
+  await signIn(page, "caseworker");
+  await page.goto(`/cases/${code}`);
+  await page.getByText("Record a protection incident").click();
+  const form = page.getByRole("form", { name: "Record a protection incident" });
+  await form.getByLabel("Date").fill(bangkokToday());
+  await form.getByLabel("What happened").selectOption("HOME_VISIT_BY_FOREIGN_OFFICIALS");
+  await form.getByLabel("Description").fill("Two men from the embassy asked neighbours about the family <b>at night</b>");
+  await form.getByRole("button", { name: "Record incident" }).click();
+  await expect(page.getByTestId("incident")).toContainText("Home visit by foreign officials");
+  await expect(page.getByTestId("incident")).toContainText("<b>at night</b>");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(code);
+  expect(await sql(`select sensitivity from "Case" where code = $1`, [code])).toEqual([{ sensitivity: "HIGH" }]);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, "supervisor");
+  await page.getByRole("link", { name: /Notifications \(\d+\)/ }).click();
+  await expectAccessible(page);
+  await expect(page.getByTestId("notification").filter({ hasText: code })).toContainText("Protection incident recorded");
+  await page.goto("/board?sort=code");
+  await expectAccessible(page);
+  await expect(page.getByTestId("board-row").filter({ hasText: code })).toContainText("Home visit by foreign officials");
+});
+
+test("naming counsel warns when a household member is an adverse party in the lawyer's other case", async ({ page }) => {
+  const [client] = await sql<{ code: string; latinName: string }>(
+    `select c.code, p."latinName" from "Case" c join "Person" p on p."caseId" = c.id and p.relationship = 'PRINCIPAL'
+     join "CaseMember" m on m."caseId" = c.id and m.role = 'COUNSEL' join "User" u on u.id = m."userId" and u.email = 'legal@demo.waypoint.test'
+     order by c.code limit 1`,
+  );
+  const code = await freeCase("Bangkok", "KP", false);
+  await signIn(page, "supervisor");
+  await page.goto(`/cases/${code}/proceedings`);
+  const open = page.getByRole("region", { name: "Open a proceeding" });
+  await open.getByLabel("Type").selectOption({ label: "Criminal case" });
+  await open.getByLabel("Reason or note").fill("Complaint filed against the household");
+  await open.getByRole("button", { name: "Open proceeding" }).click();
+  const card = page.getByRole("article", { name: "Criminal case" });
+  await card.getByText("Add a party").click();
+  const party = card.getByRole("form", { name: "Add a party" });
+  await party.getByLabel("Name").fill(client.latinName.toUpperCase());
+  await party.getByLabel("Role").selectOption("ADVERSE_PARTY");
+  await party.getByRole("button", { name: "Add party" }).click();
+  await expect(card.getByText(`${client.latinName.toUpperCase()} · Adverse party`)).toBeVisible();
+
+  await page.getByText("Name counsel").click();
+  const counsel = page.getByRole("form", { name: "Name counsel" });
+  await counsel.getByLabel("Legal officer").selectOption({ label: "Arun Demo" });
+  await counsel.getByRole("button", { name: "Name as counsel" }).click();
+  await expect(counsel.getByRole("alert")).toContainText(`Possible conflict in: ${client.code}`);
+  expect(await sql(`select 1 from "CaseMember" m join "Case" c on c.id = m."caseId" where c.code = $1`, [code])).toHaveLength(0);
+  await counsel.getByLabel(/I have checked/).check();
+  await counsel.getByRole("button", { name: "Name as counsel" }).click();
+  await expect(page.getByTestId("counsel-list")).toHaveText("Arun Demo");
+});

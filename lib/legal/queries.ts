@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { caseScope, type Actor } from "@/lib/policy";
+import { isoDate, todayInBangkok } from "@/lib/dates";
+import { daysUntil } from "@/lib/tasks/buckets";
+import { detentionDays } from "@/lib/detention/days";
+
+/** Every open deadline set by a rule (appeals, filings, renewals) on cases the actor may see, soonest first. */
+export async function openDeadlines(actor: Actor) {
+  const today = todayInBangkok();
+  const tasks = await db.task.findMany({
+    where: { origin: "RULE", completedAt: null, case: caseScope(actor) },
+    orderBy: [{ dueOn: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      ruleKey: true,
+      dueOn: true,
+      assignee: { select: { name: true } },
+      proceeding: { select: { type: true, stage: true } },
+      case: { select: { code: true } },
+    },
+  });
+  return tasks.map((task) => ({ ...task, daysLeft: daysUntil(isoDate(task.dueOn), today) }));
+}
+
+export const BOARD_SORTS = ["code", "hearing", "deadline", "detention"] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+const INCIDENT_WINDOW_DAYS = 90;
+
+/**
+ * The refoulement-risk board: cases with an open deportation or extradition
+ * proceeding, or a protection incident in the last 90 days.
+ */
+export async function refoulementBoard(actor: Actor, sort: BoardSort) {
+  const today = todayInBangkok();
+  const since = new Date(Date.now() - INCIDENT_WINDOW_DAYS * 86_400_000);
+  const cases = await db.case.findMany({
+    where: { AND: [caseScope(actor), { OR: [{ riskFlags: { has: "REFOULEMENT_RISK" } }, { incidents: { some: { occurredOn: { gte: since } } } }] }] },
+    take: 500,
+    select: {
+      id: true,
+      code: true,
+      sensitivity: true,
+      members: { where: { role: "COUNSEL" }, select: { user: { select: { name: true } } } },
+      proceedings: { where: { type: "DEPORTATION_EXTRADITION", closed: false }, select: { stage: true } },
+      incidents: { where: { occurredOn: { gte: since } }, orderBy: { occurredOn: "desc" }, take: 1, select: { kind: true, severity: true, occurredOn: true } },
+      detentions: { where: { releasedOn: null }, select: { startedOn: true, facility: { select: { name: true } } } },
+      tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true } },
+    },
+  });
+  const nextHearings = await db.hearing.groupBy({
+    by: ["proceedingId"],
+    where: { startsAt: { gte: new Date() }, proceeding: { caseId: { in: cases.map((c) => c.id) } } },
+    _min: { startsAt: true },
+  });
+  const proceedingCase = new Map(
+    (await db.proceeding.findMany({ where: { id: { in: nextHearings.map((h) => h.proceedingId) } }, select: { id: true, caseId: true } })).map((p) => [p.id, p.caseId]),
+  );
+  const nextHearingByCase = new Map<string, Date>();
+  for (const row of nextHearings) {
+    const caseId = proceedingCase.get(row.proceedingId);
+    const at = row._min.startsAt;
+    if (!caseId || !at) continue;
+    const current = nextHearingByCase.get(caseId);
+    if (!current || at < current) nextHearingByCase.set(caseId, at);
+  }
+  const rows = cases.map((c) => ({
+    code: c.code,
+    sensitivity: c.sensitivity,
+    counsel: c.members.map((m) => m.user.name),
+    removalStages: c.proceedings.map((p) => p.stage),
+    incident: c.incidents[0] ?? null,
+    nextHearing: nextHearingByCase.get(c.id) ?? null,
+    nextDeadline: c.tasks[0] ? { due: isoDate(c.tasks[0].dueOn), title: c.tasks[0].title, daysLeft: daysUntil(isoDate(c.tasks[0].dueOn), today) } : null,
+    detention: c.detentions[0] ? { facility: c.detentions[0].facility.name, days: detentionDays(isoDate(c.detentions[0].startedOn), null, today) } : null,
+  }));
+  const far = Number.MAX_SAFE_INTEGER;
+  const key: Record<BoardSort, (row: (typeof rows)[number]) => number | string> = {
+    code: (r) => r.code,
+    hearing: (r) => r.nextHearing?.getTime() ?? far,
+    deadline: (r) => (r.nextDeadline ? r.nextDeadline.daysLeft : far),
+    detention: (r) => -(r.detention?.days ?? -1),
+  };
+  return rows.sort((a, b) => (key[sort](a) < key[sort](b) ? -1 : key[sort](a) > key[sort](b) ? 1 : a.code.localeCompare(b.code)));
+}
