@@ -25,6 +25,11 @@ test("an administrator changes a deadline period, adds a facility and sets a rat
   await facility.getByRole("button", { name: "Add facility" }).click();
   await expect(page.getByText("Songkhla Police Station (test)")).toBeVisible();
 
+  const court = page.getByRole("form", { name: "Add court or authority" });
+  await court.getByLabel("Name").fill("Administrative Court (test)");
+  await court.getByRole("button", { name: "Add court or authority" }).click();
+  await expect(page.getByText("Administrative Court (test)")).toBeVisible();
+
   const rate = page.getByRole("form", { name: "Set rate" });
   await rate.getByLabel("Currency").selectOption("CNY");
   await rate.getByLabel("Units per US dollar").fill("abc");

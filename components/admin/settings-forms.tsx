@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction } from "@/lib/settings/actions";
+import { addCourtAction, addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction } from "@/lib/settings/actions";
 import { FACILITY_KINDS } from "@/lib/settings/schema";
 import { CURRENCIES } from "@/lib/reference/countries";
 import { Button } from "@/components/ui/button";
@@ -77,6 +77,21 @@ export function AddProgrammeForm() {
       <TextField label={t("programmeCountry")} name="country" autoComplete="off" hint={t("programmeCountryHint")} maxLength={2} error={errorFor("country")} />
       <Button type="submit" disabled={pending}>
         {t("addProgramme")}
+      </Button>
+      <Saved show={saved} />
+    </form>
+  );
+}
+
+export function AddCourtForm() {
+  const t = useTranslations("settings");
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(addCourtAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("addCourt")}>
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <TextField label={t("courtName")} name="name" autoComplete="off" error={errorFor("name")} />
+      <Button type="submit" disabled={pending}>
+        {t("addCourt")}
       </Button>
       <Saved show={saved} />
     </form>

@@ -10,7 +10,7 @@ import { assertCan } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { deadlineRules } from "@/lib/workflows";
-import { deadlinePeriodSchema, exchangeRateSchema, facilitySchema, programmeSchema } from "./schema";
+import { courtSchema, deadlinePeriodSchema, exchangeRateSchema, facilitySchema, programmeSchema } from "./schema";
 
 async function administrator() {
   const user = await requireUser();
@@ -71,6 +71,18 @@ export async function addProgrammeAction(_previous: FormState, formData: FormDat
   await db.$transaction(async (tx) => {
     const programme = await tx.programme.create({ data: parsed.data, select: { id: true } });
     await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Programme", entityId: programme.id, fields: ["name", "country"], ip });
+  });
+  return done();
+}
+
+export async function addCourtAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const parsed = courtSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (await db.court.findUnique({ where: { name: parsed.data.name } })) return { fieldErrors: { name: "alreadyExists" } };
+  await db.$transaction(async (tx) => {
+    const court = await tx.court.create({ data: parsed.data, select: { id: true } });
+    await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Court", entityId: court.id, fields: ["name"], ip });
   });
   return done();
 }

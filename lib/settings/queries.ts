@@ -3,11 +3,12 @@ import { db } from "@/lib/db";
 import { deadlineRules } from "@/lib/workflows";
 
 export async function getSettings() {
-  const [overrides, facilities, rates, programmes] = await Promise.all([
+  const [overrides, facilities, rates, programmes, courts] = await Promise.all([
     db.deadlineSetting.findMany(),
     db.facility.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, active: true } }),
     db.exchangeRate.findMany({ orderBy: { currency: "asc" }, select: { currency: true, perUsd: true, updatedAt: true } }),
     db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true } }),
+    db.court.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   const byKey = new Map(overrides.map((o) => [o.ruleKey, o]));
   return {
@@ -18,5 +19,6 @@ export async function getSettings() {
     facilities,
     rates: rates.map((r) => ({ ...r, perUsd: r.perUsd.toString() })),
     programmes,
+    courts,
   };
 }

@@ -29,3 +29,5 @@ export const programmeSchema = z.object({
   name: trimmed(200),
   country: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{2}$/, { error: "invalidCountryCode" })),
 });
+
+export const courtSchema = z.object({ name: trimmed(200) });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/queries";
 import { GRAPHS } from "@/lib/workflows";
-import { AddFacilityForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
+import { AddCourtForm, AddFacilityForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -40,7 +40,18 @@ export default async function SettingsPage() {
         </ul>
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="courts-heading" className={box}>
+          <h2 id="courts-heading" className="mb-2 text-lg font-semibold">
+            {t("courts")}
+          </h2>
+          <ul className="mb-4 space-y-1 text-sm">
+            {settings.courts.map((c) => (
+              <li key={c.id}>{c.name}</li>
+            ))}
+          </ul>
+          <AddCourtForm />
+        </section>
         <section aria-labelledby="facilities-heading" className={box}>
           <h2 id="facilities-heading" className="mb-2 text-lg font-semibold">
             {t("facilities")}
