@@ -22,7 +22,9 @@ export async function signIn(page: Page, who: AccountKey) {
 
 /** Fails on any WCAG 2 A/AA violation axe-core finds on the current page. */
 export async function expectAccessible(page: Page) {
-  // Next streams the <title> after the first paint of a client navigation.
+  // Next streams the <title> after the first paint of a client navigation:
+  // let the navigation settle, then make sure a title is there.
+  await page.waitForLoadState("networkidle");
   await page.waitForFunction(() => document.title.length > 0);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -10,15 +10,16 @@ const actor = (role: Actor["role"], teamId: string | null = TEAM): Actor => ({ i
 const EXPECTED: Record<Actor["role"], Permission[]> = {
   CASEWORKER: [
     "case:read", "case:create", "case:update", "person:update", "note:create", "proceeding:manage", "task:manage", "custody:manage",
-    "document:read", "document:upload", "hearing:manage", "counsel:assign", "incident:create", "board:read",
+    "document:read", "document:upload", "hearing:manage", "counsel:assign", "incident:create", "board:read", "closure:request",
   ],
   SUPERVISOR: [
     "case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential",
     "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "hearing:manage", "counsel:assign",
-    "incident:create", "board:read", "audit:read",
+    "incident:create", "board:read", "dashboard:read", "case:export", "case:reassign", "closure:request", "closure:approve",
+    "programme:suspend", "audit:read",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
-  ADMIN: ["user:manage", "settings:manage"],
+  ADMIN: ["user:manage", "settings:manage", "programme:suspend"],
 };
 
 describe("can", () => {

@@ -30,6 +30,12 @@ export const PERMISSIONS = [
   "counsel:assign",
   "incident:create",
   "board:read",
+  "dashboard:read",
+  "case:export",
+  "case:reassign",
+  "closure:request",
+  "closure:approve",
+  "programme:suspend",
   "audit:read",
   "settings:manage",
   "user:manage",
@@ -52,6 +58,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "counsel:assign",
     "incident:create",
     "board:read",
+    "closure:request",
   ],
   SUPERVISOR: [
     "case:read",
@@ -69,6 +76,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "counsel:assign",
     "incident:create",
     "board:read",
+    "dashboard:read",
+    "case:export",
+    "case:reassign",
+    "closure:request",
+    "closure:approve",
+    "programme:suspend",
     "audit:read",
   ],
   // Legal officers follow the cases where they are counsel: they move
@@ -76,7 +89,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // detention and money are kept by caseworkers.
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   // Administrators manage accounts and reference settings and see no case content.
-  ADMIN: ["user:manage", "settings:manage"],
+  ADMIN: ["user:manage", "settings:manage", "programme:suspend"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -138,6 +151,11 @@ export function hearingScope(actor: Actor): Prisma.HearingWhereInput {
     };
   }
   return { proceeding: { case: caseScope(actor) } };
+}
+
+/** Teams whose figures a supervisor's dashboard and exports cover. */
+export function supervisedTeamIds(actor: Actor): string[] {
+  return can(actor, "dashboard:read") && actor.teamId ? [actor.teamId] : [];
 }
 
 /** Confidential notes are visible to their author and to supervisors only. */

@@ -4,6 +4,8 @@ import { CASE_STATUSES } from "@/lib/cases/schema";
 import { CASE_SORTS, type CaseListParams } from "@/lib/cases/list-params";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
 
+const DRILL_THROUGH = ["sensitivity", "proceeding", "detained", "overdue", "opened", "arrived", "departed"] as const;
+
 /** A plain GET form: filters live in the URL, so results can be bookmarked and work without JavaScript. */
 export async function CaseFilters({ params, teams, staff }: { params: CaseListParams; teams: { id: string; name: string }[]; staff: { id: string; name: string }[] }) {
   const t = await getTranslations("cases");
@@ -20,6 +22,14 @@ export async function CaseFilters({ params, teams, staff }: { params: CaseListPa
       <SelectField label={t("caseworker")} name="caseworker" defaultValue={params.caseworker ?? ""} options={[any, ...staff.map((s) => ({ value: s.id, label: s.name }))]} />
       <SelectField label={t("sort")} name="sort" defaultValue={params.sort} options={CASE_SORTS.map((s) => ({ value: s, label: sortLabels[s] }))} />
       <SelectField label={t("direction")} name="dir" defaultValue={params.dir} options={[{ value: "desc", label: t("desc") }, { value: "asc", label: t("asc") }]} />
+      {DRILL_THROUGH.filter((key) => params[key]).map((key) => (
+        <input key={key} type="hidden" name={key} value={String(params[key])} />
+      ))}
+      {DRILL_THROUGH.some((key) => params[key]) ? (
+        <p className="text-sm text-blue-900 sm:col-span-2 lg:col-span-4" role="note">
+          {t("drillThrough")}
+        </p>
+      ) : null}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
           {t("searchButton")}

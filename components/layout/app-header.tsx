@@ -25,6 +25,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("cases")}
             </Link>
           ) : null}
+          {can(user, "dashboard:read") ? (
+            <Link href="/dashboard" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("dashboard")}
+            </Link>
+          ) : null}
           {can(user, "case:read") ? (
             <Link href="/hearings" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("hearings")}

@@ -3,13 +3,18 @@
 // a hand-edited URL should still show a list.
 import { z } from "zod";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
-import { CASE_STATUSES } from "./schema";
+import { CASE_STATUSES, SENSITIVITIES } from "./schema";
 
 export const CASE_SORTS = ["updated", "opened", "code", "name"] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 export const PAGE_SIZE = 25;
 
 const optionalUuid = z.string().uuid().optional().catch(undefined);
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .optional()
+  .catch(undefined);
 
 export const caseListParamsSchema = z.object({
   q: z
@@ -23,6 +28,18 @@ export const caseListParamsSchema = z.object({
   team: optionalUuid,
   caseworker: optionalUuid,
   nationality: z.enum(NATIONALITY_CODES).optional().catch(undefined),
+  // Drill-through filters from the dashboard's figures.
+  sensitivity: z.enum(SENSITIVITIES).optional().catch(undefined),
+  proceeding: z
+    .string()
+    .regex(/^[A-Z_]+:[A-Z_]+$/)
+    .optional()
+    .catch(undefined),
+  detained: z.enum(["1"]).optional().catch(undefined),
+  overdue: z.enum(["1"]).optional().catch(undefined),
+  opened: month,
+  arrived: month,
+  departed: month,
   sort: z.enum(CASE_SORTS).catch("updated").default("updated"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -47,4 +64,12 @@ export function caseListHref(params: CaseListParams, changes: Partial<CaseListPa
   }
   const text = query.toString();
   return text ? `/cases?${text}` : "/cases";
+}
+
+/** Whether any filter is set (for the empty-state message). */
+export function hasFilters(params: CaseListParams): boolean {
+  return Boolean(
+    params.q || params.status || params.team || params.caseworker || params.nationality || params.sensitivity || params.proceeding ||
+      params.detained || params.overdue || params.opened || params.arrived || params.departed,
+  );
 }

@@ -6,6 +6,7 @@ import { recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
+import { todayInBangkok } from "@/lib/dates";
 
 const CASE_CODE = /^WP-\d{4}-\d{1,6}$/i;
 
@@ -35,6 +36,35 @@ const ORDER: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.Case
   name: (dir) => [{ principalName: dir }, { id: dir }],
 };
 
+/** A Bangkok calendar month as [first instant, first instant of the next month). */
+function bangkokMonth(month: string) {
+  const [year, m] = month.split("-").map(Number);
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
+  return { gte: new Date(`${month}-01T00:00:00+07:00`), lt: new Date(`${next}-01T00:00:00+07:00`) };
+}
+
+/** A calendar month of a date column. */
+function dateMonth(month: string) {
+  const { gte, lt } = bangkokMonth(month);
+  return { gte: new Date(gte.getTime() + 7 * 3_600_000), lt: new Date(lt.getTime() + 7 * 3_600_000) };
+}
+
+function drillThroughWhere(params: CaseListParams): Prisma.CaseWhereInput[] {
+  const today = new Date(`${todayInBangkok()}T00:00:00Z`);
+  const [type, stage] = params.proceeding?.split(":") ?? [];
+  return [
+    params.sensitivity ? { sensitivity: params.sensitivity } : {},
+    params.proceeding ? { proceedings: { some: { type: type as never, stage, closed: false } } } : {},
+    params.detained ? { detentions: { some: { releasedOn: null } } } : {},
+    params.overdue ? { tasks: { some: { completedAt: null, dueOn: { lt: today } } } } : {},
+    params.opened ? { openedAt: bangkokMonth(params.opened) } : {},
+    params.arrived ? { journey: { entryDate: dateMonth(params.arrived) } } : {},
+    params.departed
+      ? { proceedings: { some: { type: { in: ["TRANSFER_TO_KOREA", "RESETTLEMENT"] }, stageChanges: { some: { toStage: "DEPARTED", occurredOn: dateMonth(params.departed) } } } } }
+      : {},
+  ];
+}
+
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
   const where: Prisma.CaseWhereInput = {
     AND: [
@@ -44,6 +74,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       params.team ? { teamId: params.team } : {},
       params.caseworker ? { caseworkerId: params.caseworker } : {},
       params.nationality ? { nationality: params.nationality } : {},
+      ...drillThroughWhere(params),
     ],
   };
   const [rows, total] = await Promise.all([
@@ -82,6 +113,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       team: params.team ?? null,
       caseworker: params.caseworker ?? null,
       nationality: params.nationality ?? null,
+      drillThrough: drillThroughWhere(params).filter((w) => Object.keys(w).length).length,
       page: params.page,
       results: total,
     },

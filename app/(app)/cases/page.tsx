@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { assignmentOptions, listCases } from "@/lib/cases/queries";
-import { caseListHref, parseCaseListParams } from "@/lib/cases/list-params";
+import { caseListHref, hasFilters, parseCaseListParams } from "@/lib/cases/list-params";
 import { clientIp } from "@/lib/request-context";
 import { CaseFilters } from "@/components/cases/case-filters";
 import { CaseTable } from "@/components/cases/case-table";
@@ -25,7 +25,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   }
   const params = parseCaseListParams(await searchParams);
   const [list, options] = await Promise.all([listCases(user, params, await clientIp()), assignmentOptions(user)]);
-  const filtered = Boolean(params.q || params.status || params.team || params.caseworker || params.nationality);
+  const filtered = hasFilters(params);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,0 +1,280 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { dashboardFigures, perYear } from "@/lib/dashboard/figures";
+import { parsePeriod } from "@/lib/dashboard/period";
+import { MonthChart } from "@/components/dashboard/month-chart";
+import { pivotByMonth } from "@/components/dashboard/pivot";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const box = "rounded-lg border border-slate-300 bg-white p-4";
+const th = "px-2 py-1 text-left font-semibold";
+const td = "px-2 py-1";
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+  const user = await requirePermission("dashboard:read");
+  const period = parsePeriod(await searchParams);
+  const figures = await dashboardFigures(user, period);
+  const t = await getTranslations("dashboard");
+  const tStatus = await getTranslations("enums.status");
+  const tSensitivity = await getTranslations("enums.sensitivity");
+  const tType = await getTranslations("enums.proceedingType");
+  const tStage = await getTranslations("stages");
+  const tCountry = await getTranslations("countries");
+  const tFlag = await getTranslations("custody");
+  const format = await getFormatter();
+  const country = (code: string) => (tCountry.has(code) ? tCountry(code) : code);
+  const count = (value: number, href: string, label: string) => (
+    <Link href={href} className="font-semibold text-blue-800 underline" aria-label={`${value} ${label}`}>
+      {value}
+    </Link>
+  );
+  const newCases = pivotByMonth(figures.newCases, (r) => r.nationality, (r) => r.households);
+  const arrivals = pivotByMonth(figures.arrivals, (r) => r.nationality, (r) => r.people);
+  const departures = pivotByMonth(figures.departures, (r) => r.destination, (r) => r.people);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="period-from" className="block text-sm font-medium">
+              {t("from")}
+            </label>
+            <input id="period-from" type="date" name="from" defaultValue={period.from} className="rounded-md border border-slate-400 bg-white px-2 py-1" />
+          </div>
+          <div>
+            <label htmlFor="period-to" className="block text-sm font-medium">
+              {t("to")}
+            </label>
+            <input id="period-to" type="date" name="to" defaultValue={period.to} className="rounded-md border border-slate-400 bg-white px-2 py-1" />
+          </div>
+          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+            {t("apply")}
+          </button>
+        </form>
+      </div>
+      <p className="text-sm text-slate-700">{t("scope")}</p>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="open-heading" className={box}>
+          <h2 id="open-heading" className="mb-2 font-semibold">
+            {t("casesByStatus")}
+          </h2>
+          <table className="w-full text-sm" data-testid="figure-status">
+            <thead>
+              <tr>
+                <th className={th}>{t("status")}</th>
+                <th className={th}>{t("sensitivity")}</th>
+                <th className={th}>{t("cases")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.byStatus.map((row) => (
+                <tr key={`${row.status}-${row.sensitivity}`} className="border-t border-slate-200">
+                  <td className={td}>{tStatus(row.status)}</td>
+                  <td className={td}>{tSensitivity(row.sensitivity)}</td>
+                  <td className={td}>{count(row.count, `/cases?status=${row.status}&sensitivity=${row.sensitivity}`, t("cases"))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="caseload-heading" className={box}>
+          <h2 id="caseload-heading" className="mb-2 font-semibold">
+            {t("caseload")}
+          </h2>
+          <table className="w-full text-sm" data-testid="figure-caseload">
+            <thead>
+              <tr>
+                <th className={th}>{t("caseworker")}</th>
+                <th className={th}>{t("openCases")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.caseload.map((row) => (
+                <tr key={row.id} className="border-t border-slate-200">
+                  <td className={td}>{row.name}</td>
+                  <td className={td}>{count(row.open, `/cases?caseworker=${row.id}&status=OPEN`, t("openCases"))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="funnel-heading" className={box}>
+          <h2 id="funnel-heading" className="mb-2 font-semibold">
+            {t("funnel")}
+          </h2>
+          {figures.funnel.length === 0 ? <p className="text-sm text-slate-700">{t("none")}</p> : null}
+          <table className="w-full text-sm" data-testid="figure-funnel">
+            <tbody>
+              {figures.funnel.map((row) => (
+                <tr key={`${row.type}-${row.stage}`} className="border-t border-slate-200">
+                  <td className={td}>{tType(row.type)}</td>
+                  <td className={td}>{tStage(row.stage)}</td>
+                  <td className={td}>{count(row.count, `/cases?proceeding=${row.type}:${row.stage}`, t("cases"))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="detained-heading" className={box}>
+          <h2 id="detained-heading" className="mb-2 font-semibold">
+            {t("detainedNow", { count: figures.detained.length })}
+          </h2>
+          <p className="mb-2 text-sm">
+            {count(figures.detained.length, "/cases?detained=1", t("cases"))} · {t("over30", { count: figures.detained.filter((d) => d.flags.includes("OVER_30_DAYS")).length })} ·{" "}
+            {t("over60", { count: figures.detained.filter((d) => d.flags.includes("OVER_60_DAYS")).length })}
+          </p>
+          <table className="w-full text-sm" data-testid="figure-detained">
+            <tbody>
+              {figures.detained.map((row) => (
+                <tr key={row.code} className="border-t border-slate-200">
+                  <td className={`${td} font-mono`}>
+                    <Link href={`/cases/${row.code}/custody`} className="text-blue-800 underline">
+                      {row.code}
+                    </Link>
+                  </td>
+                  <td className={td}>{row.facility}</td>
+                  <td className={`${td} ${row.flags.length ? "font-semibold text-red-800" : ""}`}>
+                    {tFlag("days", { days: row.days })}
+                    {row.flags.length ? ` · ${row.flags.map((f) => tFlag(`flag_${f}`)).join(", ")}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="overdue-heading" className={box}>
+          <h2 id="overdue-heading" className="mb-2 font-semibold">
+            {t("overdue")}
+          </h2>
+          {figures.overdue.length === 0 ? <p className="text-sm text-slate-700">{t("noneOverdue")}</p> : null}
+          <table className="w-full text-sm" data-testid="figure-overdue">
+            <tbody>
+              {figures.overdue.map((row) => (
+                <tr key={row.name ?? "-"} className="border-t border-slate-200">
+                  <td className={td}>{row.name ?? t("unassigned")}</td>
+                  <td className={td}>{count(row.count, "/cases?overdue=1", t("overdueTasks"))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="hearings-heading" className={box}>
+          <h2 id="hearings-heading" className="mb-2 font-semibold">
+            {t("hearingsWeek", { count: figures.hearings.length })}
+          </h2>
+          <ul className="text-sm">
+            {figures.hearings.map((h) => (
+              <li key={`${h.code}-${h.startsAt.toISOString()}`}>
+                {format.dateTime(h.startsAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+                <Link href={`/cases/${h.code}/proceedings`} className="font-mono text-blue-800 underline">
+                  {h.code}
+                </Link>{" "}
+                · {h.court}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <section aria-labelledby="new-heading" className={box}>
+        <h2 id="new-heading" className="mb-2 font-semibold">
+          {t("newCases")}
+        </h2>
+        <MonthChart rows={newCases.rows} groups={newCases.groups.map((g) => ({ key: g, label: country(g) }))} />
+        <MonthTable rows={figures.newCases.map((r) => ({ month: r.month, group: country(r.nationality), value: r.households, href: `/cases?opened=${r.month}&nationality=${r.nationality}` }))} labels={{ month: t("month"), group: t("nationality"), value: t("households") }} testId="figure-new" />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="arrivals-heading" className={box}>
+          <h2 id="arrivals-heading" className="mb-2 font-semibold">
+            {t("arrivals")}
+          </h2>
+          <MonthChart rows={arrivals.rows} groups={arrivals.groups.map((g) => ({ key: g, label: country(g) }))} />
+          <MonthTable rows={figures.arrivals.map((r) => ({ month: r.month, group: country(r.nationality), value: r.people, href: `/cases?arrived=${r.month}&nationality=${r.nationality}` }))} labels={{ month: t("month"), group: t("nationality"), value: t("people") }} testId="figure-arrivals" />
+          <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
+          <ul className="text-sm" data-testid="figure-arrivals-year">
+            {perYear(figures.arrivals, (r) => r.nationality).map((row) => (
+              <li key={`${row.year}-${row.group}`}>
+                {row.year} · {country(row.group)}: {t("peopleCount", { count: row.people })}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="departures-heading" className={box}>
+          <h2 id="departures-heading" className="mb-2 font-semibold">
+            {t("departures")}
+          </h2>
+          <MonthChart rows={departures.rows} groups={departures.groups.map((g) => ({ key: g, label: country(g) }))} />
+          <MonthTable rows={figures.departures.map((r) => ({ month: r.month, group: country(r.destination), value: r.people, href: `/cases?departed=${r.month}` }))} labels={{ month: t("month"), group: t("destination"), value: t("people") }} testId="figure-departures" />
+        </section>
+      </div>
+
+      <section aria-labelledby="durations-heading" className={box}>
+        <h2 id="durations-heading" className="mb-2 font-semibold">
+          {t("durations")}
+        </h2>
+        {figures.durations.length === 0 ? <p className="text-sm text-slate-700">{t("none")}</p> : null}
+        <table className="w-full text-sm" data-testid="figure-durations">
+          <thead>
+            <tr>
+              <th className={th}>{t("proceeding")}</th>
+              <th className={th}>{t("stage")}</th>
+              <th className={th}>{t("stays")}</th>
+              <th className={th}>{t("median")}</th>
+              <th className={th}>{t("p90")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.durations.map((row) => (
+              <tr key={`${row.type}-${row.stage}`} className="border-t border-slate-200">
+                <td className={td}>{tType(row.type)}</td>
+                <td className={td}>{tStage(row.stage)}</td>
+                <td className={td}>{row.stays}</td>
+                <td className={td}>{t("days", { days: Math.round(row.median * 10) / 10 })}</td>
+                <td className={td}>{t("days", { days: Math.round(row.p90 * 10) / 10 })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function MonthTable({ rows, labels, testId }: { rows: { month: string; group: string; value: number; href: string }[]; labels: { month: string; group: string; value: string }; testId: string }) {
+  return (
+    <table className="mt-2 w-full text-sm" data-testid={testId}>
+      <thead>
+        <tr>
+          <th className={th}>{labels.month}</th>
+          <th className={th}>{labels.group}</th>
+          <th className={th}>{labels.value}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.month}-${row.group}`} className="border-t border-slate-200">
+            <td className={td}>{row.month}</td>
+            <td className={td}>{row.group}</td>
+            <td className={td}>
+              <Link href={row.href} className="font-semibold text-blue-800 underline">
+                {row.value}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
+
+test("a supervisor opens the dashboard and follows a figure through to the cases behind it", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expectAccessible(page);
+  const firstRow = page.getByTestId("figure-status").locator("tbody tr").first();
+  const link = firstRow.getByRole("link");
+  const figure = Number(await link.textContent());
+  expect(figure).toBeGreaterThan(0);
+  await link.click();
+  await expect(page).toHaveURL(/\/cases\?status=\w+&sensitivity=\w+/);
+  await expect(page.getByRole("status")).toHaveText(figure === 1 ? "1 case" : `${figure} cases`);
+  await expect(page.getByText("Showing the cases behind a dashboard figure.")).toBeVisible();
+
+  await page.goto("/dashboard");
+  const detainedLink = page.getByRole("link", { name: /cases$/ }).filter({ hasText: /^\d+$/ }).first();
+  await expect(detainedLink).toBeVisible();
+  await page.getByLabel("From").fill("2023-01-01");
+  await page.locator("#main").getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/from=2023-01-01/);
+  await expect(page.getByTestId("figure-new").locator("tbody tr").first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("caseworkers and legal officers cannot open the dashboard", async ({ page }) => {
+  await signIn(page, "caseworker");
+  await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+  expect((await page.goto("/dashboard"))?.status()).toBe(404);
+});

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import type { Actor } from "@/lib/policy";
+import { todayInBangkok } from "@/lib/dates";
+import { dashboardFigures, perYear, type DashboardFigures } from "./figures";
+
+// A hand-built team whose every figure is known in advance.
+let supervisor: Actor;
+let figures: DashboardFigures;
+let codes: Record<string, string>;
+
+beforeAll(async () => {
+  const team = await makeTeam("Dashboard");
+  const other = await makeTeam("Elsewhere");
+  supervisor = await makeUser("SUPERVISOR", team.id);
+  const anna = await makeUser("CASEWORKER", team.id, `Anna ${tag()}`);
+  const bo = await makeUser("CASEWORKER", team.id, `Bo ${tag()}`);
+  const outsider = await makeUser("CASEWORKER", other.id);
+  const make = (caseworkerId: string, nationality: string, teamId = team.id, actorId = anna.id) =>
+    makeCase({ teamId, caseworkerId, actorId, principal: { latinName: `Figure ${tag()}`, nationality } });
+
+  const januaryLate = await make(anna.id, "KP"); // 23:30 on 31 Jan in Bangkok
+  const februaryEarly = await make(anna.id, "KP"); // 00:30 on 1 Feb in Bangkok
+  const vietnamese = await make(bo.id, "VN");
+  const closed = await make(bo.id, "VN");
+  const elsewhere = await make(outsider.id, "KP", other.id, outsider.id);
+  codes = { januaryLate: januaryLate.code, februaryEarly: februaryEarly.code, vietnamese: vietnamese.code, closed: closed.code, elsewhere: elsewhere.code };
+
+  await testDb.case.update({ where: { id: januaryLate.id }, data: { openedAt: new Date("2026-01-31T16:30:00Z"), householdSize: 3 } });
+  await testDb.case.update({ where: { id: februaryEarly.id }, data: { openedAt: new Date("2026-01-31T17:30:00Z") } });
+  await testDb.case.update({ where: { id: vietnamese.id }, data: { openedAt: new Date("2026-03-10T05:00:00Z"), sensitivity: "HIGH" } });
+  await testDb.case.update({ where: { id: closed.id }, data: { openedAt: new Date("2025-06-10T05:00:00Z"), status: "CLOSED" } });
+  await testDb.case.update({ where: { id: elsewhere.id }, data: { openedAt: new Date("2026-02-10T05:00:00Z") } });
+  await testDb.journey.update({ where: { caseId: januaryLate.id }, data: { entryDate: new Date("2026-01-20T00:00:00Z") } });
+  await testDb.journey.update({ where: { caseId: februaryEarly.id }, data: { entryDate: new Date("2026-01-25T00:00:00Z") } });
+  await testDb.journey.update({ where: { caseId: elsewhere.id }, data: { entryDate: new Date("2026-01-25T00:00:00Z") } });
+
+  // A transfer to South Korea: 10 days in IDC, then 20 in embassy processing, then departed in March.
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const transfer = await testDb.proceeding.create({ data: { caseId: januaryLate.id, type: "TRANSFER_TO_KOREA", stage: "DEPARTED" } });
+  const moves: [string | null, string, string][] = [
+    [null, "IN_IDC", "2026-02-01"],
+    ["IN_IDC", "EMBASSY_PROCESSING", "2026-02-11"],
+    ["EMBASSY_PROCESSING", "DEPARTED", "2026-03-03"],
+  ];
+  for (const [i, [fromStage, toStage, on]] of moves.entries()) {
+    await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage, toStage, occurredOn: day(on), reason: "test", actorId: anna.id, at: new Date(Date.UTC(2026, 0, 1, 0, i)) } });
+  }
+  await testDb.proceeding.create({ data: { caseId: vietnamese.id, type: "UNHCR_RSD", stage: "INTERVIEWED" } });
+  await testDb.proceeding.create({ data: { caseId: closed.id, type: "UNHCR_RSD", stage: "CLOSED", closed: true } });
+
+  const principal = await testDb.person.findFirstOrThrow({ where: { caseId: februaryEarly.id } });
+  const facility = await testDb.facility.findFirstOrThrow({ where: { kind: "BANGKOK_IDC" } });
+  // Detained 40 days before today in Bangkok: day 41 of detention.
+  const started = new Date(`${todayInBangkok()}T00:00:00Z`);
+  started.setUTCDate(started.getUTCDate() - 40);
+  await testDb.detentionEpisode.create({ data: { caseId: februaryEarly.id, personId: principal.id, facilityId: facility.id, startedOn: started } });
+
+  await testDb.task.createMany({
+    data: [
+      { caseId: vietnamese.id, title: "overdue", dueOn: day("2026-01-01"), assigneeId: bo.id, origin: "PERSON" },
+      { caseId: vietnamese.id, title: "overdue too", dueOn: day("2026-01-02"), assigneeId: bo.id, origin: "PERSON" },
+      { caseId: vietnamese.id, title: "done", dueOn: day("2026-01-02"), assigneeId: bo.id, origin: "PERSON", completedAt: new Date() },
+      { caseId: vietnamese.id, title: "later", dueOn: day("2099-01-01"), assigneeId: anna.id, origin: "PERSON" },
+    ],
+  });
+
+  figures = await dashboardFigures(supervisor, { from: "2026-01-01", to: "2026-12-31" });
+});
+
+describe("dashboard figures", () => {
+  it("count open cases by status and sensitivity, for the supervisor's team only", () => {
+    expect(figures.byStatus.sort((a, b) => a.status.localeCompare(b.status) || a.sensitivity.localeCompare(b.sensitivity))).toEqual([
+      { status: "CLOSED", sensitivity: "STANDARD", count: 1 },
+      { status: "OPEN", sensitivity: "HIGH", count: 1 },
+      { status: "OPEN", sensitivity: "STANDARD", count: 2 },
+    ]);
+  });
+
+  it("count new cases per Bangkok month, so 23:30 on 31 January stays in January", () => {
+    expect(figures.newCases).toEqual([
+      { month: "2026-01", nationality: "KP", households: 1, people: 3 },
+      { month: "2026-02", nationality: "KP", households: 1, people: 1 },
+      { month: "2026-03", nationality: "VN", households: 1, people: 1 },
+    ]);
+  });
+
+  it("count arrivals by entry month and sum them into years", () => {
+    expect(figures.arrivals).toEqual([{ month: "2026-01", nationality: "KP", households: 2, people: 4 }]);
+    expect(perYear(figures.arrivals, (r) => r.nationality)).toEqual([{ year: "2026", group: "KP", households: 2, people: 4 }]);
+  });
+
+  it("count departures by month and destination", () => {
+    expect(figures.departures).toEqual([{ month: "2026-03", destination: "KR", households: 1, people: 3 }]);
+  });
+
+  it("give the time spent in each stage", () => {
+    expect(figures.durations).toEqual([
+      { type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 1, median: 10, p90: 10 },
+      { type: "TRANSFER_TO_KOREA", stage: "EMBASSY_PROCESSING", stays: 1, median: 20, p90: 20 },
+    ]);
+  });
+
+  it("show the open proceedings funnel, caseload, detention and overdue work", () => {
+    expect(figures.funnel).toEqual([
+      { type: "TRANSFER_TO_KOREA", stage: "DEPARTED", count: 1 },
+      { type: "UNHCR_RSD", stage: "INTERVIEWED", count: 1 },
+    ]);
+    expect(figures.caseload.map((c) => [c.name.split(" ")[0], c.open])).toEqual([["Anna", 2], ["Bo", 1], ["SUPERVISOR", 0]]);
+    expect(figures.detained).toEqual([expect.objectContaining({ code: codes.februaryEarly, days: 41, flags: ["OVER_30_DAYS"] })]);
+    expect(figures.overdue).toEqual([{ name: expect.stringMatching(/^Bo /), count: 2 }]);
+  });
+
+  it("shows nothing to a caseworker", async () => {
+    const caseworker = await makeUser("CASEWORKER", (await testDb.user.findUniqueOrThrow({ where: { id: supervisor.id } })).teamId);
+    const empty = await dashboardFigures(caseworker, { from: "2026-01-01", to: "2026-12-31" });
+    expect(empty.byStatus).toEqual([]);
+    expect(empty.newCases).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+import "server-only";
+// The supervisor dashboard's figures, aggregated in SQL over the teams the
+// actor supervises. Months are Bangkok calendar months: a case opened at
+// 23:30 UTC on 31 January counts in February.
+import { db } from "@/lib/db";
+import { supervisedTeamIds, type Actor } from "@/lib/policy";
+import { todayInBangkok } from "@/lib/dates";
+import { detentionDays, detentionFlags } from "@/lib/detention/days";
+import { GRAPHS, type ProceedingType } from "@/lib/workflows";
+
+export type Period = { from: string; to: string }; // Bangkok dates, `to` inclusive
+
+const n = (value: unknown) => Number(value ?? 0);
+
+export async function dashboardFigures(actor: Actor, period: Period) {
+  const teams = supervisedTeamIds(actor);
+  const today = todayInBangkok();
+  // Instants bounding the period: Bangkok midnight at `from`, and at the day after `to`.
+  const fromInstant = new Date(`${period.from}T00:00:00+07:00`);
+  const toInstant = new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const weekEnd = new Date(Date.now() + 7 * 86_400_000);
+
+  const [byStatus, funnel, caseload, detained, overdue, hearings, newCases, arrivals, departures, durations] = await Promise.all([
+    db.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
+      select status::text, sensitivity::text, count(*) as count from "Case"
+      where "teamId" = any(${teams}::uuid[]) group by 1, 2`,
+    db.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
+      select p.type::text, p.stage, count(*) as count from "Proceeding" p join "Case" c on c.id = p."caseId"
+      where c."teamId" = any(${teams}::uuid[]) and not p.closed group by 1, 2`,
+    db.$queryRaw<{ id: string; name: string; open: bigint }[]>`
+      select u.id::text, u.name, count(c.id) filter (where c.status <> 'CLOSED') as open
+      from "User" u left join "Case" c on c."caseworkerId" = u.id and c."teamId" = any(${teams}::uuid[])
+      where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
+      group by 1, 2 order by open desc, u.name`,
+    db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string }[]>`
+      select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility
+      from "DetentionEpisode" d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
+      where c."teamId" = any(${teams}::uuid[]) and d."releasedOn" is null order by d."startedOn"`,
+    db.$queryRaw<{ name: string | null; count: bigint }[]>`
+      select u.name, count(*) as count from "Task" t join "Case" c on c.id = t."caseId" left join "User" u on u.id = t."assigneeId"
+      where c."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
+      group by 1 order by count desc`,
+    db.$queryRaw<{ code: string; startsAt: Date; court: string }[]>`
+      select c.code, h."startsAt", ct.name as court from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
+      join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
+      where c."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`,
+    db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
+      select to_char((c."openedAt" at time zone 'UTC') at time zone 'Asia/Bangkok', 'YYYY-MM') as month, c.nationality,
+             count(*) as households, sum(c."householdSize") as people
+      from "Case" c where c."teamId" = any(${teams}::uuid[]) and c."openedAt" >= ${fromInstant} and c."openedAt" < ${toInstant}
+      group by 1, 2 order by 1, 2`,
+    db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
+      select to_char(j."entryDate", 'YYYY-MM') as month, c.nationality, count(*) as households, sum(c."householdSize") as people
+      from "Journey" j join "Case" c on c.id = j."caseId"
+      where c."teamId" = any(${teams}::uuid[]) and j."entryDate" between ${period.from}::date and ${period.to}::date
+      group by 1, 2 order by 1, 2`,
+    db.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
+      select to_char(sc."occurredOn", 'YYYY-MM') as month,
+             case when p.type = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
+             count(distinct c.id) as households, sum(c."householdSize") as people
+      from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" join "Case" c on c.id = p."caseId"
+      left join "Programme" pr on pr.id = p."programmeId"
+      where c."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and p.type in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
+        and sc."occurredOn" between ${period.from}::date and ${period.to}::date
+      group by 1, 2 order by 1, 2`,
+    // Days in each stage: from the day a stage was entered to the day the
+    // next one was, for stays that ended within the period.
+    db.$queryRaw<{ type: string; stage: string; stays: bigint; median: number; p90: number }[]>`
+      with stays as (
+        select p.type::text as type, sc."toStage" as stage, sc."occurredOn" as entered,
+               lead(sc."occurredOn") over (partition by sc."proceedingId" order by sc.at, sc.id) as left_on
+        from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" join "Case" c on c.id = p."caseId"
+        where c."teamId" = any(${teams}::uuid[])
+      )
+      select type, stage, count(*) as stays,
+             percentile_cont(0.5) within group (order by left_on - entered) as median,
+             percentile_cont(0.9) within group (order by left_on - entered) as p90
+      from stays where left_on is not null and left_on between ${period.from}::date and ${period.to}::date
+      group by 1, 2`,
+  ]);
+
+  const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
+  return {
+    teams,
+    byStatus: byStatus.map((r) => ({ status: r.status, sensitivity: r.sensitivity, count: n(r.count) })),
+    funnel: funnel
+      .map((r) => ({ type: r.type, stage: r.stage, count: n(r.count) }))
+      .sort((a, b) => a.type.localeCompare(b.type) || stageOrder(a.type, a.stage) - stageOrder(b.type, b.stage)),
+    caseload: caseload.map((r) => ({ id: r.id, name: r.name, open: n(r.open) })),
+    detained: detained.map((r) => {
+      const episode = { startedOn: r.startedOn.toISOString().slice(0, 10), sentenceEndsOn: r.sentenceEndsOn?.toISOString().slice(0, 10) ?? null, releasedOn: null };
+      return { code: r.code, facility: r.facility, days: detentionDays(episode.startedOn, null, today), flags: detentionFlags(episode, today) };
+    }),
+    overdue: overdue.map((r) => ({ name: r.name, count: n(r.count) })),
+    hearings,
+    newCases: newCases.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
+    arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
+    departures: departures.map((r) => ({ month: r.month, destination: r.destination, households: n(r.households), people: n(r.people) })),
+    durations: durations
+      .map((r) => ({ type: r.type, stage: r.stage, stays: n(r.stays), median: Number(r.median), p90: Number(r.p90) }))
+      .sort((a, b) => a.type.localeCompare(b.type) || stageOrder(a.type, a.stage) - stageOrder(b.type, b.stage)),
+  };
+}
+export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
+
+/** Sums monthly rows into years, for the "arrivals per year" figure donors ask for. */
+export function perYear<T extends { month: string; people: number; households: number }>(rows: T[], key: (row: T) => string) {
+  const totals = new Map<string, { year: string; group: string; people: number; households: number }>();
+  for (const row of rows) {
+    const id = `${row.month.slice(0, 4)}|${key(row)}`;
+    const current = totals.get(id) ?? { year: row.month.slice(0, 4), group: key(row), people: 0, households: 0 };
+    current.people += row.people;
+    current.households += row.households;
+    totals.set(id, current);
+  }
+  return [...totals.values()].sort((a, b) => a.year.localeCompare(b.year) || a.group.localeCompare(b.group));
+}
