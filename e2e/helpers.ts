@@ -48,15 +48,16 @@ export function uniqueTag(): string {
 }
 
 /** A case of the demo data with no proceedings or detention yet, for a test to build on. */
-export async function freeCase(team: string, nationality: string, withCounsel: boolean) {
+// Tests running at the same time pass different offsets so they never pick the same case.
+export async function freeCase(team: string, nationality: string, withCounsel: boolean, offset = 0) {
   const [row] = await sql<{ code: string }>(
     `select c.code from "Case" c join "Team" t on t.id = c."teamId"
      where t.name = $1 and c.nationality = $2 and c.sensitivity <> 'RESTRICTED' and c.status = 'OPEN'
        and not exists (select 1 from "Proceeding" p where p."caseId" = c.id)
        and not exists (select 1 from "DetentionEpisode" d where d."caseId" = c.id)
        and ${withCounsel ? "" : "not"} exists (select 1 from "CaseMember" m where m."caseId" = c.id and m.role = 'COUNSEL')
-     order by c.code desc limit 1`,
-    [team, nationality],
+     order by c.code desc limit 1 offset $3`,
+    [team, nationality, offset],
   );
   expect(row, `a free ${nationality} case in ${team}`).toBeTruthy();
   return row.code;

@@ -6,7 +6,7 @@ function bangkokToday() {
 }
 
 test("a verdict hearing moves the criminal case; the appeal deadline reaches the deadlines view and the calendar feed", async ({ page, browser }) => {
-  const code = await freeCase("Bangkok", "VN", true);
+  const code = await freeCase("Bangkok", "VN", true, 1);
   await signIn(page, "legal");
   await page.goto(`/cases/${code}/proceedings`);
   const open = page.getByRole("region", { name: "Open a proceeding" });
@@ -88,7 +88,10 @@ test("a verdict hearing moves the criminal case; the appeal deadline reaches the
 });
 
 test("a protection incident raises the case's sensitivity and notifies the team's supervisor; the case joins the risk board", async ({ page }) => {
-  const code = await freeCase("Bangkok", "VN", false);
+  const [{ code }] = await sql<{ code: string }>(
+    `select c.code from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' and c.status = 'OPEN'
+     and not exists (select 1 from "ProtectionIncident" i where i."caseId" = c.id) order by c.code limit 1 offset 5`,
+  );
   await signIn(page, "caseworker");
   await page.goto(`/cases/${code}`);
   await page.getByText("Record a protection incident").click();
@@ -120,7 +123,7 @@ test("naming counsel warns when a household member is an adverse party in the la
      join "CaseMember" m on m."caseId" = c.id and m.role = 'COUNSEL' join "User" u on u.id = m."userId" and u.email = 'legal@demo.waypoint.test'
      order by c.code limit 1`,
   );
-  const code = await freeCase("Bangkok", "KP", false);
+  const code = await freeCase("Bangkok", "KP", false, 2);
   await signIn(page, "supervisor");
   await page.goto(`/cases/${code}/proceedings`);
   const open = page.getByRole("region", { name: "Open a proceeding" });

@@ -35,6 +35,13 @@ export type AuditAction =
   | "party.create"
   | "calendar.token"
   | "calendar.fetch"
+  | "programme.suspend"
+  | "programme.resume"
+  | "closure.request"
+  | "closure.approve"
+  | "closure.return"
+  | "case.reassign"
+  | "case.export"
   | "user.update";
 
 export type AuditEntry = {

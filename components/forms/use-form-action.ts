@@ -18,7 +18,9 @@ export function useFormAction(action: (state: FormState, formData: FormData) => 
   }, [state]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // Include the button that submitted the form (e.g. approve / return).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter instanceof HTMLElement ? submitter : null);
     startTransition(() => dispatch(formData));
   };
   const errorFor = (name: string): string | undefined => {

@@ -30,6 +30,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("dashboard")}
             </Link>
           ) : null}
+          {can(user, "case:export") ? (
+            <Link href="/exports" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("exports")}
+            </Link>
+          ) : null}
           {can(user, "case:read") ? (
             <Link href="/hearings" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("hearings")}

@@ -73,6 +73,8 @@ export async function updateCaseAction(code: string, _previous: FormState, formD
         where: { id: target.id },
         select: { status: true, sensitivity: true, caseworkerId: true, journey: true },
       });
+      // Closing needs a supervisor's approval (lib/closures), never a plain edit.
+      if (input.status === "CLOSED" && before.status !== "CLOSED") throw new FieldError("status", "closureNeedsApproval");
       const caseChanges = { status: input.status, sensitivity: input.sensitivity, caseworkerId: input.caseworkerId };
       const journey = journeyData(input.journey);
       const fields = [...changedFields(before, caseChanges), ...changedFields(before.journey ?? {}, journey, "journey.")];
@@ -90,6 +92,7 @@ export async function updateCaseAction(code: string, _previous: FormState, formD
     });
   } catch (error) {
     if (error instanceof ConflictError) return conflictState(error);
+    if (error instanceof FieldError) return { fieldErrors: { [error.field]: error.message } };
     throw error;
   }
   revalidatePath(`/cases/${code}`);

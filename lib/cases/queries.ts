@@ -211,6 +211,10 @@ const TIMELINE_ACTIONS: AuditAction[] = [
   "hearing.update",
   "incident.create",
   "counsel.assign",
+  "closure.request",
+  "closure.approve",
+  "closure.return",
+  "case.reassign",
 ];
 
 export type TimelineEntry =

@@ -6,6 +6,9 @@ import { dashboardFigures, perYear } from "@/lib/dashboard/figures";
 import { parsePeriod } from "@/lib/dashboard/period";
 import { MonthChart } from "@/components/dashboard/month-chart";
 import { pivotByMonth } from "@/components/dashboard/pivot";
+import { BulkReassignForm, ProgrammeSwitch } from "@/components/programmes/programme-controls";
+import { programmeHolds } from "@/lib/programmes/queries";
+import { pendingClosures } from "@/lib/closures/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -16,7 +19,7 @@ const td = "px-2 py-1";
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const user = await requirePermission("dashboard:read");
   const period = parsePeriod(await searchParams);
-  const figures = await dashboardFigures(user, period);
+  const [figures, programmes, closures] = await Promise.all([dashboardFigures(user, period), programmeHolds(), pendingClosures(user)]);
   const t = await getTranslations("dashboard");
   const tStatus = await getTranslations("enums.status");
   const tSensitivity = await getTranslations("enums.sensitivity");
@@ -184,6 +187,45 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ul>
+        </section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="closures-heading" className={box}>
+          <h2 id="closures-heading" className="mb-2 font-semibold">
+            {t("pendingClosures", { count: closures.length })}
+          </h2>
+          <ul className="text-sm" data-testid="pending-closures">
+            {closures.map((c) => (
+              <li key={c.id}>
+                <Link href={`/cases/${c.case.code}`} className="font-mono text-blue-800 underline">
+                  {c.case.code}
+                </Link>{" "}
+                · {format.dateTime(c.requestedAt, { dateStyle: "medium" })}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="programmes-heading" className={box}>
+          <h2 id="programmes-heading" className="mb-2 font-semibold">
+            {t("programmes")}
+          </h2>
+          <ul className="space-y-2 text-sm" data-testid="programmes">
+            {programmes.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  {p.name} · {p.status === "SUSPENDED" ? t("suspendedHolding", { people: p.held.people }) : t("active")}
+                </span>
+                <ProgrammeSwitch programmeId={p.id} name={p.name} suspended={p.status === "SUSPENDED"} />
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="reassign-heading" className={box}>
+          <h2 id="reassign-heading" className="mb-2 font-semibold">
+            {t("reassign")}
+          </h2>
+          <BulkReassignForm staff={figures.caseload.map((c) => ({ value: c.id, label: `${c.name} (${c.open})` }))} />
         </section>
       </div>
 

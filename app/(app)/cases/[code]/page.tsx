@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { caseIncidents, getCaseFile, getTimeline } from "@/lib/cases/queries";
 import { IncidentForm } from "@/components/incidents/incident-form";
+import { ClosureSection } from "@/components/closures/closure-section";
 import { clientIp } from "@/lib/request-context";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
@@ -125,6 +126,8 @@ export default async function CaseFilePage({ params }: Props) {
           </div>
         </dl>
       </section>
+
+      <ClosureSection code={file.code} caseId={file.id} status={file.status} user={user} />
 
       <section aria-labelledby="incidents-heading" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="incidents-heading" className="text-lg font-semibold">

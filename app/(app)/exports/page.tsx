@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { IDENTIFYING_COLUMNS, PSEUDONYMISED_COLUMNS } from "@/lib/exports/cases";
+import { ExportForm } from "@/components/exports/export-form";
+
+export const metadata: Metadata = { title: "Exports" };
+
+export default async function ExportsPage() {
+  await requirePermission("case:export");
+  const t = await getTranslations("exports");
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-slate-700">{t("intro")}</p>
+      <div className="rounded-lg border border-slate-300 bg-white p-4 text-sm">
+        <p>
+          <strong>{t("columns")}</strong> {PSEUDONYMISED_COLUMNS.join(", ")}
+        </p>
+        <p className="mt-1">
+          <strong>{t("identifyingColumns")}</strong> {IDENTIFYING_COLUMNS.join(", ")}
+        </p>
+        <p className="mt-1 text-slate-700">{t("never")}</p>
+      </div>
+      <ExportForm />
+    </div>
+  );
+}

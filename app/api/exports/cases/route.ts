@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/policy";
+import { auditExport, caseCsvStream } from "@/lib/exports/cases";
+import { clientIp } from "@/lib/request-context";
+
+export const dynamic = "force-dynamic";
+
+const exportForm = z
+  .object({
+    identifying: z.preprocess((v) => v === "on", z.boolean()),
+    purpose: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(500).nullable()),
+  })
+  .refine((v) => !v.identifying || v.purpose, { message: "purposeRequired" });
+
+/** POST (not GET) so the choice and purpose never appear in a URL or a server log. Supervisors only. */
+export async function POST(request: Request) {
+  const user = await currentUser();
+  if (!user) return new Response("Sign in required", { status: 401 });
+  if (!can(user, "case:export")) return new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  const parsed = exportForm.safeParse({ identifying: form.get("identifying"), purpose: form.get("purpose") });
+  if (!parsed.success) return new Response("A purpose is required to include identifying fields.", { status: 400 });
+  await auditExport(user, parsed.data, await clientIp());
+  const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return new Response(caseCsvStream(user, parsed.data), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="waypoint-cases-${parsed.data.identifying ? "identifying" : "pseudonymised"}-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

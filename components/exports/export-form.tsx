@@ -1,0 +1,39 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { TextAreaField } from "@/components/ui/field";
+
+/**
+ * A plain form posting to the export route, so the browser downloads the
+ * streamed file itself. The purpose is checked here for a clear message and
+ * again on the server.
+ */
+export function ExportForm() {
+  const t = useTranslations("exports");
+  const [identifying, setIdentifying] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      method="post"
+      action="/api/exports/cases"
+      className="space-y-3"
+      aria-label={t("title")}
+      onSubmit={(event) => {
+        const purpose = new FormData(event.currentTarget).get("purpose");
+        if (identifying && !String(purpose ?? "").trim()) {
+          event.preventDefault();
+          setError(t("purposeRequired"));
+        } else setError(null);
+      }}
+    >
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="identifying" className="mt-1 h-4 w-4" checked={identifying} onChange={(e) => setIdentifying(e.target.checked)} />
+        {t("identifying")}
+      </label>
+      {identifying ? <TextAreaField label={t("purpose")} name="purpose" rows={2} hint={t("purposeHint")} error={error ?? undefined} /> : null}
+      <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        {t("download")}
+      </button>
+    </form>
+  );
+}

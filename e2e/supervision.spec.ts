@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, signIn, sql } from "./helpers";
+
+test("a caseworker requests closure; the supervisor approves it from the dashboard; both are on the timeline", async ({ page }) => {
+  const [target] = await sql<{ code: string }>(
+    `select c.code from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Bangkok' and c.status = 'OPEN' and c.sensitivity = 'STANDARD'
+     and not exists (select 1 from "ClosureRequest" r where r."caseId" = c.id) order by c.code desc limit 1 offset 2`,
+  );
+  await signIn(page, "caseworker");
+  await page.goto(`/cases/${target.code}`);
+  await page.getByText("Request closure").click();
+  const form = page.getByRole("form", { name: "Request closure" });
+  await form.getByRole("button", { name: "Send to supervisor" }).click();
+  await expect(form.getByText("This field is required.")).toBeVisible();
+  await form.getByLabel("Why the case can close").fill("Household resettled; no further action");
+  await form.getByRole("button", { name: "Send to supervisor" }).click();
+  await expect(page.getByTestId("closure-requests")).toContainText("Closure requested, waiting for a supervisor");
+  // A plain edit cannot close the case instead.
+  await page.goto(`/cases/${target.code}/edit`);
+  await page.getByLabel("Status").selectOption("CLOSED");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText(/Closing a case needs a supervisor's approval/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, "supervisor");
+  await page.goto("/dashboard");
+  await page.getByTestId("pending-closures").getByRole("link", { name: target.code }).click();
+  const decide = page.getByRole("form", { name: "Decide on closure" });
+  await decide.getByRole("button", { name: "Approve closure" }).click();
+  await expect(page.getByTestId("closure-requests")).toContainText("Closure approved");
+  await expect(page.getByTestId("timeline")).toContainText("Closure requested");
+  await expect(page.getByTestId("timeline")).toContainText("Closure approved");
+  expect(await sql(`select status from "Case" where code = $1`, [target.code])).toEqual([{ status: "CLOSED" }]);
+});
+
+test("a supervisor exports a pseudonymised CSV, and identifying fields need a stated purpose", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await page.getByRole("link", { name: "Exports" }).click();
+  await expectAccessible(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^waypoint-cases-pseudonymised-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync((await file.path())!, "utf8");
+  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines[0]).toBe("case_code,status,sensitivity,team,opened_month,household_size,principal_birth_year,principal_sex,nationality");
+  const [{ n }] = await sql<{ n: string }>(`select count(*)::text as n from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Bangkok'`);
+  expect(lines.length - 1).toBe(Number(n));
+  const names = await sql<{ latinName: string }>(`select p."latinName" from "Person" p join "Case" c on c.id = p."caseId" join "Team" t on t.id = c."teamId" where t.name = 'Bangkok' limit 50`);
+  for (const { latinName } of names) expect(csv).not.toContain(latinName);
+
+  await page.getByLabel(/Include identifying fields/).check();
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  await expect(page.getByText("Say why identifying fields are needed.")).toBeVisible();
+  await page.getByLabel("Purpose of this export").fill("Referral list requested by UNHCR protection unit");
+  const identifying = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const identified = fs.readFileSync((await (await identifying).path())!, "utf8");
+  expect(identified.split("\r\n")[0]).toContain("principal_name");
+  const [supervisor] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.supervisor.email]);
+  const audits = await sql<{ detail: { identifying: boolean; purpose: string | null } }>(
+    `select detail from "AuditLog" where "actorId" = $1 and action = 'case.export' order by id desc limit 2`,
+    [supervisor.id],
+  );
+  expect(audits.map((a) => a.detail)).toEqual([
+    { format: "csv", identifying: true, purpose: "Referral list requested by UNHCR protection unit" },
+    { format: "csv", identifying: false, purpose: null },
+  ]);
+});
+
+test("a caseworker can neither open the exports page nor call the export", async ({ page }) => {
+  await signIn(page, "caseworker");
+  expect((await page.goto("/exports"))?.status()).toBe(404);
+  const response = await page.request.post("/api/exports/cases", { form: { identifying: "" } });
+  expect(response.status()).toBe(404);
+});

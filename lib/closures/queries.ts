@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { caseScope, type Actor } from "@/lib/policy";
+
+/** Closure requests of one case, newest first. Caller has checked access. */
+export async function caseClosureRequests(caseId: string) {
+  const requests = await db.closureRequest.findMany({ where: { caseId }, orderBy: { requestedAt: "desc" }, take: 10 });
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: requests.flatMap((r) => [r.requestedById, r.decidedById ?? r.requestedById]) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  return requests.map((r) => ({ ...r, requestedBy: names.get(r.requestedById) ?? "?", decidedBy: r.decidedById ? (names.get(r.decidedById) ?? "?") : null }));
+}
+
+/** Pending requests on cases the actor may see, for the supervisor's dashboard. */
+export async function pendingClosures(actor: Actor) {
+  return db.closureRequest.findMany({
+    where: { status: "PENDING", case: caseScope(actor) },
+    orderBy: { requestedAt: "asc" },
+    take: 100,
+    select: { id: true, requestedAt: true, case: { select: { code: true } } },
+  });
+}

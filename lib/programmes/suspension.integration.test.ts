@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { resumeProgramme, suspendProgramme } from "./suspension";
+
+describe("programme suspension", () => {
+  it("puts every open linked resettlement on hold with a note, and resuming restores exactly the prior stages", async () => {
+    const team = await makeTeam("Resettlement");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const programme = await testDb.programme.create({ data: { name: `Test programme ${tag()}`, country: "CA" } });
+    const stages = ["SUBMITTED", "COUNTRY_INTERVIEW", "CHECKS", "ON_HOLD", "DEPARTED"];
+    const proceedings = [];
+    for (const stage of stages) {
+      const target = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: `Resettled ${tag()}` } });
+      proceedings.push(
+        await testDb.proceeding.create({ data: { caseId: target.id, type: "RESETTLEMENT", stage, closed: stage === "DEPARTED", programmeId: programme.id } }),
+      );
+    }
+    const context = { actorId: caseworker.id, ip: null };
+
+    const suspended = await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context));
+    expect(suspended.count).toBe(3);
+    const during = await testDb.proceeding.findMany({ where: { programmeId: programme.id }, orderBy: { openedAt: "asc" } });
+    expect(during.map((p) => [p.stage, p.suspendedFromStage])).toEqual([
+      ["ON_HOLD", "SUBMITTED"],
+      ["ON_HOLD", "COUNTRY_INTERVIEW"],
+      ["ON_HOLD", "CHECKS"],
+      ["ON_HOLD", null], // on hold by hand before: not the suspension's to undo
+      ["DEPARTED", null],
+    ]);
+    expect(await testDb.note.count({ where: { caseId: { in: proceedings.slice(0, 3).map((p) => p.caseId) }, body: { contains: "on hold" } } })).toBe(3);
+    await expect(testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context))).rejects.toThrow("alreadySuspended");
+
+    const resumed = await testDb.$transaction((tx) => resumeProgramme(tx, programme.id, context));
+    expect(resumed.count).toBe(3);
+    const after = await testDb.proceeding.findMany({ where: { programmeId: programme.id }, orderBy: { openedAt: "asc" } });
+    expect(after.map((p) => p.stage)).toEqual(stages);
+    expect(after.every((p) => p.suspendedFromStage === null)).toBe(true);
+    expect((await testDb.programme.findUniqueOrThrow({ where: { id: programme.id } })).status).toBe("ACTIVE");
+    const history = await testDb.stageChange.findMany({ where: { proceedingId: proceedings[1].id }, orderBy: { at: "asc" } });
+    expect(history.map((h) => `${h.fromStage}>${h.toStage}`)).toEqual(["COUNTRY_INTERVIEW>ON_HOLD", "ON_HOLD>COUNTRY_INTERVIEW"]);
+  });
+});
