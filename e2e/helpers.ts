@@ -22,12 +22,19 @@ export async function signIn(page: Page, who: AccountKey) {
 
 /** Fails on any WCAG 2 A/AA violation axe-core finds on the current page. */
 export async function expectAccessible(page: Page) {
-  // Next streams the <title> after the first paint of a client navigation:
-  // let the navigation settle, then make sure a title is there.
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => document.title.length > 0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const violations = async () =>
+    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+  let found = await violations();
+  // After a client-side navigation React swaps the <title> in while it
+  // streams, so axe can catch a moment with none; a page that really lacks a
+  // title fails every attempt.
+  for (let attempt = 0; attempt < 4 && found.length === 1 && found[0].startsWith("document-title"); attempt++) {
+    await page.waitForTimeout(500);
+    found = await violations();
+  }
+  expect(found).toEqual([]);
 }
 
 /** Direct SQL for assertions about what was (or was not) saved. */

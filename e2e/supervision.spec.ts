@@ -51,6 +51,16 @@ test("a supervisor exports a pseudonymised CSV, and identifying fields need a st
   const names = await sql<{ latinName: string }>(`select p."latinName" from "Person" p join "Case" c on c.id = p."caseId" join "Team" t on t.id = c."teamId" where t.name = 'Bangkok' limit 50`);
   for (const { latinName } of names) expect(csv).not.toContain(latinName);
 
+  const xlsxDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download XLSX" }).click();
+  const xlsxPath = (await (await xlsxDownload).path())!;
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const sheet = workbook.getWorksheet("Cases")!;
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(lines[0].split(","));
+  expect(sheet.actualRowCount - 1).toBe(Number(n));
+
   await page.getByLabel(/Include identifying fields/).check();
   await page.getByRole("button", { name: "Download CSV" }).click();
   await expect(page.getByText("Say why identifying fields are needed.")).toBeVisible();
@@ -61,11 +71,12 @@ test("a supervisor exports a pseudonymised CSV, and identifying fields need a st
   expect(identified.split("\r\n")[0]).toContain("principal_name");
   const [supervisor] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.supervisor.email]);
   const audits = await sql<{ detail: { identifying: boolean; purpose: string | null } }>(
-    `select detail from "AuditLog" where "actorId" = $1 and action = 'case.export' order by id desc limit 2`,
+    `select detail from "AuditLog" where "actorId" = $1 and action = 'case.export' order by id desc limit 3`,
     [supervisor.id],
   );
   expect(audits.map((a) => a.detail)).toEqual([
     { format: "csv", identifying: true, purpose: "Referral list requested by UNHCR protection unit" },
+    { format: "xlsx", identifying: false, purpose: null },
     { format: "csv", identifying: false, purpose: null },
   ]);
 });

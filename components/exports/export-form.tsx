@@ -31,9 +31,14 @@ export function ExportForm() {
         {t("identifying")}
       </label>
       {identifying ? <TextAreaField label={t("purpose")} name="purpose" rows={2} hint={t("purposeHint")} error={error ?? undefined} /> : null}
-      <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
-        {t("download")}
-      </button>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="format" value="csv" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+          {t("download")}
+        </button>
+        <button type="submit" name="format" value="xlsx" className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+          {t("downloadXlsx")}
+        </button>
+      </div>
     </form>
   );
 }

@@ -7,14 +7,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { caseScope, type Actor } from "@/lib/policy";
-import { csvLine } from "./cells";
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { csvLine, neutraliseCell } from "./cells";
 
 const PAGE = 1000;
 
 export const PSEUDONYMISED_COLUMNS = ["case_code", "status", "sensitivity", "team", "opened_month", "household_size", "principal_birth_year", "principal_sex", "nationality"];
 export const IDENTIFYING_COLUMNS = ["principal_name", "principal_native_name", "principal_unhcr_number"];
 
-export type ExportRequest = { identifying: boolean; purpose: string | null };
+export type ExportRequest = { identifying: boolean; purpose: string | null; format: "csv" | "xlsx" };
 
 export async function auditExport(actor: Actor, request: ExportRequest, ip: string | null) {
   await db.$transaction((tx) =>
@@ -24,60 +26,84 @@ export async function auditExport(actor: Actor, request: ExportRequest, ip: stri
       entity: "Case",
       ip,
       fields: request.identifying ? [...PSEUDONYMISED_COLUMNS, ...IDENTIFYING_COLUMNS] : PSEUDONYMISED_COLUMNS,
-      detail: { format: "csv", identifying: request.identifying, purpose: request.purpose },
+      detail: { format: request.format, identifying: request.identifying, purpose: request.purpose },
     }),
   );
 }
 
-/** The CSV, as a stream of lines. */
+/** The header, then every row, read in keyset pages so memory stays flat. */
+async function* caseExportRows(actor: Actor, request: ExportRequest): AsyncGenerator<(string | number | null | undefined)[]> {
+  yield request.identifying ? [...PSEUDONYMISED_COLUMNS, ...IDENTIFYING_COLUMNS] : PSEUDONYMISED_COLUMNS;
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.case.findMany({
+      where: caseScope(actor),
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: {
+        id: true,
+        code: true,
+        status: true,
+        sensitivity: true,
+        openedAt: true,
+        householdSize: true,
+        nationality: true,
+        team: { select: { name: true } },
+        people: {
+          where: { relationship: "PRINCIPAL" },
+          take: 1,
+          select: { birthYear: true, sex: true, ...(request.identifying ? { latinName: true, nativeName: true, unhcrNumber: true } : {}) },
+        },
+      },
+    });
+    for (const row of rows) {
+      const principal = row.people[0] as { birthYear: number | null; sex: string; latinName?: string; nativeName?: string | null; unhcrNumber?: string | null } | undefined;
+      const bangkokMonth = new Date(row.openedAt.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+      const values: (string | number | null | undefined)[] = [row.code, row.status, row.sensitivity, row.team.name, bangkokMonth, row.householdSize, principal?.birthYear, principal?.sex, row.nationality];
+      if (request.identifying) values.push(principal?.latinName, principal?.nativeName, principal?.unhcrNumber);
+      yield values;
+    }
+    if (rows.length < PAGE) return;
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
+/** The CSV, as a stream. */
 export function caseCsvStream(actor: Actor, request: ExportRequest): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let headerSent = false;
+  const rows = caseExportRows(actor, request);
+  let first = true;
   return new ReadableStream({
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        // A byte-order mark so spreadsheet programs read Thai, Hangul and Vietnamese correctly.
-        controller.enqueue(encoder.encode("\uFEFF" + csvLine(request.identifying ? [...PSEUDONYMISED_COLUMNS, ...IDENTIFYING_COLUMNS] : PSEUDONYMISED_COLUMNS)));
-        return;
-      }
-      const rows = await db.case.findMany({
-        where: caseScope(actor),
-        orderBy: { id: "asc" },
-        take: PAGE,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        select: {
-          id: true,
-          code: true,
-          status: true,
-          sensitivity: true,
-          openedAt: true,
-          householdSize: true,
-          nationality: true,
-          team: { select: { name: true } },
-          people: {
-            where: { relationship: "PRINCIPAL" },
-            take: 1,
-            select: { birthYear: true, sex: true, ...(request.identifying ? { latinName: true, nativeName: true, unhcrNumber: true } : {}) },
-          },
-        },
-      });
-      if (rows.length === 0) {
-        controller.close();
-        return;
-      }
-      cursor = rows[rows.length - 1].id;
-      let chunk = "";
-      for (const row of rows) {
-        const principal = row.people[0] as { birthYear: number | null; sex: string; latinName?: string; nativeName?: string | null; unhcrNumber?: string | null } | undefined;
-        const bangkokMonth = new Date(row.openedAt.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
-        const values: (string | number | null | undefined)[] = [row.code, row.status, row.sensitivity, row.team.name, bangkokMonth, row.householdSize, principal?.birthYear, principal?.sex, row.nationality];
-        if (request.identifying) values.push(principal?.latinName, principal?.nativeName, principal?.unhcrNumber);
-        chunk += csvLine(values);
+      let chunk = first ? "\uFEFF" : ""; // a byte-order mark so spreadsheets read Thai, Hangul and Vietnamese right
+      first = false;
+      for (let i = 0; i < PAGE; i++) {
+        const next = await rows.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += csvLine(next.value);
       }
       controller.enqueue(encoder.encode(chunk));
-      if (rows.length < PAGE) controller.close();
     },
   });
+}
+
+/** The same rows as an XLSX workbook, written as it streams (no whole workbook in memory). */
+export function caseXlsxStream(actor: Actor, request: ExportRequest): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet("Cases");
+  (async () => {
+    for await (const values of caseExportRows(actor, request)) {
+      // Strings stay strings (never formulas); neutralised as in the CSV so a re-save as CSV stays safe.
+      sheet.addRow(values.map((v) => (typeof v === "string" ? neutraliseCell(v) : (v ?? null)))).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error) => output.destroy(error));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
