@@ -25,6 +25,16 @@ test("a supervisor opens the dashboard and follows a figure through to the cases
   await expectAccessible(page);
 });
 
+test("the monthly report for donors shows counts, never names or case codes", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Monthly report for donors" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Monthly report");
+  await expectAccessible(page);
+  await expect(page.getByTestId("report-summary")).toContainText("In detention now");
+  await expect(page.locator("article")).not.toContainText(/WP-\d{4}-\d{6}/);
+});
+
 test("caseworkers and legal officers cannot open the dashboard", async ({ page }) => {
   await signIn(page, "caseworker");
   await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);

@@ -191,6 +191,60 @@ async function measure(label: string, pathAndQuery: string, cookie: string, seco
   };
 }
 
+/**
+ * Two small teams of exactly 1,000 and 10,000 cases, each with a
+ * supervisor, so the export can be measured at both sizes. Idempotent.
+ */
+async function prepareExportTeams(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const passwordHash = (await client.query(`select "passwordHash" from "User" where email = 'supervisor@bench.test'`)).rows[0].passwordHash;
+    for (const size of [1_000, 10_000]) {
+      const name = `Export ${size}`;
+      if ((await client.query(`select 1 from "Team" where name = $1`, [name])).rowCount) continue;
+      const team = (await client.query(`insert into "Team" (id, name) values (gen_random_uuid(), $1) returning id`, [name])).rows[0].id;
+      await client.query(
+        `insert into "User" (id, email, name, "passwordHash", role, "teamId", "updatedAt") values (gen_random_uuid(), $1, $2, $3, 'SUPERVISOR', $4, now())`,
+        [`export${size}@bench.test`, `Export supervisor ${size}`, passwordHash, team],
+      );
+      await client.query(
+        `update "Case" set "teamId" = $1 where id in (select c.id from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Team 3' limit $2)`,
+        [team, size],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Resident memory of the server's process group, in kB. */
+function groupRssKb(pgid: number): number {
+  const out = spawnSync("ps", ["-o", "rss=", "-g", String(pgid)], { encoding: "utf8" }).stdout;
+  return out.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
+}
+
+async function measureExport(size: number, pgid: number) {
+  const client = new pg.Client({ connectionString: process.env.BENCH_DB_URL });
+  await client.connect();
+  const { id } = (await client.query(`select id from "User" where email = $1`, [`export${size}@bench.test`])).rows[0];
+  await client.end();
+  const token = await encode({ token: { sub: id }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
+  const idle = groupRssKb(pgid);
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, groupRssKb(pgid))), 50);
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${PORT}/api/exports/cases`, {
+    method: "POST",
+    headers: { cookie: `authjs.session-token=${token}`, "content-type": "application/x-www-form-urlencoded" },
+    body: "format=csv",
+  });
+  const text = await response.text();
+  clearInterval(sampler);
+  peak = Math.max(peak, groupRssKb(pgid));
+  return { rows: text.trim().split("\r\n").length - 1, seconds: Math.round((performance.now() - started) / 100) / 10, peakMb: Math.round((peak - idle) / 102.4) / 10 };
+}
+
 async function waitForHealth(url: string) {
   for (let i = 0; i < 240; i++) {
     try {
@@ -206,6 +260,7 @@ async function waitForHealth(url: string) {
 async function main() {
   const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/bench-pg"), port: 5435 });
   const url = cluster.url("waypoint_bench");
+  process.env.BENCH_DB_URL = url;
   try {
     const reuse = process.env.BENCH_REUSE === "1" && (await databaseExists(url)) && (await counts(url).catch(() => ({ cases: 0 }))).cases > 0;
     if (!reuse) {
@@ -214,6 +269,8 @@ async function main() {
       await migrate(url);
       await generate(url);
     }
+    await migrate(url); // a reused database still gets newer migrations
+    await prepareExportTeams(url);
     const volume = await counts(url);
     console.log(`data set: ${volume.cases.toLocaleString()} cases, ${volume.people.toLocaleString()} people, ${volume.notes.toLocaleString()} notes`);
 
@@ -225,9 +282,19 @@ async function main() {
       FILE_STORAGE_DIR: path.join(ROOT, ".data/bench-files"),
       NODE_ENV: "production" as const,
       NEXT_TELEMETRY_DISABLED: "1",
+      WAYPOINT_QUERY_TIMINGS: "1",
     };
     if (spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" }).status !== 0) throw new Error("build failed");
-    const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"], detached: true });
+    const queryTimes = new Map<string, number[]>();
+    server.stdout!.setEncoding("utf8");
+    server.stdout!.on("data", (text: string) => {
+      for (const line of text.split("\n")) {
+        if (!line.startsWith("{\"dashboardQuery\"")) continue;
+        const { dashboardQuery, ms } = JSON.parse(line);
+        queryTimes.set(dashboardQuery, [...(queryTimes.get(dashboardQuery) ?? []), ms]);
+      }
+    });
     try {
       await waitForHealth(`http://127.0.0.1:${PORT}/api/health`);
       const { cookie, code } = await supervisorSession(url);
@@ -236,6 +303,7 @@ async function main() {
         ["case list, name search", `/cases?q=${encodeURIComponent("nguyen van duc")}`],
         ["case list, two filters", "/cases?status=OPEN&nationality=VN"],
         ["case file", `/cases/${code}`],
+        ["dashboard (team of 50,000 cases)", "/dashboard?from=2015-01-01"],
       ];
       // A short unmeasured run per page first, so no measurement pays for JIT
       // compilation and cold caches.
@@ -249,6 +317,16 @@ async function main() {
       const floor = results[0];
       console.log("\n| page | p50 ms | p95 ms | req/s | p95 vs floor |\n|---|---|---|---|---|");
       for (const r of results) console.log(`| ${r.page} | ${r.p50} | ${r.p95} | ${r.rps} | ${(r.p95 / floor.p95).toFixed(2)}× |`);
+      console.log("\n| dashboard query | median ms | p95 ms |\n|---|---|---|");
+      for (const [name, times] of queryTimes) {
+        const sorted = [...times].sort((a, b) => a - b);
+        console.log(`| ${name} | ${percentile(sorted, 50)} | ${percentile(sorted, 95)} |`);
+      }
+      console.log("\n| export | rows | seconds | peak server memory above idle |\n|---|---|---|---|");
+      for (const size of [1_000, 10_000]) {
+        const exported = await measureExport(size, server.pid!);
+        console.log(`| CSV, pseudonymised | ${exported.rows.toLocaleString()} | ${exported.seconds} | ${exported.peakMb} MB |`);
+      }
       if (results.some((r) => r.non200 > 0)) process.exitCode = 1;
     } finally {
       if (server.pid) process.kill(-server.pid, "SIGTERM");

@@ -10,6 +10,18 @@ import { GRAPHS, type ProceedingType } from "@/lib/workflows";
 
 export type Period = { from: string; to: string }; // Bangkok dates, `to` inclusive
 
+/**
+ * Times one figure's query. With WAYPOINT_QUERY_TIMINGS=1 (set by `npm run
+ * bench`) each time is printed as a JSON line; otherwise this only awaits.
+ */
+async function timed<T>(name: string, query: Promise<T>): Promise<T> {
+  if (process.env.WAYPOINT_QUERY_TIMINGS !== "1") return query;
+  const started = performance.now();
+  const result = await query;
+  console.log(JSON.stringify({ dashboardQuery: name, ms: Math.round((performance.now() - started) * 10) / 10 }));
+  return result;
+}
+
 const n = (value: unknown) => Number(value ?? 0);
 
 export async function dashboardFigures(actor: Actor, period: Period) {
@@ -21,40 +33,40 @@ export async function dashboardFigures(actor: Actor, period: Period) {
   const weekEnd = new Date(Date.now() + 7 * 86_400_000);
 
   const [byStatus, funnel, caseload, detained, overdue, hearings, newCases, arrivals, departures, durations] = await Promise.all([
-    db.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
+    timed("byStatus", db.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
       select status::text, sensitivity::text, count(*) as count from "Case"
-      where "teamId" = any(${teams}::uuid[]) group by 1, 2`,
-    db.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
+      where "teamId" = any(${teams}::uuid[]) group by 1, 2`),
+    timed("funnel", db.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
       select p.type::text, p.stage, count(*) as count from "Proceeding" p join "Case" c on c.id = p."caseId"
-      where c."teamId" = any(${teams}::uuid[]) and not p.closed group by 1, 2`,
-    db.$queryRaw<{ id: string; name: string; open: bigint }[]>`
+      where c."teamId" = any(${teams}::uuid[]) and not p.closed group by 1, 2`),
+    timed("caseload", db.$queryRaw<{ id: string; name: string; open: bigint }[]>`
       select u.id::text, u.name, count(c.id) filter (where c.status <> 'CLOSED') as open
       from "User" u left join "Case" c on c."caseworkerId" = u.id and c."teamId" = any(${teams}::uuid[])
       where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
-      group by 1, 2 order by open desc, u.name`,
-    db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string }[]>`
+      group by 1, 2 order by open desc, u.name`),
+    timed("detained", db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string }[]>`
       select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility
       from "DetentionEpisode" d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
-      where c."teamId" = any(${teams}::uuid[]) and d."releasedOn" is null order by d."startedOn"`,
-    db.$queryRaw<{ name: string | null; count: bigint }[]>`
+      where c."teamId" = any(${teams}::uuid[]) and d."releasedOn" is null order by d."startedOn"`),
+    timed("overdue", db.$queryRaw<{ name: string | null; count: bigint }[]>`
       select u.name, count(*) as count from "Task" t join "Case" c on c.id = t."caseId" left join "User" u on u.id = t."assigneeId"
       where c."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
-      group by 1 order by count desc`,
-    db.$queryRaw<{ code: string; startsAt: Date; court: string }[]>`
+      group by 1 order by count desc`),
+    timed("hearings", db.$queryRaw<{ code: string; startsAt: Date; court: string }[]>`
       select c.code, h."startsAt", ct.name as court from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
-      where c."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`,
-    db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
+      where c."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
+    timed("newCases", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
       select to_char((c."openedAt" at time zone 'UTC') at time zone 'Asia/Bangkok', 'YYYY-MM') as month, c.nationality,
              count(*) as households, sum(c."householdSize") as people
       from "Case" c where c."teamId" = any(${teams}::uuid[]) and c."openedAt" >= ${fromInstant} and c."openedAt" < ${toInstant}
-      group by 1, 2 order by 1, 2`,
-    db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
+      group by 1, 2 order by 1, 2`),
+    timed("arrivals", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
       select to_char(j."entryDate", 'YYYY-MM') as month, c.nationality, count(*) as households, sum(c."householdSize") as people
       from "Journey" j join "Case" c on c.id = j."caseId"
       where c."teamId" = any(${teams}::uuid[]) and j."entryDate" between ${period.from}::date and ${period.to}::date
-      group by 1, 2 order by 1, 2`,
-    db.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
+      group by 1, 2 order by 1, 2`),
+    timed("departures", db.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
       select to_char(sc."occurredOn", 'YYYY-MM') as month,
              case when p.type = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
              count(distinct c.id) as households, sum(c."householdSize") as people
@@ -62,10 +74,10 @@ export async function dashboardFigures(actor: Actor, period: Period) {
       left join "Programme" pr on pr.id = p."programmeId"
       where c."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and p.type in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
         and sc."occurredOn" between ${period.from}::date and ${period.to}::date
-      group by 1, 2 order by 1, 2`,
+      group by 1, 2 order by 1, 2`),
     // Days in each stage: from the day a stage was entered to the day the
     // next one was, for stays that ended within the period.
-    db.$queryRaw<{ type: string; stage: string; stays: bigint; median: number; p90: number }[]>`
+    timed("durations", db.$queryRaw<{ type: string; stage: string; stays: bigint; median: number; p90: number }[]>`
       with stays as (
         select p.type::text as type, sc."toStage" as stage, sc."occurredOn" as entered,
                lead(sc."occurredOn") over (partition by sc."proceedingId" order by sc.at, sc.id) as left_on
@@ -76,7 +88,7 @@ export async function dashboardFigures(actor: Actor, period: Period) {
              percentile_cont(0.5) within group (order by left_on - entered) as median,
              percentile_cont(0.9) within group (order by left_on - entered) as p90
       from stays where left_on is not null and left_on between ${period.from}::date and ${period.to}::date
-      group by 1, 2`,
+      group by 1, 2`),
   ]);
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;

@@ -60,7 +60,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </button>
         </form>
       </div>
-      <p className="text-sm text-slate-700">{t("scope")}</p>
+      <p className="text-sm text-slate-700">
+        {t("scope")}{" "}
+        <Link href="/reports/monthly" className="text-blue-800 underline">
+          {t("monthlyReport")}
+        </Link>
+      </p>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="open-heading" className={box}>
