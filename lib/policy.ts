@@ -42,51 +42,41 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+// Caseworkers keep the case record; supervisors can do all of that and
+// oversee their team.
+const CASEWORKER_GRANTS: readonly Permission[] = [
+  "case:read",
+  "case:create",
+  "case:update",
+  "person:update",
+  "note:create",
+  "proceeding:manage",
+  "task:manage",
+  "custody:manage",
+  "document:read",
+  "document:upload",
+  "hearing:manage",
+  "counsel:assign",
+  "incident:create",
+  "board:read",
+  "closure:request",
+];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
-  CASEWORKER: [
-    "case:read",
-    "case:create",
-    "case:update",
-    "person:update",
-    "note:create",
-    "proceeding:manage",
-    "task:manage",
-    "custody:manage",
-    "document:read",
-    "document:upload",
-    "hearing:manage",
-    "counsel:assign",
-    "incident:create",
-    "board:read",
-    "closure:request",
-  ],
+  CASEWORKER: CASEWORKER_GRANTS,
   SUPERVISOR: [
-    "case:read",
-    "case:create",
-    "case:update",
-    "person:update",
-    "note:create",
+    ...CASEWORKER_GRANTS,
     "note:read-confidential",
-    "proceeding:manage",
-    "task:manage",
-    "custody:manage",
-    "document:read",
-    "document:upload",
-    "hearing:manage",
-    "counsel:assign",
-    "incident:create",
-    "board:read",
     "dashboard:read",
     "case:export",
     "case:reassign",
-    "closure:request",
     "closure:approve",
     "programme:suspend",
     "audit:read",
   ],
   // Legal officers follow the cases where they are counsel: they move
-  // proceedings, keep deadlines and file court papers; the household record,
-  // detention and money are kept by caseworkers.
+  // proceedings, keep deadlines, record hearings and file court papers; the
+  // household record, detention and money are kept by caseworkers.
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   // Administrators manage accounts and reference settings and see no case content.
   ADMIN: ["user:manage", "settings:manage", "programme:suspend"],
