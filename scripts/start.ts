@@ -52,12 +52,21 @@ async function main() {
     };
     const dev = process.argv.includes("--dev");
     if (!dev) buildIfNeeded(env);
+    // The server runs in its own process group so that stopping Waypoint
+    // (Ctrl-C, or a signal to this process alone) stops every process of it.
+    const next = path.join(ROOT, "node_modules/.bin/next");
     const server = dev
-      ? spawn("npx", ["next", "dev", "-p", port], { cwd: ROOT, env: { ...env, NODE_ENV: "development" }, stdio: ["ignore", "inherit", "inherit"] })
-      : spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
-    const stop = (signal: NodeJS.Signals) => server.kill(signal);
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+      ? spawn(next, ["dev", "-p", port], { cwd: ROOT, env: { ...env, NODE_ENV: "development" }, stdio: ["ignore", "inherit", "inherit"], detached: true })
+      : spawn(next, ["start", "-p", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+    const stop = (signal: NodeJS.Signals) => {
+      try {
+        if (server.pid) process.kill(-server.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGTERM", () => stop("SIGTERM"));
     setTimeout(async () => {
       console.log(`\nWaypoint is running at http://localhost:${port}`);
       if ((await countUsers(database.url)).demo > 0) printDemoAccounts();
