@@ -2,9 +2,14 @@ import { formatInTimeZone } from "date-fns-tz";
 
 export const TIME_ZONE = "Asia/Bangkok";
 
-/** Today's date in Bangkok as "YYYY-MM-DD" (the server may run in UTC). */
+/** The Bangkok calendar date of an instant, as "YYYY-MM-DD" (the server may run in UTC). */
+export function bangkokDate(instant: Date): string {
+  return formatInTimeZone(instant, TIME_ZONE, "yyyy-MM-dd");
+}
+
+/** Today's date in Bangkok as "YYYY-MM-DD". */
 export function todayInBangkok(now: Date = new Date()): string {
-  return formatInTimeZone(now, TIME_ZONE, "yyyy-MM-dd");
+  return bangkokDate(now);
 }
 
 /** A date column (UTC midnight) as "YYYY-MM-DD". */

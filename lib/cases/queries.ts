@@ -36,17 +36,19 @@ const ORDER: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.Case
   name: (dir) => [{ principalName: dir }, { id: dir }],
 };
 
-/** A Bangkok calendar month as [first instant, first instant of the next month). */
-function bangkokMonth(month: string) {
+function nextMonth(month: string) {
   const [year, m] = month.split("-").map(Number);
-  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
-  return { gte: new Date(`${month}-01T00:00:00+07:00`), lt: new Date(`${next}-01T00:00:00+07:00`) };
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
 }
 
-/** A calendar month of a date column. */
+/** A Bangkok calendar month of a timestamp column, as [first instant, first instant of the next month). */
+function bangkokMonth(month: string) {
+  return { gte: new Date(`${month}-01T00:00:00+07:00`), lt: new Date(`${nextMonth(month)}-01T00:00:00+07:00`) };
+}
+
+/** A calendar month of a date column (stored as UTC midnight). */
 function dateMonth(month: string) {
-  const { gte, lt } = bangkokMonth(month);
-  return { gte: new Date(gte.getTime() + 7 * 3_600_000), lt: new Date(lt.getTime() + 7 * 3_600_000) };
+  return { gte: new Date(`${month}-01T00:00:00Z`), lt: new Date(`${nextMonth(month)}-01T00:00:00Z`) };
 }
 
 function drillThroughWhere(params: CaseListParams): Prisma.CaseWhereInput[] {

@@ -10,6 +10,7 @@ import { caseScope, type Actor } from "@/lib/policy";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvLine, neutraliseCell } from "./cells";
+import { bangkokDate } from "@/lib/dates";
 
 const PAGE = 1000;
 
@@ -59,7 +60,7 @@ async function* caseExportRows(actor: Actor, request: ExportRequest): AsyncGener
     });
     for (const row of rows) {
       const principal = row.people[0] as { birthYear: number | null; sex: string; latinName?: string; nativeName?: string | null; unhcrNumber?: string | null } | undefined;
-      const bangkokMonth = new Date(row.openedAt.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+      const bangkokMonth = bangkokDate(row.openedAt).slice(0, 7);
       const values: (string | number | null | undefined)[] = [row.code, row.status, row.sensitivity, row.team.name, bangkokMonth, row.householdSize, principal?.birthYear, principal?.sex, row.nationality];
       if (request.identifying) values.push(principal?.latinName, principal?.nativeName, principal?.unhcrNumber);
       yield values;

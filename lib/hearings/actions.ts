@@ -10,6 +10,7 @@ import { clientIp } from "@/lib/request-context";
 import { ConflictError, conflictFrom, conflictState } from "@/lib/locking";
 import { visibleCaseOr404 } from "@/lib/cases/queries";
 import { bangkokInstant, toDbDate } from "@/lib/validation/dates";
+import { bangkokDate } from "@/lib/dates";
 import { moveProceeding, TransitionRefused } from "@/lib/proceedings/transitions";
 import { hearingSchema, outcomeSchema } from "./schema";
 
@@ -80,7 +81,7 @@ export async function recordOutcomeAction(code: string, hearingId: string, _prev
       if (updated.count === 0) throw await conflictFrom(tx, await tx.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { updatedAt: true, updatedById: true } }));
       await recordAudit(tx, { actorId: user.id, action: "hearing.update", entity: "Hearing", entityId: hearingId, caseId: target.id, fields: ["outcome", "nextDate"], ip });
       if (input.toStage) {
-        const hearingDay = new Date(hearing.startsAt.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+        const hearingDay = bangkokDate(hearing.startsAt);
         await moveProceeding(
           tx,
           target.id,

@@ -50,21 +50,15 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort) {
       tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true } },
     },
   });
-  const nextHearings = await db.hearing.groupBy({
-    by: ["proceedingId"],
+  // Upcoming hearings of these cases, soonest first: the first seen per case is its next one.
+  const upcoming = await db.hearing.findMany({
     where: { startsAt: { gte: new Date() }, proceeding: { caseId: { in: cases.map((c) => c.id) } } },
-    _min: { startsAt: true },
+    orderBy: { startsAt: "asc" },
+    select: { startsAt: true, proceeding: { select: { caseId: true } } },
   });
-  const proceedingCase = new Map(
-    (await db.proceeding.findMany({ where: { id: { in: nextHearings.map((h) => h.proceedingId) } }, select: { id: true, caseId: true } })).map((p) => [p.id, p.caseId]),
-  );
   const nextHearingByCase = new Map<string, Date>();
-  for (const row of nextHearings) {
-    const caseId = proceedingCase.get(row.proceedingId);
-    const at = row._min.startsAt;
-    if (!caseId || !at) continue;
-    const current = nextHearingByCase.get(caseId);
-    if (!current || at < current) nextHearingByCase.set(caseId, at);
+  for (const hearing of upcoming) {
+    if (!nextHearingByCase.has(hearing.proceeding.caseId)) nextHearingByCase.set(hearing.proceeding.caseId, hearing.startsAt);
   }
   const rows = cases.map((c) => ({
     code: c.code,

@@ -4,6 +4,8 @@ import "server-only";
 // note on each case; resuming returns each to exactly that stage.
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
+import { todayInBangkok } from "@/lib/dates";
+import { toDbDate } from "@/lib/validation/dates";
 
 type Context = { actorId: string; ip: string | null };
 
@@ -17,7 +19,7 @@ export async function suspendProgramme(tx: Tx, programmeId: string, context: Con
     where: { programmeId, type: "RESETTLEMENT", closed: false, stage: { not: "ON_HOLD" } },
     select: { id: true, caseId: true, stage: true },
   });
-  const today = new Date(`${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = toDbDate(todayInBangkok());
   for (const proceeding of held) {
     await tx.proceeding.update({
       where: { id: proceeding.id },
@@ -53,7 +55,7 @@ export async function resumeProgramme(tx: Tx, programmeId: string, context: Cont
     where: { programmeId, stage: "ON_HOLD", suspendedFromStage: { not: null } },
     select: { id: true, caseId: true, suspendedFromStage: true },
   });
-  const today = new Date(`${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = toDbDate(todayInBangkok());
   for (const proceeding of held) {
     const stage = proceeding.suspendedFromStage!;
     await tx.proceeding.update({ where: { id: proceeding.id }, data: { stage, suspendedFromStage: null, updatedById: context.actorId, version: { increment: 1 } } });

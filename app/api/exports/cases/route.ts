@@ -3,6 +3,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { auditExport, caseCsvStream, caseXlsxStream } from "@/lib/exports/cases";
 import { clientIp } from "@/lib/request-context";
+import { todayInBangkok } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export async function POST(request: Request) {
   const parsed = exportForm.safeParse({ identifying: form.get("identifying"), purpose: form.get("purpose"), format: form.get("format") });
   if (!parsed.success) return new Response("A purpose is required to include identifying fields.", { status: 400 });
   await auditExport(user, parsed.data, await clientIp());
-  const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const day = todayInBangkok();
   const xlsx = parsed.data.format === "xlsx";
   return new Response(xlsx ? caseXlsxStream(user, parsed.data) : caseCsvStream(user, parsed.data), {
     headers: {
