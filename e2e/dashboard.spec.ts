@@ -40,3 +40,42 @@ test("caseworkers and legal officers cannot open the dashboard", async ({ page }
   await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   expect((await page.goto("/dashboard"))?.status()).toBe(404);
 });
+
+test("an organisation-wide supervisor sees every team, narrows to one, and downloads the figures", async ({ page }) => {
+  await signIn(page, "director");
+  await page.goto("/dashboard");
+  await expect(page.getByText(/Figures for all \d+ teams/)).toBeVisible();
+  const team = page.getByLabel("Team");
+  await team.selectOption({ label: "Chiang Rai" });
+  await page.locator("#main").getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/team=/);
+  await expect(page.getByText("Figures for the chosen team.", { exact: false })).toBeVisible();
+  await expectAccessible(page);
+
+  // The drill-through keeps the team: every case behind the figure is a Chiang Rai case (Nok's, not Somchai's in Bangkok).
+  const link = page.getByTestId("figure-status").locator("tbody tr").first().getByRole("link");
+  const figure = Number(await link.textContent());
+  await link.click();
+  await expect(page).toHaveURL(/team=/);
+  await expect(page.getByRole("status")).toHaveText(figure === 1 ? "1 case" : `${figure} cases`);
+  const rows = page.locator("table tbody tr");
+  await expect(rows.first()).toContainText("Nok Demo");
+  await expect(rows.filter({ hasText: "Somchai Demo" })).toHaveCount(0);
+
+  await page.goBack();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "CSV", exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^waypoint-figures-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await (await import("node:fs/promises")).readFile((await file.path())!, "utf8");
+  expect(text).toContain("cases_by_status\r\nstatus,sensitivity,cases\r\n");
+  const statusTotal = text
+    .split("\r\n\r\n")[1]
+    .split("\r\n")
+    .slice(2)
+    .reduce((sum, line) => sum + Number(line.split(",")[2]), 0);
+  expect(statusTotal).toBeGreaterThan(0);
+  // Only the chosen team: its caseworker is in the caseload, Bangkok's is not.
+  expect(text).toContain("Nok Demo,");
+  expect(text).not.toContain("Somchai Demo");
+});

@@ -9,6 +9,7 @@ export const ACCOUNTS = {
   admin: { email: "admin@demo.waypoint.test", name: "Admin Demo", role: "Administrator" },
   caseworkerNorth: { email: "caseworker.north@demo.waypoint.test", name: "Nok Demo", role: "Caseworker" },
   supervisorNorth: { email: "supervisor.north@demo.waypoint.test", name: "Kanya Demo", role: "Supervisor" },
+  director: { email: "director@demo.waypoint.test", name: "Pim Demo", role: "Supervisor" },
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;
 

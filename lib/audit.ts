@@ -42,6 +42,7 @@ export type AuditAction =
   | "closure.return"
   | "case.reassign"
   | "case.export"
+  | "figures.export"
   | "user.update";
 
 export type AuditEntry = {

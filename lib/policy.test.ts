@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, type Actor, type Permission } from "./policy";
+import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, supervisedTeams, supervisesTeam, type Actor, type Permission } from "./policy";
 
 const TEAM = "11111111-1111-1111-1111-111111111111";
 const OTHER_TEAM = "22222222-2222-2222-2222-222222222222";
@@ -52,6 +52,13 @@ describe("caseScope", () => {
     expect(caseScope(actor("LEGAL_OFFICER"))).toEqual({ members: { some: { userId: "user-LEGAL_OFFICER", role: "COUNSEL" } } });
   });
 
+  it("gives an organisation-wide supervisor every case, and no one else that reach", () => {
+    expect(caseScope({ ...actor("SUPERVISOR"), organisationWide: true })).toEqual({});
+    // The flag means nothing on other roles.
+    expect(caseScope({ ...actor("CASEWORKER"), organisationWide: true })).toEqual(caseScope(actor("CASEWORKER")));
+    expect(caseScope({ ...actor("ADMIN"), organisationWide: true })).toEqual({ id: { in: [] } });
+  });
+
   it("gives administrators and team-less supervisors nothing", () => {
     expect(caseScope(actor("ADMIN", null))).toEqual({ id: { in: [] } });
     expect(caseScope(actor("SUPERVISOR", null))).toEqual({ id: { in: [] } });
@@ -85,5 +92,23 @@ describe("mayAssignCase", () => {
   it("refuses roles that may not create or edit cases", () => {
     expect(mayAssignCase(actor("LEGAL_OFFICER"), { teamId: TEAM, assignee: null })).toBe(false);
     expect(mayAssignCase(actor("ADMIN", TEAM), { teamId: TEAM, assignee: null })).toBe(false);
+  });
+});
+
+describe("supervised teams", () => {
+  it("is the supervisor's own team, every team organisation-wide, none for other roles", () => {
+    expect(supervisedTeams(actor("SUPERVISOR"))).toEqual({ id: TEAM });
+    expect(supervisedTeams({ ...actor("SUPERVISOR"), organisationWide: true })).toEqual({});
+    expect(supervisedTeams({ ...actor("CASEWORKER"), organisationWide: true })).toEqual({ id: { in: [] } });
+    expect(supervisedTeams(actor("SUPERVISOR", null))).toEqual({ id: { in: [] } });
+    expect(supervisesTeam(actor("SUPERVISOR"), OTHER_TEAM)).toBe(false);
+    expect(supervisesTeam({ ...actor("SUPERVISOR"), organisationWide: true }, OTHER_TEAM)).toBe(true);
+    expect(supervisesTeam(actor("CASEWORKER"), TEAM)).toBe(false);
+  });
+
+  it("lets an organisation-wide supervisor assign cases in any team, but not a team supervisor", () => {
+    const colleague = { role: "CASEWORKER" as const, teamId: OTHER_TEAM, active: true };
+    expect(mayAssignCase({ ...actor("SUPERVISOR"), organisationWide: true }, { teamId: OTHER_TEAM, assignee: colleague })).toBe(true);
+    expect(mayAssignCase(actor("SUPERVISOR"), { teamId: OTHER_TEAM, assignee: colleague })).toBe(false);
   });
 });

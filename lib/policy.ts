@@ -12,6 +12,8 @@ export type Actor = {
   id: string;
   role: Role;
   teamId: string | null;
+  /** A supervisor of every team (a programme director), not only their own. */
+  organisationWide?: boolean;
 };
 
 export const PERMISSIONS = [
@@ -112,6 +114,7 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
   if (!can(actor, "case:read")) return NOTHING;
   switch (actor.role) {
     case "SUPERVISOR":
+      if (actor.organisationWide) return {};
       return actor.teamId ? { teamId: actor.teamId } : NOTHING;
     case "CASEWORKER":
       if (!actor.teamId) return { OR: namedOn(actor) };
@@ -143,9 +146,24 @@ export function hearingScope(actor: Actor): Prisma.HearingWhereInput {
   return { proceeding: { case: caseScope(actor) } };
 }
 
-/** Teams whose figures a supervisor's dashboard and exports cover. */
-export function supervisedTeamIds(actor: Actor): string[] {
-  return can(actor, "dashboard:read") && actor.teamId ? [actor.teamId] : [];
+/**
+ * The teams a supervisor oversees (dashboard figures, reassignment): their
+ * own, or every team for an organisation-wide supervisor.
+ */
+export function supervisedTeams(actor: Actor): Prisma.TeamWhereInput {
+  if (!can(actor, "dashboard:read")) return { id: { in: [] } };
+  if (actor.organisationWide) return {};
+  return actor.teamId ? { id: actor.teamId } : { id: { in: [] } };
+}
+
+/** The teams an actor works in: their own, plus any they oversee (filters, intake). */
+export function workingTeams(actor: Actor): Prisma.TeamWhereInput {
+  return { OR: [...(actor.teamId ? [{ id: actor.teamId }] : []), supervisedTeams(actor)] };
+}
+
+/** Whether this actor oversees the given team. */
+export function supervisesTeam(actor: Actor, teamId: string): boolean {
+  return can(actor, "dashboard:read") && (actor.organisationWide === true || actor.teamId === teamId);
 }
 
 /** Confidential notes are visible to their author and to supervisors only. */
@@ -156,15 +174,15 @@ export function noteScope(actor: Actor): Prisma.NoteWhereInput {
 
 /**
  * Which team a new case may be opened in, and to whom it may be assigned:
- * staff open cases in their own team and assign them to a caseworker or
- * supervisor of that team.
+ * staff open cases in their own team (supervisors in any team they oversee)
+ * and assign them to a caseworker or supervisor of that team.
  */
 export function mayAssignCase(
   actor: Actor,
   target: { teamId: string; assignee: { role: Role; teamId: string | null; active: boolean } | null },
 ): boolean {
   if (!can(actor, "case:create") && !can(actor, "case:update")) return false;
-  if (actor.teamId !== target.teamId) return false;
+  if (actor.teamId !== target.teamId && !supervisesTeam(actor, target.teamId)) return false;
   if (!target.assignee) return true;
   return (
     target.assignee.active &&

@@ -15,6 +15,8 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@demo.waypoint.test", name: "Admin Demo", role: "ADMIN", team: null },
   { email: "caseworker.north@demo.waypoint.test", name: "Nok Demo", role: "CASEWORKER", team: "Chiang Rai" },
   { email: "supervisor.north@demo.waypoint.test", name: "Kanya Demo", role: "SUPERVISOR", team: "Chiang Rai" },
+  // An organisation-wide supervisor: sees every team's cases and figures.
+  { email: "director@demo.waypoint.test", name: "Pim Demo", role: "SUPERVISOR", team: "Bangkok", organisationWide: true },
 ] as const;
 
 export async function countUsers(databaseUrl: string): Promise<{ all: number; demo: number }> {
@@ -44,7 +46,7 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
     for (const account of DEMO_ACCOUNTS) {
       const teamId = account.team ? teams.get(account.team)! : null;
       const user = await db.user.create({
-        data: { email: account.email, name: account.name, role: account.role, teamId, passwordHash },
+        data: { email: account.email, name: account.name, role: account.role, teamId, passwordHash, organisationWide: "organisationWide" in account },
       });
       users.set(account.email, { id: user.id, teamId });
     }

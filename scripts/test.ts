@@ -77,6 +77,7 @@ async function main() {
   };
   try {
     const only = process.argv[2]; // "unit" or "e2e" to run one half
+    const filters = process.argv.slice(3); // then file filters for that half, e.g. `e2e dashboard`
     if (only !== "e2e") {
       const unitUrl = cluster.url("waypoint_test");
       await recreateDatabase(unitUrl);
@@ -84,7 +85,7 @@ async function main() {
       const scratchUrl = cluster.url("waypoint_scratch");
       await recreateDatabase(scratchUrl);
       const report = path.join(RESULTS, "vitest.json");
-      run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
+      run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...filters], {
         ...process.env,
         DATABASE_URL: unitUrl,
         TEST_ADMIN_URL: cluster.url("postgres"),
@@ -107,7 +108,7 @@ async function main() {
         try {
           await waitForHealth(`http://127.0.0.1:${E2E_PORT}/api/health`, 60_000);
           const report = path.join(RESULTS, "playwright.json");
-          run("npx", ["playwright", "test"], {
+          run("npx", ["playwright", "test", ...filters], {
             ...process.env,
             DATABASE_URL: e2eUrl,
             BASE_URL: `http://localhost:${E2E_PORT}`,

@@ -19,13 +19,14 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, role: true, teamId: true, name: true, email: true, locale: true, active: true, team: { select: { name: true } } },
+    select: { id: true, role: true, teamId: true, organisationWide: true, name: true, email: true, locale: true, active: true, team: { select: { name: true } } },
   });
   if (!user || !user.active) return null;
   return {
     id: user.id,
     role: user.role,
     teamId: user.teamId,
+    organisationWide: user.role === "SUPERVISOR" && user.organisationWide,
     name: user.name,
     email: user.email,
     locale: user.locale,

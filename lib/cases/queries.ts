@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit, type AuditAction } from "@/lib/audit";
-import { caseScope, noteScope, type Actor } from "@/lib/policy";
+import { caseScope, noteScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { todayInBangkok } from "@/lib/dates";
@@ -267,17 +267,19 @@ export async function getTimeline(actor: Actor, caseId: string): Promise<Timelin
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);
 }
 
-/** Teams and assignable staff for intake and reassignment: the actor's own team. */
-export async function assignmentOptions(actor: Actor) {
-  if (!actor.teamId) return { teams: [], staff: [] };
-  const [teams, staff] = await Promise.all([
-    db.team.findMany({ where: { id: actor.teamId }, select: { id: true, name: true } }),
-    db.user.findMany({
-      where: { teamId: actor.teamId, role: { in: ["CASEWORKER", "SUPERVISOR"] }, active: true },
-      select: { id: true, name: true, role: true },
-      orderBy: { name: "asc" },
-    }),
-  ]);
+/**
+ * Teams and assignable staff for intake, reassignment and list filters: the
+ * actor's own team, plus every team they oversee as a supervisor. With
+ * `teamId`, only that team's staff (editing a case of that team).
+ */
+export async function assignmentOptions(actor: Actor, teamId?: string) {
+  const teams = await db.team.findMany({ where: workingTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const teamIds = teamId ? teams.filter((t) => t.id === teamId).map((t) => t.id) : teams.map((t) => t.id);
+  const staff = await db.user.findMany({
+    where: { teamId: { in: teamIds }, role: { in: ["CASEWORKER", "SUPERVISOR"] }, active: true },
+    select: { id: true, name: true, role: true },
+    orderBy: { name: "asc" },
+  });
   return { teams, staff };
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/current-user";
-import { assertCan, caseScope } from "@/lib/policy";
+import { assertCan, caseScope, supervisedTeams } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 
@@ -25,12 +25,18 @@ export async function bulkReassignAction(_previous: FormState, formData: FormDat
   const parsed = reassignSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   const { fromId, toId } = parsed.data;
-  const target = await db.user.findFirst({ where: { id: toId, teamId: user.teamId ?? "", active: true, role: { in: ["CASEWORKER", "SUPERVISOR"] } }, select: { id: true } });
-  if (!user.teamId || !target) return { fieldErrors: { toId: "assigneeNotAllowed" } };
+  // The new assignee must be active staff of a team this supervisor oversees;
+  // only the cases of that team move (a case stays in its team).
+  const target = await db.user.findFirst({
+    where: { id: toId, team: supervisedTeams(user), active: true, role: { in: ["CASEWORKER", "SUPERVISOR"] } },
+    select: { id: true, teamId: true },
+  });
+  if (!target?.teamId) return { fieldErrors: { toId: "assigneeNotAllowed" } };
+  const teamId = target.teamId;
   const ip = await clientIp();
   const moved = await db.$transaction(async (tx) => {
     const cases = await tx.case.findMany({
-      where: { AND: [caseScope(user), { teamId: user.teamId!, caseworkerId: fromId, status: { not: "CLOSED" } }] },
+      where: { AND: [caseScope(user), { teamId, caseworkerId: fromId, status: { not: "CLOSED" } }] },
       select: { id: true },
     });
     for (const c of cases) {

@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { todayInBangkok } from "@/lib/dates";
-import { dashboardFigures, perYear, type DashboardFigures } from "./figures";
+import { dashboardFigures, figureTeams, perYear, type DashboardFigures } from "./figures";
 
 // A hand-built team whose every figure is known in advance.
 let supervisor: Actor;
 let figures: DashboardFigures;
 let codes: Record<string, string>;
+let teamIds: { team: string; other: string };
 
 beforeAll(async () => {
   const team = await makeTeam("Dashboard");
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const vietnamese = await make(bo.id, "VN");
   const closed = await make(bo.id, "VN");
   const elsewhere = await make(outsider.id, "KP", other.id, outsider.id);
+  teamIds = { team: team.id, other: other.id };
   codes = { januaryLate: januaryLate.code, februaryEarly: februaryEarly.code, vietnamese: vietnamese.code, closed: closed.code, elsewhere: elsewhere.code };
 
   await testDb.case.update({ where: { id: januaryLate.id }, data: { openedAt: new Date("2026-01-31T16:30:00Z"), householdSize: 3 } });
@@ -65,7 +67,7 @@ beforeAll(async () => {
     ],
   });
 
-  figures = await dashboardFigures(supervisor, { from: "2026-01-01", to: "2026-12-31" });
+  figures = await dashboardFigures((await figureTeams(supervisor)).selected, { from: "2026-01-01", to: "2026-12-31" });
 });
 
 describe("dashboard figures", () => {
@@ -112,9 +114,25 @@ describe("dashboard figures", () => {
   });
 
   it("shows nothing to a caseworker", async () => {
-    const caseworker = await makeUser("CASEWORKER", (await testDb.user.findUniqueOrThrow({ where: { id: supervisor.id } })).teamId);
-    const empty = await dashboardFigures(caseworker, { from: "2026-01-01", to: "2026-12-31" });
+    const caseworker = await makeUser("CASEWORKER", teamIds.team);
+    const { teams, selected } = await figureTeams(caseworker);
+    expect(teams).toEqual([]);
+    const empty = await dashboardFigures(selected, { from: "2026-01-01", to: "2026-12-31" });
     expect(empty.byStatus).toEqual([]);
     expect(empty.newCases).toEqual([]);
+  });
+
+  it("covers every team for an organisation-wide supervisor, or the one chosen; a team supervisor cannot choose another", async () => {
+    const director: Actor = { ...(await makeUser("SUPERVISOR", teamIds.team)), organisationWide: true };
+    const all = await figureTeams(director);
+    expect(all.selected).toEqual(expect.arrayContaining([teamIds.team, teamIds.other]));
+    const elsewhereOnly = await figureTeams(director, teamIds.other);
+    expect(elsewhereOnly.selected).toEqual([teamIds.other]);
+    const elsewhere = await dashboardFigures(elsewhereOnly.selected, { from: "2026-01-01", to: "2026-12-31" });
+    expect(elsewhere.newCases).toEqual([{ month: "2026-02", nationality: "KP", households: 1, people: 1 }]);
+    const both = await dashboardFigures([teamIds.team, teamIds.other], { from: "2026-01-01", to: "2026-12-31" });
+    expect(both.newCases.filter((r) => r.month === "2026-02")).toEqual([{ month: "2026-02", nationality: "KP", households: 2, people: 2 }]);
+
+    expect((await figureTeams(supervisor, teamIds.other)).selected).toEqual([teamIds.team]);
   });
 });

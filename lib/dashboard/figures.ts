@@ -3,7 +3,7 @@ import "server-only";
 // actor supervises. Months are Bangkok calendar months: a case opened at
 // 23:30 UTC on 31 January counts in February.
 import { db } from "@/lib/db";
-import { supervisedTeamIds, type Actor } from "@/lib/policy";
+import { supervisedTeams, type Actor } from "@/lib/policy";
 import { todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
@@ -24,8 +24,17 @@ async function timed<T>(name: string, query: Promise<T>): Promise<T> {
 
 const n = (value: unknown) => Number(value ?? 0);
 
-export async function dashboardFigures(actor: Actor, period: Period) {
-  const teams = supervisedTeamIds(actor);
+/**
+ * The teams the figures cover: every team the actor oversees, or the one
+ * chosen among them (an organisation-wide supervisor looking at one team).
+ */
+export async function figureTeams(actor: Actor, chosen?: string) {
+  const teams = await db.team.findMany({ where: supervisedTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const selected = chosen && teams.some((t) => t.id === chosen) ? [chosen] : teams.map((t) => t.id);
+  return { teams, selected };
+}
+
+export async function dashboardFigures(teams: string[], period: Period) {
   const today = todayInBangkok();
   // Instants bounding the period: Bangkok midnight at `from`, and at the day after `to`.
   const fromInstant = new Date(`${period.from}T00:00:00+07:00`);

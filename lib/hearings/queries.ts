@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { hearingScope, type Actor } from "@/lib/policy";
+import { hearingScope, workingTeams, type Actor } from "@/lib/policy";
 import { findClashes } from "./clashes";
 
 export type HearingFilters = { from: Date; to: Date; counselId?: string; courtId?: string; type?: string; teamId?: string };
@@ -62,7 +62,7 @@ export async function hearingOptions(actor: Actor) {
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    db.team.findMany({ where: actor.teamId ? { id: actor.teamId } : { id: { in: [] } }, select: { id: true, name: true } }),
+    db.team.findMany({ where: workingTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { courts, counsel, teams };
 }

@@ -37,7 +37,7 @@ export async function recordIncidentAction(code: string, _previous: FormState, f
     if (raised.count > 0) {
       await recordAudit(tx, { actorId: user.id, action: "case.update", entity: "Case", entityId: target.id, caseId: target.id, fields: ["sensitivity"], ip, detail: { reason: "protection incident" } });
     }
-    const supervisors = await tx.user.findMany({ where: { teamId: target.teamId, role: "SUPERVISOR", active: true }, select: { id: true } });
+    const supervisors = await tx.user.findMany({ where: { role: "SUPERVISOR", active: true, OR: [{ teamId: target.teamId }, { organisationWide: true }] }, select: { id: true } });
     if (supervisors.length) {
       await tx.notification.createMany({ data: supervisors.map((s) => ({ userId: s.id, caseId: target.id, kind: "incident" })) });
     }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
-import { dashboardFigures, perYear } from "@/lib/dashboard/figures";
+import { dashboardFigures, figureTeams, perYear } from "@/lib/dashboard/figures";
 import { parsePeriod } from "@/lib/dashboard/period";
 import { MonthChart } from "@/components/dashboard/month-chart";
 import { pivotByMonth } from "@/components/dashboard/pivot";
@@ -16,10 +16,15 @@ const box = "rounded-lg border border-slate-300 bg-white p-4";
 const th = "px-2 py-1 text-left font-semibold";
 const td = "px-2 py-1";
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string }> }) {
   const user = await requirePermission("dashboard:read");
-  const period = parsePeriod(await searchParams);
-  const [figures, programmes, closures] = await Promise.all([dashboardFigures(user, period), programmeHolds(), pendingClosures(user)]);
+  const query = await searchParams;
+  const period = parsePeriod(query);
+  const { teams, selected } = await figureTeams(user, query.team);
+  const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
+  const [figures, programmes, closures] = await Promise.all([dashboardFigures(selected, period), programmeHolds(), pendingClosures(user)]);
+  // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
+  const cases = (filters: string) => `/cases?${filters}${chosenTeam ? `&team=${chosenTeam}` : ""}`;
   const t = await getTranslations("dashboard");
   const tStatus = await getTranslations("enums.status");
   const tSensitivity = await getTranslations("enums.sensitivity");
@@ -55,17 +60,46 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </label>
             <input id="period-to" type="date" name="to" defaultValue={period.to} className="rounded-md border border-slate-400 bg-white px-2 py-1" />
           </div>
+          {teams.length > 1 ? (
+            <div>
+              <label htmlFor="period-team" className="block text-sm font-medium">
+                {t("team")}
+              </label>
+              <select id="period-team" name="team" defaultValue={chosenTeam ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-1">
+                <option value="">{t("allTeams")}</option>
+                {teams.map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
             {t("apply")}
           </button>
         </form>
       </div>
-      <p className="text-sm text-slate-700">
-        {t("scope")}{" "}
-        <Link href="/reports/monthly" className="text-blue-800 underline">
-          {t("monthlyReport")}
-        </Link>
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700">
+          {teams.length > 1 ? t("scopeOrganisation", { count: selected.length }) : t("scope")}{" "}
+          <Link href="/reports/monthly" className="text-blue-800 underline">
+            {t("monthlyReport")}
+          </Link>
+        </p>
+        <form method="post" action="/api/exports/figures" className="flex items-center gap-2">
+          <input type="hidden" name="from" value={period.from} />
+          <input type="hidden" name="to" value={period.to} />
+          {chosenTeam ? <input type="hidden" name="team" value={chosenTeam} /> : null}
+          <span className="text-sm text-slate-700">{t("downloadFigures")}</span>
+          <button type="submit" name="format" value="csv" className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100">
+            CSV
+          </button>
+          <button type="submit" name="format" value="xlsx" className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100">
+            XLSX
+          </button>
+        </form>
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="open-heading" className={box}>
@@ -85,7 +119,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <tr key={`${row.status}-${row.sensitivity}`} className="border-t border-slate-200">
                   <td className={td}>{tStatus(row.status)}</td>
                   <td className={td}>{tSensitivity(row.sensitivity)}</td>
-                  <td className={td}>{count(row.count, `/cases?status=${row.status}&sensitivity=${row.sensitivity}`, t("cases"))}</td>
+                  <td className={td}>{count(row.count, cases(`status=${row.status}&sensitivity=${row.sensitivity}`), t("cases"))}</td>
                 </tr>
               ))}
             </tbody>
@@ -107,7 +141,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {figures.caseload.map((row) => (
                 <tr key={row.id} className="border-t border-slate-200">
                   <td className={td}>{row.name}</td>
-                  <td className={td}>{count(row.open, `/cases?caseworker=${row.id}&status=OPEN`, t("openCases"))}</td>
+                  <td className={td}>{count(row.open, cases(`caseworker=${row.id}&status=OPEN`), t("openCases"))}</td>
                 </tr>
               ))}
             </tbody>
@@ -125,7 +159,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <tr key={`${row.type}-${row.stage}`} className="border-t border-slate-200">
                   <td className={td}>{tType(row.type)}</td>
                   <td className={td}>{tStage(row.stage)}</td>
-                  <td className={td}>{count(row.count, `/cases?proceeding=${row.type}:${row.stage}`, t("cases"))}</td>
+                  <td className={td}>{count(row.count, cases(`proceeding=${row.type}:${row.stage}`), t("cases"))}</td>
                 </tr>
               ))}
             </tbody>
@@ -137,7 +171,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("detainedNow", { count: figures.detained.length })}
           </h2>
           <p className="mb-2 text-sm">
-            {count(figures.detained.length, "/cases?detained=1", t("cases"))} · {t("over30", { count: figures.detained.filter((d) => d.flags.includes("OVER_30_DAYS")).length })} ·{" "}
+            {count(figures.detained.length, cases("detained=1"), t("cases"))} · {t("over30", { count: figures.detained.filter((d) => d.flags.includes("OVER_30_DAYS")).length })} ·{" "}
             {t("over60", { count: figures.detained.filter((d) => d.flags.includes("OVER_60_DAYS")).length })}
           </p>
           <table className="w-full text-sm" data-testid="figure-detained">
@@ -170,7 +204,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {figures.overdue.map((row) => (
                 <tr key={row.name ?? "-"} className="border-t border-slate-200">
                   <td className={td}>{row.name ?? t("unassigned")}</td>
-                  <td className={td}>{count(row.count, "/cases?overdue=1", t("overdueTasks"))}</td>
+                  <td className={td}>{count(row.count, cases("overdue=1"), t("overdueTasks"))}</td>
                 </tr>
               ))}
             </tbody>
@@ -239,7 +273,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t("newCases")}
         </h2>
         <MonthChart rows={newCases.rows} groups={newCases.groups.map((g) => ({ key: g, label: country(g) }))} />
-        <MonthTable rows={figures.newCases.map((r) => ({ month: r.month, group: country(r.nationality), value: r.households, href: `/cases?opened=${r.month}&nationality=${r.nationality}` }))} labels={{ month: t("month"), group: t("nationality"), value: t("households") }} testId="figure-new" />
+        <MonthTable rows={figures.newCases.map((r) => ({ month: r.month, group: country(r.nationality), value: r.households, href: cases(`opened=${r.month}&nationality=${r.nationality}`) }))} labels={{ month: t("month"), group: t("nationality"), value: t("households") }} testId="figure-new" />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -248,7 +282,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("arrivals")}
           </h2>
           <MonthChart rows={arrivals.rows} groups={arrivals.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={figures.arrivals.map((r) => ({ month: r.month, group: country(r.nationality), value: r.people, href: `/cases?arrived=${r.month}&nationality=${r.nationality}` }))} labels={{ month: t("month"), group: t("nationality"), value: t("people") }} testId="figure-arrivals" />
+          <MonthTable rows={figures.arrivals.map((r) => ({ month: r.month, group: country(r.nationality), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.nationality}`) }))} labels={{ month: t("month"), group: t("nationality"), value: t("people") }} testId="figure-arrivals" />
           <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
           <ul className="text-sm" data-testid="figure-arrivals-year">
             {perYear(figures.arrivals, (r) => r.nationality).map((row) => (
@@ -263,7 +297,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("departures")}
           </h2>
           <MonthChart rows={departures.rows} groups={departures.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={figures.departures.map((r) => ({ month: r.month, group: country(r.destination), value: r.people, href: `/cases?departed=${r.month}` }))} labels={{ month: t("month"), group: t("destination"), value: t("people") }} testId="figure-departures" />
+          <MonthTable rows={figures.departures.map((r) => ({ month: r.month, group: country(r.destination), value: r.people, href: cases(`departed=${r.month}`) }))} labels={{ month: t("month"), group: t("destination"), value: t("people") }} testId="figure-departures" />
         </section>
       </div>
 

@@ -20,7 +20,7 @@ export default async function EditCasePage({ params }: Props) {
   const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "edit" });
   if (!file) notFound();
   const t = await getTranslations("edit");
-  const { staff } = await assignmentOptions(user);
+  const { staff } = await assignmentOptions(user, file.teamId);
   const journey = file.journey;
   return (
     <div className="space-y-4">
