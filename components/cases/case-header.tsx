@@ -19,7 +19,7 @@ const TABS = [
 export type CaseTab = (typeof TABS)[number]["key"];
 
 /** The summary every section of a case file starts with, and the section tabs. */
-export async function CaseHeader({ file, user, active }: { file: CaseFile; user: CurrentUser; active: CaseTab }) {
+export async function CaseHeader({ file, user, active }: { file: CaseFile; user: CurrentUser; active: CaseTab | null }) {
   const t = await getTranslations("caseFile");
   const tTabs = await getTranslations("caseTabs");
   const tProc = await getTranslations("proceedings");
@@ -46,6 +46,11 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
           <div className="flex flex-wrap items-center gap-2">
             {file.riskFlags.includes("REFOULEMENT_RISK") ? (
               <span className="rounded bg-red-700 px-2 py-1 text-xs font-bold uppercase tracking-wide text-white">{tProc("refoulementRisk")}</span>
+            ) : null}
+            {can(user, "case:export") ? (
+              <Link href={`/cases/${file.code}/summary`} className={secondaryLinkButtonClass}>
+                {t("summaryPdf")}
+              </Link>
             ) : null}
             {can(user, "case:update") ? (
               <Link href={`/cases/${file.code}/edit`} className={secondaryLinkButtonClass}>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { TextAreaField } from "@/components/ui/field";
+import { IdentifyingChoice } from "./identifying-choice";
 
 /**
  * A plain form posting to the export route, so the browser downloads the
@@ -26,11 +26,14 @@ export function ExportForm() {
         } else setError(null);
       }}
     >
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="identifying" className="mt-1 h-4 w-4" checked={identifying} onChange={(e) => setIdentifying(e.target.checked)} />
-        {t("identifying")}
-      </label>
-      {identifying ? <TextAreaField label={t("purpose")} name="purpose" rows={2} hint={t("purposeHint")} error={error ?? undefined} /> : null}
+      <IdentifyingChoice
+        identifying={identifying}
+        onChange={setIdentifying}
+        label={t("identifying")}
+        purposeLabel={t("purpose")}
+        purposeHint={t("purposeHint")}
+        error={error}
+      />
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="format" value="csv" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
           {t("download")}

@@ -1,0 +1,161 @@
+import "server-only";
+// Draws a case summary on exactly one A4 page. Sarabun (shipped in an npm
+// package) covers Latin, Vietnamese and Thai, so names and labels in either
+// interface language render. Each list shows its most relevant rows up to
+// a fixed share of the page, then a line saying how many were left out, so
+// every chosen section has room and nothing runs onto a second page.
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import type { CaseSummary } from "./case-summary";
+
+const FONT_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/sarabun");
+const REGULAR = path.join(FONT_DIR, "400Regular/Sarabun_400Regular.ttf");
+const BOLD = path.join(FONT_DIR, "700Bold/Sarabun_700Bold.ttf");
+
+/** The words the page needs, in the reader's language. */
+export type SummaryWords = {
+  label: (key: string, values?: Record<string, string | number>) => string;
+  relationship: (value: string) => string;
+  sex: (value: string) => string;
+  status: (value: string) => string;
+  proceedingType: (value: string) => string;
+  stage: (value: string) => string;
+  hearingPurpose: (value: string) => string;
+  documentType: (value: string) => string;
+  country: (code: string) => string;
+};
+
+const MARGIN = 42;
+const FOOTER = 30;
+
+export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin: MARGIN, autoFirstPage: true, info: { Title: `Waypoint ${summary.code}`, Producer: "Waypoint" } });
+  doc.registerFont("regular", REGULAR);
+  doc.registerFont("bold", BOLD);
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  const width = doc.page.width - 2 * MARGIN;
+  const bottom = doc.page.height - MARGIN - FOOTER;
+  const { label } = words;
+  let full = false;
+
+  /** Writes a line if it fits on the page; false once the page is full. */
+  const line = (text: string, options: { font?: "regular" | "bold"; size?: number; gap?: number } = {}) => {
+    if (full) return false;
+    doc.font(options.font ?? "regular").fontSize(options.size ?? 9.5);
+    const height = doc.heightOfString(text, { width });
+    if (doc.y + height > bottom) {
+      full = true;
+      return false;
+    }
+    doc.text(text, MARGIN, doc.y, { width });
+    if (options.gap) doc.moveDown(options.gap);
+    return true;
+  };
+  const heading = (key: string) => {
+    if (full) return;
+    doc.moveDown(0.5);
+    line(label(key), { font: "bold", size: 11.5 });
+  };
+  /** Lists up to `limit` rows (fewer if the page fills), then says how many were left out. */
+  const rows = (items: string[], limit: number) => {
+    if (items.length === 0) return void line(label("none"));
+    for (const [index, item] of items.entries()) {
+      const remaining = items.length - index;
+      // Stop at the limit, or while there is still room for the "and N more" line.
+      if (remaining > 1 && (index === limit || doc.y + 2 * doc.currentLineHeight(true) > bottom)) {
+        line(label("more", { count: remaining }));
+        return;
+      }
+      if (!line(`• ${item}`)) return;
+    }
+  };
+
+  line(label("title", { code: summary.code }), { font: "bold", size: 16 });
+  line(
+    label("facts", {
+      status: words.status(summary.status),
+      team: summary.team,
+      nationality: words.country(summary.nationality),
+      size: summary.householdSize,
+      opened: summary.openedOn,
+    }),
+  );
+  line(label(summary.identifying ? "identifyingNotice" : "pseudonymisedNotice"), { size: 8.5, gap: 0.3 });
+
+  if (summary.household) {
+    heading("household");
+    rows(
+      summary.household.map((p) =>
+        [
+          "name" in p && p.name ? p.name : null,
+          words.relationship(p.relationship),
+          words.sex(p.sex),
+          p.birthYear ? label("born", { year: p.birthYear }) : label("bornUnknown"),
+          words.country(p.nationality),
+          "unhcrNumber" in p && p.unhcrNumber ? `UNHCR ${p.unhcrNumber}` : null,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+      ),
+      12,
+    );
+  }
+  if (summary.journey) {
+    heading("journey");
+    const j = summary.journey;
+    line(
+      [j.originCountry ? label("origin", { country: words.country(j.originCountry) }) : null, j.entryPoint ? label("entryPoint", { place: j.entryPoint }) : null, j.entryDate ? label("entered", { date: j.entryDate }) : null]
+        .filter(Boolean)
+        .join(" · ") || label("none"),
+    );
+  }
+  if (summary.detention) {
+    heading("detention");
+    rows(
+      summary.detention.map((d) => `${d.facility}: ${d.startedOn} – ${d.releasedOn ?? label("stillHeld")} (${label("days", { count: d.days })})`),
+      5,
+    );
+  }
+  if (summary.proceedings) {
+    heading("proceedings");
+    rows(
+      summary.proceedings.map(
+        (p) =>
+          `${words.proceedingType(p.type)}: ${words.stage(p.stage)}${p.closed ? ` (${label("closed")})` : ""}` +
+          (p.nextDeadline ? ` · ${label("nextDeadline", { date: p.nextDeadline.dueOn, title: p.nextDeadline.title })}` : ""),
+      ),
+      8,
+    );
+  }
+  if (summary.hearings) {
+    heading("hearings");
+    rows(
+      summary.hearings.map(
+        (h) =>
+          `${h.startsAt.toLocaleString("sv-SE", { timeZone: "Asia/Bangkok", dateStyle: "short", timeStyle: "short" })} · ${h.court} · ${words.proceedingType(h.type)} · ${words.hearingPurpose(h.purpose)}`,
+      ),
+      5,
+    );
+  }
+  if (summary.documents) {
+    heading("documents");
+    rows(
+      summary.documents.map((d) => words.documentType(d.type) + (d.expiresOn ? ` (${label("expires", { date: d.expiresOn })})` : "")),
+      10,
+    );
+  }
+
+  // The footer sits below the content area; with no bottom margin left to
+  // trip pdfkit's automatic page break, it stays on this one page.
+  doc.page.margins.bottom = 0;
+  doc.font("regular").fontSize(8).fillColor("#333333");
+  doc.text(label("footer", { date: summary.preparedOn }), MARGIN, doc.page.height - MARGIN - 12, { width, lineBreak: false });
+  doc.end();
+  return done;
+}
