@@ -10,9 +10,10 @@ export type CaseSort = (typeof CASE_SORTS)[number];
 export const PAGE_SIZE = 25;
 
 const optionalUuid = z.string().uuid().optional().catch(undefined);
+// A calendar month "YYYY-MM", or a whole year "YYYY" (the dashboard groups long periods by year).
 const month = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/)
   .optional()
   .catch(undefined);
 

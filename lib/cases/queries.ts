@@ -36,19 +36,23 @@ const ORDER: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.Case
   name: (dir) => [{ principalName: dir }, { id: dir }],
 };
 
-function nextMonth(month: string) {
-  const [year, m] = month.split("-").map(Number);
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
+/** The first day of a "YYYY-MM" month or a "YYYY" year, and of the one after it. */
+function periodBounds(period: string): [string, string] {
+  if (period.length === 4) return [`${period}-01-01`, `${Number(period) + 1}-01-01`];
+  const [year, m] = period.split("-").map(Number);
+  return [`${period}-01`, m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, "0")}-01`];
 }
 
-/** A Bangkok calendar month of a timestamp column, as [first instant, first instant of the next month). */
-function bangkokMonth(month: string) {
-  return { gte: new Date(`${month}-01T00:00:00+07:00`), lt: new Date(`${nextMonth(month)}-01T00:00:00+07:00`) };
+/** A Bangkok calendar month or year of a timestamp column, as [first instant, first instant after it). */
+function bangkokMonth(period: string) {
+  const [first, next] = periodBounds(period);
+  return { gte: new Date(`${first}T00:00:00+07:00`), lt: new Date(`${next}T00:00:00+07:00`) };
 }
 
-/** A calendar month of a date column (stored as UTC midnight). */
-function dateMonth(month: string) {
-  return { gte: new Date(`${month}-01T00:00:00Z`), lt: new Date(`${nextMonth(month)}-01T00:00:00Z`) };
+/** A calendar month or year of a date column (stored as UTC midnight). */
+function dateMonth(period: string) {
+  const [first, next] = periodBounds(period);
+  return { gte: new Date(`${first}T00:00:00Z`), lt: new Date(`${next}T00:00:00Z`) };
 }
 
 function drillThroughWhere(params: CaseListParams): Prisma.CaseWhereInput[] {

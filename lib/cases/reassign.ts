@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -45,6 +46,7 @@ export async function bulkReassignAction(_previous: FormState, formData: FormDat
     }
     return cases.length;
   }, { timeout: 60_000 });
+  forgetDashboardFigures();
   revalidatePath("/dashboard");
   return { ok: true, data: { count: String(moved) } };
 }

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/current-user";
@@ -55,6 +56,7 @@ export async function decideClosureAction(code: string, requestId: string, _prev
   });
   if (refused) return { formError: refused };
   revalidatePath(`/cases/${code}`);
+  forgetDashboardFigures();
   revalidatePath("/dashboard");
   return { ok: true };
 }

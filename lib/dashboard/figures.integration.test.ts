@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { todayInBangkok } from "@/lib/dates";
-import { dashboardFigures, figureTeams, perYear, type DashboardFigures } from "./figures";
+import { dashboardFigures, figureTeams, forgetDashboardFigures, perYear, recentDashboardFigures, type DashboardFigures } from "./figures";
 
 // A hand-built team whose every figure is known in advance.
 let supervisor: Actor;
@@ -134,5 +134,69 @@ describe("dashboard figures", () => {
     expect(both.newCases.filter((r) => r.month === "2026-02")).toEqual([{ month: "2026-02", nationality: "KP", households: 2, people: 2 }]);
 
     expect((await figureTeams(supervisor, teamIds.other)).selected).toEqual([teamIds.team]);
+  });
+});
+
+describe("the columns the figures aggregate over, kept by the database", () => {
+  it("copy the team and type onto proceedings and stage changes, close each stay, and follow a proceeding to another team", async () => {
+    const caseInTeam = await testDb.case.findFirstOrThrow({ where: { code: codes.vietnamese }, select: { id: true } });
+    const caseElsewhere = await testDb.case.findFirstOrThrow({ where: { code: codes.elsewhere }, select: { id: true } });
+    const actor = await testDb.user.findFirstOrThrow({ where: { teamId: teamIds.team } });
+    const proceeding = await testDb.proceeding.create({ data: { caseId: caseInTeam.id, type: "RESETTLEMENT", stage: "SUBMITTED" } });
+    expect(proceeding.teamId).toBe(teamIds.team);
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    for (const [i, [fromStage, toStage, on]] of ([[null, "NEEDS_ASSESSED", "2026-04-01"], ["NEEDS_ASSESSED", "SUBMITTED", "2026-04-15"]] as const).entries()) {
+      await testDb.stageChange.create({ data: { proceedingId: proceeding.id, fromStage, toStage, occurredOn: day(on), reason: "test", actorId: actor.id, at: new Date(Date.UTC(2026, 3, 1, 0, i)) } });
+    }
+    const history = () => testDb.stageChange.findMany({ where: { proceedingId: proceeding.id }, orderBy: { at: "asc" }, select: { toStage: true, teamId: true, proceedingType: true, leftOn: true } });
+    expect(await history()).toEqual([
+      { toStage: "NEEDS_ASSESSED", teamId: teamIds.team, proceedingType: "RESETTLEMENT", leftOn: day("2026-04-15") },
+      { toStage: "SUBMITTED", teamId: teamIds.team, proceedingType: "RESETTLEMENT", leftOn: null },
+    ]);
+
+    await testDb.proceeding.update({ where: { id: proceeding.id }, data: { caseId: caseElsewhere.id } });
+    expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: proceeding.id } })).teamId).toBe(teamIds.other);
+    expect((await history()).map((h) => h.teamId)).toEqual([teamIds.other, teamIds.other]);
+    await testDb.proceeding.delete({ where: { id: proceeding.id } });
+  });
+});
+
+describe("recent figures", () => {
+  it("are computed once for everyone asking within a minute, and afresh when asked or forgotten", async () => {
+    const period = { from: "2026-01-01", to: "2026-12-31" };
+    const [a, b] = await Promise.all([recentDashboardFigures([teamIds.team], period), recentDashboardFigures([teamIds.team], period)]);
+    expect(b.figures).toBe(a.figures); // the same computation, shared
+    const caseworker = await testDb.user.findFirstOrThrow({ where: { teamId: teamIds.team, role: "CASEWORKER" } });
+    const added = await makeCase({ teamId: teamIds.team, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Late ${tag()}` } });
+    const kept = await recentDashboardFigures([teamIds.team], period);
+    expect(kept.figures).toBe(a.figures);
+    const fresh = await recentDashboardFigures([teamIds.team], period, { fresh: true });
+    const open = (f: DashboardFigures) => f.byStatus.filter((r) => r.status === "OPEN").reduce((sum, r) => sum + r.count, 0);
+    expect(open(fresh.figures)).toBe(open(a.figures) + 1);
+    expect(fresh.computedAt.getTime()).toBeGreaterThanOrEqual(a.computedAt.getTime());
+    forgetDashboardFigures();
+    expect((await recentDashboardFigures([teamIds.team], period)).figures).not.toBe(fresh.figures);
+    await testDb.case.delete({ where: { id: added.id } });
+  });
+});
+
+describe("drill-through", () => {
+  it("lists exactly the cases behind each figure, by month or by whole year", async () => {
+    const { listCases } = await import("@/lib/cases/queries");
+    const { parseCaseListParams } = await import("@/lib/cases/list-params");
+    const behind = async (query: Record<string, string>) => (await listCases(supervisor, parseCaseListParams({ team: teamIds.team, ...query }))).rows.map((r) => r.code).sort();
+    expect(await behind({ opened: "2026-01", nationality: "KP" })).toEqual([codes.januaryLate]);
+    expect(await behind({ opened: "2026-02", nationality: "KP" })).toEqual([codes.februaryEarly]);
+    expect(await behind({ opened: "2026" })).toEqual([codes.januaryLate, codes.februaryEarly, codes.vietnamese].sort());
+    expect(await behind({ opened: "2025" })).toEqual([codes.closed]);
+    expect(await behind({ arrived: "2026-01", nationality: "KP" })).toEqual([codes.januaryLate, codes.februaryEarly].sort());
+    expect(await behind({ arrived: "2026" })).toEqual([codes.januaryLate, codes.februaryEarly].sort());
+    expect(await behind({ departed: "2026-03" })).toEqual([codes.januaryLate]);
+    expect(await behind({ departed: "2026" })).toEqual([codes.januaryLate]);
+    expect(await behind({ departed: "2026-02" })).toEqual([]);
+    expect(await behind({ detained: "1" })).toEqual([codes.februaryEarly]);
+    expect(await behind({ overdue: "1" })).toEqual([codes.vietnamese]);
+    expect(await behind({ proceeding: "UNHCR_RSD:INTERVIEWED" })).toEqual([codes.vietnamese]);
+    expect(await behind({ status: "OPEN", sensitivity: "HIGH" })).toEqual([codes.vietnamese]);
   });
 });

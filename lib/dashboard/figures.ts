@@ -46,13 +46,16 @@ export async function dashboardFigures(teams: string[], period: Period) {
       select status::text, sensitivity::text, count(*) as count from "Case"
       where "teamId" = any(${teams}::uuid[]) group by 1, 2`),
     timed("funnel", db.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
-      select p.type::text, p.stage, count(*) as count from "Proceeding" p join "Case" c on c.id = p."caseId"
-      where c."teamId" = any(${teams}::uuid[]) and not p.closed group by 1, 2`),
+      select type::text, stage, count(*) as count from "Proceeding"
+      where "teamId" = any(${teams}::uuid[]) and not closed group by 1, 2`),
     timed("caseload", db.$queryRaw<{ id: string; name: string; open: bigint }[]>`
-      select u.id::text, u.name, count(c.id) filter (where c.status <> 'CLOSED') as open
-      from "User" u left join "Case" c on c."caseworkerId" = u.id and c."teamId" = any(${teams}::uuid[])
+      select u.id::text, u.name, coalesce(mine.open, 0) as open
+      from "User" u left join (
+        select "caseworkerId", count(*) as open from "Case"
+        where "teamId" = any(${teams}::uuid[]) and status <> 'CLOSED' group by 1
+      ) mine on mine."caseworkerId" = u.id
       where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
-      group by 1, 2 order by open desc, u.name`),
+      order by open desc, u.name`),
     timed("detained", db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string }[]>`
       select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility
       from "DetentionEpisode" d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
@@ -64,7 +67,7 @@ export async function dashboardFigures(teams: string[], period: Period) {
     timed("hearings", db.$queryRaw<{ code: string; startsAt: Date; court: string }[]>`
       select c.code, h."startsAt", ct.name as court from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
-      where c."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
+      where p."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
     timed("newCases", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
       select to_char((c."openedAt" at time zone 'UTC') at time zone 'Asia/Bangkok', 'YYYY-MM') as month, c.nationality,
              count(*) as households, sum(c."householdSize") as people
@@ -77,26 +80,22 @@ export async function dashboardFigures(teams: string[], period: Period) {
       group by 1, 2 order by 1, 2`),
     timed("departures", db.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
       select to_char(sc."occurredOn", 'YYYY-MM') as month,
-             case when p.type = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
+             case when sc."proceedingType" = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
              count(distinct c.id) as households, sum(c."householdSize") as people
       from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" join "Case" c on c.id = p."caseId"
       left join "Programme" pr on pr.id = p."programmeId"
-      where c."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and p.type in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
+      where sc."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and sc."proceedingType" in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
         and sc."occurredOn" between ${period.from}::date and ${period.to}::date
       group by 1, 2 order by 1, 2`),
     // Days in each stage: from the day a stage was entered to the day the
-    // next one was, for stays that ended within the period.
+    // next one was (kept on each stage change by a database trigger), for
+    // stays that ended within the period.
     timed("durations", db.$queryRaw<{ type: string; stage: string; stays: bigint; median: number; p90: number }[]>`
-      with stays as (
-        select p.type::text as type, sc."toStage" as stage, sc."occurredOn" as entered,
-               lead(sc."occurredOn") over (partition by sc."proceedingId" order by sc.at, sc.id) as left_on
-        from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" join "Case" c on c.id = p."caseId"
-        where c."teamId" = any(${teams}::uuid[])
-      )
-      select type, stage, count(*) as stays,
-             percentile_cont(0.5) within group (order by left_on - entered) as median,
-             percentile_cont(0.9) within group (order by left_on - entered) as p90
-      from stays where left_on is not null and left_on between ${period.from}::date and ${period.to}::date
+      select "proceedingType"::text as type, "toStage" as stage, count(*) as stays,
+             percentile_cont(0.5) within group (order by "leftOn" - "occurredOn") as median,
+             percentile_cont(0.9) within group (order by "leftOn" - "occurredOn") as p90
+      from "StageChange"
+      where "teamId" = any(${teams}::uuid[]) and "leftOn" between ${period.from}::date and ${period.to}::date
       group by 1, 2`),
   ]);
 
@@ -123,6 +122,35 @@ export async function dashboardFigures(teams: string[], period: Period) {
   };
 }
 export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
+
+// The figures for a set of teams and a period are kept for a minute and
+// shared by everyone asking in that time, including requests that arrive
+// while they are being computed: a dashboard left open by every supervisor,
+// or reloaded, then costs one set of aggregate queries a minute, not one per
+// view. The page says when they were computed and offers a refresh.
+export const FIGURES_MAX_AGE_MS = 60_000;
+const MAX_ENTRIES = 200;
+const recent = new Map<string, { computedAt: Date; figures: Promise<DashboardFigures> }>();
+
+export async function recentDashboardFigures(teams: string[], period: Period, options: { fresh?: boolean } = {}) {
+  const key = JSON.stringify([[...teams].sort(), period.from, period.to]);
+  const now = Date.now();
+  for (const [k, entry] of recent) if (now - entry.computedAt.getTime() > FIGURES_MAX_AGE_MS) recent.delete(k);
+  let entry = options.fresh ? undefined : recent.get(key);
+  if (!entry) {
+    entry = { computedAt: new Date(now), figures: dashboardFigures(teams, period) };
+    if (recent.size >= MAX_ENTRIES) recent.delete(recent.keys().next().value!);
+    recent.set(key, entry);
+    // A failed computation is not kept.
+    entry.figures.catch(() => recent.delete(key));
+  }
+  return { computedAt: entry.computedAt, figures: await entry.figures };
+}
+
+/** Forgets kept figures, after a change made from the dashboard itself (reassignment, suspension, closure). */
+export function forgetDashboardFigures() {
+  recent.clear();
+}
 
 /** Sums monthly rows into years, for the "arrivals per year" figure donors ask for. */
 export function perYear<T extends { month: string; people: number; households: number }>(rows: T[], key: (row: T) => string) {

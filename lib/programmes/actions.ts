@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/policy";
@@ -13,6 +14,7 @@ async function change(programmeId: string, work: typeof suspendProgramme | typeo
   const ip = await clientIp();
   try {
     const result = await db.$transaction((tx) => work(tx, programmeId, { actorId: user.id, ip }), { timeout: 60_000 });
+    forgetDashboardFigures();
     revalidatePath("/dashboard");
     revalidatePath("/admin/settings");
     return { ok: true, data: { count: String(result.count) } };

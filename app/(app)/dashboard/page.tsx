@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
-import { dashboardFigures, figureTeams, perYear } from "@/lib/dashboard/figures";
+import { figureTeams, perYear, recentDashboardFigures } from "@/lib/dashboard/figures";
 import { parsePeriod } from "@/lib/dashboard/period";
 import { MonthChart } from "@/components/dashboard/month-chart";
 import { pivotByMonth } from "@/components/dashboard/pivot";
@@ -13,16 +13,28 @@ import { pendingClosures } from "@/lib/closures/queries";
 export const metadata: Metadata = { title: "Dashboard" };
 
 const box = "rounded-lg border border-slate-300 bg-white p-4";
+// Lists on the dashboard show the first rows only; the full list is one click away.
+const LIST_LIMIT = 25;
+
+/** Calendar months from one "YYYY-MM-DD" to another, counting both ends. */
+function monthsBetween(from: string, to: string) {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}
 const th = "px-2 py-1 text-left font-semibold";
 const td = "px-2 py-1";
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string; fresh?: string }> }) {
   const user = await requirePermission("dashboard:read");
   const query = await searchParams;
   const period = parsePeriod(query);
   const { teams, selected } = await figureTeams(user, query.team);
   const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
-  const [figures, programmes, closures] = await Promise.all([dashboardFigures(selected, period), programmeHolds(), pendingClosures(user)]);
+  const [{ figures, computedAt }, programmes, closures] = await Promise.all([
+    recentDashboardFigures(selected, period, { fresh: query.fresh === "1" }),
+    programmeHolds(),
+    pendingClosures(user),
+  ]);
+  const freshHref = `/dashboard?${new URLSearchParams({ from: period.from, to: period.to, ...(chosenTeam ? { team: chosenTeam } : {}), fresh: "1" })}`;
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
   const cases = (filters: string) => `/cases?${filters}${chosenTeam ? `&team=${chosenTeam}` : ""}`;
   const t = await getTranslations("dashboard");
@@ -39,9 +51,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {value}
     </Link>
   );
-  const newCases = pivotByMonth(figures.newCases, (r) => r.nationality, (r) => r.households);
-  const arrivals = pivotByMonth(figures.arrivals, (r) => r.nationality, (r) => r.people);
-  const departures = pivotByMonth(figures.departures, (r) => r.destination, (r) => r.people);
+  // Over more than two years, monthly bars and rows get too many to read: they are summed into years.
+  const byYear = monthsBetween(period.from, period.to) > 24;
+  type Point = { month: string; key: string; households: number; people: number };
+  const series = <T extends { month: string; households: number; people: number }>(rows: T[], key: (row: T) => string): Point[] =>
+    byYear
+      ? perYear(rows, key).map((r) => ({ month: r.year, key: r.group, households: r.households, people: r.people }))
+      : rows.map((r) => ({ month: r.month, key: key(r), households: r.households, people: r.people }));
+  const newCaseRows = series(figures.newCases, (r) => r.nationality);
+  const arrivalRows = series(figures.arrivals, (r) => r.nationality);
+  const departureRows = series(figures.departures, (r) => r.destination);
+  const newCases = pivotByMonth(newCaseRows, (r) => r.key, (r) => r.households);
+  const arrivals = pivotByMonth(arrivalRows, (r) => r.key, (r) => r.people);
+  const departures = pivotByMonth(departureRows, (r) => r.key, (r) => r.people);
+  const unit = byYear ? t("year") : t("month");
 
   return (
     <div className="space-y-6">
@@ -85,6 +108,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {teams.length > 1 ? t("scopeOrganisation", { count: selected.length }) : t("scope")}{" "}
           <Link href="/reports/monthly" className="text-blue-800 underline">
             {t("monthlyReport")}
+          </Link>
+        </p>
+        <p className="text-sm text-slate-700" data-testid="figures-as-of">
+          {t("computedAt", { time: format.dateTime(computedAt, { timeStyle: "medium" }) })}{" "}
+          <Link href={freshHref} className="text-blue-800 underline">
+            {t("refresh")}
           </Link>
         </p>
         <form method="post" action="/api/exports/figures" className="flex items-center gap-2">
@@ -176,7 +205,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </p>
           <table className="w-full text-sm" data-testid="figure-detained">
             <tbody>
-              {figures.detained.map((row) => (
+              {figures.detained.slice(0, LIST_LIMIT).map((row) => (
                 <tr key={row.code} className="border-t border-slate-200">
                   <td className={`${td} font-mono`}>
                     <Link href={`/cases/${row.code}/custody`} className="text-blue-800 underline">
@@ -192,6 +221,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               ))}
             </tbody>
           </table>
+          {figures.detained.length > LIST_LIMIT ? (
+            <p className="mt-2 text-sm">
+              <Link href={cases("detained=1")} className="text-blue-800 underline">
+                {t("longestHeld", { shown: LIST_LIMIT, count: figures.detained.length })}
+              </Link>
+            </p>
+          ) : null}
         </section>
 
         <section aria-labelledby="overdue-heading" className={box}>
@@ -216,7 +252,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("hearingsWeek", { count: figures.hearings.length })}
           </h2>
           <ul className="text-sm">
-            {figures.hearings.map((h) => (
+            {figures.hearings.slice(0, LIST_LIMIT).map((h) => (
               <li key={`${h.code}-${h.startsAt.toISOString()}`}>
                 {format.dateTime(h.startsAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
                 <Link href={`/cases/${h.code}/proceedings`} className="font-mono text-blue-800 underline">
@@ -226,6 +262,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ul>
+          {figures.hearings.length > LIST_LIMIT ? (
+            <p className="mt-2 text-sm">
+              <Link href="/hearings?view=week" className="text-blue-800 underline">
+                {t("moreHearings", { count: figures.hearings.length - LIST_LIMIT })}
+              </Link>
+            </p>
+          ) : null}
         </section>
       </div>
 
@@ -270,34 +313,38 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="new-heading" className={box}>
         <h2 id="new-heading" className="mb-2 font-semibold">
-          {t("newCases")}
+          {byYear ? t("newCasesPerYear") : t("newCases")}
         </h2>
         <MonthChart rows={newCases.rows} groups={newCases.groups.map((g) => ({ key: g, label: country(g) }))} />
-        <MonthTable rows={figures.newCases.map((r) => ({ month: r.month, group: country(r.nationality), value: r.households, href: cases(`opened=${r.month}&nationality=${r.nationality}`) }))} labels={{ month: t("month"), group: t("nationality"), value: t("households") }} testId="figure-new" />
+        <MonthTable rows={newCaseRows.map((r) => ({ month: r.month, group: country(r.key), value: r.households, href: cases(`opened=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, group: t("nationality"), value: t("households") }} testId="figure-new" />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="arrivals-heading" className={box}>
           <h2 id="arrivals-heading" className="mb-2 font-semibold">
-            {t("arrivals")}
+            {byYear ? t("arrivalsPerYear") : t("arrivals")}
           </h2>
           <MonthChart rows={arrivals.rows} groups={arrivals.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={figures.arrivals.map((r) => ({ month: r.month, group: country(r.nationality), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.nationality}`) }))} labels={{ month: t("month"), group: t("nationality"), value: t("people") }} testId="figure-arrivals" />
-          <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
-          <ul className="text-sm" data-testid="figure-arrivals-year">
-            {perYear(figures.arrivals, (r) => r.nationality).map((row) => (
-              <li key={`${row.year}-${row.group}`}>
-                {row.year} · {country(row.group)}: {t("peopleCount", { count: row.people })}
-              </li>
-            ))}
-          </ul>
+          <MonthTable rows={arrivalRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, group: t("nationality"), value: t("people") }} testId="figure-arrivals" />
+          {byYear ? null : (
+            <>
+              <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
+              <ul className="text-sm" data-testid="figure-arrivals-year">
+                {perYear(figures.arrivals, (r) => r.nationality).map((row) => (
+                  <li key={`${row.year}-${row.group}`}>
+                    {row.year} · {country(row.group)}: {t("peopleCount", { count: row.people })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
         <section aria-labelledby="departures-heading" className={box}>
           <h2 id="departures-heading" className="mb-2 font-semibold">
-            {t("departures")}
+            {byYear ? t("departuresPerYear") : t("departures")}
           </h2>
           <MonthChart rows={departures.rows} groups={departures.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={figures.departures.map((r) => ({ month: r.month, group: country(r.destination), value: r.people, href: cases(`departed=${r.month}`) }))} labels={{ month: t("month"), group: t("destination"), value: t("people") }} testId="figure-departures" />
+          <MonthTable rows={departureRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`departed=${r.month}`) }))} labels={{ month: unit, group: t("destination"), value: t("people") }} testId="figure-departures" />
         </section>
       </div>
 
