@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db";
 export type AuditAction =
   | "login"
   | "login.failed"
+  | "login.blocked"
   | "logout"
   | "case.list"
   | "case.view"
@@ -44,7 +45,12 @@ export type AuditAction =
   | "case.export"
   | "figures.export"
   | "case.summary"
-  | "user.update";
+  | "user.update"
+  | "user.create"
+  | "user.deactivate"
+  | "user.reactivate"
+  | "user.password"
+  | "user.totp";
 
 export type AuditEntry = {
   actorId: string | null;

@@ -230,14 +230,20 @@ async function counts(url: string) {
   }
 }
 
+/** A signed-in session for a bench user, as a real sign-in makes it: a Session row and the JWT cookie naming it. */
+async function sessionCookie(client: pg.Client, userId: string) {
+  const { id: sid } = (await client.query(`insert into "Session" (id, "userId") values (gen_random_uuid(), $1) returning id`, [userId])).rows[0];
+  const token = await encode({ token: { sub: userId, sid }, secret: SECRET, salt: "authjs.session-token", maxAge: 8 * 3600 });
+  return `authjs.session-token=${token}`;
+}
+
 async function supervisorSession(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { id } = (await client.query(`select id from "User" where email = 'supervisor@bench.test'`)).rows[0];
     const { code } = (await client.query(`select c.code from "Case" c join "User" u on u."teamId" = c."teamId" where u.id = $1 and c.sensitivity <> 'RESTRICTED' order by c.code limit 1`, [id])).rows[0];
-    const token = await encode({ token: { sub: id, name: "Bench Supervisor", email: "supervisor@bench.test" }, secret: SECRET, salt: "authjs.session-token", maxAge: 8 * 3600 });
-    return { cookie: `authjs.session-token=${token}`, code };
+    return { cookie: await sessionCookie(client, id), code };
   } finally {
     await client.end();
   }
@@ -313,15 +319,15 @@ async function measureExport(size: number, pgid: number) {
   const client = new pg.Client({ connectionString: process.env.BENCH_DB_URL });
   await client.connect();
   const { id } = (await client.query(`select id from "User" where email = $1`, [`export${size}@bench.test`])).rows[0];
+  const cookie = await sessionCookie(client, id);
   await client.end();
-  const token = await encode({ token: { sub: id }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
   const idle = groupRssKb(pgid);
   let peak = idle;
   const sampler = setInterval(() => (peak = Math.max(peak, groupRssKb(pgid))), 50);
   const started = performance.now();
   const response = await fetch(`http://127.0.0.1:${PORT}/api/exports/cases`, {
     method: "POST",
-    headers: { cookie: `authjs.session-token=${token}`, "content-type": "application/x-www-form-urlencoded" },
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
     body: "format=csv",
   });
   const text = await response.text();

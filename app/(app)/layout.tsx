@@ -1,11 +1,15 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { AppHeader } from "@/components/layout/app-header";
+import { IdleWatch } from "@/components/layout/idle-watch";
+import { IDLE_MINUTES } from "@/lib/auth/sessions";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // Pages check access themselves; the layout only needs who is signed in (also while they set up a required authenticator app).
+  const user = await requireUser({ settingUpTotp: true });
   return (
     <>
       <AppHeader user={user} />
+      <IdleWatch idleMinutes={IDLE_MINUTES} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

@@ -1,5 +1,5 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -7,20 +7,28 @@ import { clientIp } from "@/lib/request-context";
 import { LOCALE_COOKIE, isLocale } from "@/i18n/locales";
 import { signIn, signOut } from "./index";
 import { currentUser } from "./current-user";
+import { endSession } from "./sessions";
 
-export type SignInState = { error?: "invalid"; email?: string };
+// invalid: one message for every wrong e-mail, password or code, never saying
+// which part was wrong; locked: too many failures; code: ask for the code.
+export type SignInState = { error?: "invalid" | "locked" | "code"; email?: string; askCode?: boolean };
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");
+  const code = String(formData.get("code") ?? "").trim();
   try {
     await signIn("credentials", {
       email,
       password: String(formData.get("password") ?? ""),
+      ...(code ? { code } : {}),
       redirectTo: "/cases",
     });
   } catch (error) {
-    // One message for every failure: never say which part was wrong.
-    if (error instanceof AuthError) return { error: "invalid", email };
+    if (error instanceof CredentialsSignin) {
+      const reason = error.code === "locked" || error.code === "code" ? error.code : "invalid";
+      return { error: reason, email, askCode: reason === "code" || (Boolean(previous.askCode) && reason === "invalid") };
+    }
+    if (error instanceof AuthError) return { error: "invalid", email, askCode: previous.askCode };
     throw error; // the redirect that signals success
   }
   return {};
@@ -30,7 +38,8 @@ export async function signOutAction() {
   const user = await currentUser();
   if (user) {
     const ip = await clientIp();
-    await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "logout", entity: "User", entityId: user.id, ip }));
+    await endSession(user.sessionId, "signed-out");
+    await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "logout", entity: "User", entityId: user.id, ip, detail: { session: user.sessionId } }));
   }
   await signOut({ redirectTo: "/login" });
 }

@@ -3,37 +3,82 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { decoyPasswordHash, verifyPassword } from "./password";
+import { accountKey, blockedUntil, clearFailures, ipKey, recordAccountFailure, recordIpFailure } from "./throttle";
+import { startSession } from "./sessions";
+import { acceptedStepSealed, looksLikeTotp, useRecoveryCode } from "./totp";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(1024),
+  code: z.string().trim().max(64).optional(),
 });
 
+export type SignInResult =
+  | { ok: true; user: { id: string; name: string; email: string; sid: string } }
+  // invalid: wrong e-mail, password or code (never saying which); locked: too
+  // many failures; code: the password was right and a code from the app is needed.
+  | { ok: false; reason: "invalid" | "locked" | "code" };
+
 /**
- * Checks an e-mail and password against the database and audits the attempt.
- * Returns the user's id, or null: callers must not tell the user which part
- * was wrong.
+ * Checks an e-mail, password and (when the account uses an authenticator
+ * app) code, with lockout, and audits every attempt. On success it opens a
+ * session. Callers must not tell the user which part was wrong.
  */
-export async function verifyCredentials(input: unknown, ip: string | null): Promise<{ id: string; name: string; email: string } | null> {
+export async function verifyCredentials(input: unknown, ip: string | null): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password, code } = parsed.data;
+  const keys = [accountKey(email), ...(ip ? [ipKey(ip)] : [])];
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, active: true },
+    select: { id: true, name: true, email: true, passwordHash: true, active: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
+  const audit = (action: "login" | "login.failed" | "login.blocked", detail: Record<string, unknown> = {}) =>
+    db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: user?.id ?? null,
+        action,
+        entity: "User",
+        entityId: user?.id ?? null,
+        ip,
+        // The address typed is not stored: it may be a person's name.
+        detail: { knownAccount: Boolean(user), active: user?.active ?? null, ...detail },
+      }),
+    );
+
+  if (await blockedUntil(keys)) {
+    await audit("login.blocked");
+    return { ok: false, reason: "locked" };
+  }
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  const ok = Boolean(user && user.active && passwordOk);
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: user?.id ?? null,
-      action: ok ? "login" : "login.failed",
-      entity: "User",
-      entityId: user?.id ?? null,
-      ip,
-      // The address typed is not stored: it may be a person's name.
-      detail: { knownAccount: Boolean(user), active: user?.active ?? null },
-    }),
-  );
-  return ok && user ? { id: user.id, name: user.name, email: user.email } : null;
+  if (!user || !user.active || !passwordOk) {
+    await Promise.all([recordAccountFailure(keys[0]), ...(ip ? [recordIpFailure(keys[1])] : [])]);
+    await audit("login.failed");
+    return { ok: false, reason: "invalid" };
+  }
+
+  const needsCode = Boolean(user.totpEnabledAt && user.totpSecret);
+  if (needsCode && !code) return { ok: false, reason: "code" };
+  const session = await db.$transaction(async (tx) => {
+    if (needsCode) {
+      if (looksLikeTotp(code!)) {
+        const step = acceptedStepSealed(user.totpSecret!, code!, user.totpLastStep);
+        if (step === null) return null;
+        // Only moves forward: two sign-ins racing with one code cannot both pass.
+        const claimed = await tx.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+        if (claimed.count !== 1) return null;
+      } else if (!(await useRecoveryCode(tx, user.id, code!))) {
+        return null;
+      }
+    }
+    return startSession(tx, user.id, ip);
+  });
+  if (!session) {
+    await Promise.all([recordAccountFailure(keys[0]), ...(ip ? [recordIpFailure(keys[1])] : [])]);
+    await audit("login.failed", { secondFactor: true });
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(keys[0]);
+  await audit("login", { secondFactor: needsCode, session });
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sid: session } };
 }

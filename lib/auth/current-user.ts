@@ -1,44 +1,73 @@
 import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { can, type Actor, type Permission } from "@/lib/policy";
+import { db } from "@/lib/db";
 import { auth } from "./index";
+import { checkSession, type SessionEnd } from "./sessions";
 
 export type CurrentUser = Actor & {
   name: string;
   email: string;
   locale: string;
   teamName: string | null;
+  sessionId: string;
+  /** Signed in, but an administrator requires an authenticator app for this role and none is set up yet. */
+  mustSetUpTotp: boolean;
 };
 
-/** The signed-in, active user, or null. Cached for the length of one request. */
-export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+type SessionState = { user: CurrentUser } | { user: null; ended: SessionEnd | null };
+
+/** The signed-in user and session, checked once per request. */
+const sessionState = cache(async (): Promise<SessionState> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, role: true, teamId: true, organisationWide: true, name: true, email: true, locale: true, active: true, team: { select: { name: true } } },
-  });
-  if (!user || !user.active) return null;
+  const userId = session?.user?.id;
+  const sessionId = (session as { sessionId?: string | null } | null)?.sessionId;
+  if (!userId || !sessionId) return { user: null, ended: null };
+  const checked = await checkSession(sessionId, userId);
+  if (!checked.user) return { user: null, ended: checked.ended };
+  const user = checked.user;
+  const required = user.totpEnabledAt ? [] : ((await db.securitySetting.findUnique({ where: { id: 1 } }))?.totpRequiredFor ?? []);
   return {
-    id: user.id,
-    role: user.role,
-    teamId: user.teamId,
-    organisationWide: user.role === "SUPERVISOR" && user.organisationWide,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    teamName: user.team?.name ?? null,
+    user: {
+      id: user.id,
+      role: user.role,
+      teamId: user.teamId,
+      organisationWide: user.role === "SUPERVISOR" && user.organisationWide,
+      name: user.name,
+      email: user.email,
+      locale: user.locale,
+      teamName: user.team?.name ?? null,
+      sessionId,
+      mustSetUpTotp: required.includes(user.role),
+    },
   };
 });
 
-/** For pages and actions: the signed-in user, or a redirect to sign-in. */
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await currentUser();
-  if (!user) redirect("/login");
-  return user;
+/**
+ * The signed-in, active user with a live session, or null; also null while
+ * they still must set up an authenticator app (API routes use this).
+ */
+export async function currentUser(): Promise<CurrentUser | null> {
+  const { user } = await sessionState();
+  return user && !user.mustSetUpTotp ? user : null;
+}
+
+/** Whether anyone is signed in, even before setting up a required authenticator app (for the sign-in page). */
+export async function signedIn(): Promise<boolean> {
+  return (await sessionState()).user !== null;
+}
+
+/**
+ * For pages and actions: the signed-in user, or a redirect to sign-in that
+ * says why the session ended. A user who must set up an authenticator app
+ * is sent to do that first.
+ */
+export async function requireUser(options: { settingUpTotp?: boolean } = {}): Promise<CurrentUser> {
+  const state = await sessionState();
+  if (!state.user) redirect(state.ended && state.ended !== "signed-out" ? `/login?ended=${state.ended}` : "/login");
+  if (state.user.mustSetUpTotp && !options.settingUpTotp) redirect("/account/security");
+  return state.user;
 }
 
 /** For pages a role may not open at all: answers 404 rather than revealing the page. */

@@ -1,34 +1,47 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "./credentials";
+import { LIFETIME_HOURS } from "./sessions";
 
-const SESSION_HOURS = 8;
+// The reason a sign-in failed reaches the form as the error's `code`.
+class SignInRefused extends CredentialsSignin {
+  constructor(reason: string) {
+    super(reason);
+    this.code = reason;
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  session: { strategy: "jwt", maxAge: LIFETIME_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       authorize: async (credentials, request) => {
         const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-        return verifyCredentials(credentials, ip);
+        const result = await verifyCredentials(credentials, ip);
+        if (!result.ok) throw new SignInRefused(result.reason);
+        return result.user;
       },
     }),
   ],
   callbacks: {
-    // The token carries only the user's id: role, team and active state are
-    // read from the database on every request (lib/auth/current-user.ts), so
-    // a change of role or a deactivation applies at once.
+    // The token carries only the user's id and the session's id: role, team
+    // and active state are read, and the session checked, on every request
+    // (lib/auth/current-user.ts), so sign-out, deactivation and timeouts
+    // apply at once.
     jwt: ({ token, user }) => {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = (user as { sid?: string }).sid;
+      }
       return token;
     },
     session: ({ session, token }) => {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { sessionId: typeof token.sid === "string" ? token.sid : null });
     },
   },
 });

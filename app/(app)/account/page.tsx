@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
@@ -25,6 +26,11 @@ export default async function AccountPage() {
         <dt className="text-slate-700">{t("team")}</dt>
         <dd className="col-span-2">{user.teamName ?? t("noTeam")}</dd>
       </dl>
+      <p>
+        <Link href="/account/security" className="text-blue-800 underline">
+          {t("security")}
+        </Link>
+      </p>
       <section aria-labelledby="calendar-heading" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="calendar-heading" className="mb-2 text-lg font-semibold">
           {t("calendar")}

@@ -1,0 +1,170 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import * as OTPAuth from "otpauth";
+import { expectAccessible, signIn, sql, uniqueTag } from "./helpers";
+
+const PASSWORD = "harbour lantern copper river";
+
+/** An administrator creates a caseworker through the Users page; returns the e-mail. */
+async function createAccount(page: Page, label: string) {
+  const email = `${label}-${uniqueTag()}@demo.waypoint.test`.toLowerCase();
+  await page.goto("/admin/users");
+  const form = page.getByRole("form", { name: "Create an account" });
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByLabel("Name").fill(`E2E ${label} ${uniqueTag()}`);
+  await form.getByLabel("Team", { exact: true }).selectOption({ label: "Bangkok" });
+  await form.getByLabel("First password").fill(PASSWORD);
+  await form.getByRole("button", { name: "Create an account" }).click();
+  await expect(form.getByText("Account created.")).toBeVisible();
+  return email;
+}
+
+async function signInAs(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function newPage(browser: Browser) {
+  return (await browser.newContext()).newPage();
+}
+
+test("an administrator creates an account (a weak password is refused beside the field) and deactivating it signs the person out at once", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expectAccessible(page);
+  const form = page.getByRole("form", { name: "Create an account" });
+  await form.getByLabel("E-mail").fill(`weak-${uniqueTag()}@demo.waypoint.test`);
+  await form.getByLabel("Name").fill("Weak Password");
+  await form.getByLabel("First password").fill("qwerty123456");
+  await form.getByRole("button", { name: "Create an account" }).click();
+  await expect(form.getByText("This is one of the most common passwords; choose another.")).toBeVisible();
+  await form.getByLabel("First password").fill("short one");
+  await form.getByRole("button", { name: "Create an account" }).click();
+  await expect(form.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(form.getByText("Choose a team.")).toBeVisible();
+
+  const email = await createAccount(page, "leaver");
+  const theirs = await newPage(browser);
+  await signInAs(theirs, email);
+  await expect(theirs.getByTestId("signed-in-as")).toBeVisible();
+
+  await page.getByRole("row").filter({ hasText: email }).getByRole("link").click();
+  await expect(page.getByText("signed in on 1 device")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Deactivate account" }).click();
+  await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
+
+  await theirs.goto("/cases");
+  await expect(theirs).toHaveURL(/\/login\?ended=deactivated/);
+  await expect(theirs.getByTestId("session-ended")).toContainText("This account has been deactivated.");
+  await signInAs(theirs, email);
+  await expect(theirs.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+  const audit = await sql<{ action: string }>(`select a.action from "AuditLog" a join "User" u on u.id = a."entityId"::uuid where u.email = $1 and a.action like 'user.%' order by a.id`, [email]);
+  expect(audit.map((a) => a.action)).toEqual(["user.create", "user.deactivate"]);
+});
+
+test("five wrong passwords lock the address for a while, even against the right password", async ({ page }) => {
+  await signIn(page, "admin");
+  const email = await createAccount(page, "locked");
+  const other = await page.context().browser()!.newContext();
+  const theirs = await other.newPage();
+  for (let i = 0; i < 5; i++) {
+    await signInAs(theirs, email, `not the password ${i}`);
+    await expect(theirs.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+  }
+  await signInAs(theirs, email);
+  await expect(theirs.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many failed attempts. Wait a few minutes, then try again.");
+  await expect(theirs).toHaveURL(/\/login/);
+});
+
+test("a session left idle ends: on the server after the timeout, and the open page clears itself", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = await createAccount(page, "idle");
+  const theirs = await newPage(browser);
+  await signInAs(theirs, email);
+  await expect(theirs.getByTestId("signed-in-as")).toBeVisible();
+  // The server's view: no request for longer than the timeout.
+  await sql(`update "Session" s set "lastSeenAt" = now() - interval '31 minutes' from "User" u where u.id = s."userId" and u.email = $1 and s."endedAt" is null`, [email]);
+  await theirs.goto("/cases");
+  await expect(theirs).toHaveURL(/\/login\?ended=idle/);
+  await expect(theirs.getByTestId("session-ended")).toContainText("signed out after a period without activity");
+
+  // The page's view: nobody touches it for 30 minutes, and it signs out and clears the screen.
+  const idle = await newPage(browser);
+  await idle.clock.install();
+  await signInAs(idle, email);
+  await expect(idle.getByTestId("signed-in-as")).toBeVisible();
+  await idle.clock.fastForward("30:30");
+  await expect(idle).toHaveURL(/\/login\?ended=idle/);
+  const [session] = await sql<{ endReason: string }>(`select s."endReason" from "Session" s join "User" u on u.id = s."userId" where u.email = $1 order by s."createdAt" desc limit 1`, [email]);
+  expect(session.endReason).toBe("idle");
+});
+
+test("a user turns on an authenticator app; sign-in then needs a code or a recovery code, each once", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = await createAccount(page, "totp");
+  const theirs = await newPage(browser);
+  await signInAs(theirs, email);
+  await expect(theirs.getByTestId("signed-in-as")).toBeVisible();
+  await theirs.goto("/account");
+  await theirs.getByRole("link", { name: "Password and sign-in" }).click();
+  await theirs.getByRole("button", { name: "Set up an authenticator app" }).click();
+  const secret = (await theirs.getByTestId("totp-secret").textContent())!.trim();
+  await expectAccessible(theirs);
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
+  const confirm = theirs.getByRole("form", { name: "Turn on" });
+  await confirm.getByLabel("Code from the app").fill(totp.generate() === "123456" ? "654321" : "123456");
+  await confirm.getByRole("button", { name: "Turn on" }).click();
+  await expect(confirm.getByText("That code is not right.", { exact: false })).toBeVisible();
+  await confirm.getByLabel("Code from the app").fill(totp.generate());
+  await confirm.getByRole("button", { name: "Turn on" }).click();
+  await expect(theirs.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+  const codes = (await theirs.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) => c.trim());
+  expect(codes).toHaveLength(10);
+
+  const fresh = await newPage(browser);
+  await signInAs(fresh, email);
+  await expect(fresh.getByLabel("Code from your authenticator app")).toBeVisible();
+  await fresh.getByLabel("Code from your authenticator app").fill("not-a-code");
+  await fresh.getByRole("button", { name: "Sign in" }).click();
+  await expect(fresh.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+  await fresh.getByLabel("Code from your authenticator app").fill(codes[0]);
+  await fresh.getByRole("button", { name: "Sign in" }).click();
+  await expect(fresh.getByTestId("signed-in-as")).toBeVisible();
+
+  const again = await newPage(browser);
+  await signInAs(again, email);
+  await again.getByLabel("Code from your authenticator app").fill(codes[0]);
+  await again.getByRole("button", { name: "Sign in" }).click();
+  await expect(again.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+  const [{ n }] = await sql<{ n: string }>(`select count(*)::text as n from "RecoveryCode" r join "User" u on u.id = r."userId" where u.email = $1 and r."usedAt" is null`, [email]);
+  expect(n).toBe("9");
+});
+
+test("changing your password refuses a weak one and signs out your other sessions", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = await createAccount(page, "rotate");
+  const laptop = await newPage(browser);
+  await signInAs(laptop, email);
+  await expect(laptop.getByTestId("signed-in-as")).toBeVisible();
+  const phone = await newPage(browser);
+  await signInAs(phone, email);
+  await expect(phone.getByTestId("signed-in-as")).toBeVisible();
+  await laptop.goto("/account/security");
+  const form = laptop.getByRole("form", { name: "Change your password" });
+  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByLabel("New password", { exact: true }).fill("password12345");
+  await form.getByLabel("New password again").fill("password12345");
+  await form.getByRole("button", { name: "Change your password" }).click();
+  await expect(form.getByText("This is one of the most common passwords; choose another.")).toBeVisible();
+  await form.getByLabel("New password", { exact: true }).fill("a different long passphrase");
+  await form.getByLabel("New password again").fill("a different long passphrase");
+  await form.getByRole("button", { name: "Change your password" }).click();
+  await expect(form.getByText("Password changed.", { exact: false })).toBeVisible();
+  await phone.goto("/cases");
+  await expect(phone).toHaveURL(/\/login/);
+  await laptop.goto("/cases");
+  await expect(laptop.getByTestId("signed-in-as")).toBeVisible();
+});

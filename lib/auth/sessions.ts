@@ -1,0 +1,67 @@
+import "server-only";
+// Signed-in sessions, checked on every request. A session ends when its
+// user signs out, after WAYPOINT_IDLE_MINUTES (default 30) without a request
+// or a keep-alive from an open page, after WAYPOINT_SESSION_HOURS (default
+// 12) whatever happens, and at once when an administrator deactivates the
+// user or the password changes.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
+
+export const IDLE_MINUTES = Number(process.env.WAYPOINT_IDLE_MINUTES ?? 30);
+export const LIFETIME_HOURS = Number(process.env.WAYPOINT_SESSION_HOURS ?? 12);
+// lastSeenAt is written at most this often per session, not on every request.
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionEnd = "signed-out" | "idle" | "expired" | "deactivated" | "password-changed";
+
+export async function startSession(tx: Tx, userId: string, ip: string | null): Promise<string> {
+  const session = await tx.session.create({ data: { userId, ip }, select: { id: true } });
+  return session.id;
+}
+
+const SESSION_USER = {
+  id: true,
+  role: true,
+  teamId: true,
+  organisationWide: true,
+  name: true,
+  email: true,
+  locale: true,
+  active: true,
+  totpEnabledAt: true,
+  team: { select: { name: true } },
+} satisfies Prisma.UserSelect;
+
+/**
+ * The session's user if the session is still good, else why it is not.
+ * An idle or expired session is ended here, so it can never come back.
+ */
+export async function checkSession(sessionId: string, userId: string, now = new Date()) {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, createdAt: true, lastSeenAt: true, endedAt: true, endReason: true, user: { select: SESSION_USER } },
+  });
+  if (!session || session.userId !== userId) return { ended: "signed-out" as const };
+  // Ended earlier (deactivated, password changed elsewhere, …): say why.
+  if (session.endedAt) return { ended: (session.endReason ?? "signed-out") as SessionEnd };
+  if (!session.user.active) return { ended: await endSession(sessionId, "deactivated") };
+  if (now.getTime() - session.lastSeenAt.getTime() > IDLE_MINUTES * 60_000) return { ended: await endSession(sessionId, "idle") };
+  if (now.getTime() - session.createdAt.getTime() > LIFETIME_HOURS * 3_600_000) return { ended: await endSession(sessionId, "expired") };
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  return { user: session.user };
+}
+
+export async function endSession(sessionId: string, reason: SessionEnd): Promise<SessionEnd> {
+  await db.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
+  return reason;
+}
+
+/** Ends every open session of a user (deactivation, password change), inside the caller's transaction. */
+export async function endAllSessions(tx: Tx, userId: string, reason: SessionEnd, except?: string) {
+  await tx.session.updateMany({
+    where: { userId, endedAt: null, ...(except ? { id: { not: except } } : {}) },
+    data: { endedAt: new Date(), endReason: reason },
+  });
+}

@@ -1,0 +1,123 @@
+"use server";
+// Account administration: administrators create accounts, change role and
+// team, deactivate (every session of that user ends at once), set a new
+// password and clear a lost authenticator app. Each change is audited.
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/current-user";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { assertCan } from "@/lib/policy";
+import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
+import { clientIp } from "@/lib/request-context";
+import { createUserSchema, securitySettingSchema, setPasswordSchema, updateUserSchema } from "./schema";
+
+async function administrator() {
+  const user = await requireUser();
+  assertCan(user, "user:manage");
+  return { user, ip: await clientIp() };
+}
+
+const read = (formData: FormData) => formDataToObject(formData, (name) => name === "totpRequiredFor");
+
+export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const parsed = createUserSchema.safeParse(read(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const { password, ...account } = parsed.data;
+  if (await db.user.findUnique({ where: { email: account.email } })) return { fieldErrors: { email: "emailTaken" } };
+  if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) return { fieldErrors: { teamId: "invalidChoice" } };
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { ...account, passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
+    await recordAudit(tx, { actorId: user.id, action: "user.create", entity: "User", entityId: created.id, fields: ["email", "name", "role", "teamId", "organisationWide"], ip, detail: { role: account.role } });
+  });
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
+
+export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const parsed = updateUserSchema.safeParse(read(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const { id, version, ...account } = parsed.data;
+  if (id === user.id && account.role !== "ADMIN") return { fieldErrors: { role: "cannotDemoteSelf" } };
+  if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) return { fieldErrors: { teamId: "invalidChoice" } };
+  const before = await db.user.findUnique({ where: { id }, select: { name: true, role: true, teamId: true, organisationWide: true } });
+  if (!before) return { formError: "notFound" };
+  const changed = (Object.keys(account) as (keyof typeof account)[]).filter((field) => before[field] !== account[field]);
+  const saved = await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id, version }, data: { ...account, version: { increment: 1 } } });
+    if (updated.count !== 1) return false;
+    await recordAudit(tx, { actorId: user.id, action: "user.update", entity: "User", entityId: id, fields: changed, ip, detail: { role: account.role } });
+    return true;
+  });
+  if (!saved) return { formError: "accountChanged" };
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
+
+/** Deactivating ends every session of the user at once; reactivating lets them sign in again. */
+export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const id = String(formData.get("id") ?? "");
+  const active = formData.get("active") === "true";
+  if (id === user.id) return { formError: "cannotDeactivateSelf" };
+  const target = await db.user.findUnique({ where: { id }, select: { id: true } });
+  if (!target) return { formError: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { active, version: { increment: 1 } } });
+    if (!active) await endAllSessions(tx, id, "deactivated");
+    await recordAudit(tx, { actorId: user.id, action: active ? "user.reactivate" : "user.deactivate", entity: "User", entityId: id, fields: ["active"], ip });
+  });
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
+
+/** Sets a new password for someone who lost theirs; their sessions end. */
+export async function setUserPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const parsed = setPasswordSchema.safeParse(read(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const target = await db.user.findUnique({ where: { id: parsed.data.id }, select: { id: true, email: true, name: true } });
+  if (!target) return { formError: "notFound" };
+  const problem = passwordProblem(parsed.data.password, target);
+  if (problem) return { fieldErrors: { password: problem } };
+  const passwordHash = await hashPassword(parsed.data.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: target.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await endAllSessions(tx, target.id, "password-changed");
+    await recordAudit(tx, { actorId: user.id, action: "user.password", entity: "User", entityId: target.id, fields: ["passwordHash"], ip, detail: { by: "administrator" } });
+  });
+  return { ok: true };
+}
+
+/** Clears a user's authenticator app and recovery codes (a lost phone); they set it up again at next sign-in if required. */
+export async function resetTotpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const id = String(formData.get("id") ?? "");
+  if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) return { formError: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId: id } });
+    await endAllSessions(tx, id, "password-changed");
+    await recordAudit(tx, { actorId: user.id, action: "user.totp", entity: "User", entityId: id, fields: ["totpSecret"], ip, detail: { change: "reset by administrator" } });
+  });
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
+
+export async function setSecuritySettingAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const parsed = securitySettingSchema.safeParse(read(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const { totpRequiredFor } = parsed.data;
+  await db.$transaction(async (tx) => {
+    await tx.securitySetting.upsert({ where: { id: 1 }, create: { id: 1, totpRequiredFor, updatedById: user.id }, update: { totpRequiredFor, updatedById: user.id } });
+    await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "SecuritySetting", entityId: "1", fields: ["totpRequiredFor"], ip, detail: { totpRequiredFor } });
+  });
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
