@@ -16,6 +16,7 @@ export type AuditAction =
   | "case.update"
   | "person.create"
   | "person.update"
+  | "person.protected-view"
   | "note.create"
   | "proceeding.create"
   | "proceeding.transition"

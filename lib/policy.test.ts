@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, supervisedTeams, supervisesTeam, type Actor, type Permission } from "./policy";
+import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, protectedFields, supervisedTeams, supervisesTeam, type Actor, type Permission } from "./policy";
 
 const TEAM = "11111111-1111-1111-1111-111111111111";
 const OTHER_TEAM = "22222222-2222-2222-2222-222222222222";
@@ -110,5 +110,25 @@ describe("supervised teams", () => {
     const colleague = { role: "CASEWORKER" as const, teamId: OTHER_TEAM, active: true };
     expect(mayAssignCase({ ...actor("SUPERVISOR"), organisationWide: true }, { teamId: OTHER_TEAM, assignee: colleague })).toBe(true);
     expect(mayAssignCase(actor("SUPERVISOR"), { teamId: OTHER_TEAM, assignee: colleague })).toBe(false);
+  });
+});
+
+describe("protected fields", () => {
+  // The whole field-level table, role by role.
+  const table: Record<Actor["role"], { read: string[]; readNamed: string[]; write: string[] }> = {
+    CASEWORKER: { read: ["religion", "phone", "address"], readNamed: ["religion", "phone", "address", "safeHouse"], write: ["religion", "phone", "address"] },
+    SUPERVISOR: { read: ["religion", "phone", "address", "safeHouse"], readNamed: ["religion", "phone", "address", "safeHouse"], write: ["religion", "phone", "address", "safeHouse"] },
+    LEGAL_OFFICER: { read: ["religion", "phone"], readNamed: ["religion", "phone"], write: [] },
+    ADMIN: { read: [], readNamed: [], write: [] },
+  };
+  for (const [role, expected] of Object.entries(table) as [Actor["role"], (typeof table)[Actor["role"]]][]) {
+    it(`${role}: reads ${expected.read.join(", ") || "none"}; on cases they are named on ${expected.readNamed.join(", ") || "none"}`, () => {
+      expect(protectedFields(actor(role), "read", { namedOnCase: false })).toEqual(expected.read);
+      expect(protectedFields(actor(role), "read", { namedOnCase: true })).toEqual(expected.readNamed);
+      expect(protectedFields(actor(role), "write", { namedOnCase: false })).toEqual(expected.write);
+    });
+  }
+  it("lets a named caseworker write the safe house", () => {
+    expect(protectedFields(actor("CASEWORKER"), "write", { namedOnCase: true })).toContain("safeHouse");
   });
 });

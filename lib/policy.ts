@@ -190,3 +190,30 @@ export function mayAssignCase(
     (target.assignee.role === "CASEWORKER" || target.assignee.role === "SUPERVISOR")
   );
 }
+
+/**
+ * Protected personal details: what a leak would cost most. Each field names
+ * the roles that may read and write it; `namedOnly` fields are further
+ * limited, for caseworkers, to cases they are named on (supervisors of the
+ * team always). Religion is the ground of many claims (Hmong and Montagnard
+ * Christians), so counsel reads it; nobody outside the household's
+ * caseworkers and supervisors learns where the safe house is.
+ */
+export const PROTECTED_FIELDS = ["religion", "phone", "address", "safeHouse"] as const;
+export type ProtectedField = (typeof PROTECTED_FIELDS)[number];
+
+const FIELD_ACCESS: Record<ProtectedField, { read: Role[]; write: Role[]; namedOnly?: true }> = {
+  religion: { read: ["CASEWORKER", "SUPERVISOR", "LEGAL_OFFICER"], write: ["CASEWORKER", "SUPERVISOR"] },
+  phone: { read: ["CASEWORKER", "SUPERVISOR", "LEGAL_OFFICER"], write: ["CASEWORKER", "SUPERVISOR"] },
+  address: { read: ["CASEWORKER", "SUPERVISOR"], write: ["CASEWORKER", "SUPERVISOR"] },
+  safeHouse: { read: ["CASEWORKER", "SUPERVISOR"], write: ["CASEWORKER", "SUPERVISOR"], namedOnly: true },
+};
+
+/** The protected fields of a case's people this actor may read or write. `namedOnCase`: the actor is its caseworker or a member. */
+export function protectedFields(actor: Actor, mode: "read" | "write", context: { namedOnCase: boolean }): ProtectedField[] {
+  return PROTECTED_FIELDS.filter((field) => {
+    const rule = FIELD_ACCESS[field];
+    if (!rule[mode].includes(actor.role)) return false;
+    return !rule.namedOnly || actor.role === "SUPERVISOR" || context.namedOnCase;
+  });
+}

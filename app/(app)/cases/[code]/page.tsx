@@ -8,6 +8,7 @@ import { caseIncidents, getCaseFile, getTimeline } from "@/lib/cases/queries";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { ClosureSection } from "@/components/closures/closure-section";
 import { clientIp } from "@/lib/request-context";
+import { namedOnCase, readProtectedDetails } from "@/lib/people/protected";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
 import { NoteForm } from "@/components/cases/note-form";
@@ -24,9 +25,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CaseFilePage({ params }: Props) {
   const { code } = await params;
   const user = await requireUser();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
+  const ip = await clientIp();
+  const file = await getCaseFile(user, decodeURIComponent(code), { ip, purpose: "view" });
   if (!file) notFound();
-  const [timeline, incidents] = await Promise.all([getTimeline(user, file.id), caseIncidents(file.id)]);
+  const [timeline, incidents, protectedDetails] = await Promise.all([
+    getTimeline(user, file.id),
+    caseIncidents(file.id),
+    readProtectedDetails(user, file.id, namedOnCase(user, file), ip),
+  ]);
+  const tProtected = await getTranslations("protected");
   const tIncident = await getTranslations("incidents");
   const tIncidentKind = await getTranslations("enums.incidentKind");
   const tSeverity = await getTranslations("enums.severity");
@@ -83,6 +90,19 @@ export default async function CaseFilePage({ params }: Props) {
                       </span>
                     ))}
                   </p>
+                ) : null}
+                {protectedDetails.fields.some((field) => protectedDetails.byPerson.get(person.id)?.[field]) ? (
+                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 rounded border border-amber-300 bg-amber-50 p-2 text-slate-900" data-testid="protected-details">
+                    {protectedDetails.fields.map((field) => {
+                      const value = protectedDetails.byPerson.get(person.id)?.[field];
+                      return value ? (
+                        <div key={field} className="contents">
+                          <dt className="font-semibold">{tProtected(field)}</dt>
+                          <dd className="whitespace-pre-line">{value}</dd>
+                        </div>
+                      ) : null;
+                    })}
+                  </dl>
                 ) : null}
               </div>
               {can(user, "person:update") ? (

@@ -6,6 +6,9 @@ import { getCaseFile } from "@/lib/cases/queries";
 import { clientIp } from "@/lib/request-context";
 import { PersonForm } from "@/components/cases/person-form";
 import { dateOfBirthValue } from "@/components/cases/person-summary";
+import { ProtectedDetailsForm } from "@/components/people/protected-details-form";
+import { namedOnCase, readProtectedDetails } from "@/lib/people/protected";
+import { protectedFields } from "@/lib/policy";
 
 type Props = { params: Promise<{ code: string; personId: string }> };
 
@@ -16,14 +19,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditPersonPage({ params }: Props) {
   const { code, personId } = await params;
   const user = await requirePermission("person:update");
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "edit" });
+  const ip = await clientIp();
+  const file = await getCaseFile(user, decodeURIComponent(code), { ip, purpose: "edit" });
   const person = file?.people.find((p) => p.id === personId);
   if (!file || !person) notFound();
   const t = await getTranslations("edit");
+  const tProtected = await getTranslations("protected");
+  const named = namedOnCase(user, file);
+  const writable = protectedFields(user, "write", { namedOnCase: named });
+  const details = writable.length ? await readProtectedDetails(user, file.id, named, ip) : null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("personTitle", { name: person.latinName })}</h1>
       <PersonForm code={file.code} person={{ ...person, dateOfBirth: dateOfBirthValue(person) }} />
+      {details ? (
+        <section aria-labelledby="protected-heading" className="max-w-2xl rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 id="protected-heading" className="text-lg font-semibold">
+            {tProtected("title")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-800">{tProtected("intro")}</p>
+          <ProtectedDetailsForm code={file.code} personId={person.id} version={person.version} fields={writable} values={details.byPerson.get(person.id) ?? {}} />
+        </section>
+      ) : null}
     </div>
   );
 }

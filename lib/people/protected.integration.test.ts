@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCase, makeTeam, makeUser, testDb } from "@/tests/fixtures";
+import type { Actor } from "@/lib/policy";
+import { namedOnCase, readProtectedDetails } from "./protected";
+
+let caseId: string;
+let personId: string;
+let assigned: Actor;
+let colleague: Actor;
+let supervisor: Actor;
+let counsel: Actor;
+
+beforeAll(async () => {
+  const team = await makeTeam("Protected");
+  assigned = await makeUser("CASEWORKER", team.id);
+  colleague = await makeUser("CASEWORKER", team.id);
+  supervisor = await makeUser("SUPERVISOR", team.id);
+  counsel = await makeUser("LEGAL_OFFICER", team.id);
+  const created = await makeCase({ teamId: team.id, caseworkerId: assigned.id, actorId: assigned.id, counselId: counsel.id, principal: { latinName: "Protected Person" } });
+  caseId = created.id;
+  const person = await testDb.person.findFirstOrThrow({ where: { caseId } });
+  personId = person.id;
+  await testDb.person.update({ where: { id: personId }, data: { religion: "Christian", phone: "+66 81 000 0000", address: "12 Soi Example, Bangkok", safeHouse: "House B, second floor" } });
+});
+
+async function seen(actor: Actor) {
+  const file = await testDb.case.findUniqueOrThrow({ where: { id: caseId }, select: { caseworkerId: true, members: { select: { user: { select: { id: true } } } } } });
+  const details = await readProtectedDetails(actor, caseId, namedOnCase(actor, file), "127.0.0.1");
+  return details.byPerson.get(personId) ?? {};
+}
+
+describe("protected details", () => {
+  it("are read field by field as the policy allows", async () => {
+    expect(await seen(assigned)).toEqual({ religion: "Christian", phone: "+66 81 000 0000", address: "12 Soi Example, Bangkok", safeHouse: "House B, second floor" });
+    expect(await seen(supervisor)).toEqual({ religion: "Christian", phone: "+66 81 000 0000", address: "12 Soi Example, Bangkok", safeHouse: "House B, second floor" });
+    // A colleague in the team who is not named on the case never learns the safe house.
+    expect(await seen(colleague)).toEqual({ religion: "Christian", phone: "+66 81 000 0000", address: "12 Soi Example, Bangkok" });
+    // Counsel needs religion (the ground of the claim) and a phone number, not where the family lives.
+    expect(await seen(counsel)).toEqual({ religion: "Christian", phone: "+66 81 000 0000" });
+  });
+
+  it("audits each read with the fields shown, never their values", async () => {
+    await seen(counsel);
+    const [row] = await testDb.auditLog.findMany({ where: { actorId: counsel.id, action: "person.protected-view" }, orderBy: { id: "desc" }, take: 1 });
+    expect(row.fields).toEqual(["religion", "phone"]);
+    expect(JSON.stringify({ ...row, id: String(row.id) })).not.toContain("Christian");
+  });
+});
