@@ -129,6 +129,16 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
 }
 
 /**
+ * Restricted cases whose existence (code only) a caseworker may see: those
+ * of their team they are not named on. Nothing else about them is shown,
+ * and they never match a search, so a name typed cannot reveal them.
+ */
+export function restrictedCodeScope(actor: Actor): Prisma.CaseWhereInput {
+  if (actor.role !== "CASEWORKER" || !actor.teamId) return NOTHING;
+  return { teamId: actor.teamId, sensitivity: "RESTRICTED", NOT: { OR: namedOn(actor) } };
+}
+
+/**
  * The hearings this actor may see in lists and calendars: those of cases in
  * their scope; legal officers also see their team's unrestricted hearings,
  * to plan who appears where (the case itself stays closed to them).

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCaseFile, listCases } from "./queries";
+import { getCaseFile, listCases, restrictedCodes } from "./queries";
 import { parseCaseListParams } from "./list-params";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
@@ -54,6 +54,15 @@ describe("who sees which case (least privilege, on a real database)", () => {
 
   it("a legal officer sees only the cases where they are counsel", async () => {
     expect(await visibleCodes(actors.legal)).toEqual(codes("counselled"));
+  });
+
+  it("a caseworker learns only the code of a restricted team case they are not named on, and a search never finds it", async () => {
+    expect(await restrictedCodes(actors.caseworker)).toContain(cases.restrictedOther.code);
+    expect(await restrictedCodes(actors.caseworker)).not.toContain(cases.restrictedMine.code); // they can open that one
+    expect(await visibleCodes(actors.caseworker, { q: "Trần Văn Đức" })).toEqual([]);
+    for (const actor of [actors.northCaseworker, actors.legal, actors.admin, actors.supervisor]) {
+      expect(await restrictedCodes(actor)).not.toContain(cases.restrictedOther.code);
+    }
   });
 
   it("an administrator sees no case", async () => {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit, type AuditAction } from "@/lib/audit";
-import { caseScope, noteScope, workingTeams, type Actor } from "@/lib/policy";
+import { caseScope, noteScope, restrictedCodeScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { todayInBangkok } from "@/lib/dates";
@@ -127,6 +127,12 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
   return { rows, total, page: params.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 export type CaseListRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
+
+/** The codes of restricted cases in the actor's team they may know exist but not open (see restrictedCodeScope). */
+export async function restrictedCodes(actor: Actor): Promise<string[]> {
+  const rows = await db.case.findMany({ where: { AND: [restrictedCodeScope(actor), { status: { not: "CLOSED" } }] }, orderBy: { code: "asc" }, select: { code: true }, take: 200 });
+  return rows.map((r) => r.code);
+}
 
 const CASE_FILE_SELECT = {
   id: true,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { assignmentOptions, listCases } from "@/lib/cases/queries";
+import { assignmentOptions, listCases, restrictedCodes } from "@/lib/cases/queries";
 import { caseListHref, hasFilters, parseCaseListParams } from "@/lib/cases/list-params";
 import { clientIp } from "@/lib/request-context";
 import { CaseFilters } from "@/components/cases/case-filters";
@@ -24,8 +24,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     );
   }
   const params = parseCaseListParams(await searchParams);
-  const [list, options] = await Promise.all([listCases(user, params, await clientIp()), assignmentOptions(user)]);
   const filtered = hasFilters(params);
+  const [list, options, restricted] = await Promise.all([
+    listCases(user, params, await clientIp()),
+    assignmentOptions(user),
+    // Only on the plain first page: a search or filter must never hint at what a restricted case holds.
+    !filtered && params.page === 1 ? restrictedCodes(user) : Promise.resolve([]),
+  ]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -45,6 +50,19 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       ) : (
         <CaseTable rows={list.rows} />
       )}
+      {restricted.length ? (
+        <section aria-labelledby="restricted-heading" className="rounded-lg border border-slate-300 bg-white p-3 text-sm" data-testid="restricted-codes">
+          <h2 id="restricted-heading" className="font-semibold">
+            {t("restrictedHeading", { count: restricted.length })}
+          </h2>
+          <p className="text-slate-700">{t("restrictedIntro")}</p>
+          <ul className="mt-1 flex flex-wrap gap-x-3 font-mono">
+            {restricted.map((code) => (
+              <li key={code}>{code}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {list.pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3 text-sm">
           {list.page > 1 ? (
