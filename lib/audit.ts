@@ -46,6 +46,7 @@ export type AuditAction =
   | "case.export"
   | "figures.export"
   | "case.summary"
+  | "audit.view"
   | "user.update"
   | "user.create"
   | "user.deactivate"

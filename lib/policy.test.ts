@@ -19,7 +19,7 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
     "programme:suspend", "audit:read",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
-  ADMIN: ["user:manage", "settings:manage", "programme:suspend"],
+  ADMIN: ["user:manage", "settings:manage", "programme:suspend", "audit:read"],
 };
 
 describe("can", () => {

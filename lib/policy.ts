@@ -80,8 +80,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // proceedings, keep deadlines, record hearings and file court papers; the
   // household record, detention and money are kept by caseworkers.
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
-  // Administrators manage accounts and reference settings and see no case content.
-  ADMIN: ["user:manage", "settings:manage", "programme:suspend"],
+  // Administrators manage accounts and reference settings and see no case
+  // content; their audit:read covers sign-in events and account changes only.
+  ADMIN: ["user:manage", "settings:manage", "programme:suspend", "audit:read"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -55,6 +55,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("myWork")}
             </Link>
           ) : null}
+          {can(user, "audit:read") ? (
+            <Link href="/audit" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("audit")}
+            </Link>
+          ) : null}
           {can(user, "user:manage") ? (
             <Link href="/admin/users" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("users")}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { auditFilterOptions, auditFilterSchema, browseAudit } from "@/lib/audit-log/queries";
+import { clientIp } from "@/lib/request-context";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const th = "px-3 py-2 text-left font-semibold";
+const td = "px-3 py-2 align-top";
+
+/** Entries of the audit log this user may read, newest first, with filters. */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePermission("audit:read");
+  const filter = auditFilterSchema.parse(await searchParams);
+  const [page, options] = await Promise.all([browseAudit(user, filter, await clientIp()), auditFilterOptions(user)]);
+  const t = await getTranslations("auditLog");
+  const format = await getFormatter();
+  const rows = page?.rows ?? [];
+  const older = new URLSearchParams(Object.entries({ ...filter, before: page?.next?.toString() }).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-sm text-slate-700">{user.role === "ADMIN" ? t("scopeAdmin") : t("scopeSupervisor")}</p>
+      <form method="get" action="/audit" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3" aria-label={t("filters")}>
+        {user.role === "ADMIN" ? null : <TextField label={t("caseCode")} name="code" defaultValue={filter.code} className="w-44" />}
+        <SelectField label={t("who")} name="actor" defaultValue={filter.actor ?? ""} options={[{ value: "", label: t("anyone") }, ...options.people.map((p) => ({ value: p.id, label: p.name }))]} />
+        <TextField label={t("action")} name="action" defaultValue={filter.action} hint={t("actionHint")} className="w-48" />
+        <TextField label={t("from")} name="from" type="date" defaultValue={filter.from} />
+        <TextField label={t("to")} name="to" type="date" defaultValue={filter.to} />
+        <Button type="submit">{t("apply")}</Button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="min-w-full text-sm" data-testid="audit-rows">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className={th}>{t("when")}</th>
+                <th scope="col" className={th}>{t("who")}</th>
+                <th scope="col" className={th}>{t("action")}</th>
+                <th scope="col" className={th}>{t("case")}</th>
+                <th scope="col" className={th}>{t("fields")}</th>
+                <th scope="col" className={th}>{t("address")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id.toString()} className="border-t border-slate-200">
+                  <td className={`${td} whitespace-nowrap`}>{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
+                  <td className={td}>{row.actor ?? t("unknown")}</td>
+                  <td className={`${td} font-mono`}>{row.action}</td>
+                  <td className={`${td} font-mono`}>{row.code ?? "—"}</td>
+                  <td className={td}>{row.fields.join(", ")}</td>
+                  <td className={`${td} font-mono`}>{row.ip ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page?.next ? (
+        <Link href={`/audit?${older}`} className="text-sm text-blue-800 underline" rel="next">
+          {t("older")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
