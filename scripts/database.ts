@@ -16,6 +16,11 @@ export type Cluster = {
 const USER = "waypoint";
 const PASSWORD = "waypoint-local";
 
+/** The URL of a database on an embedded cluster listening on `port`. */
+export function embeddedUrl(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: { dir: string; port: number }): Promise<Cluster> {
   const dir = path.resolve(options.dir);
   const fresh = !fs.existsSync(path.join(dir, "PG_VERSION"));
@@ -51,7 +56,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     );
   }
   return {
-    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url: (database) => embeddedUrl(options.port, database),
     stop: () => cluster.stop(),
   };
 }

@@ -5,18 +5,34 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres, type Cluster } from "./database";
+import pg from "pg";
+import { embeddedUrl, ensureDatabase, startEmbeddedPostgres, type Cluster } from "./database";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DATA_DIR = path.join(ROOT, ".data");
 
 export type Database = { url: string; embedded: boolean; created: boolean; stop: () => Promise<void> };
 
-export async function openDatabase(): Promise<Database> {
+/**
+ * The app's database: DATABASE_URL, or the embedded cluster under .data/pg.
+ * With `shareRunning`, an embedded cluster already running (under `npm
+ * start`) is used as it is rather than refused (backups of a running app).
+ */
+export async function openDatabase(options: { shareRunning?: boolean } = {}): Promise<Database> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, created: false, stop: async () => {} };
   }
   const port = Number(process.env.WAYPOINT_PG_PORT ?? 5433);
+  if (options.shareRunning) {
+    const url = embeddedUrl(port, "waypoint");
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    const running = await client.connect().then(
+      () => true,
+      () => false,
+    );
+    await client.end().catch(() => undefined);
+    if (running) return { url, embedded: true, created: false, stop: async () => {} };
+  }
   const cluster: Cluster = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "pg"), port });
   const url = cluster.url("waypoint");
   const created = await ensureDatabase(url);
