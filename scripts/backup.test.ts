@@ -46,7 +46,7 @@ beforeAll(async () => {
         await tx.document.create({
           data: { caseId: created.id, type: "PASSPORT", fileName: `doc-${i}.pdf`, contentType: "application/pdf", sizeBytes: content.length, sha256: crypto.createHash("sha256").update(content).digest("hex"), storageKey, uploadedById: user.id },
         });
-        await recordAudit(tx, { actorId: user.id, action: "document.upload", entity: "Document", caseId: created.id, ip: "127.0.0.1" });
+        await recordAudit(tx, { actorId: user.id, action: "document.create", entity: "Document", caseId: created.id, ip: "127.0.0.1" });
       });
     }
   } finally {
