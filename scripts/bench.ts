@@ -377,7 +377,7 @@ async function main() {
       WAYPOINT_QUERY_TIMINGS: "1",
     };
     if (spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" }).status !== 0) throw new Error("build failed");
-    const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"], detached: true });
+    const server = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(PORT)], { cwd: ROOT, env: { ...env, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], detached: true });
     const queryTimes = new Map<string, number[]>();
     server.stdout!.setEncoding("utf8");
     server.stdout!.on("data", (text: string) => {

@@ -57,7 +57,7 @@ async function main() {
     const next = path.join(ROOT, "node_modules/.bin/next");
     const server = dev
       ? spawn(next, ["dev", "-p", port], { cwd: ROOT, env: { ...env, NODE_ENV: "development" }, stdio: ["ignore", "inherit", "inherit"], detached: true })
-      : spawn(next, ["start", "-p", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+      : spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
     const stop = (signal: NodeJS.Signals) => {
       try {
         if (server.pid) process.kill(-server.pid, signal);

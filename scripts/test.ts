@@ -1,15 +1,16 @@
 // `npm test`: the whole suite on a real PostgreSQL (embedded, under
 // .data/test-pg) and a real browser (Debian's Chromium):
 //   1. unit + integration tests (Vitest) against a fresh migrated database;
-//   2. a production build, served by `next start` on a fresh database with
+//   2. a production build, served by scripts/serve.ts on a fresh database with
 //      the demo data, driven by Playwright end-to-end tests.
 // Ends with one line: `tests: N passed, N failed`.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { recreateDatabase, startEmbeddedPostgres } from "./database";
 import { migrate } from "./migrate";
+import { runReliability } from "./reliability";
 import { seedDemoData } from "./seed";
 import { ROOT } from "./environment";
 
@@ -76,9 +77,9 @@ async function main() {
     totals.failed += counts.failed;
   };
   try {
-    const only = process.argv[2]; // "unit" or "e2e" to run one half
-    const filters = process.argv.slice(3); // then file filters for that half, e.g. `e2e dashboard`
-    if (only !== "e2e") {
+    const only = process.argv[2]; // "unit", "e2e" or "reliability" to run one part
+    const filters = process.argv.slice(3); // then file filters for that part, e.g. `e2e dashboard`
+    if (only === undefined || only === "unit") {
       const unitUrl = cluster.url("waypoint_test");
       await recreateDatabase(unitUrl);
       await migrate(unitUrl);
@@ -104,19 +105,34 @@ async function main() {
       if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
         add({ passed: 0, failed: 1 }, "build");
       } else {
-        const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+        let server: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(E2E_PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
         try {
           await waitForHealth(`http://127.0.0.1:${E2E_PORT}/api/health`, 60_000);
-          const report = path.join(RESULTS, "playwright.json");
-          run("npx", ["playwright", "test", ...filters], {
-            ...process.env,
-            DATABASE_URL: e2eUrl,
-            BASE_URL: `http://localhost:${E2E_PORT}`,
-            PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-          });
-          add(playwrightCounts(report), "end-to-end");
+          if (only !== "reliability") {
+            const report = path.join(RESULTS, "playwright.json");
+            run("npx", ["playwright", "test", ...filters], {
+              ...process.env,
+              DATABASE_URL: e2eUrl,
+              BASE_URL: `http://localhost:${E2E_PORT}`,
+              PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+            });
+            add(playwrightCounts(report), "end-to-end");
+          }
+          // The server-process checks run on the whole suite only (not on a filtered run).
+          if (filters.length === 0) {
+            const result = await runReliability(server, { url: e2eUrl, port: E2E_PORT, env, root: ROOT, secret: TEST_AUTH_SECRET });
+            server = result.server;
+            for (const check of result.checks) console.log(`${check.ok ? "✓" : "✘"} reliability: ${check.name}: ${check.detail}`);
+            add({ passed: result.checks.filter((c) => c.ok).length, failed: result.checks.filter((c) => !c.ok).length }, "reliability");
+          }
         } finally {
-          if (server.pid) process.kill(-server.pid, "SIGTERM");
+          if (server.pid) {
+            try {
+              process.kill(-server.pid, "SIGTERM");
+            } catch {
+              // already stopped
+            }
+          }
         }
       }
     }

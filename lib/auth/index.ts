@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "./credentials";
 import { LIFETIME_HOURS } from "./sessions";
+import { log } from "@/lib/log";
 
 // The reason a sign-in failed reaches the form as the error's `code`.
 class SignInRefused extends CredentialsSignin {
@@ -14,6 +15,12 @@ class SignInRefused extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // Through the structured log; a refused sign-in is routine (and audited), not an error.
+  logger: {
+    error: (error) => (error.name === "CredentialsSignin" ? log.debug({ type: error.name }, "sign-in refused") : log.error({ type: error.name, message: error.message }, "auth error")),
+    warn: (code) => log.warn({ code }, "auth warning"),
+    debug: () => undefined,
+  },
   session: { strategy: "jwt", maxAge: LIFETIME_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

@@ -1,0 +1,22 @@
+import "server-only";
+// Shared rules for the JSON API routes that change data (used by partner
+// tools, the load test and the fault test): the session cookie signs the
+// request in; a JSON content type and, when the browser sends one, a
+// same-origin Origin header keep other sites from writing through a
+// signed-in browser; bodies are small.
+const MAX_JSON_BYTES = 64 * 1024;
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+export async function readJson(request: Request): Promise<JsonBody> {
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) return { ok: false, response: Response.json({ error: "cross-origin request refused" }, { status: 403 }) };
+  if (!request.headers.get("content-type")?.startsWith("application/json")) return { ok: false, response: Response.json({ error: "send application/json" }, { status: 415 }) };
+  const text = await request.text();
+  if (text.length > MAX_JSON_BYTES) return { ok: false, response: Response.json({ error: "body too large" }, { status: 413 }) };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: Response.json({ error: "invalid JSON" }, { status: 400 }) };
+  }
+}
