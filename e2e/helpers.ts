@@ -71,3 +71,18 @@ export async function freeCase(team: string, nationality: string, withCounsel: b
   return row.code;
 }
 
+
+/**
+ * A new account of its own for a test that changes account settings (such as
+ * the language), so tests running in parallel with a demo account never see
+ * the change. Same password as the demo accounts.
+ */
+export async function ownAccount(role: "CASEWORKER" | "SUPERVISOR" | "LEGAL_OFFICER", team = "Bangkok") {
+  const email = `own-${uniqueTag()}@demo.waypoint.test`.toLowerCase();
+  await sql(
+    `insert into "User" (id, email, name, "passwordHash", role, "teamId", "updatedAt")
+     select gen_random_uuid(), $1, $2, "passwordHash", $3::"Role", (select id from "Team" where name = $4), now() from "User" where email = $5`,
+    [email, `Own ${role.toLowerCase()} ${uniqueTag()}`, role, team, ACCOUNTS.caseworker.email],
+  );
+  return email;
+}

@@ -4,6 +4,8 @@ import "server-only";
 // request in; a JSON content type and, when the browser sends one, a
 // same-origin Origin header keep other sites from writing through a
 // signed-in browser; bodies are small.
+import { withoutNul } from "@/lib/forms";
+
 const MAX_JSON_BYTES = 64 * 1024;
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
@@ -15,7 +17,8 @@ export async function readJson(request: Request): Promise<JsonBody> {
   const text = await request.text();
   if (text.length > MAX_JSON_BYTES) return { ok: false, response: Response.json({ error: "body too large" }, { status: 413 }) };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // PostgreSQL text cannot hold NUL: dropped from every string, as from forms.
+    return { ok: true, value: JSON.parse(text, (_key, value) => (typeof value === "string" ? withoutNul(value) : value)) };
   } catch {
     return { ok: false, response: Response.json({ error: "invalid JSON" }, { status: 400 }) };
   }

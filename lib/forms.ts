@@ -48,19 +48,30 @@ export function formDataToObject(formData: FormData, multiValued: (name: string)
   const root: Record<string, unknown> = {};
   for (const name of new Set(formData.keys())) {
     if (name.startsWith("$ACTION")) continue;
-    const values = formData.getAll(name).map((v) => (typeof v === "string" ? v : ""));
-    const value = multiValued(name) ? values : values[0];
     const path = name.split(".");
+    // A crafted field name must never reach Object.prototype ("__proto__.x").
+    if (path.some((segment) => UNSAFE_SEGMENTS.has(segment))) continue;
+    const values = formData.getAll(name).map((v) => (typeof v === "string" ? withoutNul(v) : ""));
+    const value = multiValued(name) ? values : values[0];
     let node: Record<string, unknown> = root;
-    path.forEach((segment, index) => {
+    for (const [index, segment] of path.entries()) {
       if (index === path.length - 1) {
         node[segment] = value;
-        return;
+        break;
       }
       const nextIsIndex = /^\d+$/.test(path[index + 1]);
       node[segment] ??= nextIsIndex ? [] : {};
+      // A name that clashes with another ("a" and "a.b"): the later one is ignored.
+      if (typeof node[segment] !== "object" || node[segment] === null) break;
       node = node[segment] as Record<string, unknown>;
-    });
+    }
   }
   return root;
+}
+
+const UNSAFE_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
+
+/** PostgreSQL text cannot hold NUL characters: they are dropped from everything typed. */
+export function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
 }

@@ -20,8 +20,9 @@ const month = z
 export const caseListParamsSchema = z.object({
   q: z
     .string()
-    .trim()
-    .max(200)
+    // Control characters (NUL, which PostgreSQL refuses) cannot be part of a name or code.
+    .transform((v) => v.replace(/[\u0000-\u001F\u007F]/g, " "))
+    .pipe(z.string().trim().max(200))
     .optional()
     .catch(undefined)
     .transform((v) => (v ? v : undefined)),

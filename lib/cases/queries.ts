@@ -10,6 +10,11 @@ import { todayInBangkok } from "@/lib/dates";
 
 const CASE_CODE = /^WP-\d{4}-\d{1,6}$/i;
 
+/** Whether a URL segment is a case code at all (anything else is a 404 before any query). */
+export function isCaseCode(code: string): boolean {
+  return /^WP-\d{4}-\d{6}$/.test(code);
+}
+
 /** LIKE treats % and _ as wildcards; a search for them should find them literally. */
 function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -185,6 +190,7 @@ const CASE_FILE_SELECT = {
  * `audit: true` records the view; edit forms that load the case pass it too.
  */
 export async function getCaseFile(actor: Actor, code: string, options: { ip: string | null; purpose: "view" | "edit" }) {
+  if (!isCaseCode(code)) return null;
   return db.$transaction(async (tx) => {
     const found = await tx.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: CASE_FILE_SELECT });
     if (!found) return null;
@@ -295,6 +301,7 @@ export async function assignmentOptions(actor: Actor, teamId?: string) {
 
 /** The case's id and team if this actor may see it; otherwise 404, never a hint that it exists. */
 export async function visibleCaseOr404(actor: Actor, code: string) {
+  if (!isCaseCode(code)) notFound();
   const found = await db.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: { id: true, teamId: true } });
   if (!found) notFound();
   return found;

@@ -11,6 +11,8 @@ const LETTER_MAP: Record<string, string> = {
 export function foldForSearch(text: string): string {
   return (
     text
+      // Control characters (NUL above all, which PostgreSQL refuses) carry no letters.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
       .normalize("NFKD")
       // Latin combining diacritics only: Thai vowel and tone marks are kept.
       .replace(/[\u0300-\u036f]/g, "")
