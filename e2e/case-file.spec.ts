@@ -131,9 +131,9 @@ test("a caseworker of another team gets 404 for a case URL, and the view is audi
 });
 
 test("a restricted case is hidden from team caseworkers not named on it", async ({ page }) => {
-  const [restricted] = await sql<{ code: string }>(
-    `select c.code from "Case" c join "Team" t on t.id = c."teamId" join "User" u on u.id = c."caseworkerId"
-     where t.name = 'Bangkok' and c.sensitivity = 'RESTRICTED' limit 1`,
+  const [restricted] = await sql<{ code: string; name: string }>(
+    `select c.code, c."principalName" as name from "Case" c join "Team" t on t.id = c."teamId" join "User" u on u.id = c."caseworkerId"
+     where t.name = 'Bangkok' and c.sensitivity = 'RESTRICTED' order by c.code limit 1`,
   );
   expect(restricted, "the demo data has a restricted Bangkok case").toBeTruthy();
   // Take the case away from the demo caseworker so they are not named on it.
@@ -142,6 +142,10 @@ test("a restricted case is hidden from team caseworkers not named on it", async 
   expect((await page.goto(`/cases/${restricted.code}`))?.status()).toBe(404);
   await page.goto(`/cases?q=${restricted.code}`);
   await expect(page.getByRole("status")).toHaveText("No cases");
+  // The plain list says the case exists, by its code only.
+  await page.goto("/cases");
+  await expect(page.getByTestId("restricted-codes")).toContainText(restricted.code);
+  await expect(page.locator("main")).not.toContainText(restricted.name);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, "supervisor");

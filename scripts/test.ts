@@ -115,6 +115,8 @@ async function main() {
               DATABASE_URL: e2eUrl,
               BASE_URL: `http://localhost:${E2E_PORT}`,
               PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+              // The authorization matrix signs in by minting session cookies, as a sign-in would.
+              AUTH_SECRET: TEST_AUTH_SECRET,
             });
             add(playwrightCounts(report), "end-to-end");
           }
