@@ -17,6 +17,8 @@ export type AuditAction =
   | "person.create"
   | "person.update"
   | "person.protected-view"
+  | "person.export"
+  | "person.erase"
   | "note.create"
   | "proceeding.create"
   | "proceeding.transition"

@@ -16,7 +16,7 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
     "case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential",
     "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "hearing:manage", "counsel:assign",
     "incident:create", "board:read", "dashboard:read", "case:export", "case:reassign", "closure:request", "closure:approve",
-    "programme:suspend", "audit:read",
+    "programme:suspend", "audit:read", "person:subject-request",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   ADMIN: ["user:manage", "settings:manage", "programme:suspend", "audit:read"],

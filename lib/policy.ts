@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   "closure:approve",
   "programme:suspend",
   "audit:read",
+  "person:subject-request",
   "settings:manage",
   "user:manage",
 ] as const;
@@ -75,6 +76,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "closure:approve",
     "programme:suspend",
     "audit:read",
+    // Export everything about one person, or erase them, on their request.
+    "person:subject-request",
   ],
   // Legal officers follow the cases where they are counsel: they move
   // proceedings, keep deadlines, record hearings and file court papers; the

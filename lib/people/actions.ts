@@ -11,6 +11,8 @@ import { clientIp } from "@/lib/request-context";
 import { visibleCaseOr404 } from "@/lib/cases/queries";
 import { conflictFrom, conflictState, ConflictError } from "@/lib/locking";
 import { namedOnCase } from "./protected";
+import { erasePerson } from "./subject-requests";
+import { redirect } from "next/navigation";
 
 const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? blankToNull(v.trim()) : null), z.string().max(max, { error: "tooLong" }).nullable());
 const LIMITS: Record<ProtectedField, number> = { religion: 100, phone: 40, address: 500, safeHouse: 500 };
@@ -54,4 +56,25 @@ export async function updateProtectedDetailsAction(code: string, personId: strin
   // The whole case, including this edit page, so every form on it carries the new version.
   revalidatePath(`/cases/${code}`, "layout");
   return { ok: true };
+}
+
+/**
+ * Erases one person on their request (supervisors). The case code must be
+ * typed again and a reason given: this cannot be undone.
+ */
+export async function erasePersonAction(code: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  assertCan(user, "person:subject-request");
+  const target = await visibleCaseOr404(user, code);
+  const parsed = z
+    .object({
+      confirm: z.string().trim().toUpperCase().refine((v) => v === code, { error: "confirmCode" }),
+      reason: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" }),
+    })
+    .safeParse(formDataToObject(formData));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const erased = await erasePerson(user.id, target.id, personId, parsed.data.reason, await clientIp());
+  if (!erased) notFound();
+  revalidatePath(`/cases/${code}`, "layout");
+  redirect(`/cases/${code}`);
 }

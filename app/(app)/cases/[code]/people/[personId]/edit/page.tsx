@@ -8,7 +8,8 @@ import { PersonForm } from "@/components/cases/person-form";
 import { dateOfBirthValue } from "@/components/cases/person-summary";
 import { ProtectedDetailsForm } from "@/components/people/protected-details-form";
 import { namedOnCase, readProtectedDetails } from "@/lib/people/protected";
-import { protectedFields } from "@/lib/policy";
+import { can, protectedFields } from "@/lib/policy";
+import { SubjectRequestForms } from "@/components/people/subject-request-forms";
 
 type Props = { params: Promise<{ code: string; personId: string }> };
 
@@ -25,6 +26,7 @@ export default async function EditPersonPage({ params }: Props) {
   if (!file || !person) notFound();
   const t = await getTranslations("edit");
   const tProtected = await getTranslations("protected");
+  const tRequests = await getTranslations("subjectRequests");
   const named = namedOnCase(user, file);
   const writable = protectedFields(user, "write", { namedOnCase: named });
   const details = writable.length ? await readProtectedDetails(user, file.id, named, ip) : null;
@@ -39,6 +41,14 @@ export default async function EditPersonPage({ params }: Props) {
           </h2>
           <p className="mb-3 text-sm text-slate-800">{tProtected("intro")}</p>
           <ProtectedDetailsForm code={file.code} personId={person.id} version={person.version} fields={writable} values={details.byPerson.get(person.id) ?? {}} />
+        </section>
+      ) : null}
+      {can(user, "person:subject-request") ? (
+        <section aria-labelledby="requests-heading" className="max-w-2xl rounded-lg border border-red-300 bg-white p-4">
+          <h2 id="requests-heading" className="text-lg font-semibold">
+            {tRequests("title")}
+          </h2>
+          <SubjectRequestForms code={file.code} personId={person.id} />
         </section>
       ) : null}
     </div>
