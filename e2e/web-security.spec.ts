@@ -64,3 +64,26 @@ test("stored script in free-text fields is shown as text and never runs", async 
   expect(await timeline.locator("script, img[src='x'], svg[onload]").count()).toBe(0);
   expect(dialogs).toBe(0);
 });
+
+test("stored script in a person's details and protected details is shown as text and never runs", async ({ page }) => {
+  const [target] = await sql<{ code: string; personId: string }>(
+    `select c.code, p.id as "personId" from "Case" c join "Team" t on t.id = c."teamId" join "Person" p on p."caseId" = c.id and p.position = 0
+     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code limit 1 offset 8`,
+  );
+  const payload = `<img src=x onerror="window.__xss='person'">${uniqueTag()}`;
+  await signIn(page, "caseworker");
+  await page.goto(`/cases/${target.code}/people/${target.personId}/edit`);
+  await page.getByLabel("Ethnicity").fill(payload);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${target.code}$`));
+  await page.goto(`/cases/${target.code}/people/${target.personId}/edit`);
+  const details = page.getByRole("form", { name: "Protected details" });
+  await details.getByLabel("Address").fill(`<script>window.__xss='address'</script>`);
+  await details.getByRole("button", { name: "Save protected details" }).click();
+  await expect(details.getByText("Protected details saved.")).toBeVisible();
+  await page.goto(`/cases/${target.code}`);
+  await expect(page.getByRole("region", { name: "Household" })).toContainText(payload);
+  await expect(page.getByTestId("protected-details").first()).toContainText("<script>window.__xss='address'</script>");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+  expect(await page.locator("main img[src='x']").count()).toBe(0);
+});

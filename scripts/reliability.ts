@@ -206,5 +206,24 @@ export async function runReliability(server: ChildProcess, options: ReliabilityO
       detail: `${result.requests.total} requests (${Math.round(result.requests.average)} req/s), p50 ${p(50)} ms, p95 ${p(95)} ms, ${serverErrors} 5xx, ${result.errors} errors, ${result.timeouts} timeouts; ${acknowledged} notes acknowledged, ${stored.notes} stored, ${stored.whole} with their audit row`,
     });
   }
+  // 4. An administrator requires an authenticator app for a role: its members without one can do
+  //    nothing but set it up (pages redirect there, APIs refuse) until they have. Run here, after the
+  //    browser tests, because the setting applies to everyone at once.
+  {
+    const [legal] = await query<{ id: string }>(options.url, `select id from "User" where email = 'legal@demo.waypoint.test'`);
+    const legalCookie = await sessionCookie(options.url, legal.id, options.secret);
+    const get = (pathName: string) => fetch(`http://127.0.0.1:${options.port}${pathName}`, { headers: { cookie: legalCookie }, redirect: "manual" });
+    await query(options.url, `insert into "SecuritySetting" (id, "totpRequiredFor", "updatedAt") values (1, '{LEGAL_OFFICER}', now())
+      on conflict (id) do update set "totpRequiredFor" = '{LEGAL_OFFICER}'`);
+    try {
+      const page = await get("/cases");
+      const setup = await get("/account/security");
+      const api = await postNote(options.port, legalCookie, target.code, "must not be stored");
+      const ok = [302, 303, 307].includes(page.status) && (page.headers.get("location") ?? "").includes("/account/security") && setup.status === 200 && api.status === 401;
+      checks.push({ name: "authenticator app required for a role", ok, detail: `/cases ${page.status} → ${page.headers.get("location")}, /account/security ${setup.status}, note API ${api.status}` });
+    } finally {
+      await query(options.url, `update "SecuritySetting" set "totpRequiredFor" = '{}' where id = 1`);
+    }
+  }
   return { checks, server };
 }
