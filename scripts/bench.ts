@@ -15,7 +15,7 @@ import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { databaseExists, recreateDatabase, startEmbeddedPostgres } from "./database";
 import { migrate } from "./migrate";
-import { ROOT } from "./environment";
+import { ROOT, serverCommand } from "./environment";
 import { foldForSearch } from "../lib/people/search-text";
 import { hashPassword } from "../lib/auth/password";
 
@@ -377,7 +377,7 @@ async function main() {
       WAYPOINT_QUERY_TIMINGS: "1",
     };
     if (spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit" }).status !== 0) throw new Error("build failed");
-    const server = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(PORT)], { cwd: ROOT, env: { ...env, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+    const server = spawn(...serverCommand(PORT), { cwd: ROOT, env: { ...env, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], detached: true });
     const queryTimes = new Map<string, number[]>();
     server.stdout!.setEncoding("utf8");
     server.stdout!.on("data", (text: string) => {

@@ -11,6 +11,15 @@ import { embeddedUrl, ensureDatabase, startEmbeddedPostgres, type Cluster } from
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DATA_DIR = path.join(ROOT, ".data");
 
+/**
+ * The production server (scripts/serve.ts) as one Node process with tsx as
+ * its loader, so a signal sent to it reaches its own shutdown handler
+ * directly: `spawn(...serverCommand(port), options)`.
+ */
+export function serverCommand(port: number | string): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts"), "--port", String(port)]];
+}
+
 export type Database = { url: string; embedded: boolean; created: boolean; stop: () => Promise<void> };
 
 /**

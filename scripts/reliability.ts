@@ -17,6 +17,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
+import { serverCommand } from "./environment";
 
 type Check = { name: string; ok: boolean; detail: string };
 export type ReliabilityOptions = { url: string; port: number; env: NodeJS.ProcessEnv; root: string; secret: string };
@@ -42,7 +43,7 @@ export async function sessionCookie(url: string, userId: string, secret: string)
 }
 
 function startServer(options: ReliabilityOptions): ChildProcess {
-  return spawn(path.join(options.root, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(options.port)], {
+  return spawn(...serverCommand(options.port), {
     cwd: options.root,
     env: { ...options.env, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "./migrate";
-import { authSecret, fileEncryptionKey, openDatabase, ROOT } from "./environment";
+import { authSecret, fileEncryptionKey, openDatabase, ROOT, serverCommand } from "./environment";
 import { countUsers, printDemoAccounts, seedDemoData } from "./seed";
 
 const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "prisma"];
@@ -57,7 +57,7 @@ async function main() {
     const next = path.join(ROOT, "node_modules/.bin/next");
     const server = dev
       ? spawn(next, ["dev", "-p", port], { cwd: ROOT, env: { ...env, NODE_ENV: "development" }, stdio: ["ignore", "inherit", "inherit"], detached: true })
-      : spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+      : spawn(...serverCommand(port), { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
     const stop = (signal: NodeJS.Signals) => {
       try {
         if (server.pid) process.kill(-server.pid, signal);

@@ -12,7 +12,7 @@ import { recreateDatabase, startEmbeddedPostgres } from "./database";
 import { migrate } from "./migrate";
 import { runReliability } from "./reliability";
 import { seedDemoData } from "./seed";
-import { ROOT } from "./environment";
+import { ROOT, serverCommand } from "./environment";
 
 const RESULTS = path.join(ROOT, "test-results");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -105,7 +105,7 @@ async function main() {
       if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
         add({ passed: 0, failed: 1 }, "build");
       } else {
-        let server: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts", "--port", String(E2E_PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+        let server: ChildProcess = spawn(...serverCommand(E2E_PORT), { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
         try {
           await waitForHealth(`http://127.0.0.1:${E2E_PORT}/api/health`, 60_000);
           if (only !== "reliability") {

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { SavedMessage } from "@/components/forms/saved-message";
 
 export function ChangePasswordForm() {
   const t = useTranslations("security");
@@ -19,11 +20,7 @@ export function ChangePasswordForm() {
       <Button type="submit" disabled={pending}>
         {t("changePassword")}
       </Button>
-      {saved ? (
-        <p role="status" className="text-sm text-green-800">
-          {t("passwordChanged")}
-        </p>
-      ) : null}
+      <SavedMessage show={saved}>{t("passwordChanged")}</SavedMessage>
     </form>
   );
 }

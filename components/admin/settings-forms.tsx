@@ -7,14 +7,11 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { SavedMessage } from "@/components/forms/saved-message";
 
 function Saved({ show }: { show: boolean }) {
   const t = useTranslations("settings");
-  return show ? (
-    <p role="status" className="text-sm text-green-800">
-      {t("saved")}
-    </p>
-  ) : null;
+  return <SavedMessage show={show}>{t("saved")}</SavedMessage>;
 }
 
 export function DeadlinePeriodForm({ ruleKey, label, amount, unit }: { ruleKey: string; label: string; amount: number; unit: "days" | "months" }) {

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { SavedMessage } from "@/components/forms/saved-message";
 
 /** The protected details this user may change, each with its current value. */
 export function ProtectedDetailsForm(props: { code: string; personId: string; version: number; fields: ProtectedField[]; values: Partial<Record<ProtectedField, string | null>> }) {
@@ -25,11 +26,7 @@ export function ProtectedDetailsForm(props: { code: string; personId: string; ve
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>
-      {saved ? (
-        <p role="status" className="text-sm text-green-800">
-          {t("saved")}
-        </p>
-      ) : null}
+      <SavedMessage show={saved}>{t("saved")}</SavedMessage>
     </form>
   );
 }

@@ -6,16 +6,9 @@ import { Button } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { SavedMessage } from "@/components/forms/saved-message";
 
 type Team = { id: string; name: string };
-
-function Saved({ show, text }: { show: boolean; text: string }) {
-  return show ? (
-    <p role="status" className="text-sm text-green-800">
-      {text}
-    </p>
-  ) : null;
-}
 
 /** Role, team and organisation-wide fields, shared by the create and edit forms. */
 function AccountFields({ teams, errorFor, initial }: { teams: Team[]; errorFor: (name: string) => string | undefined; initial?: { name: string; role: string; teamId: string | null; organisationWide: boolean } }) {
@@ -51,7 +44,7 @@ export function CreateUserForm({ teams }: { teams: Team[] }) {
       <Button type="submit" disabled={pending}>
         {t("create")}
       </Button>
-      <Saved show={saved} text={t("created")} />
+      <SavedMessage show={saved}>{t("created")}</SavedMessage>
     </form>
   );
 }
@@ -68,7 +61,7 @@ export function EditUserForm({ user, teams }: { user: { id: string; name: string
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>
-      <Saved show={saved} text={t("saved")} />
+      <SavedMessage show={saved}>{t("saved")}</SavedMessage>
     </form>
   );
 }
@@ -100,7 +93,7 @@ export function SetPasswordForm({ id }: { id: string }) {
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("setPassword")}
       </Button>
-      <Saved show={saved} text={t("passwordSet")} />
+      <SavedMessage show={saved}>{t("passwordSet")}</SavedMessage>
     </form>
   );
 }
@@ -115,7 +108,7 @@ export function ResetTotpForm({ id }: { id: string }) {
         {t("resetTotp")}
       </Button>
       {formError ? <p role="alert" className="text-sm text-red-700">{formError}</p> : null}
-      <Saved show={saved} text={t("totpCleared")} />
+      <SavedMessage show={saved}>{t("totpCleared")}</SavedMessage>
     </form>
   );
 }
@@ -130,7 +123,7 @@ export function SecuritySettingForm({ required }: { required: string[] }) {
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("save")}
       </Button>
-      <Saved show={saved} text={t("saved")} />
+      <SavedMessage show={saved}>{t("saved")}</SavedMessage>
     </form>
   );
 }
