@@ -3,6 +3,7 @@
 // team, deactivate (every session of that user ends at once), set a new
 // password and clear a lost authenticator app. Each change is audited.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/current-user";
@@ -19,6 +20,8 @@ async function administrator() {
   assertCan(user, "user:manage");
   return { user, ip: await clientIp() };
 }
+
+const isUuid = (value: string) => z.string().uuid().safeParse(value).success;
 
 const read = (formData: FormData) => formDataToObject(formData, (name) => name === "totpRequiredFor");
 
@@ -64,6 +67,7 @@ export async function setUserActiveAction(_previous: FormState, formData: FormDa
   const { user, ip } = await administrator();
   const id = String(formData.get("id") ?? "");
   const active = formData.get("active") === "true";
+  if (!isUuid(id)) return { formError: "notFound" };
   if (id === user.id) return { formError: "cannotDeactivateSelf" };
   const target = await db.user.findUnique({ where: { id }, select: { id: true } });
   if (!target) return { formError: "notFound" };
@@ -98,7 +102,7 @@ export async function setUserPasswordAction(_previous: FormState, formData: Form
 export async function resetTotpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user, ip } = await administrator();
   const id = String(formData.get("id") ?? "");
-  if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) return { formError: "notFound" };
+  if (!isUuid(id) || !(await db.user.findUnique({ where: { id }, select: { id: true } }))) return { formError: "notFound" };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId: id } });
