@@ -12,10 +12,10 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { encode } from "next-auth/jwt";
 import { databaseExists, recreateDatabase, startEmbeddedPostgres } from "./database";
 import { migrate } from "./migrate";
 import { ROOT, serverCommand } from "./environment";
+import { sessionCookie } from "./reliability";
 import { foldForSearch } from "../lib/people/search-text";
 import { hashPassword } from "../lib/auth/password";
 
@@ -230,20 +230,13 @@ async function counts(url: string) {
   }
 }
 
-/** A signed-in session for a bench user, as a real sign-in makes it: a Session row and the JWT cookie naming it. */
-async function sessionCookie(client: pg.Client, userId: string) {
-  const { id: sid } = (await client.query(`insert into "Session" (id, "userId") values (gen_random_uuid(), $1) returning id`, [userId])).rows[0];
-  const token = await encode({ token: { sub: userId, sid }, secret: SECRET, salt: "authjs.session-token", maxAge: 8 * 3600 });
-  return `authjs.session-token=${token}`;
-}
-
 async function supervisorSession(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { id } = (await client.query(`select id from "User" where email = 'supervisor@bench.test'`)).rows[0];
     const { code } = (await client.query(`select c.code from "Case" c join "User" u on u."teamId" = c."teamId" where u.id = $1 and c.sensitivity <> 'RESTRICTED' order by c.code limit 1`, [id])).rows[0];
-    return { cookie: await sessionCookie(client, id), code };
+    return { cookie: await sessionCookie(url, id, SECRET), code };
   } finally {
     await client.end();
   }
@@ -319,8 +312,8 @@ async function measureExport(size: number, pgid: number) {
   const client = new pg.Client({ connectionString: process.env.BENCH_DB_URL });
   await client.connect();
   const { id } = (await client.query(`select id from "User" where email = $1`, [`export${size}@bench.test`])).rows[0];
-  const cookie = await sessionCookie(client, id);
   await client.end();
+  const cookie = await sessionCookie(process.env.BENCH_DB_URL!, id, SECRET);
   const idle = groupRssKb(pgid);
   let peak = idle;
   const sampler = setInterval(() => (peak = Math.max(peak, groupRssKb(pgid))), 50);
