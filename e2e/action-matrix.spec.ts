@@ -8,8 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { encode } from "next-auth/jwt";
-import { ACCOUNTS, sql } from "./helpers";
+import { ACCOUNTS, sessionCookieFor, sql } from "./helpers";
 
 type Role = "caseworker" | "supervisor" | "legal" | "admin" | "caseworkerNorth" | "director";
 type Target = "own" | "otherTeam";
@@ -94,12 +93,10 @@ test.beforeAll(async () => {
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (entry.exportedName) actions.set(entry.exportedName, { id, page: Object.keys(entry.workers).sort()[0] });
   }
-  const secret = process.env.AUTH_SECRET!;
   for (const role of ROLES) {
-    const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS[role].email]);
-    if (role === "admin") adminId = user.id;
-    const [session] = await sql<{ id: string }>(`insert into "Session" (id, "userId") values (gen_random_uuid(), $1) returning id`, [user.id]);
-    cookies.set(role, `authjs.session-token=${await encode({ token: { sub: user.id, sid: session.id }, secret, salt: "authjs.session-token", maxAge: 3600 })}`);
+    const { userId, cookie } = await sessionCookieFor(role);
+    if (role === "admin") adminId = userId;
+    cookies.set(role, cookie);
   }
   // Cases that already have a proceeding: other specs pick cases without one, so none of them shares these.
   // On the own-team case the demo legal officer is made counsel, so the matrix covers counsel's rights too.

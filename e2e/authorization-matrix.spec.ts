@@ -5,8 +5,7 @@
 // what is under test): allowed is 200/201, denied is 404 (never a hint that
 // the record exists).
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { encode } from "next-auth/jwt";
-import { ACCOUNTS, sql } from "./helpers";
+import { ACCOUNTS, sessionCookieFor, sql } from "./helpers";
 
 type Role = "caseworker" | "supervisor" | "legal" | "admin" | "caseworkerNorth" | "director";
 type Target = "own" | "restricted" | "otherTeam";
@@ -62,13 +61,7 @@ const cookies = new Map<Role, string>();
 const codes = {} as Record<Target, string>;
 
 test.beforeAll(async () => {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set: run with `npm test`");
-  for (const role of ROLES) {
-    const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS[role].email]);
-    const [session] = await sql<{ id: string }>(`insert into "Session" (id, "userId") values (gen_random_uuid(), $1) returning id`, [user.id]);
-    cookies.set(role, `authjs.session-token=${await encode({ token: { sub: user.id, sid: session.id }, secret, salt: "authjs.session-token", maxAge: 3600 })}`);
-  }
+  for (const role of ROLES) cookies.set(role, (await sessionCookieFor(role)).cookie);
   const [own] = await sql<{ code: string }>(
     `select c.code from "Case" c join "Team" t on t.id = c."teamId" join "CaseMember" m on m."caseId" = c.id join "User" u on u.id = m."userId"
      where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' and m.role = 'COUNSEL' and u.email = $1 order by c.code limit 1`,

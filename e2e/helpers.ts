@@ -86,3 +86,18 @@ export async function ownAccount(role: "CASEWORKER" | "SUPERVISOR" | "LEGAL_OFFI
   );
   return email;
 }
+
+/**
+ * A session cookie for a demo account, minted the way a sign-in makes one (a
+ * Session row and the encrypted JWT naming it), for tests that send many
+ * requests without a browser. Needs AUTH_SECRET, which `npm test` passes.
+ */
+export async function sessionCookieFor(who: AccountKey): Promise<{ userId: string; cookie: string }> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: run with `npm test`");
+  const { encode } = await import("next-auth/jwt");
+  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS[who].email]);
+  const [session] = await sql<{ id: string }>(`insert into "Session" (id, "userId") values (gen_random_uuid(), $1) returning id`, [user.id]);
+  const token = await encode({ token: { sub: user.id, sid: session.id }, secret, salt: "authjs.session-token", maxAge: 3600 });
+  return { userId: user.id, cookie: `authjs.session-token=${token}` };
+}

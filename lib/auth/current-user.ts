@@ -24,10 +24,11 @@ const sessionState = cache(async (): Promise<SessionState> => {
   const userId = session?.user?.id;
   const sessionId = (session as { sessionId?: string | null } | null)?.sessionId;
   if (!userId || !sessionId) return { user: null, ended: null };
-  const checked = await checkSession(sessionId, userId);
+  // Both on every request, so side by side rather than one after the other.
+  const [checked, setting] = await Promise.all([checkSession(sessionId, userId), db.securitySetting.findUnique({ where: { id: 1 }, select: { totpRequiredFor: true } })]);
   if (!checked.user) return { user: null, ended: checked.ended };
   const user = checked.user;
-  const required = user.totpEnabledAt ? [] : ((await db.securitySetting.findUnique({ where: { id: 1 } }))?.totpRequiredFor ?? []);
+  const required = user.totpEnabledAt ? [] : (setting?.totpRequiredFor ?? []);
   return {
     user: {
       id: user.id,

@@ -300,9 +300,14 @@ export async function assignmentOptions(actor: Actor, teamId?: string) {
 }
 
 /** The case's id and team if this actor may see it; otherwise 404, never a hint that it exists. */
+/** The case's id and team if this actor may see it, else null (API routes answer 404). */
+export async function visibleCase(actor: Actor, code: string) {
+  if (!isCaseCode(code)) return null;
+  return db.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: { id: true, teamId: true } });
+}
+
 export async function visibleCaseOr404(actor: Actor, code: string) {
-  if (!isCaseCode(code)) notFound();
-  const found = await db.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: { id: true, teamId: true } });
+  const found = await visibleCase(actor, code);
   if (!found) notFound();
   return found;
 }

@@ -1,7 +1,6 @@
 import { currentUser } from "@/lib/auth/current-user";
-import { can, caseScope } from "@/lib/policy";
-import { db } from "@/lib/db";
-import { isCaseCode } from "@/lib/cases/queries";
+import { can } from "@/lib/policy";
+import { visibleCase } from "@/lib/cases/queries";
 import { readJson } from "@/lib/api";
 import { fieldErrorsFrom } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
@@ -17,7 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const { code } = await params;
-  const target = can(user, "note:create") && isCaseCode(code) ? await db.case.findFirst({ where: { AND: [{ code }, caseScope(user)] }, select: { id: true } }) : null;
+  const target = can(user, "note:create") ? await visibleCase(user, code) : null;
   if (!target) return Response.json({ error: "not found" }, { status: 404 });
   const parsed = noteSchema.safeParse(body.value);
   if (!parsed.success) return Response.json({ errors: fieldErrorsFrom(parsed.error) }, { status: 400 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/current-user";
-import { can, caseScope } from "@/lib/policy";
+import { can } from "@/lib/policy";
 import { db } from "@/lib/db";
-import { isCaseCode } from "@/lib/cases/queries";
+import { visibleCase } from "@/lib/cases/queries";
 import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
 import { loadCaseSummary } from "@/lib/summaries/case-summary";
@@ -29,7 +29,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   const user = await currentUser();
   if (!user) return new Response("Sign in required", { status: 401 });
   const { code } = await params;
-  const found = can(user, "case:export") && isCaseCode(code) ? await db.case.findFirst({ where: { AND: [{ code }, caseScope(user)] }, select: { id: true } }) : null;
+  const found = can(user, "case:export") ? await visibleCase(user, code) : null;
   if (!found) return new Response("Not found", { status: 404 });
   const form = await request.formData();
   const purpose = form.get("purpose");
