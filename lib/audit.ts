@@ -54,7 +54,18 @@ export type AuditAction =
   | "user.deactivate"
   | "user.reactivate"
   | "user.password"
-  | "user.totp";
+  | "user.totp"
+  | "duplicate.check"
+  | "duplicate.link"
+  | "case.merge"
+  | "import.preview"
+  | "import.run"
+  | "import.report"
+  | "referral.create"
+  | "referral.override"
+  | "referral.status"
+  | "referral.view"
+  | "referral.pdf";
 
 export type AuditEntry = {
   actorId: string | null;

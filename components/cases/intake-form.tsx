@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { createCaseAction } from "@/lib/cases/actions";
+import { createCaseAction, type IntakeState } from "@/lib/cases/actions";
 import { MAX_HOUSEHOLD, SENSITIVITIES } from "@/lib/cases/schema";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -10,12 +10,13 @@ import { FormStatus } from "@/components/forms/form-status";
 import { PersonFields } from "./person-fields";
 import { JourneyFields } from "./journey-fields";
 import { useEnumOptions } from "./options";
+import { DuplicateMatches } from "./duplicate-matches";
 
 type Staff = { id: string; name: string };
 
 export function IntakeForm({ teams, staff, currentUserId }: { teams: { id: string; name: string }[]; staff: Staff[]; currentUserId: string }) {
   const t = useTranslations("intake");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(createCaseAction);
+  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction<IntakeState>(createCaseAction);
   // Stable keys keep each person's typed values when another is removed.
   const nextKey = useRef(1);
   const [memberKeys, setMemberKeys] = useState<number[]>([0]);
@@ -79,8 +80,10 @@ export function IntakeForm({ teams, staff, currentUserId }: { teams: { id: strin
         </div>
       </section>
 
-      <Button type="submit" disabled={pending}>
-        {pending ? t("saving") : t("submit")}
+      {state.duplicates?.length ? <DuplicateMatches household={state.duplicates} reasonError={errorFor("duplicateReason")} pending={pending} /> : null}
+
+      <Button type="submit" disabled={pending} variant={state.duplicates?.length ? "secondary" : "primary"}>
+        {pending ? t("saving") : state.duplicates?.length ? t("checkAgain") : t("submit")}
       </Button>
     </form>
   );

@@ -16,6 +16,7 @@ export type PersonDefaults = {
   ethnicity?: string | null;
   languages?: string[];
   unhcrNumber?: string | null;
+  documentNumber?: string | null;
   vulnerabilities?: string[];
 };
 
@@ -53,6 +54,7 @@ export function PersonFields({
       <TextField label={t("ethnicity")} name={name("ethnicity")} defaultValue={defaults.ethnicity ?? ""} autoComplete="off" error={errorFor(name("ethnicity"))} />
       <TextField label={t("languages")} name={name("languages")} defaultValue={defaults.languages?.join(", ")} hint={t("languagesHint")} autoComplete="off" error={errorFor(name("languages"))} />
       <TextField label={t("unhcrNumber")} name={name("unhcrNumber")} defaultValue={defaults.unhcrNumber ?? ""} autoComplete="off" error={errorFor(name("unhcrNumber"))} />
+      <TextField label={t("documentNumber")} name={name("documentNumber")} defaultValue={defaults.documentNumber ?? ""} hint={t("documentNumberHint")} autoComplete="off" error={errorFor(name("documentNumber"))} />
       <div className="sm:col-span-2">
         <CheckboxGroup legend={t("vulnerabilities")} name={name("vulnerabilities")} options={vulnerabilityOptions} defaultValues={defaults.vulnerabilities} error={errorFor(name("vulnerabilities"))} />
       </div>

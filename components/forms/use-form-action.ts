@@ -8,8 +8,8 @@ import type { FormState } from "@/lib/forms";
  * a form refused by the server keeps what the user typed, and gives the
  * translated message for each field.
  */
-export function useFormAction(action: (state: FormState, formData: FormData) => Promise<FormState>) {
-  const [state, dispatch, pending] = useActionState(action, {});
+export function useFormAction<S extends FormState = FormState>(action: (state: S, formData: FormData) => Promise<S>) {
+  const [state, dispatch, pending] = useActionState<S, FormData>(action, {} as Awaited<S>);
   const t = useTranslations("errors");
   // Forms that add records empty themselves after a successful save.
   const formRef = useRef<HTMLFormElement>(null);

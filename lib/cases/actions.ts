@@ -11,7 +11,8 @@ import { assertCan, mayAssignCase, type Actor } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { ConflictError, conflictFrom, conflictState } from "@/lib/locking";
-import { caseUpdateSchema, intakeSchema, MULTI_VALUED_FIELDS, personUpdateSchema, personSchema } from "./schema";
+import { caseUpdateSchema, intakeSchema, MULTI_VALUED_FIELDS, personUpdateSchema, personSchema, type PersonInput } from "./schema";
+import { householdDuplicates, type HouseholdMatches, type Probe } from "@/lib/people/duplicates";
 import { createCaseRecords, journeyData, personData } from "./create-case";
 import { changedFields } from "./changes";
 
@@ -25,18 +26,70 @@ async function assigneeAllowed(actor: Actor, teamId: string, caseworkerId: strin
   return mayAssignCase(actor, { teamId, assignee });
 }
 
-export async function createCaseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+/** The intake form's result: field errors, or possible matches to decide on before anything is saved. */
+export type IntakeState = FormState & { duplicates?: HouseholdMatches };
+
+const toProbe = (member: PersonInput): Probe => ({ ...member, birthYear: member.dateOfBirth.birthYear });
+
+/**
+ * Opens a case. Before saving, every member is checked against the people
+ * already registered (lib/people/duplicates): if any may be the same
+ * person, nothing is saved and the caseworker decides: "link:<code>" goes
+ * to the existing case; "new" opens the case anyway, with a reason kept as
+ * a note on it. The check and both decisions are audited.
+ */
+export async function createCaseAction(_previous: IntakeState, formData: FormData): Promise<IntakeState> {
   const user = await requireUser();
   assertCan(user, "case:create");
-  const parsed = intakeSchema.safeParse(readForm(formData));
+  const form = readForm(formData);
+  const parsed = intakeSchema.safeParse(form);
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   const input = parsed.data;
   if (!(await assigneeAllowed(user, input.teamId, input.caseworkerId))) {
     return { fieldErrors: { caseworkerId: "assigneeNotAllowed" } };
   }
   const ip = await clientIp();
+  const decision = typeof form.duplicateDecision === "string" ? form.duplicateDecision : "";
+  const duplicates = await householdDuplicates(db, user, input.members.map(toProbe));
+  const shownCodes = duplicates.flatMap((d) => d.matches.flatMap((m) => (m.visible ? [m.caseCode] : [])));
+  const hidden = duplicates.flatMap((d) => d.matches.filter((m) => !m.visible)).length;
+
+  if (decision.startsWith("link:") && shownCodes.includes(decision.slice(5))) {
+    const existing = await visibleCaseOr404(user, decision.slice(5));
+    await recordAudit(db, {
+      actorId: user.id,
+      action: "duplicate.link",
+      entity: "Case",
+      entityId: existing.id,
+      caseId: existing.id,
+      ip,
+      detail: { householdSize: input.members.length },
+    });
+    redirect(`/cases/${decision.slice(5)}`);
+  }
+  if (duplicates.length > 0 && decision !== "new") {
+    await recordAudit(db, {
+      actorId: user.id,
+      action: "duplicate.check",
+      entity: "Case",
+      ip,
+      detail: { shown: shownCodes, hidden },
+    });
+    return { duplicates };
+  }
+  const reason = typeof form.duplicateReason === "string" ? form.duplicateReason.trim() : "";
+  if (duplicates.length > 0 && reason.length < 5) return { duplicates, fieldErrors: { duplicateReason: "duplicateReasonRequired" } };
+  if (reason.length > 2000) return { duplicates, fieldErrors: { duplicateReason: "tooLong" } };
+
   const created = await db.$transaction(async (tx) => {
     const record = await createCaseRecords(tx, input, user.id);
+    // Why this is a new person after all: kept on the case for the team to read.
+    const note = duplicates.length
+      ? await tx.note.create({
+          data: { caseId: record.id, authorId: user.id, kind: "OTHER", body: `Opened as a new case despite possible matches${shownCodes.length ? ` (${shownCodes.join(", ")})` : ""}: ${reason}` },
+          select: { id: true },
+        })
+      : null;
     await recordAudit(tx, {
       actorId: user.id,
       action: "case.create",
@@ -44,7 +97,7 @@ export async function createCaseAction(_previous: FormState, formData: FormData)
       entityId: record.id,
       caseId: record.id,
       ip,
-      detail: { householdSize: input.members.length },
+      detail: { householdSize: input.members.length, ...(note ? { possibleMatches: shownCodes, hiddenMatches: hidden, reasonNoteId: note.id } : {}) },
     });
     return record;
   });

@@ -35,6 +35,7 @@ export function personData(person: PersonInput) {
     ethnicity: person.ethnicity,
     languages: person.languages,
     unhcrNumber: person.unhcrNumber,
+    documentNumber: person.documentNumber,
     vulnerabilities: person.vulnerabilities,
     searchText: personSearchText(person),
   } satisfies Partial<Prisma.PersonUncheckedCreateInput>;

@@ -178,6 +178,7 @@ const CASE_FILE_SELECT = {
       ethnicity: true,
       languages: true,
       unhcrNumber: true,
+      documentNumber: true,
       vulnerabilities: true,
       version: true,
       position: true,

@@ -74,6 +74,16 @@ const unhcrNumber = z.preprocess(
     .nullable(),
 );
 
+// Passport or other identity document numbers: compared exactly by the
+// duplicate check, so spaces and dashes are dropped and letters upper-cased.
+const documentNumber = z.preprocess(
+  (v) => (typeof v === "string" ? blankToNull(v.replace(/[\s-]/g, "").toUpperCase()) : (v ?? null)),
+  z
+    .string({ error: "invalid" })
+    .regex(/^[A-Z0-9]{4,20}$/, { error: "invalidDocumentNumber" })
+    .nullable(),
+);
+
 export const personSchema = z.object({
   relationship: choice(RELATIONSHIPS),
   latinName: requiredText(200),
@@ -85,6 +95,7 @@ export const personSchema = z.object({
   ethnicity: optionalText(100),
   languages: list(10, z.string().max(60, { error: "tooLong" })),
   unhcrNumber,
+  documentNumber,
   vulnerabilities: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(choice(VULNERABILITIES)).max(VULNERABILITIES.length)),
 });
 export type PersonInput = z.output<typeof personSchema>;

@@ -71,6 +71,7 @@ export async function erasePerson(actorId: string, caseId: string, personId: str
         ethnicity: null,
         languages: [],
         unhcrNumber: null,
+        documentNumber: null,
         religion: null,
         phone: null,
         address: null,
@@ -93,7 +94,7 @@ export async function erasePerson(actorId: string, caseId: string, personId: str
       entityId: personId,
       caseId,
       ip,
-      fields: ["latinName", "nativeName", "aliases", "birthDate", "sex", "ethnicity", "languages", "unhcrNumber", "religion", "phone", "address", "safeHouse", "vulnerabilities", "documents"],
+      fields: ["latinName", "nativeName", "aliases", "birthDate", "sex", "ethnicity", "languages", "unhcrNumber", "documentNumber", "religion", "phone", "address", "safeHouse", "vulnerabilities", "documents"],
       detail: { reason, documents: documents.length },
     });
     return documents.map((d) => d.storageKey);

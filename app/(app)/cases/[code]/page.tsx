@@ -82,6 +82,7 @@ export default async function CaseFilePage({ params }: Props) {
                 {person.aliases.length ? <p className="text-slate-700">{person.aliases.join(", ")}</p> : null}
                 {person.languages.length ? <p className="text-slate-700">{person.languages.join(", ")}</p> : null}
                 {person.unhcrNumber ? <p className="font-mono text-slate-800">UNHCR {person.unhcrNumber}</p> : null}
+                {person.documentNumber ? <p className="font-mono text-slate-800">{t("documentNumberShort", { number: person.documentNumber })}</p> : null}
                 {person.vulnerabilities.length ? (
                   <p className="mt-1 flex flex-wrap gap-1">
                     {person.vulnerabilities.map((v) => (

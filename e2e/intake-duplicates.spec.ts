@@ -1,0 +1,76 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn, sql } from "./helpers";
+
+async function fillPrincipal(page: Page, person: Record<string, string>) {
+  const group = page.getByRole("group", { name: /^Person 1/ });
+  for (const [label, value] of Object.entries(person)) {
+    const field = group.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
+test("intake of a person registered under another spelling shows the match; the caseworker links to it, or opens a new case with a reason", async ({ page }) => {
+  // A Bangkok household registered as "Jeong Gyeong-hui", born 1990 (a
+  // demo case of its own, rewritten so no other test picks it).
+  const [{ code }] = await sql<{ code: string }>(
+    `select c.code from "Case" c join "Team" t on t.id = c."teamId"
+     where t.name = 'Bangkok' and c.nationality = 'LA' and c.sensitivity = 'STANDARD' and c.status = 'OPEN'
+     order by c.code asc limit 1 offset 3`,
+  );
+  await sql(`update "Case" set nationality = 'KP', "principalName" = 'Jeong Gyeong-hui' where code = $1`, [code]);
+  await sql(
+    `update "Person" set "latinName" = 'Jeong Gyeong-hui', "nativeName" = null, aliases = '{}', "birthYear" = 1990, "birthDate" = null, nationality = 'KP'
+     where "caseId" = (select id from "Case" where code = $1) and relationship = 'PRINCIPAL'`,
+    [code],
+  );
+  const peopleBefore = Number((await sql<{ n: string }>(`select count(*) as n from "Person"`))[0].n);
+
+  await signIn(page, "caseworker");
+  await page.goto("/cases/new");
+  // The same woman, written the way a partner organisation spelled her name.
+  const variant = { "Name (Latin script)": "Chung Kyung Hee", "Date of birth": "1990", Sex: "FEMALE", Nationality: "KP" };
+  await fillPrincipal(page, variant);
+  await page.getByRole("button", { name: "Open case" }).click();
+
+  const matches = page.getByRole("region", { name: /Possible earlier registrations/ });
+  await expect(matches).toBeVisible();
+  const match = matches.getByRole("listitem").filter({ hasText: code });
+  await expect(match).toContainText("Jeong Gyeong-hui");
+  await expect(match).toContainText("Matched on: name, year of birth, nationality");
+  await expect(match).toContainText(/\d+% likely/);
+  await expectAccessible(page);
+  // Nothing is saved while the caseworker decides.
+  expect(Number((await sql<{ n: string }>(`select count(*) as n from "Person"`))[0].n)).toBe(peopleBefore);
+
+  await match.getByRole("button", { name: `Same person: open ${code}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${code}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(code);
+  const linked = await sql(
+    `select 1 from "AuditLog" a join "User" u on u.id = a."actorId"
+     where a.action = 'duplicate.link' and a."caseId" = (select id from "Case" where code = $1) and u.email = 'caseworker@demo.waypoint.test'`,
+    [code],
+  );
+  expect(linked).toHaveLength(1);
+  expect(await sql(`select 1 from "Person" where "latinName" = 'Chung Kyung Hee'`)).toHaveLength(0);
+
+  // Another time the caseworker decides it is someone else: a reason is required and kept.
+  await page.goto("/cases/new");
+  await fillPrincipal(page, variant);
+  await page.getByRole("button", { name: "Open case" }).click();
+  await page.getByRole("button", { name: "Different person: open a new case" }).click();
+  await expect(page.getByText("Say why this is a different person (at least 5 characters).")).toBeVisible();
+  await page.getByLabel("Why is this a different person?").fill("Different mother's name and home town (Hyesan, not Chongjin).");
+  await page.getByRole("button", { name: "Different person: open a new case" }).click();
+  await expect(page).toHaveURL(/\/cases\/WP-\d{4}-\d{6}$/);
+  const newCode = page.url().split("/").pop()!;
+  expect(newCode).not.toBe(code);
+  const [note] = await sql<{ body: string }>(`select body from "Note" where "caseId" = (select id from "Case" where code = $1)`, [newCode]);
+  expect(note.body).toContain(code);
+  expect(note.body).toContain("Hyesan, not Chongjin");
+  const [created] = await sql<{ detail: { possibleMatches: string[] } }>(
+    `select detail from "AuditLog" where action = 'case.create' and "caseId" = (select id from "Case" where code = $1)`,
+    [newCode],
+  );
+  expect(created.detail.possibleMatches).toContain(code);
+});
