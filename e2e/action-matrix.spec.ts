@@ -40,6 +40,7 @@ const CASE_ACTIONS: [string, Role[]][] = [
   ["openProceedingAction", READERS],
   ["requestClosureAction", EDITORS],
   ["uploadDocumentAction", READERS],
+  ["createReferralAction", EDITORS],
 ];
 const PERSON_ACTIONS: [string, Role[]][] = [
   ["updatePersonAction", EDITORS],
@@ -47,7 +48,7 @@ const PERSON_ACTIONS: [string, Role[]][] = [
   ["erasePersonAction", SUPERVISORS],
 ];
 // Actions on one record of a case: (code, record id, state, form), or (record id, state, form) for tasks.
-type Records = { proceedingId: string; hearingId: string; fineId: string; episodeId: string; taskId: string; closureId: string };
+type Records = { proceedingId: string; hearingId: string; fineId: string; episodeId: string; taskId: string; closureId: string; referralId: string };
 const RECORD_ACTIONS: [string, Role[], (t: Target & string, r: Records, code: string) => unknown[]][] = [
   ["addPaymentAction", EDITORS, (_t, r, code) => [code, r.fineId, {}, empty()]],
   ["updateDetentionAction", EDITORS, (_t, r, code) => [code, r.episodeId, {}, empty()]],
@@ -58,6 +59,8 @@ const RECORD_ACTIONS: [string, Role[], (t: Target & string, r: Records, code: st
   ["recordOutcomeAction", READERS, (_t, r, code) => [code, r.hearingId, {}, empty()]],
   ["moveProceedingAction", READERS, (_t, r, code) => [code, r.proceedingId, {}, empty()]],
   ["decideClosureAction", SUPERVISORS, (_t, r, code) => [code, r.closureId, {}, empty()]],
+  // A referral to an outside partner: the sending team records the answer.
+  ["updateReferralStatusAction", EDITORS, (_t, r) => [r.referralId, {}, empty()]],
 ];
 const empty = () => new Map([["unused", ""]]);
 
@@ -119,6 +122,12 @@ test.beforeAll(async () => {
       fineId: await one(`insert into "Fine" (id, "caseId", "amountMinor", "imposedOn", "updatedAt") values (gen_random_uuid(), $1, 400000, '2020-01-05', now()) returning id`, [row.id]),
       episodeId: await one(`insert into "DetentionEpisode" (id, "caseId", "personId", "facilityId", "startedOn", "releasedOn", "updatedAt") values (gen_random_uuid(), $1, $2, (select id from "Facility" order by name limit 1), '2019-01-01', '2019-02-01', now()) returning id`, [row.id, row.personId]),
       taskId: await one(`insert into "Task" (id, "caseId", title, "dueOn", origin, "updatedAt") values (gen_random_uuid(), $1, 'Matrix task', '2099-01-01', 'PERSON', now()) returning id`, [row.id]),
+      referralId: await one(
+        `insert into "Referral" (id, "caseId", "partnerId", service, reason, sections, "consentBy", "consentOn", "consentPurpose", shared, "createdById", "updatedAt")
+         select gen_random_uuid(), $1, p.id, 'MEDICAL', 'Matrix', '{household}', 'principal', current_date, 'matrix', '{}'::jsonb, $2, now()
+         from "Partner" p where p.name = 'Bangkok Refugee Health Clinic (demo)' returning id`,
+        [row.id, actor],
+      ),
       closureId: await one(`insert into "ClosureRequest" (id, "caseId", "requestedById", reason, status, "decidedAt") values (gen_random_uuid(), $1, $2, 'Matrix', 'RETURNED', now()) returning id`, [row.id, actor]),
     };
     return { code: row.code, personId: row.personId, records };

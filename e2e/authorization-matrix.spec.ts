@@ -26,7 +26,7 @@ const SUPERVISORS: Role[] = ["supervisor", "director"];
 
 // Case pages and APIs: who may use them, on the cases they can see.
 const CASE_ROUTES: { name: string; roles: Role[]; call: (api: APIRequestContext, code: string) => Promise<number> }[] = [
-  ...["", "/proceedings", "/custody", "/tasks", "/documents"].map((suffix) => ({ name: `GET /cases/CODE${suffix}`, roles: CASE_READERS, call: get(suffix) })),
+  ...["", "/proceedings", "/custody", "/tasks", "/documents", "/referrals"].map((suffix) => ({ name: `GET /cases/CODE${suffix}`, roles: CASE_READERS, call: get(suffix) })),
   { name: "GET /cases/CODE/edit", roles: CASE_EDITORS, call: get("/edit") },
   { name: "GET /cases/CODE/people/new", roles: CASE_EDITORS, call: get("/people/new") },
   { name: "GET /cases/CODE/summary", roles: SUPERVISORS, call: get("/summary") },
@@ -51,6 +51,7 @@ const GLOBAL_ROUTES: { path: string; roles: Role[]; method?: "POST" }[] = [
   { path: "/reports/monthly", roles: SUPERVISORS },
   { path: "/exports", roles: SUPERVISORS },
   { path: "/audit", roles: [...SUPERVISORS, "admin"] },
+  { path: "/referrals", roles: CASE_EDITORS },
   { path: "/admin/users", roles: ["admin"] },
   { path: "/admin/settings", roles: ["admin"] },
   { path: "/api/exports/cases", roles: SUPERVISORS, method: "POST" },
@@ -59,6 +60,13 @@ const GLOBAL_ROUTES: { path: string; roles: Role[]; method?: "POST" }[] = [
 
 const cookies = new Map<Role, string>();
 const codes = {} as Record<Target, string>;
+// A referral of each case to an outside partner, and one of the own-team
+// case to the Chiang Rai team's programme (a partner using Waypoint).
+const referrals = {} as Record<Target | "toNorth", string>;
+// Who may open a referral: whoever sees its case, and for "toNorth" also
+// the receiving Chiang Rai team.
+const SEES_REFERRAL = (role: Role, target: Target | "toNorth") =>
+  target === "toNorth" ? SEES[role].own || role === "caseworkerNorth" || role === "director" : SEES[role][target];
 
 test.beforeAll(async () => {
   for (const role of ROLES) cookies.set(role, (await sessionCookieFor(role)).cookie);
@@ -75,6 +83,23 @@ test.beforeAll(async () => {
   await sql(`delete from "CaseMember" where "caseId" = $1`, [restricted.id]);
   const [north] = await sql<{ code: string }>(`select c.code from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Chiang Rai' and c.sensitivity = 'STANDARD' order by c.code limit 1`);
   Object.assign(codes, { own: own.code, restricted: restricted.code, otherTeam: north.code });
+  const shared = { code: "WP-0000-000000", status: "OPEN", team: "Bangkok", nationality: "VN", householdSize: 1, openedOn: "2026-01-01", preparedOn: "2026-01-01", identifying: false, household: null, journey: null, detention: null, proceedings: null, hearings: null, documents: null };
+  const refer = async (code: string, partner: string) => {
+    const [row] = await sql<{ id: string }>(
+      `insert into "Referral" (id, "caseId", "partnerId", service, reason, sections, "consentBy", "consentOn", "consentPurpose", shared, "createdById", "updatedAt")
+       select gen_random_uuid(), c.id, p.id, p.services[1], 'authorization matrix', '{household}', 'principal', current_date, 'matrix', $3::jsonb, c."caseworkerId", now()
+       from "Case" c, "Partner" p where c.code = $1 and p.name = $2 returning id`,
+      [code, partner, JSON.stringify(shared)],
+    );
+    return row.id;
+  };
+  const outside = "Bangkok Refugee Health Clinic (demo)";
+  Object.assign(referrals, {
+    own: await refer(own.code, outside),
+    restricted: await refer(restricted.code, outside),
+    otherTeam: await refer(north.code, outside),
+    toNorth: await refer(own.code, "Chiang Rai shelter programme (demo)"),
+  });
 });
 
 async function client(role: Role) {
@@ -103,6 +128,13 @@ for (const role of ROLES) {
       const status = route.method === "POST" ? (await api.post(route.path, { form: { format: "csv" } })).status() : (await api.get(route.path, { maxRedirects: 0 })).status();
       expectStatus(`${route.method ?? "GET"} ${route.path}`, route.roles.includes(role), status);
     }
+    for (const target of ["own", "restricted", "otherTeam", "toNorth"] as const) {
+      const allowed = SEES_REFERRAL(role, target);
+      expectStatus(`GET /referrals/ID (${target})`, allowed, (await api.get(`/referrals/${referrals[target]}`, { maxRedirects: 0 })).status());
+      expectStatus(`GET /api/referrals/ID/pdf (${target})`, allowed, (await api.get(`/api/referrals/${referrals[target]}/pdf`)).status());
+    }
+    expectStatus("GET /referrals/<guessed id>", false, (await api.get(`/referrals/${crypto.randomUUID()}`, { maxRedirects: 0 })).status());
+    expectStatus("GET /referrals/<not an id>", false, (await api.get(`/referrals/%00%27`, { maxRedirects: 0 })).status());
     // A guessed account id.
     expectStatus("GET /admin/users/<guessed id>", false, (await api.get(`/admin/users/${crypto.randomUUID()}`, { maxRedirects: 0 })).status());
     expect(wrong).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, protectedFields, supervisedTeams, supervisesTeam, type Actor, type Permission } from "./policy";
+import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, protectedFields, referralScope, supervisedTeams, supervisesTeam, workingTeams, type Actor, type Permission } from "./policy";
 
 const TEAM = "11111111-1111-1111-1111-111111111111";
 const OTHER_TEAM = "22222222-2222-2222-2222-222222222222";
@@ -11,12 +11,14 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
   CASEWORKER: [
     "case:read", "case:create", "case:update", "person:update", "note:create", "proceeding:manage", "task:manage", "custody:manage",
     "document:read", "document:upload", "hearing:manage", "counsel:assign", "incident:create", "board:read", "closure:request",
+    "referral:create", "referral:receive",
   ],
   SUPERVISOR: [
     "case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential",
     "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "hearing:manage", "counsel:assign",
     "incident:create", "board:read", "dashboard:read", "case:export", "case:reassign", "closure:request", "closure:approve",
-    "programme:suspend", "audit:read", "person:subject-request",
+    "programme:suspend", "audit:read", "person:subject-request", "referral:create", "referral:receive", "referral:override",
+    "case:merge", "case:import",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   ADMIN: ["user:manage", "settings:manage", "programme:suspend", "audit:read"],
@@ -62,6 +64,23 @@ describe("caseScope", () => {
   it("gives administrators and team-less supervisors nothing", () => {
     expect(caseScope(actor("ADMIN", null))).toEqual({ id: { in: [] } });
     expect(caseScope(actor("SUPERVISOR", null))).toEqual({ id: { in: [] } });
+  });
+});
+
+describe("scopes that may mean everything", () => {
+  // Prisma reads `{}` inside OR as "nothing": an organisation-wide scope must stay `{}` on its own.
+  it("give an organisation-wide supervisor every team and every referral", () => {
+    const director = { ...actor("SUPERVISOR"), organisationWide: true };
+    expect(workingTeams(director)).toEqual({});
+    expect(referralScope(director)).toEqual({});
+  });
+
+  it("give a caseworker their team, and the referrals of their cases or addressed to their team", () => {
+    expect(workingTeams(actor("CASEWORKER"))).toEqual({ OR: [{ id: TEAM }, { id: { in: [] } }] });
+    expect(referralScope(actor("CASEWORKER"))).toEqual({
+      OR: [{ case: caseScope(actor("CASEWORKER")) }, { partner: { teamId: { not: null }, team: workingTeams(actor("CASEWORKER")) } }],
+    });
+    expect(referralScope(actor("ADMIN", null))).toEqual({ OR: [{ case: { id: { in: [] } } }, { id: { in: [] } }] });
   });
 });
 

@@ -40,6 +40,11 @@ export const PERMISSIONS = [
   "programme:suspend",
   "audit:read",
   "person:subject-request",
+  "referral:create",
+  "referral:override",
+  "referral:receive",
+  "case:merge",
+  "case:import",
   "settings:manage",
   "user:manage",
 ] as const;
@@ -63,6 +68,10 @@ const CASEWORKER_GRANTS: readonly Permission[] = [
   "incident:create",
   "board:read",
   "closure:request",
+  // Refer a case to a partner, with the person's recorded consent; and, in
+  // a team that is itself a partner, receive referrals.
+  "referral:create",
+  "referral:receive",
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -78,6 +87,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "audit:read",
     // Export everything about one person, or erase them, on their request.
     "person:subject-request",
+    // Send a referral without consent, with a recorded reason.
+    "referral:override",
+    // Merge two cases of one household; import cases from spreadsheets.
+    "case:merge",
+    "case:import",
   ],
   // Legal officers follow the cases where they are counsel: they move
   // proceedings, keep deadlines, record hearings and file court papers; the
@@ -104,6 +118,15 @@ export function assertCan(actor: Actor, permission: Permission): void {
 }
 
 const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };
+
+/**
+ * Either of several scopes. Prisma reads an empty filter `{}` inside `OR` as
+ * matching nothing, not everything, so a scope meaning "all" (an
+ * organisation-wide supervisor's) must make the whole clause `{}`.
+ */
+function anyOf<T extends object>(clauses: T[]): T | { OR: T[] } {
+  return clauses.some((clause) => Object.keys(clause).length === 0) ? ({} as T) : { OR: clauses };
+}
 
 /** Being named on a case: its assigned caseworker or a member (counsel, second caseworker). */
 function namedOn(actor: Actor): Prisma.CaseWhereInput[] {
@@ -172,12 +195,29 @@ export function supervisedTeams(actor: Actor): Prisma.TeamWhereInput {
 
 /** The teams an actor works in: their own, plus any they oversee (filters, intake). */
 export function workingTeams(actor: Actor): Prisma.TeamWhereInput {
-  return { OR: [...(actor.teamId ? [{ id: actor.teamId }] : []), supervisedTeams(actor)] };
+  return anyOf<Prisma.TeamWhereInput>([...(actor.teamId ? [{ id: actor.teamId }] : []), supervisedTeams(actor)]);
 }
 
 /** Whether this actor oversees the given team. */
 export function supervisesTeam(actor: Actor, teamId: string): boolean {
   return can(actor, "dashboard:read") && (actor.organisationWide === true || actor.teamId === teamId);
+}
+
+/**
+ * Referrals addressed to a partner that uses this deployment: the staff of
+ * that partner's team (and supervisors overseeing it) receive them. They
+ * see what was shared, never the sending case itself.
+ */
+export function incomingReferralScope(actor: Actor): Prisma.ReferralWhereInput {
+  if (!can(actor, "referral:receive")) return { id: { in: [] } };
+  return { partner: { teamId: { not: null }, team: workingTeams(actor) } };
+}
+
+/** Referrals an actor may open: those of cases they may see, and those addressed to their team. */
+export function referralScope(actor: Actor): Prisma.ReferralWhereInput {
+  const cases = caseScope(actor);
+  if (Object.keys(cases).length === 0) return {};
+  return anyOf<Prisma.ReferralWhereInput>([{ case: cases }, incomingReferralScope(actor)]);
 }
 
 /** Confidential notes are visible to their author and to supervisors only. */

@@ -65,6 +65,15 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
         await seedProgress(tx, { caseId: created.id, index, household, facilityId: bangkokIdc.id });
       });
     }
+    // Partners cases can be referred to; the Chiang Rai team's shelter
+    // programme uses this deployment, so referrals to it arrive in Waypoint.
+    await db.partner.createMany({
+      data: [
+        { name: "Bangkok Refugee Health Clinic (demo)", services: ["MEDICAL", "PSYCHOSOCIAL"] },
+        { name: "Refugee Legal Aid Network (demo)", services: ["LEGAL"] },
+        { name: "Chiang Rai shelter programme (demo)", services: ["SHELTER", "LIVELIHOOD", "EDUCATION", "PSYCHOSOCIAL"], teamId: teams.get("Chiang Rai")! },
+      ],
+    });
     // Illustrative rates only: an administrator sets the real ones.
     for (const [currency, perUsd] of [["THB", "33.5"], ["KRW", "1380"], ["CNY", "7.2"], ["VND", "25400"], ["LAK", "21700"]]) {
       await db.exchangeRate.upsert({ where: { currency }, create: { currency, perUsd }, update: { perUsd } });

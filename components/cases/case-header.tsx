@@ -15,6 +15,7 @@ const TABS = [
   { key: "custody", path: "/custody" },
   { key: "tasks", path: "/tasks" },
   { key: "documents", path: "/documents" },
+  { key: "referrals", path: "/referrals" },
 ] as const;
 export type CaseTab = (typeof TABS)[number]["key"];
 

@@ -55,6 +55,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("myWork")}
             </Link>
           ) : null}
+          {can(user, "referral:receive") ? (
+            <Link href="/referrals" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("referrals")}
+            </Link>
+          ) : null}
           {can(user, "audit:read") ? (
             <Link href="/audit" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("audit")}

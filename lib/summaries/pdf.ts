@@ -28,7 +28,8 @@ export type SummaryWords = {
 const MARGIN = 42;
 const FOOTER = 30;
 
-export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords): Promise<Buffer> {
+/** `lead`: lines under the title, e.g. what a referral is for and the consent it rests on. */
+export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords, lead: string[] = []): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: MARGIN, autoFirstPage: true, info: { Title: `Waypoint ${summary.code}`, Producer: "Waypoint" } });
   doc.registerFont("regular", REGULAR);
   doc.registerFont("bold", BOLD);
@@ -86,6 +87,7 @@ export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords):
       opened: summary.openedOn,
     }),
   );
+  for (const text of lead) line(text);
   line(label(summary.identifying ? "identifyingNotice" : "pseudonymisedNotice"), { size: 8.5, gap: 0.3 });
 
   if (summary.household) {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { db } from "@/lib/db";
@@ -8,6 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
 import { loadCaseSummary } from "@/lib/summaries/case-summary";
 import { renderCaseSummaryPdf } from "@/lib/summaries/pdf";
+import { summaryWords } from "@/lib/summaries/words";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
 
 export const dynamic = "force-dynamic";
@@ -41,24 +41,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   if (!parsed.success) return new Response("Choose at least one section; a purpose is required to include names.", { status: 400 });
 
   const summary = await loadCaseSummary(found.id, parsed.data);
-  const [label, enums, stages, documentTypes, countries] = await Promise.all([
-    getTranslations("summary.pdf"),
-    getTranslations("enums"),
-    getTranslations("stages"),
-    getTranslations("documentTypes"),
-    getTranslations("countries"),
-  ]);
-  const pdf = await renderCaseSummaryPdf(summary, {
-    label: (key, values) => label(key, values),
-    relationship: (v) => enums(`relationship.${v}`),
-    sex: (v) => enums(`sex.${v}`),
-    status: (v) => enums(`status.${v}`),
-    proceedingType: (v) => enums(`proceedingType.${v}`),
-    stage: (v) => (stages.has(v) ? stages(v) : v),
-    hearingPurpose: (v) => enums(`hearingPurpose.${v}`),
-    documentType: (v) => documentTypes(v),
-    country: (c) => (countries.has(c) ? countries(c) : c),
-  });
+  const pdf = await renderCaseSummaryPdf(summary, await summaryWords());
   const ip = await clientIp();
   await db.$transaction((tx) =>
     recordAudit(tx, {

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/policy";
+import { getCaseFile } from "@/lib/cases/queries";
+import { activePartners, caseReferrals } from "@/lib/referrals/referrals";
+import { clientIp } from "@/lib/request-context";
+import { CaseHeader } from "@/components/cases/case-header";
+import { ReferralForm } from "@/components/referrals/referral-form";
+import { ReferralStatusBadge } from "@/components/referrals/status-badge";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Referrals · ${(await params).code}` };
+}
+
+export default async function CaseReferralsPage({ params }: Props) {
+  const { code } = await params;
+  const user = await requireUser();
+  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
+  if (!file) notFound();
+  const mayRefer = can(user, "referral:create");
+  const [referrals, partners] = await Promise.all([caseReferrals(file.id), mayRefer ? activePartners() : Promise.resolve([])]);
+  const t = await getTranslations("referrals");
+  const tService = await getTranslations("referrals.service");
+  const format = await getFormatter();
+  return (
+    <div className="space-y-6">
+      <CaseHeader file={file} user={user} active="referrals" />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <section aria-labelledby="referrals-heading" className="space-y-3 lg:col-span-3">
+          <h2 id="referrals-heading" className="text-lg font-semibold">
+            {t("title")}
+          </h2>
+          {referrals.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
+          <ul className="space-y-2">
+            {referrals.map((r) => (
+              <li key={r.id} className="rounded-lg border border-slate-300 bg-white p-3">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <Link href={`/referrals/${r.id}`} className="font-semibold text-blue-800 underline">
+                    {tService(r.service)} · {r.partner.name}
+                  </Link>
+                  <ReferralStatusBadge status={r.status} />
+                </div>
+                <p className="text-sm text-slate-700">
+                  {t("sentOn", { date: format.dateTime(r.createdAt, { dateStyle: "medium" }) })} ·{" "}
+                  {r.overrideReason ? t("withoutConsent") : t("consentSummary", { by: r.consentBy ?? "", date: r.consentOn ? format.dateTime(r.consentOn, { dateStyle: "medium", timeZone: "UTC" }) : "" })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {mayRefer ? (
+          <section aria-labelledby="new-referral-heading" className="rounded-lg border border-slate-300 bg-white p-4 lg:col-span-2">
+            <h2 id="new-referral-heading" className="mb-3 text-lg font-semibold">
+              {t("new")}
+            </h2>
+            <ReferralForm code={file.code} partners={partners} canOverride={can(user, "referral:override")} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { clientIp } from "@/lib/request-context";
+import { mayAnswer, visibleReferral } from "@/lib/referrals/referrals";
+import { NEXT_STATUSES } from "@/lib/referrals/schema";
+import { ReferralStatusBadge } from "@/components/referrals/status-badge";
+import { ReferralStatusForm } from "@/components/referrals/status-form";
+import { SharedSummary } from "@/components/referrals/shared-summary";
+import { secondaryLinkButtonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Referral" };
+
+/**
+ * One referral: for the sending team, with a link back to the case; for a
+ * receiving partner team, only what was shared and the answer buttons.
+ */
+export default async function ReferralPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser();
+  const referral = await visibleReferral(user, id);
+  if (!referral) notFound();
+  await recordAudit(db, { actorId: user.id, action: "referral.view", entity: "Referral", entityId: referral.id, caseId: referral.caseId, ip: await clientIp(), detail: { as: referral.sender ? "sender" : "partner" } });
+  const t = await getTranslations("referrals");
+  const tService = await getTranslations("referrals.service");
+  const format = await getFormatter();
+  const answers = mayAnswer(referral);
+  return (
+    <div className="space-y-4">
+      {referral.sender ? (
+        <Link href={`/cases/${referral.case.code}/referrals`} className="text-sm text-blue-800 underline">
+          ← {t("backToCase", { code: referral.case.code })}
+        </Link>
+      ) : (
+        <Link href="/referrals" className="text-sm text-blue-800 underline">
+          ← {t("incomingTitle")}
+        </Link>
+      )}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">
+          {t("heading", { service: tService(referral.service), partner: referral.partner.name })}
+        </h1>
+        <ReferralStatusBadge status={referral.status} />
+      </div>
+      <section aria-labelledby="referral-facts" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4 text-sm">
+        <h2 id="referral-facts" className="text-lg font-semibold">
+          {t("details")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-700">{t("from")}</dt>
+            <dd>{referral.case.team.name}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">{t("received")}</dt>
+            <dd>{format.dateTime(referral.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-slate-700">{t("reason")}</dt>
+            <dd className="whitespace-pre-wrap">{referral.reason}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-slate-700">{t("consent")}</dt>
+            <dd>
+              {referral.overrideReason
+                ? t("overrideShown", { reason: referral.overrideReason })
+                : t("consentShown", {
+                    by: referral.consentBy ?? "",
+                    date: referral.consentOn ? format.dateTime(referral.consentOn, { dateStyle: "medium", timeZone: "UTC" }) : "",
+                    purpose: referral.consentPurpose ?? "",
+                  })}
+            </dd>
+          </div>
+          {referral.statusNote ? (
+            <div className="sm:col-span-2">
+              <dt className="text-slate-700">{t("statusNote")}</dt>
+              <dd>{referral.statusNote}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <a href={`/api/referrals/${referral.id}/pdf`} className={secondaryLinkButtonClass}>
+          {t("pdf")}
+        </a>
+      </section>
+      <section aria-labelledby="shared-heading" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="shared-heading" className="text-lg font-semibold">
+          {t("shared")}
+        </h2>
+        <SharedSummary summary={referral.shared} />
+      </section>
+      {answers && NEXT_STATUSES[referral.status].length ? (
+        <section aria-labelledby="answer-heading" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="answer-heading" className="text-lg font-semibold">
+            {referral.partner.teamId ? t("answer") : t("recordAnswer")}
+          </h2>
+          <ReferralStatusForm id={referral.id} version={referral.version} next={NEXT_STATUSES[referral.status]} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { currentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { clientIp } from "@/lib/request-context";
+import { visibleReferral } from "@/lib/referrals/referrals";
+import { renderCaseSummaryPdf } from "@/lib/summaries/pdf";
+import { summaryWords } from "@/lib/summaries/words";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The referral as a one-page PDF for the partner: what was shared when it
+ * was sent (pseudonymised unless names were chosen), the service, and the
+ * consent it rests on. For the sending team and the receiving partner team;
+ * every copy is audited.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await currentUser();
+  if (!user) return new Response("Sign in required", { status: 401 });
+  const referral = await visibleReferral(user, (await params).id);
+  if (!referral) return new Response("Not found", { status: 404 });
+  const t = await getTranslations("referrals");
+  const tService = await getTranslations("referrals.service");
+  const format = await getFormatter();
+  const lead = [
+    t("pdfFor", { service: tService(referral.service), partner: referral.partner.name }),
+    t("pdfReason", { reason: referral.reason }),
+    referral.overrideReason
+      ? t("pdfOverride")
+      : t("pdfConsent", {
+          by: referral.consentBy ?? "",
+          date: referral.consentOn ? format.dateTime(referral.consentOn, { dateStyle: "medium", timeZone: "UTC" }) : "",
+          purpose: referral.consentPurpose ?? "",
+        }),
+  ];
+  const pdf = await renderCaseSummaryPdf(referral.shared, await summaryWords(), lead);
+  await recordAudit(db, {
+    actorId: user.id,
+    action: "referral.pdf",
+    entity: "Referral",
+    entityId: referral.id,
+    caseId: referral.caseId,
+    ip: await clientIp(),
+    detail: { identifying: referral.identifying, as: referral.sender ? "sender" : "partner" },
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="waypoint-referral-${referral.id.slice(0, 8)}.pdf"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

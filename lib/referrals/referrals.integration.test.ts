@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import type { Actor } from "@/lib/policy";
+import { referralSchema } from "./schema";
+import { createReferral, ReferralRefused, updateReferralStatus, visibleReferral } from "./referrals";
+
+let caseId: string;
+let caseworker: Actor;
+let supervisor: Actor;
+let partnerTeamMember: Actor;
+let outsider: Actor;
+let inDeployment: string;
+let outside: string;
+
+const form = (extra: Record<string, unknown>) =>
+  referralSchema.parse({ partnerId: inDeployment, service: "SHELTER", reason: "Shelter after release", sections: ["household"], ...extra });
+const consent = { consentBy: "The principal", consentOn: "2026-11-01", consentPurpose: "Shelter placement" };
+
+beforeAll(async () => {
+  const team = await makeTeam("Referring");
+  const partnerTeam = await makeTeam("Partner");
+  caseworker = await makeUser("CASEWORKER", team.id);
+  supervisor = await makeUser("SUPERVISOR", team.id);
+  partnerTeamMember = await makeUser("CASEWORKER", partnerTeam.id);
+  outsider = await makeUser("CASEWORKER", (await makeTeam("Unrelated")).id);
+  caseId = (await makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Referred Person ${tag()}` } })).id;
+  inDeployment = (await testDb.partner.create({ data: { name: `Shelter ${tag()}`, services: ["SHELTER"], teamId: partnerTeam.id } })).id;
+  outside = (await testDb.partner.create({ data: { name: `Clinic ${tag()}`, services: ["MEDICAL"] } })).id;
+});
+
+describe("referrals", () => {
+  it("are refused without consent unless a supervisor overrides with a reason", () => {
+    const refused = referralSchema.safeParse({ partnerId: inDeployment, service: "SHELTER", reason: "x", sections: ["household"] });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["consentBy", "consentRequired"]]);
+    // Half-recorded consent is not consent.
+    const partial = referralSchema.safeParse({ partnerId: inDeployment, service: "SHELTER", reason: "x", sections: ["household"], consentBy: "Mother" });
+    expect(partial.error?.issues.map((i) => i.path.join("."))).toEqual(["consentOn", "consentPurpose"]);
+  });
+
+  it("let only supervisors send without consent, and audit the override", async () => {
+    const input = form({ overrideReason: "Medical emergency in detention, person unconscious" });
+    await expect(createReferral(caseworker, caseId, input, null)).rejects.toBeInstanceOf(ReferralRefused);
+    expect(await testDb.referral.count({ where: { caseId } })).toBe(0);
+    const sent = await createReferral(supervisor, caseId, input, null);
+    const audit = await testDb.auditLog.findMany({ where: { entityId: sent.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
+    expect(audit).toEqual([
+      { action: "referral.create", actorId: supervisor.id },
+      { action: "referral.override", actorId: supervisor.id },
+    ]);
+  });
+
+  it("share what the case said when sent, pseudonymised, and later edits do not reach the partner", async () => {
+    const sent = await createReferral(caseworker, caseId, form(consent), null);
+    await testDb.person.updateMany({ where: { caseId }, data: { birthYear: 1950 } });
+    const seen = await visibleReferral(partnerTeamMember, sent.id);
+    expect(seen?.receiver).toBe(true);
+    expect(seen?.sender).toBe(false);
+    expect(seen?.shared.household).toEqual([expect.objectContaining({ birthYear: 1980, relationship: "PRINCIPAL" })]);
+    expect(JSON.stringify(seen?.shared)).not.toContain("Referred Person");
+    expect(seen?.shared.journey).toBeNull();
+    // Someone in neither team sees nothing.
+    expect(await visibleReferral(outsider, sent.id)).toBeNull();
+  });
+
+  it("move sent → accepted → completed, never backwards, and refuse a stale answer", async () => {
+    const sent = await createReferral(caseworker, caseId, form(consent), null);
+    const first = (await visibleReferral(partnerTeamMember, sent.id))!;
+    await updateReferralStatus(partnerTeamMember, first, { version: first.version, status: "ACCEPTED", note: null }, null);
+    // The same (now stale) page answers again: a conflict, not an overwrite.
+    await expect(updateReferralStatus(partnerTeamMember, first, { version: first.version, status: "DECLINED", note: null }, null)).rejects.toThrow("conflict");
+    const accepted = (await visibleReferral(partnerTeamMember, sent.id))!;
+    await expect(updateReferralStatus(partnerTeamMember, accepted, { version: accepted.version, status: "DECLINED", note: null }, null)).rejects.toBeInstanceOf(ReferralRefused);
+    await updateReferralStatus(partnerTeamMember, accepted, { version: accepted.version, status: "COMPLETED", note: "Placed" }, null);
+    expect(await testDb.referral.findUniqueOrThrow({ where: { id: sent.id }, select: { status: true, statusNote: true } })).toEqual({ status: "COMPLETED", statusNote: "Placed" });
+  });
+
+  it("refuse a service the partner does not offer", async () => {
+    await expect(createReferral(caseworker, caseId, form({ ...consent, partnerId: outside, service: "SHELTER" }), null)).rejects.toMatchObject({ reason: "serviceNotOffered" });
+  });
+});

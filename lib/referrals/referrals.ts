@@ -1,0 +1,176 @@
+import "server-only";
+// Referrals of a case to partner organisations and services. What a partner
+// receives is fixed when the referral is sent (`shared`: the chosen summary
+// sections, pseudonymised unless names were chosen), so later edits to the
+// case never reach them. The caller has checked the actor may see the case.
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { can, caseScope, incomingReferralScope, referralScope, type Actor } from "@/lib/policy";
+import { loadCaseSummary, type CaseSummary } from "@/lib/summaries/case-summary";
+import { ConflictError, conflictFrom } from "@/lib/locking";
+import { NEXT_STATUSES, type ReferralInput, type ReferralStatus } from "./schema";
+
+export class ReferralRefused extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export async function createReferral(actor: Actor, caseId: string, input: ReferralInput, ip: string | null) {
+  // Without consent only a supervisor may send, and says why.
+  if (input.overrideReason && !can(actor, "referral:override")) throw new ReferralRefused("consentBy", "consentRequired");
+  const partner = await db.partner.findFirst({ where: { id: input.partnerId, active: true }, select: { id: true, services: true, teamId: true } });
+  if (!partner) throw new ReferralRefused("partnerId", "invalidChoice");
+  if (!partner.services.includes(input.service)) throw new ReferralRefused("service", "serviceNotOffered");
+  const shared = await loadCaseSummary(caseId, { sections: input.sections, identifying: input.identifying, purpose: input.reason });
+  return db.$transaction(async (tx) => {
+    const referral = await tx.referral.create({
+      data: {
+        caseId,
+        partnerId: partner.id,
+        service: input.service,
+        reason: input.reason!,
+        sections: input.sections,
+        identifying: input.identifying,
+        consentBy: input.consentBy,
+        consentOn: input.consentOn,
+        consentPurpose: input.consentPurpose,
+        overrideReason: input.overrideReason,
+        overrideById: input.overrideReason ? actor.id : null,
+        shared: JSON.parse(JSON.stringify(shared)),
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    const common = { actorId: actor.id, entity: "Referral", entityId: referral.id, caseId, ip, fields: input.sections };
+    await recordAudit(tx, {
+      ...common,
+      action: "referral.create",
+      detail: { service: input.service, partnerId: partner.id, inDeployment: partner.teamId !== null, identifying: input.identifying, consent: input.overrideReason === null },
+    });
+    // The override is its own audit entry, so supervisors' overrides can be listed.
+    if (input.overrideReason) await recordAudit(tx, { ...common, action: "referral.override", detail: { service: input.service } });
+    return referral;
+  });
+}
+
+/** The referrals of one case, newest first. */
+export function caseReferrals(caseId: string) {
+  return db.referral.findMany({
+    where: { caseId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      service: true,
+      status: true,
+      reason: true,
+      sections: true,
+      identifying: true,
+      consentBy: true,
+      consentOn: true,
+      consentPurpose: true,
+      overrideReason: true,
+      statusNote: true,
+      statusAt: true,
+      createdAt: true,
+      version: true,
+      partner: { select: { name: true, teamId: true } },
+    },
+  });
+}
+export type CaseReferral = Awaited<ReturnType<typeof caseReferrals>>[number];
+
+export function activePartners() {
+  return db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, services: true, teamId: true } });
+}
+
+/** Referrals addressed to the actor's team(s) as a partner. */
+export function incomingReferrals(actor: Actor) {
+  return db.referral.findMany({
+    where: incomingReferralScope(actor),
+    orderBy: [{ createdAt: "desc" }],
+    take: 200,
+    select: { id: true, service: true, status: true, createdAt: true, partner: { select: { name: true } }, case: { select: { team: { select: { name: true } } } } },
+  });
+}
+
+/**
+ * One referral as the actor may see it: the sending side (who may see the
+ * case) or the receiving team. Null otherwise, so pages answer 404.
+ */
+export async function visibleReferral(actor: Actor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const referral = await db.referral.findFirst({
+    where: { AND: [{ id }, referralScope(actor)] },
+    select: {
+      id: true,
+      caseId: true,
+      service: true,
+      status: true,
+      reason: true,
+      identifying: true,
+      consentBy: true,
+      consentOn: true,
+      consentPurpose: true,
+      overrideReason: true,
+      statusNote: true,
+      statusAt: true,
+      createdAt: true,
+      version: true,
+      shared: true,
+      partner: { select: { name: true, teamId: true } },
+      case: { select: { code: true, team: { select: { name: true } } } },
+    },
+  });
+  if (!referral) return null;
+  const sender = can(actor, "referral:create") && (await db.case.count({ where: { AND: [{ id: referral.caseId }, caseScope(actor)] } })) === 1;
+  const receiver = referral.partner.teamId !== null && (await db.referral.count({ where: { AND: [{ id }, incomingReferralScope(actor)] } })) === 1;
+  return { ...referral, shared: revive(referral.shared), sender, receiver };
+}
+
+/** JSON keeps dates as strings: hearings' start times become dates again for display. */
+function revive(shared: unknown): CaseSummary {
+  const summary = shared as CaseSummary;
+  return { ...summary, hearings: summary.hearings?.map((h) => ({ ...h, startsAt: new Date(h.startsAt) })) ?? null };
+}
+
+export type VisibleReferral = NonNullable<Awaited<ReturnType<typeof visibleReferral>>>;
+
+/**
+ * Who records the partner's answer: a partner in this deployment answers
+ * for itself (the receiving team); for anyone else the sending team records
+ * what the partner said.
+ */
+export function mayAnswer(referral: VisibleReferral): boolean {
+  return referral.partner.teamId ? referral.receiver : referral.sender;
+}
+
+/** Records the answer. Moves follow NEXT_STATUSES; a stale version is a conflict. The caller has checked `mayAnswer`. */
+export async function updateReferralStatus(actor: Actor, referral: VisibleReferral, change: { version: number; status: ReferralStatus; note: string | null }, ip: string | null) {
+  if (!NEXT_STATUSES[referral.status].includes(change.status)) throw new ReferralRefused("status", "invalidReferralStatus");
+  await db.$transaction(async (tx) => {
+    const updated = await tx.referral.updateMany({
+      where: { id: referral.id, version: change.version },
+      data: { status: change.status, statusNote: change.note, statusById: actor.id, statusAt: new Date(), version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      const latest = await tx.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { statusAt: true, updatedAt: true, statusById: true } });
+      throw await conflictFrom(tx, { updatedAt: latest.statusAt ?? latest.updatedAt, updatedById: latest.statusById });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "referral.status",
+      entity: "Referral",
+      entityId: referral.id,
+      caseId: referral.caseId,
+      ip,
+      fields: ["status"],
+      detail: { from: referral.status, to: change.status, by: referral.partner.teamId ? "partner" : "sender" },
+    });
+  });
+}
+
+export { ConflictError };

@@ -1,0 +1,56 @@
+// Input rules for referrals: the single source for the server actions and
+// the forms. Messages are keys under "errors" in messages/*.json.
+import { z } from "zod";
+import { blankToNull } from "@/lib/forms";
+import { optionalPastDate, toDbDate } from "@/lib/validation/dates";
+import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
+
+export const REFERRAL_SERVICES = ["MEDICAL", "LEGAL", "EDUCATION", "SHELTER", "LIVELIHOOD", "PSYCHOSOCIAL"] as const;
+export const REFERRAL_STATUSES = ["SENT", "ACCEPTED", "DECLINED", "COMPLETED"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** Where a referral may go next: a partner accepts or declines, then completes what it accepted. */
+export const NEXT_STATUSES: Record<ReferralStatus, ReferralStatus[]> = {
+  SENT: ["ACCEPTED", "DECLINED"],
+  ACCEPTED: ["COMPLETED"],
+  DECLINED: [],
+  COMPLETED: [],
+};
+
+const text = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? blankToNull(v.trim()) : (v ?? null)), z.string({ error: "invalid" }).max(max, { error: "tooLong" }).nullable());
+
+export const referralSchema = z
+  .object({
+    partnerId: z.string({ error: "required" }).uuid({ error: "invalidChoice" }),
+    service: z.enum(REFERRAL_SERVICES, { error: "invalidChoice" }),
+    reason: text(1000).refine((v) => v !== null, { error: "required" }),
+    sections: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SUMMARY_SECTION_NAMES, { error: "invalidChoice" })).min(1, { error: "sectionsRequired" })),
+    identifying: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+    consentBy: text(200),
+    consentOn: optionalPastDate.transform((value) => toDbDate(value)),
+    consentPurpose: text(500),
+    overrideReason: text(1000),
+  })
+  .superRefine((referral, ctx) => {
+    const consent = [referral.consentBy, referral.consentOn, referral.consentPurpose];
+    const anyConsent = consent.some((v) => v !== null);
+    if (anyConsent) {
+      // Consent is recorded whole: who gave it, when, and for what.
+      if (!referral.consentBy) ctx.addIssue({ code: "custom", path: ["consentBy"], message: "required" });
+      if (!referral.consentOn) ctx.addIssue({ code: "custom", path: ["consentOn"], message: "required" });
+      if (!referral.consentPurpose) ctx.addIssue({ code: "custom", path: ["consentPurpose"], message: "required" });
+      if (referral.overrideReason) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "overrideWithConsent" });
+    } else if (!referral.overrideReason) {
+      ctx.addIssue({ code: "custom", path: ["consentBy"], message: "consentRequired" });
+    } else if (referral.overrideReason.length < 10) {
+      ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "overrideReasonShort" });
+    }
+  });
+export type ReferralInput = z.output<typeof referralSchema>;
+
+export const referralStatusSchema = z.object({
+  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  status: z.enum(["ACCEPTED", "DECLINED", "COMPLETED"], { error: "invalidChoice" }),
+  note: text(1000),
+});
