@@ -69,6 +69,7 @@ const GLOBAL_ACTIONS: [string, Role[]][] = [
   ["resumeProgrammeAction", [...SUPERVISORS, "admin"]],
   ["createCaseAction", EDITORS],
   ["bulkReassignAction", SUPERVISORS],
+  ["uploadImportAction", SUPERVISORS],
   ["createUserAction", ADMIN],
   ["updateUserAction", ADMIN],
   ["setUserActiveAction", ADMIN],

@@ -52,6 +52,7 @@ const GLOBAL_ROUTES: { path: string; roles: Role[]; method?: "POST" }[] = [
   { path: "/exports", roles: SUPERVISORS },
   { path: "/audit", roles: [...SUPERVISORS, "admin"] },
   { path: "/referrals", roles: CASE_EDITORS },
+  { path: "/imports", roles: SUPERVISORS },
   { path: "/admin/users", roles: ["admin"] },
   { path: "/admin/settings", roles: ["admin"] },
   { path: "/api/exports/cases", roles: SUPERVISORS, method: "POST" },
@@ -63,6 +64,7 @@ const codes = {} as Record<Target, string>;
 // A referral of each case to an outside partner, and one of the own-team
 // case to the Chiang Rai team's programme (a partner using Waypoint).
 const referrals = {} as Record<Target | "toNorth", string>;
+let importId = "";
 // Who may open a referral: whoever sees its case, and for "toNorth" also
 // the receiving Chiang Rai team.
 const SEES_REFERRAL = (role: Role, target: Target | "toNorth") =>
@@ -100,6 +102,13 @@ test.beforeAll(async () => {
     otherTeam: await refer(north.code, outside),
     toNorth: await refer(own.code, "Chiang Rai shelter programme (demo)"),
   });
+  // An import the demo supervisor uploaded: only its uploader works on it.
+  [{ id: importId }] = await sql<{ id: string }>(
+    `insert into "ImportBatch" (id, "teamId", source, "fileName", "table", "rowsTotal", "errorReport", "createdById")
+     select gen_random_uuid(), u."teamId", 'authorization matrix', 'matrix.csv', '{"headers":["Name"],"rows":[["x"]]}'::jsonb, 1, 'Row,Problems', u.id
+     from "User" u where u.email = $1 returning id`,
+    [ACCOUNTS.supervisor.email],
+  );
 });
 
 async function client(role: Role) {
@@ -135,6 +144,12 @@ for (const role of ROLES) {
     }
     expectStatus("GET /referrals/<guessed id>", false, (await api.get(`/referrals/${crypto.randomUUID()}`, { maxRedirects: 0 })).status());
     expectStatus("GET /referrals/<not an id>", false, (await api.get(`/referrals/%00%27`, { maxRedirects: 0 })).status());
+    // The supervisor's own import, and a guessed one.
+    for (const [label, id, owner] of [["own import", importId, role === "supervisor"], ["guessed import", crypto.randomUUID(), false]] as const) {
+      expectStatus(`GET /imports/ID (${label})`, owner, (await api.get(`/imports/${id}`, { maxRedirects: 0 })).status());
+      expectStatus(`GET /api/imports/ID/report (${label})`, owner, (await api.get(`/api/imports/${id}/report`)).status());
+      expectStatus(`POST /api/imports/ID/check (${label})`, owner, (await api.post(`/api/imports/${id}/check`, { data: { mapping: {} } })).status());
+    }
     // A guessed account id.
     expectStatus("GET /admin/users/<guessed id>", false, (await api.get(`/admin/users/${crypto.randomUUID()}`, { maxRedirects: 0 })).status());
     expect(wrong).toEqual([]);

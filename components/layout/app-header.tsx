@@ -55,6 +55,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               {t("myWork")}
             </Link>
           ) : null}
+          {can(user, "case:import") ? (
+            <Link href="/imports" className="text-slate-800 hover:text-blue-800 hover:underline">
+              {t("imports")}
+            </Link>
+          ) : null}
           {can(user, "referral:receive") ? (
             <Link href="/referrals" className="text-slate-800 hover:text-blue-800 hover:underline">
               {t("referrals")}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { batchTable, importBatch } from "@/lib/imports/imports";
+import { guessMapping, IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping } from "@/lib/imports/fields";
+import { ImportWizard } from "@/components/imports/import-wizard";
+
+export const metadata: Metadata = { title: "Import: map and check" };
+
+export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("case:import");
+  const batch = await importBatch(user, (await params).id);
+  if (!batch) notFound();
+  const t = await getTranslations("imports");
+  const table = batchTable(batch);
+  const team = await db.team.findUniqueOrThrow({ where: { id: batch.teamId }, select: { name: true } });
+  let initial: ColumnMapping = {};
+  if (table) {
+    // The source's saved mapping where its columns are in this file; otherwise a guess from the headers.
+    const saved = await db.importMapping.findUnique({ where: { source: batch.source } });
+    const savedColumns = Object.entries((saved?.columns ?? {}) as ColumnMapping).filter(([, column]) => column && table.headers.includes(column));
+    initial = savedColumns.length ? Object.fromEntries(savedColumns) : guessMapping(table.headers);
+  }
+  return (
+    <div className="space-y-4">
+      <Link href="/imports" className="text-sm text-blue-800 underline">
+        ← {t("title")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("batchTitle", { file: batch.fileName })}</h1>
+      <p className="text-slate-700">{t("batchFacts", { source: batch.source, team: team.name, rows: batch.rowsTotal })}</p>
+      {table ? (
+        <ImportWizard
+          batchId={batch.id}
+          headers={table.headers}
+          sample={table.rows.slice(0, 3)}
+          fields={[...IMPORT_FIELDS]}
+          required={REQUIRED_FIELDS}
+          initial={initial}
+          hasReport={batch.errorReport !== null}
+        />
+      ) : (
+        <p className="rounded border border-emerald-600 bg-emerald-50 p-4">
+          {t("importedSummary", { imported: batch.rowsImported, rejected: batch.rowsRejected })}
+          {batch.errorReport ? (
+            <>
+              {" "}
+              <a href={`/api/imports/${batch.id}/report`} className="text-blue-800 underline">
+                {t("report")}
+              </a>
+            </>
+          ) : null}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { supervisedTeams } from "@/lib/policy";
+import { ImportUploadForm } from "@/components/imports/upload-form";
+
+export const metadata: Metadata = { title: "Import cases" };
+
+/** Supervisors import cases from spreadsheets: upload here, then map, check and import. */
+export default async function ImportsPage() {
+  const user = await requirePermission("case:import");
+  const [teams, sources, batches] = await Promise.all([
+    db.team.findMany({ where: supervisedTeams(user), select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.importMapping.findMany({ select: { source: true }, orderBy: { source: "asc" } }),
+    db.importBatch.findMany({
+      where: { createdById: user.id },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: { id: true, fileName: true, source: true, status: true, rowsTotal: true, rowsImported: true, rowsRejected: true, createdAt: true, errorReport: true },
+    }),
+  ]);
+  const t = await getTranslations("imports");
+  const format = await getFormatter();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="max-w-3xl text-slate-700">{t("intro")}</p>
+      <section aria-labelledby="upload-heading" className="max-w-xl space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="upload-heading" className="text-lg font-semibold">
+          {t("uploadHeading")}
+        </h2>
+        <ImportUploadForm teams={teams} sources={sources.map((s) => s.source)} />
+      </section>
+      <section aria-labelledby="recent-heading" className="space-y-2">
+        <h2 id="recent-heading" className="text-lg font-semibold">
+          {t("recent")}
+        </h2>
+        {batches.length === 0 ? (
+          <p className="text-slate-700">{t("noneYet")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {batches.map((b) => (
+              <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-300 bg-white p-3 text-sm">
+                <span>
+                  <Link href={`/imports/${b.id}`} className="font-semibold text-blue-800 underline">
+                    {b.fileName}
+                  </Link>{" "}
+                  · {b.source} · {format.dateTime(b.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </span>
+                <span>
+                  {b.status === "IMPORTED" ? t("importedSummary", { imported: b.rowsImported, rejected: b.rowsRejected }) : t("notImported", { rows: b.rowsTotal })}
+                  {b.errorReport ? (
+                    <>
+                      {" · "}
+                      <a href={`/api/imports/${b.id}/report`} className="text-blue-800 underline">
+                        {t("report")}
+                      </a>
+                    </>
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
