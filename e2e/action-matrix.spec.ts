@@ -61,6 +61,8 @@ const RECORD_ACTIONS: [string, Role[], (t: Target & string, r: Records, code: st
   ["decideClosureAction", SUPERVISORS, (_t, r, code) => [code, r.closureId, {}, empty()]],
   // A referral to an outside partner: the sending team records the answer.
   ["updateReferralStatusAction", EDITORS, (_t, r) => [r.referralId, {}, empty()]],
+  // A case merged into itself: allowed roles get a clear refusal, nothing changes.
+  ["mergeCasesAction", SUPERVISORS, (_t, _r, code) => [code, code, {}, empty()]],
 ];
 const empty = () => new Map([["unused", ""]]);
 

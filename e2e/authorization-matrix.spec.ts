@@ -30,6 +30,7 @@ const CASE_ROUTES: { name: string; roles: Role[]; call: (api: APIRequestContext,
   { name: "GET /cases/CODE/edit", roles: CASE_EDITORS, call: get("/edit") },
   { name: "GET /cases/CODE/people/new", roles: CASE_EDITORS, call: get("/people/new") },
   { name: "GET /cases/CODE/summary", roles: SUPERVISORS, call: get("/summary") },
+  { name: "GET /cases/CODE/merge", roles: SUPERVISORS, call: get("/merge") },
   {
     name: "POST /api/cases/CODE/notes",
     roles: CASE_READERS,

@@ -53,6 +53,11 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
                 {t("summaryPdf")}
               </Link>
             ) : null}
+            {can(user, "case:merge") ? (
+              <Link href={`/cases/${file.code}/merge`} className={secondaryLinkButtonClass}>
+                {t("merge")}
+              </Link>
+            ) : null}
             {can(user, "case:update") ? (
               <Link href={`/cases/${file.code}/edit`} className={secondaryLinkButtonClass}>
                 {t("editCase")}

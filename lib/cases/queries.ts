@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit, type AuditAction } from "@/lib/audit";
@@ -7,6 +7,7 @@ import { caseScope, noteScope, restrictedCodeScope, workingTeams, type Actor } f
 import { foldForSearch } from "@/lib/people/search-text";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { todayInBangkok } from "@/lib/dates";
+import { mergedCaseIds, survivorOf } from "./merge";
 
 const CASE_CODE = /^WP-\d{4}-\d{1,6}$/i;
 
@@ -192,7 +193,7 @@ const CASE_FILE_SELECT = {
  */
 export async function getCaseFile(actor: Actor, code: string, options: { ip: string | null; purpose: "view" | "edit" }) {
   if (!isCaseCode(code)) return null;
-  return db.$transaction(async (tx) => {
+  const file = await db.$transaction(async (tx) => {
     const found = await tx.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: CASE_FILE_SELECT });
     if (!found) return null;
     await recordAudit(tx, {
@@ -206,6 +207,12 @@ export async function getCaseFile(actor: Actor, code: string, options: { ip: str
     });
     return found;
   });
+  if (!file) {
+    // A merged case's code leads to the case it was merged into, for those who may see that one.
+    const survivor = await survivorOf(code);
+    if (survivor && (await visibleCase(actor, survivor.code))) redirect(`/cases/${survivor.code}`);
+  }
+  return file;
 }
 export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
 
@@ -234,6 +241,7 @@ const TIMELINE_ACTIONS: AuditAction[] = [
   "closure.approve",
   "closure.return",
   "case.reassign",
+  "case.merge",
 ];
 
 export type TimelineEntry =
@@ -250,7 +258,8 @@ export async function getTimeline(actor: Actor, caseId: string): Promise<Timelin
       select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
     }),
     db.auditLog.findMany({
-      where: { caseId, action: { in: TIMELINE_ACTIONS } },
+      // The history of cases merged into this one belongs to it too.
+      where: { caseId: { in: [caseId, ...(await mergedCaseIds(caseId))] }, action: { in: TIMELINE_ACTIONS } },
       orderBy: { at: "desc" },
       take: TIMELINE_LIMIT,
       select: { id: true, at: true, action: true, entity: true, fields: true, actorId: true, detail: true },

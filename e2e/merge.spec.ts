@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, sql } from "./helpers";
+
+test("a supervisor merges a household registered twice: chooses the surviving values, everything moves, the old code leads to the survivor", async ({ page }) => {
+  const [survivor, merged] = await sql<{ id: string; code: string; name: string }>(
+    `select c.id, c.code, c."principalName" as name from "Case" c join "Team" t on t.id = c."teamId"
+     where t.name = 'Bangkok' and c.nationality = 'VN' and c.sensitivity = 'STANDARD' and c.status = 'OPEN'
+     order by c.code asc limit 2 offset 6`,
+  );
+  const count = async (table: string, caseId: string) => Number((await sql<{ n: string }>(`select count(*) as n from "${table}" where "caseId" = $1`, [caseId]))[0].n);
+  const notesBefore = (await count("Note", survivor.id)) + (await count("Note", merged.id));
+  const peopleBefore = (await count("Person", survivor.id)) + (await count("Person", merged.id));
+
+  await signIn(page, "supervisor");
+  await page.goto(`/cases/${survivor.code}`);
+  await page.getByRole("link", { name: "Merge with another case" }).click();
+  await expect(page.getByRole("heading", { name: `Merge another case into ${survivor.code}` })).toBeVisible();
+  await page.getByLabel("Code of the other case").fill(merged.code);
+  await page.getByRole("button", { name: "Compare" }).click();
+  const form = page.getByRole("form", { name: "Merge the cases" });
+  const name = form.getByRole("group", { name: "Principal’s name (Latin script)" });
+  await expect(name).toContainText(survivor.name);
+  await expect(name).toContainText(merged.name);
+  await expectAccessible(page);
+  await name.getByRole("radio").nth(1).check();
+
+  await form.getByRole("button", { name: `Merge ${merged.code} into ${survivor.code}` }).click();
+  await expect(form.getByText("Type the case code exactly as shown.")).toBeVisible();
+  expect(await sql(`select 1 from "Case" where id = $1`, [merged.id])).toHaveLength(1);
+  await form.getByLabel(`Type ${merged.code} to confirm`).fill(merged.code.toLowerCase());
+  await form.getByRole("button", { name: `Merge ${merged.code} into ${survivor.code}` }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/cases/${survivor.code}$`));
+  await expect(page.getByRole("heading", { level: 2, name: merged.name }).or(page.getByText(merged.name).first())).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText("Cases merged");
+  expect(await sql(`select 1 from "Case" where id = $1`, [merged.id])).toHaveLength(0);
+  expect(await count("Note", survivor.id)).toBe(notesBefore);
+  // The principals became one person; everyone else joined the household.
+  expect(await count("Person", survivor.id)).toBe(peopleBefore - 1);
+
+  await page.goto(`/cases/${merged.code}`);
+  await expect(page).toHaveURL(new RegExp(`/cases/${survivor.code}$`));
+});

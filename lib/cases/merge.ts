@@ -1,0 +1,249 @@
+import "server-only";
+// Merging two cases that turn out to be one household (supervisors). The
+// surviving case keeps its code and team; for each differing field the
+// supervisor chooses whose value survives. Everything recorded on the
+// merged case moves over — people, notes, proceedings (with their stages,
+// tasks, hearings), detention, fines, expenses, documents, incidents,
+// closure requests, referrals, notifications — and the merged case's code
+// leads to the survivor from then on (CaseMerge). The merged case's own
+// values are kept whole in CaseMerge.record, so nothing chosen away is lost.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError, conflictFrom } from "@/lib/locking";
+import { personSearchText } from "@/lib/people/search-text";
+import type { Actor } from "@/lib/policy";
+
+export const CASE_CHOICES = ["status", "sensitivity", "caseworkerId"] as const;
+export const JOURNEY_CHOICES = ["originCountry", "transitCountries", "entryPoint", "entryDate", "entryMethod", "brokerFee"] as const;
+export const PERSON_CHOICES = ["latinName", "nativeName", "birth", "sex", "nationality", "ethnicity", "unhcrNumber", "documentNumber"] as const;
+export type MergeChoice = (typeof CASE_CHOICES)[number] | `journey.${(typeof JOURNEY_CHOICES)[number]}` | `principal.${(typeof PERSON_CHOICES)[number]}`;
+
+export type MergeRequest = {
+  survivorVersion: number;
+  mergedVersion: number;
+  /** Fields whose value is taken from the merged case; all others keep the survivor's. */
+  fromMerged: Set<string>;
+  /** Merged person id → the survivor's person they are (others join the household). */
+  samePerson: Map<string, string>;
+};
+
+const PERSON_SELECT = {
+  id: true,
+  relationship: true,
+  latinName: true,
+  nativeName: true,
+  aliases: true,
+  birthYear: true,
+  birthDate: true,
+  sex: true,
+  nationality: true,
+  ethnicity: true,
+  languages: true,
+  unhcrNumber: true,
+  documentNumber: true,
+  vulnerabilities: true,
+  religion: true,
+  phone: true,
+  address: true,
+  safeHouse: true,
+  position: true,
+} satisfies Prisma.PersonSelect;
+type PersonRow = Prisma.PersonGetPayload<{ select: typeof PERSON_SELECT }>;
+
+/** Both cases as the merge form shows them; the caller has checked the actor may see both. */
+export async function mergeSides(survivorId: string, mergedId: string) {
+  const load = (id: string) =>
+    db.case.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true,
+        code: true,
+        version: true,
+        status: true,
+        sensitivity: true,
+        riskFlags: true,
+        caseworkerId: true,
+        caseworker: { select: { name: true } },
+        journey: true,
+        people: { orderBy: { position: "asc" }, select: PERSON_SELECT },
+        _count: { select: { notes: true, proceedings: true, documents: true, detentions: true, fines: true, tasks: true, referrals: true } },
+      },
+    });
+  return { survivor: await load(survivorId), merged: await load(mergedId) };
+}
+export type MergeSide = Awaited<ReturnType<typeof mergeSides>>["survivor"];
+
+const union = <T>(...lists: (T[] | null | undefined)[]) => [...new Set(lists.flatMap((l) => l ?? []))];
+
+/** One person from two records: chosen fields, lists joined, names of the other kept as aliases, protected details kept if either has them. */
+function combinedPerson(keep: PersonRow, other: PersonRow, fromOther: (field: (typeof PERSON_CHOICES)[number]) => boolean) {
+  const pick = <K extends keyof PersonRow>(field: (typeof PERSON_CHOICES)[number], key: K): PersonRow[K] => (fromOther(field) ? other[key] : keep[key]);
+  const latinName = pick("latinName", "latinName");
+  const nativeName = pick("nativeName", "nativeName");
+  const aliases = union(keep.aliases, other.aliases, [keep.latinName, other.latinName, keep.nativeName ?? "", other.nativeName ?? ""])
+    .filter((name) => name && name !== latinName && name !== nativeName)
+    .slice(0, 20);
+  return {
+    latinName,
+    nativeName,
+    aliases,
+    birthYear: pick("birth", "birthYear"),
+    birthDate: pick("birth", "birthDate"),
+    sex: pick("sex", "sex"),
+    nationality: pick("nationality", "nationality"),
+    ethnicity: pick("ethnicity", "ethnicity"),
+    unhcrNumber: pick("unhcrNumber", "unhcrNumber"),
+    documentNumber: pick("documentNumber", "documentNumber"),
+    languages: union(keep.languages, other.languages),
+    vulnerabilities: union(keep.vulnerabilities, other.vulnerabilities),
+    religion: keep.religion ?? other.religion,
+    phone: keep.phone ?? other.phone,
+    address: keep.address ?? other.address,
+    safeHouse: keep.safeHouse ?? other.safeHouse,
+    searchText: personSearchText({ latinName, nativeName, aliases }),
+  };
+}
+
+/** Records that name a person: re-pointed before the merged person goes. */
+async function repointPerson(tx: Tx, from: string, to: string) {
+  await tx.detentionEpisode.updateMany({ where: { personId: from }, data: { personId: to } });
+  await tx.fine.updateMany({ where: { personId: from }, data: { personId: to } });
+  await tx.expense.updateMany({ where: { personId: from }, data: { personId: to } });
+  await tx.document.updateMany({ where: { personId: from }, data: { personId: to } });
+}
+
+export async function mergeCases(actor: Actor, survivorId: string, mergedId: string, request: MergeRequest, ip: string | null) {
+  if (survivorId === mergedId) throw new Error("sameCase");
+  return db.$transaction(
+    async (tx) => {
+      // Both rows locked for the merge; a stale form is a conflict.
+      for (const [id, version] of [
+        [survivorId, request.survivorVersion],
+        [mergedId, request.mergedVersion],
+      ] as const) {
+        const locked = await tx.$queryRaw<{ version: number }[]>`select version from "Case" where id = ${id}::uuid for update`;
+        if (locked[0]?.version !== version) {
+          throw await conflictFrom(tx, await tx.case.findUniqueOrThrow({ where: { id }, select: { updatedAt: true, updatedById: true } }));
+        }
+      }
+      const survivor = await tx.case.findUniqueOrThrow({ where: { id: survivorId }, include: { journey: true, people: { orderBy: { position: "asc" }, select: PERSON_SELECT }, members: true } });
+      const merged = await tx.case.findUniqueOrThrow({
+        where: { id: mergedId },
+        include: { journey: true, people: { orderBy: { position: "asc" }, select: PERSON_SELECT }, members: true, closureRequests: true },
+      });
+      const taken = (field: string) => request.fromMerged.has(field);
+
+      // People: the principals are one person; others are paired or join the household.
+      const survivorPrincipal = survivor.people.find((p) => p.relationship === "PRINCIPAL") ?? survivor.people[0];
+      const mergedPrincipal = merged.people.find((p) => p.relationship === "PRINCIPAL") ?? merged.people[0];
+      const pairs = new Map<string, string>([[mergedPrincipal.id, survivorPrincipal.id]]);
+      for (const [from, to] of request.samePerson) {
+        if (from !== mergedPrincipal.id && merged.people.some((p) => p.id === from) && survivor.people.some((p) => p.id === to && p.id !== survivorPrincipal.id)) pairs.set(from, to);
+      }
+      let position = Math.max(...survivor.people.map((p) => p.position)) + 1;
+      for (const person of merged.people) {
+        const into = pairs.get(person.id);
+        if (into) {
+          const keep = survivor.people.find((p) => p.id === into)!;
+          const isPrincipal = person.id === mergedPrincipal.id;
+          const data = combinedPerson(keep, person, (field) => isPrincipal && taken(`principal.${field}`));
+          await repointPerson(tx, person.id, keep.id);
+          await tx.person.delete({ where: { id: person.id } });
+          await tx.person.update({ where: { id: keep.id }, data: { ...data, updatedById: actor.id, version: { increment: 1 } } });
+        } else {
+          await tx.person.update({
+            where: { id: person.id },
+            data: { caseId: survivorId, position: position++, relationship: person.relationship === "PRINCIPAL" ? "OTHER_RELATIVE" : person.relationship, updatedById: actor.id },
+          });
+        }
+      }
+
+      // Everything else recorded on the merged case moves over.
+      const moved = { caseId: survivorId };
+      const where = { caseId: mergedId };
+      const counts = {
+        notes: (await tx.note.updateMany({ where, data: moved })).count,
+        proceedings: (await tx.proceeding.updateMany({ where, data: moved })).count,
+        tasks: (await tx.task.updateMany({ where, data: moved })).count,
+        detentions: (await tx.detentionEpisode.updateMany({ where, data: moved })).count,
+        fines: (await tx.fine.updateMany({ where, data: moved })).count,
+        expenses: (await tx.expense.updateMany({ where, data: moved })).count,
+        documents: (await tx.document.updateMany({ where, data: moved })).count,
+        incidents: (await tx.protectionIncident.updateMany({ where, data: moved })).count,
+        closureRequests: (await tx.closureRequest.updateMany({ where, data: moved })).count,
+        referrals: (await tx.referral.updateMany({ where, data: moved })).count,
+        notifications: (await tx.notification.updateMany({ where, data: moved })).count,
+      };
+      for (const member of merged.members) {
+        await tx.caseMember.upsert({ where: { caseId_userId: { caseId: survivorId, userId: member.userId } }, create: { caseId: survivorId, userId: member.userId, role: member.role }, update: {} });
+      }
+      // Codes that already led to the merged case now lead to the survivor.
+      await tx.caseMerge.updateMany({ where: { survivingCaseId: mergedId }, data: { survivingCaseId: survivorId } });
+
+      // The case record and journey, field by field.
+      const journeyFrom = (field: (typeof JOURNEY_CHOICES)[number]) => (taken(`journey.${field}`) ? merged.journey : survivor.journey);
+      const journey = {
+        originCountry: journeyFrom("originCountry")?.originCountry ?? null,
+        transitCountries: journeyFrom("transitCountries")?.transitCountries ?? [],
+        entryPoint: journeyFrom("entryPoint")?.entryPoint ?? null,
+        entryDate: journeyFrom("entryDate")?.entryDate ?? null,
+        entryMethod: journeyFrom("entryMethod")?.entryMethod ?? null,
+        brokerFeeMinor: journeyFrom("brokerFee")?.brokerFeeMinor ?? null,
+        brokerFeeCurrency: journeyFrom("brokerFee")?.brokerFeeCurrency ?? null,
+      };
+      await tx.journey.upsert({ where: { caseId: survivorId }, create: { caseId: survivorId, ...journey }, update: { ...journey, version: { increment: 1 } } });
+      const principal = await tx.person.findUniqueOrThrow({ where: { id: survivorPrincipal.id }, select: { latinName: true, nativeName: true, nationality: true } });
+      const record = {
+        code: merged.code,
+        status: merged.status,
+        sensitivity: merged.sensitivity,
+        riskFlags: merged.riskFlags,
+        teamId: merged.teamId,
+        caseworkerId: merged.caseworkerId,
+        openedAt: merged.openedAt,
+        journey: merged.journey,
+        people: merged.people,
+      };
+      await tx.caseMerge.create({ data: { mergedCode: merged.code, mergedCaseId: mergedId, survivingCaseId: survivorId, mergedById: actor.id, record: JSON.parse(JSON.stringify(record)) } });
+      // What is left on the merged case (its journey, members) goes with it.
+      await tx.case.delete({ where: { id: mergedId } });
+      const householdSize = await tx.person.count({ where: { caseId: survivorId } });
+      await tx.case.update({
+        where: { id: survivorId },
+        data: {
+          status: taken("status") ? merged.status : survivor.status,
+          sensitivity: taken("sensitivity") ? merged.sensitivity : survivor.sensitivity,
+          caseworkerId: taken("caseworkerId") ? merged.caseworkerId : survivor.caseworkerId,
+          riskFlags: union(survivor.riskFlags, merged.riskFlags),
+          openedAt: merged.openedAt < survivor.openedAt ? merged.openedAt : survivor.openedAt,
+          principalName: principal.latinName,
+          principalNativeName: principal.nativeName,
+          nationality: principal.nationality,
+          householdSize,
+          updatedById: actor.id,
+          version: { increment: 1 },
+        },
+      });
+      const detail = { mergedCode: merged.code, survivorCode: survivor.code, fromMerged: [...request.fromMerged], samePeople: pairs.size, moved: counts };
+      await recordAudit(tx, { actorId: actor.id, action: "case.merge", entity: "Case", entityId: survivorId, caseId: survivorId, ip, fields: [...request.fromMerged], detail });
+      // Also under the merged case's id, so its own trail ends with where it went.
+      await recordAudit(tx, { actorId: actor.id, action: "case.merge", entity: "Case", entityId: mergedId, caseId: mergedId, ip, detail });
+      return { survivorCode: survivor.code, counts };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Where a merged case's code leads now, if anywhere. */
+export async function survivorOf(code: string): Promise<{ id: string; code: string } | null> {
+  const merge = await db.caseMerge.findUnique({ where: { mergedCode: code }, select: { survivingCase: { select: { id: true, code: true } } } });
+  return merge?.survivingCase ?? null;
+}
+
+/** The ids whose recorded history now belongs to this case (cases merged into it). */
+export async function mergedCaseIds(caseId: string): Promise<string[]> {
+  return (await db.caseMerge.findMany({ where: { survivingCaseId: caseId }, select: { mergedCaseId: true } })).map((m) => m.mergedCaseId);
+}
+
+export { ConflictError };
