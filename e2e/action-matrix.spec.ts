@@ -78,6 +78,7 @@ const GLOBAL_ACTIONS: [string, Role[]][] = [
   ["setUserPasswordAction", ADMIN],
   ["resetTotpAction", ADMIN],
   ["addCourtAction", ADMIN],
+  ["addPartnerAction", ADMIN],
   ["addFacilityAction", ADMIN],
   ["addProgrammeAction", ADMIN],
   ["setDeadlinePeriodAction", ADMIN],

@@ -30,6 +30,18 @@ test("an administrator changes a deadline period, adds a facility and sets a rat
   await court.getByRole("button", { name: "Add court or authority" }).click();
   await expect(page.getByText("Administrative Court (test)")).toBeVisible();
 
+  // A partner organisation for referrals: at least one service, and optionally its team here.
+  const partner = page.getByRole("form", { name: "Add partner" });
+  await partner.getByLabel("Partner name").fill("Hmong Women's Livelihood Project (test)");
+  await partner.getByRole("button", { name: "Add partner" }).click();
+  await expect(partner.getByText("Choose at least one service.")).toBeVisible();
+  await partner.getByLabel("Livelihood").check();
+  await partner.getByLabel("Education").check();
+  await partner.getByRole("button", { name: "Add partner" }).click();
+  await expect(page.getByText("Hmong Women's Livelihood Project (test)")).toBeVisible();
+  expect(await sql(`select services, "teamId" from "Partner" where name = $1`, ["Hmong Women's Livelihood Project (test)"])).toEqual([{ services: "{EDUCATION,LIVELIHOOD}", teamId: null }]);
+  await expectAccessible(page);
+
   const rate = page.getByRole("form", { name: "Set rate" });
   await rate.getByLabel("Currency").selectOption("CNY");
   await rate.getByLabel("Units per US dollar").fill("abc");

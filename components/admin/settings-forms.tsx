@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { addCourtAction, addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction } from "@/lib/settings/actions";
+import { addCourtAction, addPartnerAction, addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction } from "@/lib/settings/actions";
 import { FACILITY_KINDS } from "@/lib/settings/schema";
 import { CURRENCIES } from "@/lib/reference/countries";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
+import { REFERRAL_SERVICES } from "@/lib/referrals/schema";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { SavedMessage } from "@/components/forms/saved-message";
@@ -89,6 +90,30 @@ export function AddCourtForm() {
       <TextField label={t("courtName")} name="name" autoComplete="off" error={errorFor("name")} />
       <Button type="submit" disabled={pending}>
         {t("addCourt")}
+      </Button>
+      <Saved show={saved} />
+    </form>
+  );
+}
+
+export function AddPartnerForm({ teams }: { teams: { id: string; name: string }[] }) {
+  const t = useTranslations("settings");
+  const tService = useTranslations("referrals.service");
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(addPartnerAction);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("addPartner")}>
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <TextField label={t("partnerName")} name="name" autoComplete="off" error={errorFor("name")} />
+      <CheckboxGroup legend={t("partnerServices")} name="services" options={REFERRAL_SERVICES.map((s) => ({ value: s, label: tService(s) }))} error={errorFor("services")} />
+      <SelectField
+        label={t("partnerTeam")}
+        name="teamId"
+        hint={t("partnerTeamHint")}
+        options={[{ value: "", label: t("partnerOutside") }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+        error={errorFor("teamId")}
+      />
+      <Button type="submit" disabled={pending}>
+        {t("addPartner")}
       </Button>
       <Saved show={saved} />
     </form>

@@ -10,7 +10,7 @@ import { assertCan } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { deadlineRules } from "@/lib/workflows";
-import { courtSchema, deadlinePeriodSchema, exchangeRateSchema, facilitySchema, programmeSchema } from "./schema";
+import { courtSchema, deadlinePeriodSchema, exchangeRateSchema, facilitySchema, partnerSchema, programmeSchema } from "./schema";
 
 async function administrator() {
   const user = await requireUser();
@@ -83,6 +83,19 @@ export async function addCourtAction(_previous: FormState, formData: FormData): 
   await db.$transaction(async (tx) => {
     const court = await tx.court.create({ data: parsed.data, select: { id: true } });
     await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Court", entityId: court.id, fields: ["name"], ip });
+  });
+  return done();
+}
+
+export async function addPartnerAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, ip } = await administrator();
+  const parsed = partnerSchema.safeParse(formDataToObject(formData, (name) => name === "services"));
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (await db.partner.findUnique({ where: { name: parsed.data.name } })) return { fieldErrors: { name: "alreadyExists" } };
+  if (parsed.data.teamId && !(await db.team.findUnique({ where: { id: parsed.data.teamId } }))) return { fieldErrors: { teamId: "invalidChoice" } };
+  await db.$transaction(async (tx) => {
+    const partner = await tx.partner.create({ data: parsed.data, select: { id: true } });
+    await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Partner", entityId: partner.id, fields: ["name", "services", "teamId"], ip });
   });
   return done();
 }

@@ -3,12 +3,14 @@ import { db } from "@/lib/db";
 import { deadlineRules } from "@/lib/workflows";
 
 export async function getSettings() {
-  const [overrides, facilities, rates, programmes, courts] = await Promise.all([
+  const [overrides, facilities, rates, programmes, courts, partners, teams] = await Promise.all([
     db.deadlineSetting.findMany(),
     db.facility.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, active: true } }),
     db.exchangeRate.findMany({ orderBy: { currency: "asc" }, select: { currency: true, perUsd: true, updatedAt: true } }),
     db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true } }),
     db.court.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.partner.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, services: true, team: { select: { name: true } } } }),
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   const byKey = new Map(overrides.map((o) => [o.ruleKey, o]));
   return {
@@ -20,5 +22,7 @@ export async function getSettings() {
     rates: rates.map((r) => ({ ...r, perUsd: r.perUsd.toString() })),
     programmes,
     courts,
+    partners,
+    teams,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REFERRAL_SERVICES } from "@/lib/referrals/schema";
 import { CURRENCIES } from "@/lib/reference/countries";
 
 const trimmed = (max: number) =>
@@ -31,3 +32,11 @@ export const programmeSchema = z.object({
 });
 
 export const courtSchema = z.object({ name: trimmed(200) });
+
+// Partner organisations referrals go to. `teamId`: the partner uses this
+// deployment as that team, so its referrals arrive in Waypoint.
+export const partnerSchema = z.object({
+  name: trimmed(200),
+  services: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(REFERRAL_SERVICES, { error: "invalidChoice" })).min(1, { error: "chooseService" })),
+  teamId: z.preprocess((v) => (v === "" ? null : v), z.string().uuid({ error: "invalidChoice" }).nullable()),
+});

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/queries";
 import { GRAPHS } from "@/lib/workflows";
-import { AddCourtForm, AddFacilityForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
+import { AddCourtForm, AddFacilityForm, AddPartnerForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -15,6 +15,7 @@ export default async function SettingsPage() {
   const tKind = await getTranslations("enums.facilityKind");
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
+  const tService = await getTranslations("referrals.service");
   const box = "rounded-lg border border-slate-300 bg-white p-4";
   return (
     <div className="space-y-6">
@@ -89,6 +90,24 @@ export default async function SettingsPage() {
             ))}
           </ul>
           <AddProgrammeForm />
+        </section>
+        <section aria-labelledby="partners-heading" className={box}>
+          <h2 id="partners-heading" className="mb-2 text-lg font-semibold">
+            {t("partners")}
+          </h2>
+          <ul className="mb-4 space-y-1 text-sm">
+            {settings.partners.length === 0 ? <li className="text-slate-700">{t("noPartners")}</li> : null}
+            {settings.partners.map((p) => (
+              <li key={p.id}>
+                {p.name}{" "}
+                <span className="text-slate-700">
+                  · {p.services.map((s) => tService(s)).join(", ")}
+                  {p.team ? ` · ${t("partnerUsesWaypoint", { team: p.team.name })}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <AddPartnerForm teams={settings.teams} />
         </section>
       </div>
     </div>
