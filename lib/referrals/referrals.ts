@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 // Referrals of a case to partner organisations and services. What a partner
 // receives is fixed when the referral is sent (`shared`: the chosen summary
 // sections, pseudonymised unless names were chosen), so later edits to the
@@ -57,17 +58,12 @@ export async function createReferral(actor: Actor, caseId: string, input: Referr
   });
 }
 
-/** The referrals of one case, newest first. */
-export function caseReferrals(caseId: string) {
-  return db.referral.findMany({
-    where: { caseId },
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
+// What every view of a referral shows.
+const REFERRAL_FIELDS = {
+  id: true,
       service: true,
       status: true,
       reason: true,
-      sections: true,
       identifying: true,
       consentBy: true,
       consentOn: true,
@@ -77,8 +73,15 @@ export function caseReferrals(caseId: string) {
       statusAt: true,
       createdAt: true,
       version: true,
-      partner: { select: { name: true, teamId: true } },
-    },
+  partner: { select: { name: true, teamId: true } },
+} satisfies Prisma.ReferralSelect;
+
+/** The referrals of one case, newest first. */
+export function caseReferrals(caseId: string) {
+  return db.referral.findMany({
+    where: { caseId },
+    orderBy: { createdAt: "desc" },
+    select: { ...REFERRAL_FIELDS, sections: true },
   });
 }
 export type CaseReferral = Awaited<ReturnType<typeof caseReferrals>>[number];
@@ -105,25 +108,7 @@ export async function visibleReferral(actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const referral = await db.referral.findFirst({
     where: { AND: [{ id }, referralScope(actor)] },
-    select: {
-      id: true,
-      caseId: true,
-      service: true,
-      status: true,
-      reason: true,
-      identifying: true,
-      consentBy: true,
-      consentOn: true,
-      consentPurpose: true,
-      overrideReason: true,
-      statusNote: true,
-      statusAt: true,
-      createdAt: true,
-      version: true,
-      shared: true,
-      partner: { select: { name: true, teamId: true } },
-      case: { select: { code: true, team: { select: { name: true } } } },
-    },
+    select: { ...REFERRAL_FIELDS, caseId: true, shared: true, case: { select: { code: true, team: { select: { name: true } } } } },
   });
   if (!referral) return null;
   const sender = can(actor, "referral:create") && (await db.case.count({ where: { AND: [{ id: referral.caseId }, caseScope(actor)] } })) === 1;

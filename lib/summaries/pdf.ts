@@ -7,6 +7,7 @@ import "server-only";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { CaseSummary } from "./case-summary";
+import { SECTION_LIMITS, summaryLines } from "./lines";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/sarabun");
 const REGULAR = path.join(FONT_DIR, "400Regular/Sarabun_400Regular.ttf");
@@ -90,67 +91,13 @@ export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords, 
   for (const text of lead) line(text);
   line(label(summary.identifying ? "identifyingNotice" : "pseudonymisedNotice"), { size: 8.5, gap: 0.3 });
 
-  if (summary.household) {
-    heading("household");
-    rows(
-      summary.household.map((p) =>
-        [
-          "name" in p && p.name ? p.name : null,
-          words.relationship(p.relationship),
-          words.sex(p.sex),
-          p.birthYear ? label("born", { year: p.birthYear }) : label("bornUnknown"),
-          words.country(p.nationality),
-          "unhcrNumber" in p && p.unhcrNumber ? `UNHCR ${p.unhcrNumber}` : null,
-        ]
-          .filter(Boolean)
-          .join(" · "),
-      ),
-      12,
-    );
-  }
-  if (summary.journey) {
-    heading("journey");
-    const j = summary.journey;
-    line(
-      [j.originCountry ? label("origin", { country: words.country(j.originCountry) }) : null, j.entryPoint ? label("entryPoint", { place: j.entryPoint }) : null, j.entryDate ? label("entered", { date: j.entryDate }) : null]
-        .filter(Boolean)
-        .join(" · ") || label("none"),
-    );
-  }
-  if (summary.detention) {
-    heading("detention");
-    rows(
-      summary.detention.map((d) => `${d.facility}: ${d.startedOn} – ${d.releasedOn ?? label("stillHeld")} (${label("days", { count: d.days })})`),
-      5,
-    );
-  }
-  if (summary.proceedings) {
-    heading("proceedings");
-    rows(
-      summary.proceedings.map(
-        (p) =>
-          `${words.proceedingType(p.type)}: ${words.stage(p.stage)}${p.closed ? ` (${label("closed")})` : ""}` +
-          (p.nextDeadline ? ` · ${label("nextDeadline", { date: p.nextDeadline.dueOn, title: p.nextDeadline.title })}` : ""),
-      ),
-      8,
-    );
-  }
-  if (summary.hearings) {
-    heading("hearings");
-    rows(
-      summary.hearings.map(
-        (h) =>
-          `${h.startsAt.toLocaleString("sv-SE", { timeZone: "Asia/Bangkok", dateStyle: "short", timeStyle: "short" })} · ${h.court} · ${words.proceedingType(h.type)} · ${words.hearingPurpose(h.purpose)}`,
-      ),
-      5,
-    );
-  }
-  if (summary.documents) {
-    heading("documents");
-    rows(
-      summary.documents.map((d) => words.documentType(d.type) + (d.expiresOn ? ` (${label("expires", { date: d.expiresOn })})` : "")),
-      10,
-    );
+  const lines = summaryLines(summary, words);
+  for (const [section, limit] of Object.entries(SECTION_LIMITS) as [keyof typeof SECTION_LIMITS, number][]) {
+    const items = lines[section];
+    if (!items) continue;
+    heading(section);
+    if (section === "journey") line(items[0]);
+    else rows(items, limit);
   }
 
   // The footer sits below the content area; with no bottom margin left to
