@@ -23,6 +23,8 @@ test("a supervisor merges a household registered twice: chooses the surviving va
   await expect(name).toContainText(merged.name);
   await expectAccessible(page);
   await name.getByRole("radio").nth(1).check();
+  // Seeing the other case's values is a view of it.
+  expect(await sql(`select 1 from "AuditLog" where action = 'case.view' and "caseId" = $1 and detail->>'purpose' = 'merge'`, [merged.id])).toHaveLength(1);
 
   await form.getByRole("button", { name: `Merge ${merged.code} into ${survivor.code}` }).click();
   await expect(form.getByText("Type the case code exactly as shown.")).toBeVisible();
