@@ -62,11 +62,11 @@ describe("spreadsheet import", () => {
 
   it("leaves nothing behind when the import fails part way", async () => {
     const run = tag();
-    const rows = Array.from({ length: 1500 }, (_, i) => [`Tran Thi ${run} ${i}`, "1991", "F", "VN", "", "", ""]);
+    const rows = Array.from({ length: 2500 }, (_, i) => [`Tran Thi ${run} ${i}`, "1991", "F", "VN", "", "", ""]);
     const batch = await batchOf({ headers, rows });
     const failing = runImport(supervisor, batch, guessMapping(headers), { mode: "all", skipDuplicates: false }, null, describeMessage, (done) => {
-      // The first 1,000 cases are written in the transaction; then the import fails.
-      if (done === 1000) throw new Error("power cut");
+      // The first 2,000 cases (one chunk) are written in the transaction; then the import fails.
+      if (done === 2000) throw new Error("power cut");
     });
     await expect(failing).rejects.toThrow("power cut");
     expect(await casesNamed(`Tran Thi ${run}`)).toBe(0);
