@@ -40,10 +40,15 @@ export async function browseAudit(actor: Actor, filter: AuditFilter, ip: string 
     conditions.push(Prisma.sql`a.action = any(${[...SIGN_IN_ACTIONS, ...ACCOUNT_ACTIONS]}::text[])`);
   } else {
     const teams = (await db.team.findMany({ where: supervisedTeams(actor), select: { id: true } })).map((t) => t.id);
-    from = Prisma.sql`"AuditLog" a join "Case" c on c.id = a."caseId" left join "User" u on u.id = a."actorId"`;
+    // Entries of a case merged into another belong to the surviving case (its team, its code).
+    from = Prisma.sql`"AuditLog" a left join "CaseMerge" m on m."mergedCaseId" = a."caseId"
+      join "Case" c on c.id = coalesce(m."survivingCaseId", a."caseId") left join "User" u on u.id = a."actorId"`;
     conditions.push(Prisma.sql`c."teamId" = any(${teams}::uuid[])`);
   }
-  if (filter.code) conditions.push(Prisma.sql`c.code = ${filter.code.toUpperCase()}`);
+  if (filter.code) {
+    const code = filter.code.toUpperCase();
+    conditions.push(actor.role === "ADMIN" ? Prisma.sql`c.code = ${code}` : Prisma.sql`(c.code = ${code} or m."mergedCode" = ${code})`);
+  }
   if (filter.actor) conditions.push(Prisma.sql`a."actorId" = ${filter.actor}::uuid`);
   if (filter.action) conditions.push(Prisma.sql`a.action = ${filter.action}`);
   if (filter.from) conditions.push(Prisma.sql`a.at >= ${new Date(`${filter.from}T00:00:00+07:00`)}`);

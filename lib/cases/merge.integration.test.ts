@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { mergeCases, survivorOf } from "./merge";
+import { browseAudit } from "@/lib/audit-log/queries";
 
 let supervisor: Actor;
 let caseworker: Actor;
@@ -95,6 +96,11 @@ describe("merging two cases", () => {
     const record = await testDb.caseMerge.findUniqueOrThrow({ where: { mergedCode: merged.code } });
     expect((record.record as { people: { latinName: string }[] }).people.map((p) => p.latinName)).toEqual(mergedPeople.map((p) => p.latinName));
     expect(await testDb.auditLog.count({ where: { action: "case.merge", caseId: { in: [survivor.id, merged.id] } } })).toBe(2);
+    // The supervisor's audit log shows the merged case's entries under the survivor; its old code finds them alone.
+    const bySurvivor = await browseAudit(supervisor, { code: survivor.code, action: "case.update" }, null);
+    expect(bySurvivor?.rows.map((r) => r.code)).toEqual([survivor.code, survivor.code]);
+    const byMerged = await browseAudit(supervisor, { code: merged.code, action: "case.update" }, null);
+    expect(byMerged?.rows.map((r) => r.code)).toEqual([survivor.code]);
   });
 
   it("refuses a stale form and changes nothing", async () => {
