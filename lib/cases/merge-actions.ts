@@ -8,10 +8,11 @@ import { requireUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/policy";
 import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
-import { conflictState } from "@/lib/locking";
+import { ConflictError, conflictState } from "@/lib/locking";
 import { visibleCaseOr404 } from "./queries";
-import { CASE_CHOICES, ConflictError, JOURNEY_CHOICES, mergeCases, PERSON_CHOICES } from "./merge";
+import { CASE_CHOICES, JOURNEY_CHOICES, mergeCases, PERSON_CHOICES } from "./merge";
 
+const UUID = /^[0-9a-f-]{36}$/i;
 const CHOICES = [...CASE_CHOICES, ...JOURNEY_CHOICES.map((f) => `journey.${f}`), ...PERSON_CHOICES.map((f) => `principal.${f}`)];
 
 export async function mergeCasesAction(survivorCode: string, mergedCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -29,13 +30,12 @@ export async function mergeCasesAction(survivorCode: string, mergedCode: string,
     })
     .safeParse(form);
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  // "choice.<field>" = "merged" takes that field from the merged case; "same.<personId>" = survivor person id.
-  const choice = (form.choice ?? {}) as Record<string, unknown>;
-  const flat = (value: unknown, prefix = ""): [string, unknown][] =>
-    value && typeof value === "object" && !Array.isArray(value) ? Object.entries(value).flatMap(([k, v]) => flat(v, `${prefix}${k}.`)) : [[prefix.slice(0, -1), value]];
-  const fromMerged = new Set(flat(choice).filter(([field, value]) => value === "merged" && CHOICES.includes(field)).map(([field]) => field));
-  const same = (form.same ?? {}) as Record<string, unknown>;
-  const samePerson = new Map(Object.entries(same).filter((entry): entry is [string, string] => typeof entry[1] === "string" && /^[0-9a-f-]{36}$/i.test(entry[1])));
+  // "choice.<field>" = "merged" takes that field from the merged case; "same.<merged person id>" = the survivor's person.
+  const fromMerged = new Set(CHOICES.filter((field) => formData.get(`choice.${field}`) === "merged"));
+  const samePerson = new Map<string, string>();
+  for (const [name, value] of formData) {
+    if (name.startsWith("same.") && typeof value === "string" && UUID.test(value)) samePerson.set(name.slice(5), value);
+  }
   try {
     await mergeCases(user, survivor.id, merged.id, { survivorVersion: parsed.data.survivorVersion, mergedVersion: parsed.data.mergedVersion, fromMerged, samePerson }, await clientIp());
   } catch (error) {

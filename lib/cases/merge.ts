@@ -10,7 +10,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { ConflictError, conflictFrom } from "@/lib/locking";
+import { conflictFrom } from "@/lib/locking";
 import { personSearchText } from "@/lib/people/search-text";
 import type { Actor } from "@/lib/policy";
 
@@ -51,8 +51,12 @@ const PERSON_SELECT = {
 } satisfies Prisma.PersonSelect;
 type PersonRow = Prisma.PersonGetPayload<{ select: typeof PERSON_SELECT }>;
 
-/** Both cases as the merge form shows them; the caller has checked the actor may see both. */
-export async function mergeSides(survivorId: string, mergedId: string) {
+/**
+ * Both cases as the merge form shows them; the caller has checked the actor
+ * may see both. Showing the other case's people and journey is a view of
+ * it, audited as one.
+ */
+export async function mergeSides(actor: Actor, survivor: { id: string; code: string }, mergedId: string, ip: string | null) {
   const load = (id: string) =>
     db.case.findUniqueOrThrow({
       where: { id },
@@ -70,7 +74,8 @@ export async function mergeSides(survivorId: string, mergedId: string) {
         _count: { select: { notes: true, proceedings: true, documents: true, detentions: true, fines: true, tasks: true, referrals: true } },
       },
     });
-  return { survivor: await load(survivorId), merged: await load(mergedId) };
+  await recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: mergedId, caseId: mergedId, ip, detail: { purpose: "merge", with: survivor.code } });
+  return { survivor: await load(survivor.id), merged: await load(mergedId) };
 }
 export type MergeSide = Awaited<ReturnType<typeof mergeSides>>["survivor"];
 
@@ -246,4 +251,3 @@ export async function mergedCaseIds(caseId: string): Promise<string[]> {
   return (await db.caseMerge.findMany({ where: { survivingCaseId: caseId }, select: { mergedCaseId: true } })).map((m) => m.mergedCaseId);
 }
 
-export { ConflictError };

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can, caseScope, incomingReferralScope, referralScope, type Actor } from "@/lib/policy";
 import { loadCaseSummary, type CaseSummary } from "@/lib/summaries/case-summary";
-import { ConflictError, conflictFrom } from "@/lib/locking";
+import { conflictFrom } from "@/lib/locking";
 import { NEXT_STATUSES, type ReferralInput, type ReferralStatus } from "./schema";
 
 export class ReferralRefused extends Error {
@@ -111,9 +111,21 @@ export async function visibleReferral(actor: Actor, id: string) {
     select: { ...REFERRAL_FIELDS, caseId: true, shared: true, case: { select: { code: true, team: { select: { name: true } } } } },
   });
   if (!referral) return null;
-  const sender = can(actor, "referral:create") && (await db.case.count({ where: { AND: [{ id: referral.caseId }, caseScope(actor)] } })) === 1;
-  const receiver = referral.partner.teamId !== null && (await db.referral.count({ where: { AND: [{ id }, incomingReferralScope(actor)] } })) === 1;
+  // Which side the actor is on: the sending team (may see the case and refer) or the receiving partner team.
+  const [sender, receiver] = await Promise.all([
+    can(actor, "referral:create") ? db.case.count({ where: { AND: [{ id: referral.caseId }, caseScope(actor)] } }).then((n) => n === 1) : false,
+    referral.partner.teamId !== null ? db.referral.count({ where: { AND: [{ id }, incomingReferralScope(actor)] } }).then((n) => n === 1) : false,
+  ]);
   return { ...referral, shared: revive(referral.shared), sender, receiver };
+}
+
+/** A referral opened on its page: what `visibleReferral` gives, with the view audited. */
+export async function openReferral(actor: Actor, id: string, ip: string | null) {
+  const referral = await visibleReferral(actor, id);
+  if (referral) {
+    await recordAudit(db, { actorId: actor.id, action: "referral.view", entity: "Referral", entityId: referral.id, caseId: referral.caseId, ip, detail: { as: referral.sender ? "sender" : "partner" } });
+  }
+  return referral;
 }
 
 /** JSON keeps dates as strings: hearings' start times become dates again for display. */
@@ -158,4 +170,3 @@ export async function updateReferralStatus(actor: Actor, referral: VisibleReferr
   });
 }
 
-export { ConflictError };

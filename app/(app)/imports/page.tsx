@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
-import { supervisedTeams } from "@/lib/policy";
+import { importsOverview } from "@/lib/imports/queries";
 import { ImportUploadForm } from "@/components/imports/upload-form";
 
 export const metadata: Metadata = { title: "Import cases" };
@@ -11,16 +10,7 @@ export const metadata: Metadata = { title: "Import cases" };
 /** Supervisors import cases from spreadsheets: upload here, then map, check and import. */
 export default async function ImportsPage() {
   const user = await requirePermission("case:import");
-  const [teams, sources, batches] = await Promise.all([
-    db.team.findMany({ where: supervisedTeams(user), select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.importMapping.findMany({ select: { source: true }, orderBy: { source: "asc" } }),
-    db.importBatch.findMany({
-      where: { createdById: user.id },
-      orderBy: { createdAt: "desc" },
-      take: 20,
-      select: { id: true, fileName: true, source: true, status: true, rowsTotal: true, rowsImported: true, rowsRejected: true, createdAt: true, errorReport: true },
-    }),
-  ]);
+  const { teams, sources, batches } = await importsOverview(user);
   const t = await getTranslations("imports");
   const format = await getFormatter();
   return (
@@ -31,7 +21,7 @@ export default async function ImportsPage() {
         <h2 id="upload-heading" className="text-lg font-semibold">
           {t("uploadHeading")}
         </h2>
-        <ImportUploadForm teams={teams} sources={sources.map((s) => s.source)} />
+        <ImportUploadForm teams={teams} sources={sources} />
       </section>
       <section aria-labelledby="recent-heading" className="space-y-2">
         <h2 id="recent-heading" className="text-lg font-semibold">

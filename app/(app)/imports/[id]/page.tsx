@@ -3,34 +3,25 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
-import { batchTable, importBatch } from "@/lib/imports/imports";
-import { guessMapping, IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping } from "@/lib/imports/fields";
+import { importBatchView } from "@/lib/imports/queries";
+import { IMPORT_FIELDS, REQUIRED_FIELDS } from "@/lib/imports/fields";
 import { ImportWizard } from "@/components/imports/import-wizard";
 
 export const metadata: Metadata = { title: "Import: map and check" };
 
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("case:import");
-  const batch = await importBatch(user, (await params).id);
-  if (!batch) notFound();
+  const view = await importBatchView(user, (await params).id);
+  if (!view) notFound();
+  const { batch, table, team, initial } = view;
   const t = await getTranslations("imports");
-  const table = batchTable(batch);
-  const team = await db.team.findUniqueOrThrow({ where: { id: batch.teamId }, select: { name: true } });
-  let initial: ColumnMapping = {};
-  if (table) {
-    // The source's saved mapping where its columns are in this file; otherwise a guess from the headers.
-    const saved = await db.importMapping.findUnique({ where: { source: batch.source } });
-    const savedColumns = Object.entries((saved?.columns ?? {}) as ColumnMapping).filter(([, column]) => column && table.headers.includes(column));
-    initial = savedColumns.length ? Object.fromEntries(savedColumns) : guessMapping(table.headers);
-  }
   return (
     <div className="space-y-4">
       <Link href="/imports" className="text-sm text-blue-800 underline">
         ← {t("title")}
       </Link>
       <h1 className="text-2xl font-bold">{t("batchTitle", { file: batch.fileName })}</h1>
-      <p className="text-slate-700">{t("batchFacts", { source: batch.source, team: team.name, rows: batch.rowsTotal })}</p>
+      <p className="text-slate-700">{t("batchFacts", { source: batch.source, team, rows: batch.rowsTotal })}</p>
       {table ? (
         <ImportWizard
           batchId={batch.id}

@@ -7,8 +7,6 @@ import { CASE_CHOICES, JOURNEY_CHOICES, mergeSides, PERSON_CHOICES, type MergeSi
 import { isoDate } from "@/lib/dates";
 import { formatMinor } from "@/lib/money";
 import { clientIp } from "@/lib/request-context";
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 import { CaseHeader } from "@/components/cases/case-header";
 import { MergeForm, type MergeRow } from "@/components/cases/merge-form";
 import { TextField } from "@/components/ui/field";
@@ -29,9 +27,7 @@ export default async function MergePage({ params, searchParams }: Props) {
   const t = await getTranslations("merge");
   const otherCode = (await searchParams).with?.trim().toUpperCase() ?? "";
   const other = isCaseCode(otherCode) && otherCode !== file.code ? await visibleCase(user, otherCode) : null;
-  const sides = other ? await mergeSides(file.id, other.id) : null;
-  // Comparing shows the other case's people and journey: a view of it, audited as one.
-  if (other) await recordAudit(db, { actorId: user.id, action: "case.view", entity: "Case", entityId: other.id, caseId: other.id, ip: await clientIp(), detail: { purpose: "merge", with: file.code } });
+  const sides = other ? await mergeSides(user, file, other.id, await clientIp()) : null;
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active={null} />
