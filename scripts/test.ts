@@ -23,7 +23,11 @@ const TEST_FILE_ENV = {
   FILE_STORAGE_DIR: path.join(ROOT, ".data/test-files"),
 };
 
-type Counts = { passed: number; failed: number };
+// `failures` names what failed, repeated at the end of the run so that the
+// last lines of a long CI log say which test to look at.
+type Counts = { passed: number; failed: number; failures?: string[] };
+
+const firstLine = (text: string | undefined) => (text ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 300);
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" });
@@ -31,24 +35,40 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
 }
 
 function vitestCounts(file: string): Counts {
-  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1, failures: ["vitest wrote no report"] };
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  type FileResult = { status: string; assertionResults: { status: string }[] };
+  type Assertion = { status: string; fullName: string; failureMessages?: string[] };
+  type FileResult = { name: string; status: string; message?: string; assertionResults: Assertion[] };
+  const files: FileResult[] = report.testResults ?? [];
+  const relative = (name: string) => path.relative(ROOT, name);
   // A file that fails outside its tests (import error, failing beforeAll)
   // counts as one failure; skipped tests count as failures too, since the
   // suite must not skip anything.
-  const brokenFiles = (report.testResults ?? []).filter(
-    (r: FileResult) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed"),
-  ).length;
+  const brokenFiles = files.filter((r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed"));
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles + skipped };
+  const failures = [
+    ...files.flatMap((f) =>
+      f.assertionResults.filter((a) => a.status !== "passed").map((a) => `${relative(f.name)} › ${a.fullName} (${a.status}): ${firstLine(a.failureMessages?.[0])}`),
+    ),
+    ...brokenFiles.map((f) => `${relative(f.name)} (file failed): ${firstLine(f.message)}`),
+  ];
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles.length + skipped, failures };
 }
 
 function playwrightCounts(file: string): Counts {
-  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1, failures: ["playwright wrote no report"] };
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
   const stats = report.stats ?? {};
-  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) + (report.errors ?? []).length };
+  type Spec = { title: string; file: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] };
+  type Suite = { specs?: Spec[]; suites?: Suite[] };
+  const specs = (suites: Suite[] = []): Spec[] => suites.flatMap((s) => [...(s.specs ?? []), ...specs(s.suites)]);
+  const failures = [
+    ...specs(report.suites).flatMap((spec) =>
+      spec.tests.filter((t) => t.status !== "expected").map((t) => `${spec.file}:${spec.line} › ${spec.title} (${t.status}): ${firstLine(t.results.at(-1)?.error?.message)}`),
+    ),
+    ...(report.errors ?? []).map((e: { message?: string }) => `playwright: ${firstLine(e.message)}`),
+  ];
+  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) + (report.errors ?? []).length, failures };
 }
 
 async function waitForHealth(url: string, timeoutMs: number) {
@@ -70,11 +90,12 @@ async function main() {
   fs.rmSync(TEST_FILE_ENV.FILE_STORAGE_DIR, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
   const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/test-pg"), port: Number(process.env.TEST_PG_PORT ?? 5434) });
-  const totals: Counts = { passed: 0, failed: 0 };
+  const totals = { passed: 0, failed: 0, failures: [] as string[] };
   const add = (counts: Counts, label: string) => {
     console.log(`${label}: ${counts.passed} passed, ${counts.failed} failed`);
     totals.passed += counts.passed;
     totals.failed += counts.failed;
+    totals.failures.push(...(counts.failures ?? []).map((f) => `${label}: ${f}`));
   };
   try {
     const only = process.argv[2]; // "unit", "e2e" or "reliability" to run one part
@@ -103,7 +124,7 @@ async function main() {
       await seedDemoData(e2eUrl, () => {});
       const env = { ...process.env, DATABASE_URL: e2eUrl, AUTH_SECRET: TEST_AUTH_SECRET, ...TEST_FILE_ENV, NODE_ENV: "production" as const };
       if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
-        add({ passed: 0, failed: 1 }, "build");
+        add({ passed: 0, failed: 1, failures: ["next build failed"] }, "build");
       } else {
         let server: ChildProcess = spawn(...serverCommand(E2E_PORT), { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
         try {
@@ -125,7 +146,14 @@ async function main() {
             const result = await runReliability(server, { url: e2eUrl, port: E2E_PORT, env, root: ROOT, secret: TEST_AUTH_SECRET });
             server = result.server;
             for (const check of result.checks) console.log(`${check.ok ? "✓" : "✘"} reliability: ${check.name}: ${check.detail}`);
-            add({ passed: result.checks.filter((c) => c.ok).length, failed: result.checks.filter((c) => !c.ok).length }, "reliability");
+            add(
+              {
+                passed: result.checks.filter((c) => c.ok).length,
+                failed: result.checks.filter((c) => !c.ok).length,
+                failures: result.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`),
+              },
+              "reliability",
+            );
           }
         } finally {
           if (server.pid) {
@@ -141,6 +169,7 @@ async function main() {
   } finally {
     await cluster.stop();
   }
+  for (const failure of totals.failures) console.log(`✘ ${failure}`);
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
 }
