@@ -125,7 +125,7 @@ export function ImportWizard(props: { batchId: string; headers: string[]; sample
                           setCheck(null);
                           setOutcome(null);
                         }}
-                        className="w-full rounded border border-slate-400 bg-white px-2 py-1"
+                        className="w-full min-w-40 rounded border border-slate-400 bg-white px-2 py-1"
                       >
                         <option value="">{t("notInFile")}</option>
                         {props.headers.map((header) => (

@@ -6,6 +6,26 @@ import { signOutAction } from "@/lib/auth/actions";
 import { LocaleSwitch } from "./locale-switch";
 import { unreadCount } from "@/lib/notifications/queries";
 
+/** The main navigation: each place only for those whose role may use it. */
+function links(user: CurrentUser) {
+  const all = [
+    { href: "/cases", label: "cases", allowed: can(user, "case:read") },
+    { href: "/dashboard", label: "dashboard", allowed: can(user, "dashboard:read") },
+    { href: "/exports", label: "exports", allowed: can(user, "case:export") },
+    { href: "/hearings", label: "hearings", allowed: can(user, "case:read") },
+    { href: "/deadlines", label: "deadlines", allowed: can(user, "board:read") },
+    { href: "/board", label: "board", allowed: can(user, "board:read") },
+    { href: "/tasks", label: "myWork", allowed: can(user, "task:manage") },
+    { href: "/imports", label: "imports", allowed: can(user, "case:import") },
+    { href: "/referrals", label: "referrals", allowed: can(user, "referral:receive") },
+    { href: "/audit", label: "audit", allowed: can(user, "audit:read") },
+    { href: "/admin/users", label: "users", allowed: can(user, "user:manage") },
+    { href: "/admin/settings", label: "settings", allowed: can(user, "settings:manage") },
+    { href: "/cases/new", label: "newCase", allowed: can(user, "case:create") },
+  ] as const;
+  return all.filter((link) => link.allowed);
+}
+
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations("layout");
   const tRole = await getTranslations("roles");
@@ -19,72 +39,17 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/cases" className="text-xl font-bold text-blue-900">
           Waypoint
         </Link>
-        <nav aria-label={t("mainNavigation")} className="flex gap-4 text-sm font-medium">
-          {can(user, "case:read") ? (
-            <Link href="/cases" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("cases")}
-            </Link>
-          ) : null}
-          {can(user, "dashboard:read") ? (
-            <Link href="/dashboard" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("dashboard")}
-            </Link>
-          ) : null}
-          {can(user, "case:export") ? (
-            <Link href="/exports" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("exports")}
-            </Link>
-          ) : null}
-          {can(user, "case:read") ? (
-            <Link href="/hearings" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("hearings")}
-            </Link>
-          ) : null}
-          {can(user, "board:read") ? (
-            <>
-              <Link href="/deadlines" className="text-slate-800 hover:text-blue-800 hover:underline">
-                {t("deadlines")}
-              </Link>
-              <Link href="/board" className="text-slate-800 hover:text-blue-800 hover:underline">
-                {t("board")}
-              </Link>
-            </>
-          ) : null}
-          {can(user, "task:manage") ? (
-            <Link href="/tasks" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("myWork")}
-            </Link>
-          ) : null}
-          {can(user, "case:import") ? (
-            <Link href="/imports" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("imports")}
-            </Link>
-          ) : null}
-          {can(user, "referral:receive") ? (
-            <Link href="/referrals" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("referrals")}
-            </Link>
-          ) : null}
-          {can(user, "audit:read") ? (
-            <Link href="/audit" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("audit")}
-            </Link>
-          ) : null}
-          {can(user, "user:manage") ? (
-            <Link href="/admin/users" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("users")}
-            </Link>
-          ) : null}
-          {can(user, "settings:manage") ? (
-            <Link href="/admin/settings" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("settings")}
-            </Link>
-          ) : null}
-          {can(user, "case:create") ? (
-            <Link href="/cases/new" className="text-slate-800 hover:text-blue-800 hover:underline">
-              {t("newCase")}
-            </Link>
-          ) : null}
+        <nav aria-label={t("mainNavigation")}>
+          {/* Wraps onto more lines on a phone rather than widening the page. */}
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
+            {links(user).map(({ href, label }) => (
+              <li key={href}>
+                <Link href={href} className="text-slate-800 hover:text-blue-800 hover:underline">
+                  {t(label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-4">
           {unread > 0 ? (

@@ -353,28 +353,31 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t("durations")}
         </h2>
         {figures.durations.length === 0 ? <p className="text-sm text-slate-700">{t("none")}</p> : null}
-        <table className="w-full text-sm" data-testid="figure-durations">
-          <thead>
-            <tr>
-              <th className={th}>{t("proceeding")}</th>
-              <th className={th}>{t("stage")}</th>
-              <th className={th}>{t("stays")}</th>
-              <th className={th}>{t("median")}</th>
-              <th className={th}>{t("p90")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.durations.map((row) => (
-              <tr key={`${row.type}-${row.stage}`} className="border-t border-slate-200">
-                <td className={td}>{tType(row.type)}</td>
-                <td className={td}>{tStage(row.stage)}</td>
-                <td className={td}>{row.stays}</td>
-                <td className={td}>{t("days", { days: Math.round(row.median * 10) / 10 })}</td>
-                <td className={td}>{t("days", { days: Math.round(row.p90 * 10) / 10 })}</td>
+        {/* Five columns do not fit a phone: the table scrolls inside its box (focusable, so it scrolls from the keyboard too). */}
+        <div className="overflow-x-auto" tabIndex={0}>
+          <table className="w-full text-sm" data-testid="figure-durations">
+            <thead>
+              <tr>
+                <th className={th}>{t("proceeding")}</th>
+                <th className={th}>{t("stage")}</th>
+                <th className={th}>{t("stays")}</th>
+                <th className={th}>{t("median")}</th>
+                <th className={th}>{t("p90")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {figures.durations.map((row) => (
+                <tr key={`${row.type}-${row.stage}`} className="border-t border-slate-200">
+                  <td className={td}>{tType(row.type)}</td>
+                  <td className={td}>{tStage(row.stage)}</td>
+                  <td className={td}>{row.stays}</td>
+                  <td className={td}>{t("days", { days: Math.round(row.median * 10) / 10 })}</td>
+                  <td className={td}>{t("days", { days: Math.round(row.p90 * 10) / 10 })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );
