@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./helpers";
+import { expectAccessible, signIn, sql, uniqueTag } from "./helpers";
 
 async function fillPrincipal(page: Page, person: Record<string, string>) {
   const group = page.getByRole("group", { name: /^Person 1/ });
@@ -72,4 +72,74 @@ test("intake of a person registered under another spelling shows the match; the 
     [newCode],
   );
   expect(created.detail.possibleMatches).toContain(code);
+});
+
+/** Opens a household with this principal through the intake form (past any possible matches with demo people) and returns its code. */
+async function openHousehold(page: Page, person: Record<string, string>) {
+  await page.goto("/cases/new");
+  await fillPrincipal(page, person);
+  await page.getByRole("button", { name: "Open case" }).click();
+  const matches = page.getByRole("region", { name: /Possible earlier registrations/ });
+  await expect(matches.or(page.getByRole("heading", { level: 1, name: /^WP-\d{4}-\d{6}$/ }))).toBeVisible();
+  if (await matches.isVisible()) {
+    await page.getByLabel("Why is this a different person?").fill("Set up by the test: a new household.");
+    await page.getByRole("button", { name: "Different person: open a new case" }).click();
+  }
+  await expect(page).toHaveURL(/\/cases\/WP-\d{4}-\d{6}$/);
+  return page.url().split("/").pop()!;
+}
+
+test("adding a household member already registered in another case shows the match; the caseworker opens that case, or adds them with a reason", async ({ page }) => {
+  const tag = uniqueTag();
+  await signIn(page, "caseworker");
+  const registered = await openHousehold(page, { "Name (Latin script)": `Đặng Ngọc Trâm ${tag}`, "Date of birth": "1963", Sex: "FEMALE", Nationality: "VN" });
+  const household = await openHousehold(page, { "Name (Latin script)": `Lò Văn Sinh ${tag}`, "Date of birth": "1960", Sex: "MALE", Nationality: "VN" });
+  const added = () => sql(`select 1 from "Person" where "latinName" = $1`, [`Dang Ngoc Tram ${tag}`]);
+
+  // The wife, as a partner organisation wrote her name, added to the husband's household.
+  const addWife = async () => {
+    await page.goto(`/cases/${household}/people/new`);
+    await page.getByLabel("Relationship to principal").selectOption("SPOUSE");
+    await page.getByLabel("Name (Latin script)").fill(`Dang Ngoc Tram ${tag}`);
+    await page.getByLabel("Date of birth").fill("1963");
+    await page.getByLabel("Sex").selectOption("FEMALE");
+    await page.getByLabel("Nationality").selectOption("VN");
+    await page.getByRole("button", { name: "Add person" }).click();
+  };
+  await addWife();
+  const matches = page.getByRole("region", { name: /Possible earlier registrations/ });
+  const match = matches.getByRole("listitem").filter({ hasText: registered });
+  await expect(match).toContainText(`Đặng Ngọc Trâm ${tag}`);
+  await expect(match).toContainText("Matched on: name, year of birth, nationality");
+  await expect(matches).toContainText("add them to this household");
+  await expectAccessible(page);
+  expect(await added()).toHaveLength(0);
+
+  // She is the same woman: the caseworker goes to her case, nothing is added.
+  await match.getByRole("button", { name: `Same person: open ${registered}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${registered}$`));
+  expect(await added()).toHaveLength(0);
+  const [linked] = await sql<{ detail: { fromCaseId: string } }>(
+    `select a.detail from "AuditLog" a where a.action = 'duplicate.link' and a."caseId" = (select id from "Case" where code = $1)`,
+    [registered],
+  );
+  expect(linked.detail.fromCaseId).toBe((await sql<{ id: string }>(`select id from "Case" where code = $1`, [household]))[0].id);
+
+  // Another day it turns out to be someone else: added with a reason, kept as a note on the household.
+  await addWife();
+  await page.getByRole("button", { name: "Different person: add to this household" }).click();
+  await expect(page.getByText("Say why this is a different person (at least 5 characters).")).toBeVisible();
+  expect(await added()).toHaveLength(0);
+  await page.getByLabel("Why is this a different person?").fill("Same name, but born in Đà Lạt, never registered with UNHCR.");
+  await page.getByRole("button", { name: "Different person: add to this household" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${household}$`));
+  expect(await added()).toHaveLength(1);
+  const [note] = await sql<{ body: string }>(`select body from "Note" where "caseId" = (select id from "Case" where code = $1) and body like $2`, [household, `Dang Ngoc Tram ${tag} added despite%`]);
+  expect(note.body).toContain(registered);
+  expect(note.body).toContain("born in Đà Lạt");
+  const [audit] = await sql<{ detail: { possibleMatches: string[] } }>(
+    `select detail from "AuditLog" where action = 'person.create' and "caseId" = (select id from "Case" where code = $1)`,
+    [household],
+  );
+  expect(audit.detail.possibleMatches).toContain(registered);
 });

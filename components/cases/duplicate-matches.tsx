@@ -9,9 +9,10 @@ import { TextAreaField } from "@/components/ui/field";
  * Possible earlier registrations of the people being registered, shown
  * before anything is saved. Each visible match can be opened instead
  * (the buttons submit the intake form with `duplicateDecision`); a match in
- * a case the user may not open shows only that it exists.
+ * a case the user may not open shows only that it exists. `adding`: one
+ * person being added to an existing case rather than a new household.
  */
-export function DuplicateMatches({ household, reasonError, pending }: { household: HouseholdMatches; reasonError?: string; pending: boolean }) {
+export function DuplicateMatches({ household, reasonError, pending, adding = false }: { household: HouseholdMatches; reasonError?: string; pending: boolean; adding?: boolean }) {
   const t = useTranslations("duplicates");
   const tCountry = useTranslations("countries");
   const heading = useRef<HTMLHeadingElement>(null);
@@ -22,10 +23,10 @@ export function DuplicateMatches({ household, reasonError, pending }: { househol
       <h2 id="duplicates-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold text-amber-950">
         {t("title")}
       </h2>
-      <p className="text-slate-800">{t("intro")}</p>
+      <p className="text-slate-800">{t(adding ? "introAdding" : "intro")}</p>
       {household.map(({ member, name, matches }) => (
         <div key={member} className="space-y-2">
-          <h3 className="font-semibold">{t("forMember", { number: member + 1, name })}</h3>
+          {adding ? null : <h3 className="font-semibold">{t("forMember", { number: member + 1, name })}</h3>}
           <ul className="space-y-2">
             {matches.map((match, index) =>
               match.visible ? (
@@ -58,9 +59,9 @@ export function DuplicateMatches({ household, reasonError, pending }: { househol
         </div>
       ))}
       <div className="space-y-2 border-t border-amber-300 pt-3">
-        <TextAreaField label={t("reason")} name="duplicateReason" hint={t("reasonHint")} rows={2} error={reasonError} />
+        <TextAreaField label={t("reason")} name="duplicateReason" hint={t(adding ? "reasonHintAdding" : "reasonHint")} rows={2} error={reasonError} />
         <Button type="submit" name="duplicateDecision" value="new" disabled={pending}>
-          {t("confirmNew")}
+          {t(adding ? "confirmAdding" : "confirmNew")}
         </Button>
       </div>
     </section>

@@ -1,18 +1,20 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { addPersonAction, updatePersonAction } from "@/lib/cases/actions";
+import { addPersonAction, updatePersonAction, type IntakeState } from "@/lib/cases/actions";
 import { Button, secondaryLinkButtonClass } from "@/components/ui/button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { PersonFields, type PersonDefaults } from "./person-fields";
+import { DuplicateMatches } from "./duplicate-matches";
 
-/** Edits one household member, or adds one when `person` is absent. */
+/** Edits one household member, or adds one when `person` is absent (checked first for an earlier registration). */
 export function PersonForm({ code, person }: { code: string; person?: PersonDefaults & { id: string; version: number } }) {
   const tEdit = useTranslations("edit");
   const tIntake = useTranslations("intake");
-  const action = person ? updatePersonAction.bind(null, code, person.id) : addPersonAction.bind(null, code);
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(action);
+  const action: (previous: IntakeState, form: FormData) => Promise<IntakeState> = person ? updatePersonAction.bind(null, code, person.id) : addPersonAction.bind(null, code);
+  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction<IntakeState>(action);
+  const matches = state.duplicates?.length ? state.duplicates : null;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
@@ -20,9 +22,10 @@ export function PersonForm({ code, person }: { code: string; person?: PersonDefa
       <div className="rounded-lg border border-slate-300 bg-white p-4">
         <PersonFields defaults={person} errorFor={errorFor} principal={person?.relationship === "PRINCIPAL"} />
       </div>
+      {matches ? <DuplicateMatches household={matches} reasonError={errorFor("duplicateReason")} pending={pending} adding /> : null}
       <div className="flex gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? tIntake("saving") : person ? tEdit("save") : tEdit("add")}
+        <Button type="submit" disabled={pending} variant={matches ? "secondary" : "primary"}>
+          {pending ? tIntake("saving") : matches ? tIntake("checkAgain") : person ? tEdit("save") : tEdit("add")}
         </Button>
         <Link href={`/cases/${code}`} className={secondaryLinkButtonClass}>
           {tEdit("cancel")}

@@ -32,25 +32,22 @@ export type IntakeState = FormState & { duplicates?: HouseholdMatches };
 const toProbe = (member: PersonInput): Probe => ({ ...member, birthYear: member.dateOfBirth.birthYear });
 
 /**
- * Opens a case. Before saving, every member is checked against the people
- * already registered (lib/people/duplicates): if any may be the same
- * person, nothing is saved and the caseworker decides: "link:<code>" goes
- * to the existing case; "new" opens the case anyway, with a reason kept as
- * a note on it. The check and both decisions are audited.
+ * Checks the people about to be registered against those already
+ * registered (lib/people/duplicates) and applies the user's decision:
+ * "link:<code>" goes to the existing case; without a decision, possible
+ * matches are returned to the form and nothing is saved; "new" goes ahead,
+ * with a reason that is kept as a note. The check and both decisions are
+ * audited.
  */
-export async function createCaseAction(_previous: IntakeState, formData: FormData): Promise<IntakeState> {
-  const user = await requireUser();
-  assertCan(user, "case:create");
-  const form = readForm(formData);
-  const parsed = intakeSchema.safeParse(form);
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const input = parsed.data;
-  if (!(await assigneeAllowed(user, input.teamId, input.caseworkerId))) {
-    return { fieldErrors: { caseworkerId: "assigneeNotAllowed" } };
-  }
-  const ip = await clientIp();
+async function weighDuplicates(
+  user: Actor,
+  form: Record<string, unknown>,
+  people: PersonInput[],
+  ip: string | null,
+  options: { excludeCaseId?: string } = {},
+): Promise<{ answer: IntakeState } | { proceed: { shownCodes: string[]; hidden: number; reason: string } | null }> {
   const decision = typeof form.duplicateDecision === "string" ? form.duplicateDecision : "";
-  const duplicates = await householdDuplicates(db, user, input.members.map(toProbe));
+  const duplicates = await householdDuplicates(db, user, people.map(toProbe), options);
   const shownCodes = duplicates.flatMap((d) => d.matches.flatMap((m) => (m.visible ? [m.caseCode] : [])));
   const hidden = duplicates.flatMap((d) => d.matches.filter((m) => !m.visible)).length;
 
@@ -63,30 +60,50 @@ export async function createCaseAction(_previous: IntakeState, formData: FormDat
       entityId: existing.id,
       caseId: existing.id,
       ip,
-      detail: { householdSize: input.members.length },
+      detail: { people: people.length, ...(options.excludeCaseId ? { fromCaseId: options.excludeCaseId } : {}) },
     });
     redirect(`/cases/${decision.slice(5)}`);
   }
-  if (duplicates.length > 0 && decision !== "new") {
+  if (duplicates.length === 0) return { proceed: null };
+  if (decision !== "new") {
     await recordAudit(db, {
       actorId: user.id,
       action: "duplicate.check",
       entity: "Case",
+      ...(options.excludeCaseId ? { entityId: options.excludeCaseId, caseId: options.excludeCaseId } : {}),
       ip,
       detail: { shown: shownCodes, hidden },
     });
-    return { duplicates };
+    return { answer: { duplicates } };
   }
   const reason = typeof form.duplicateReason === "string" ? form.duplicateReason.trim() : "";
-  if (duplicates.length > 0 && reason.length < 5) return { duplicates, fieldErrors: { duplicateReason: "duplicateReasonRequired" } };
-  if (reason.length > 2000) return { duplicates, fieldErrors: { duplicateReason: "tooLong" } };
+  if (reason.length < 5) return { answer: { duplicates, fieldErrors: { duplicateReason: "duplicateReasonRequired" } } };
+  if (reason.length > 2000) return { answer: { duplicates, fieldErrors: { duplicateReason: "tooLong" } } };
+  return { proceed: { shownCodes, hidden, reason } };
+}
+
+/** Opens a case, once its members have been checked for earlier registrations (weighDuplicates). */
+export async function createCaseAction(_previous: IntakeState, formData: FormData): Promise<IntakeState> {
+  const user = await requireUser();
+  assertCan(user, "case:create");
+  const form = readForm(formData);
+  const parsed = intakeSchema.safeParse(form);
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const input = parsed.data;
+  if (!(await assigneeAllowed(user, input.teamId, input.caseworkerId))) {
+    return { fieldErrors: { caseworkerId: "assigneeNotAllowed" } };
+  }
+  const ip = await clientIp();
+  const weighed = await weighDuplicates(user, form, input.members, ip);
+  if ("answer" in weighed) return weighed.answer;
+  const despite = weighed.proceed;
 
   const created = await db.$transaction(async (tx) => {
     const record = await createCaseRecords(tx, input, user.id);
     // Why this is a new person after all: kept on the case for the team to read.
-    const note = duplicates.length
+    const note = despite
       ? await tx.note.create({
-          data: { caseId: record.id, authorId: user.id, kind: "OTHER", body: `Opened as a new case despite possible matches${shownCodes.length ? ` (${shownCodes.join(", ")})` : ""}: ${reason}` },
+          data: { caseId: record.id, authorId: user.id, kind: "OTHER", body: `Opened as a new case despite possible matches${matchList(despite.shownCodes)}: ${despite.reason}` },
           select: { id: true },
         })
       : null;
@@ -97,13 +114,15 @@ export async function createCaseAction(_previous: IntakeState, formData: FormDat
       entityId: record.id,
       caseId: record.id,
       ip,
-      detail: { householdSize: input.members.length, ...(note ? { possibleMatches: shownCodes, hiddenMatches: hidden, reasonNoteId: note.id } : {}) },
+      detail: { householdSize: input.members.length, ...(despite && note ? { possibleMatches: despite.shownCodes, hiddenMatches: despite.hidden, reasonNoteId: note.id } : {}) },
     });
     return record;
   });
   revalidatePath("/cases");
   redirect(`/cases/${created.code}`);
 }
+
+const matchList = (codes: string[]) => (codes.length ? ` (${codes.join(", ")})` : "");
 
 async function conflictFor(caseId: string): Promise<ConflictError> {
   return conflictFrom(db, await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { updatedAt: true, updatedById: true } }));
@@ -196,14 +215,20 @@ export async function updatePersonAction(code: string, personId: string, _previo
   redirect(`/cases/${code}`);
 }
 
-export async function addPersonAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
+/** Adds a household member, once they have been checked for an earlier registration elsewhere (weighDuplicates). */
+export async function addPersonAction(code: string, _previous: IntakeState, formData: FormData): Promise<IntakeState> {
   const user = await requireUser();
   assertCan(user, "person:update");
   const target = await visibleCaseOr404(user, code);
-  const parsed = personSchema.safeParse(readForm(formData));
+  const form = readForm(formData);
+  const parsed = personSchema.safeParse(form);
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   if (parsed.data.relationship === "PRINCIPAL") return { fieldErrors: { relationship: "onePrincipal" } };
   const ip = await clientIp();
+  // This household's own members are not duplicates of the one being added.
+  const weighed = await weighDuplicates(user, form, [parsed.data], ip, { excludeCaseId: target.id });
+  if ("answer" in weighed) return weighed.answer;
+  const despite = weighed.proceed;
   await db.$transaction(async (tx) => {
     const last = await tx.person.aggregate({ where: { caseId: target.id }, _max: { position: true }, _count: true });
     const person = await tx.person.create({
@@ -211,7 +236,21 @@ export async function addPersonAction(code: string, _previous: FormState, formDa
       select: { id: true },
     });
     await tx.case.update({ where: { id: target.id }, data: { householdSize: last._count + 1 } });
-    await recordAudit(tx, { actorId: user.id, action: "person.create", entity: "Person", entityId: person.id, caseId: target.id, ip });
+    const note = despite
+      ? await tx.note.create({
+          data: { caseId: target.id, authorId: user.id, kind: "OTHER", body: `${parsed.data.latinName} added despite possible matches${matchList(despite.shownCodes)}: ${despite.reason}` },
+          select: { id: true },
+        })
+      : null;
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "person.create",
+      entity: "Person",
+      entityId: person.id,
+      caseId: target.id,
+      ip,
+      ...(despite && note ? { detail: { possibleMatches: despite.shownCodes, hiddenMatches: despite.hidden, reasonNoteId: note.id } } : {}),
+    });
   });
   revalidatePath(`/cases/${code}`);
   redirect(`/cases/${code}`);

@@ -197,7 +197,7 @@ export async function findDuplicates(db: Db, actor: Actor, probe: Probe, options
 /** The possible matches for each member of a household being registered (members without any are left out). */
 export type HouseholdMatches = { member: number; name: string; matches: DuplicateMatch[] }[];
 
-export async function householdDuplicates(db: Db, actor: Actor, members: Probe[]): Promise<HouseholdMatches> {
-  const found = await Promise.all(members.map((member) => findDuplicates(db, actor, member)));
+export async function householdDuplicates(db: Db, actor: Actor, members: Probe[], options: { excludeCaseId?: string } = {}): Promise<HouseholdMatches> {
+  const found = await Promise.all(members.map((member) => findDuplicates(db, actor, member, options)));
   return found.flatMap((matches, member) => (matches.length ? [{ member, name: members[member].latinName, matches }] : []));
 }
