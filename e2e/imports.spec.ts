@@ -36,7 +36,7 @@ test("a supervisor imports a 500-row spreadsheet with 3 bad rows: all-or-nothing
   await page.getByLabel("Ethnicity").selectOption("");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Check every row" }).click();
-  await expect(page.getByText("500 rows: 497 ready, 3 with errors, 0 possibly already registered.")).toBeVisible();
+  await expect(page.getByText("500 rows: 497 ready, 3 with errors, 0 possibly already registered or repeated in the file.")).toBeVisible();
   const problems = page.getByRole("table", { name: "Rows with errors" });
   await expect(problems.getByRole("row")).toHaveCount(4);
   await expect(problems.getByRole("row").nth(1)).toContainText("11Nationality");

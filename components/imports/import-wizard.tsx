@@ -12,7 +12,7 @@ type Check = {
   mapping: { field: string; message: string }[];
   problems: { row: number; column: string | null; message: string }[];
   moreProblems: number;
-  duplicates: { row: number; cases: { code: string | null; restricted: boolean }[] }[];
+  duplicates: { row: number; cases: { code: string | null; restricted: boolean }[]; sameAsRow: number | null }[];
   duplicateRows: number;
 };
 type Outcome = { outcome: "imported"; imported: number; rejected: number } | { outcome: "refused"; rejected: number } | { outcome: "mapping" | "failed" | "alreadyImported" };
@@ -267,6 +267,7 @@ function CheckResult({ check }: { check: Check }) {
                     )}
                   </span>
                 ))}
+                {d.sameAsRow !== null ? `${d.cases.length ? ", " : ""}${t("sameAsRow", { row: d.sameAsRow })}` : null}
               </li>
             ))}
           </ul>

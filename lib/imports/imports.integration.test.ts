@@ -101,10 +101,36 @@ describe("spreadsheet import", () => {
     const [existing] = await testDb.case.findMany({ where: { principalName: `Jeong Gyeong-hui ${run}` }, select: { code: true } });
     const table: Table = { headers, rows: [[`Chung Kyung Hee ${run}`, "1991", "F", "North Korea", "", "", ""], [`Someone Else ${run}`, "1990", "F", "KP", "", "", ""]] };
     const check = await checkImport(supervisor, table, guessMapping(headers));
-    expect(check.duplicates).toEqual([{ row: 2, cases: [{ code: existing.code, restricted: false }] }]);
+    expect(check.duplicates).toEqual([{ row: 2, cases: [{ code: existing.code, restricted: false }], sameAsRow: null }]);
     const second = await batchOf(table);
     expect(await runImport(supervisor, second, guessMapping(headers), { mode: "valid", skipDuplicates: true }, null, describeMessage, () => {})).toEqual({ outcome: "imported", imported: 1, rejected: 1 });
     expect(await casesNamed(`Chung Kyung Hee ${run}`)).toBe(0);
+  });
+
+  it("warns of a person entered twice in the file (the later row), and can leave the repeat out", async () => {
+    const run = tag();
+    const table: Table = {
+      headers,
+      rows: [
+        [`Nguyễn Văn Thành ${run}`, "1971", "M", "VN", "", "", ""],
+        [`Siu Hlam ${run}`, "1980", "F", "VN", "Jarai", `811-19C${run}`, ""],
+        [`Thanh Nguyen Van ${run}`, "1972", "M", "Viet Nam", "", "", ""], // row 4: row 2 again, name written the other way round
+        [`Nguyen Van Thanh ${run}`, "1985", "M", "VN", "", "", ""], // same name, fourteen years apart: someone else
+        [`H' Lam Siu ${run}`, "1981", "F", "VN", "Jarai", `811-19c${run}`, ""], // row 6: row 3's UNHCR number
+      ],
+    };
+    const check = await checkImport(supervisor, table, guessMapping(headers));
+    expect(check.duplicates).toEqual([
+      { row: 4, cases: [], sameAsRow: 2 },
+      { row: 6, cases: [], sameAsRow: 3 },
+    ]);
+    const batch = await batchOf(table);
+    expect(await runImport(supervisor, batch, guessMapping(headers), { mode: "valid", skipDuplicates: true }, null, describeMessage, () => {})).toEqual({ outcome: "imported", imported: 3, rejected: 2 });
+    const after = await testDb.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    expect(after.errorReport).toContain("4,importSameAsRow 2");
+    expect(after.errorReport).toContain("6,importSameAsRow 3");
+    expect(await casesNamed(`Nguyễn Văn Thành ${run}`)).toBe(1);
+    expect(await casesNamed(`Thanh Nguyen Van ${run}`)).toBe(0);
   });
 
   it("imports the formula text of an XLSX formula cell, never its result", async () => {

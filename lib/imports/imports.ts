@@ -27,18 +27,20 @@ export function batchTable(batch: { table: unknown }): Table | null {
   return (batch.table as Table | null) ?? null;
 }
 
-export type DuplicateWarning = { row: number; cases: { code: string | null; restricted: boolean }[] };
+/** A row that may be someone already registered (`cases`), or the same person as an earlier row of the file (`sameAsRow`). */
+export type DuplicateWarning = { row: number; cases: { code: string | null; restricted: boolean }[]; sameAsRow: number | null };
 
 /**
  * Possible earlier registrations of the rows, all at once: the same UNHCR
  * or document number, or one of the same name spellings (waypoint_name_keys:
  * accents, word order, Romanised Korean variants) with the same nationality
- * and a birth year no more than one apart. Codes are shown only for cases
- * the actor may open.
+ * and a birth year no more than one apart. The same test finds a person
+ * entered twice in the file itself (old registers often are): the later row
+ * is the one warned about. Codes are shown only for cases the actor may open.
  */
 export async function duplicateWarnings(actor: Actor, rows: ValidRow[]): Promise<DuplicateWarning[]> {
   if (rows.length === 0) return [];
-  const matches = await db.$queryRaw<{ row: number; caseId: string; code: string; sensitivity: string }[]>`
+  const matches = await db.$queryRaw<{ row: number; caseId: string | null; code: string | null; sensitivity: string | null; sameAsRow: number | null }[]>`
     with probe as (
       select * from unnest(${rows.map((r) => r.row)}::int[], ${rows.map((r) => r.person.latinName)}::text[], ${rows.map((r) => r.person.nativeName ?? "")}::text[],
                            ${rows.map((r) => r.person.nationality)}::text[], ${rows.map((r) => r.person.dateOfBirth.birthYear)}::int[],
@@ -54,15 +56,24 @@ export async function duplicateWarnings(actor: Actor, rows: ValidRow[]): Promise
         and (k.birth_year is null or s."birthYear" is null or abs(s."birthYear" - k.birth_year) <= 1)
       union select pr.row, p."caseId" from probe pr join "Person" p on p."unhcrNumber" = pr.unhcr
       union select pr.row, p."caseId" from probe pr join "Person" p on p."documentNumber" = pr.document
+    ), in_file as (
+      select later.row, earlier.row as earlier from probe_keys later join probe_keys earlier on earlier.key = later.key
+        and earlier.nationality = later.nationality and earlier.row < later.row
+        and (later.birth_year is null or earlier.birth_year is null or abs(earlier.birth_year - later.birth_year) <= 1)
+      union select later.row, earlier.row from probe later join probe earlier on earlier.unhcr = later.unhcr and earlier.row < later.row
+      union select later.row, earlier.row from probe later join probe earlier on earlier.document = later.document and earlier.row < later.row
     )
-    select f.row, c.id as "caseId", c.code, c.sensitivity::text as sensitivity from found f join "Case" c on c.id = f."caseId" order by f.row, c.code`;
-  const visible = new Set(
-    (await db.case.findMany({ where: { AND: [{ id: { in: [...new Set(matches.map((m) => m.caseId))] } }, caseScope(actor)] }, select: { id: true } })).map((c) => c.id),
-  );
+    select f.row, c.id as "caseId", c.code, c.sensitivity::text as sensitivity, null::int as "sameAsRow" from found f join "Case" c on c.id = f."caseId"
+    union all
+    select row, null, null, null, min(earlier) from in_file group by row
+    order by row, code`;
+  const caseIds = [...new Set(matches.flatMap((m) => (m.caseId ? [m.caseId] : [])))];
+  const visible = new Set((await db.case.findMany({ where: { AND: [{ id: { in: caseIds } }, caseScope(actor)] }, select: { id: true } })).map((c) => c.id));
   const byRow = new Map<number, DuplicateWarning>();
   for (const m of matches) {
-    const warning = byRow.get(m.row) ?? { row: m.row, cases: [] };
-    warning.cases.push({ code: visible.has(m.caseId) ? m.code : null, restricted: m.sensitivity === "RESTRICTED" });
+    const warning = byRow.get(m.row) ?? { row: m.row, cases: [], sameAsRow: null };
+    if (m.caseId) warning.cases.push({ code: visible.has(m.caseId) ? m.code : null, restricted: m.sensitivity === "RESTRICTED" });
+    else warning.sameAsRow = m.sameAsRow;
     byRow.set(m.row, warning);
   }
   return [...byRow.values()];
@@ -223,7 +234,8 @@ export async function runImport(
   if (options.skipDuplicates) {
     for (const warning of check.duplicates) {
       const codes = warning.cases.map((c) => c.code ?? describe(c.restricted ? "importRestrictedMatch" : "importHiddenMatch"));
-      reject(warning.row, describe("importPossibleDuplicate") + " " + codes.join(", "));
+      if (codes.length) reject(warning.row, describe("importPossibleDuplicate") + " " + codes.join(", "));
+      if (warning.sameAsRow !== null) reject(warning.row, describe("importSameAsRow") + " " + warning.sameAsRow);
     }
   }
   const report = rejected.size ? errorReportCsv(table, rejected) : null;
