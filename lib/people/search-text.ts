@@ -4,9 +4,7 @@
 
 // Letters with a stroke or ligature are not decomposed by Unicode
 // normalisation, so they are mapped by hand.
-const LETTER_MAP: Record<string, string> = {
-  đ: "d", Đ: "d", ð: "d", ł: "l", Ł: "l", ø: "o", Ø: "o", ß: "ss", æ: "ae", Æ: "ae", œ: "oe", Œ: "oe", ı: "i",
-};
+const LETTER_MAP: Record<string, string> = { đ: "d", ð: "d", ł: "l", ø: "o", ß: "ss", æ: "ae", œ: "oe", ı: "i" };
 
 export function foldForSearch(text: string): string {
   return (
@@ -16,7 +14,11 @@ export function foldForSearch(text: string): string {
       .normalize("NFKD")
       // Latin combining diacritics only: Thai vowel and tone marks are kept.
       .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[đĐðłŁøØßæÆœŒı]/g, (letter) => LETTER_MAP[letter] ?? letter)
+      // Lower case before the hand mapping too: a capital the map lacks (Ð)
+      // would otherwise come out as a small letter it has (ð), and folding
+      // the result again would change it.
+      .toLowerCase()
+      .replace(/[đðłøßæœı]/g, (letter) => LETTER_MAP[letter] ?? letter)
       // Recompose so Hangul jamo become syllables again.
       .normalize("NFC")
       .toLowerCase()
