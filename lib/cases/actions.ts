@@ -4,7 +4,7 @@
 import { redirect, notFound } from "next/navigation";
 import { visibleCaseOr404 } from "./queries";
 import { revalidatePath } from "next/cache";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCan, mayAssignCase, type Actor } from "@/lib/policy";
@@ -31,6 +31,9 @@ export type IntakeState = FormState & { duplicates?: HouseholdMatches };
 
 const toProbe = (member: PersonInput): Probe => ({ ...member, birthYear: member.dateOfBirth.birthYear });
 
+/** Going ahead despite possible matches: the codes shown, how many were hidden, and the user's reason. */
+type Despite = { shownCodes: string[]; hidden: number; reason: string };
+
 /**
  * Checks the people about to be registered against those already
  * registered (lib/people/duplicates) and applies the user's decision:
@@ -45,7 +48,7 @@ async function weighDuplicates(
   people: PersonInput[],
   ip: string | null,
   options: { excludeCaseId?: string } = {},
-): Promise<{ answer: IntakeState } | { proceed: { shownCodes: string[]; hidden: number; reason: string } | null }> {
+): Promise<{ answer: IntakeState } | { proceed: Despite | null }> {
   const decision = typeof form.duplicateDecision === "string" ? form.duplicateDecision : "";
   const duplicates = await householdDuplicates(db, user, people.map(toProbe), options);
   const shownCodes = duplicates.flatMap((d) => d.matches.flatMap((m) => (m.visible ? [m.caseCode] : [])));
@@ -100,13 +103,7 @@ export async function createCaseAction(_previous: IntakeState, formData: FormDat
 
   const created = await db.$transaction(async (tx) => {
     const record = await createCaseRecords(tx, input, user.id);
-    // Why this is a new person after all: kept on the case for the team to read.
-    const note = despite
-      ? await tx.note.create({
-          data: { caseId: record.id, authorId: user.id, kind: "OTHER", body: `Opened as a new case despite possible matches${matchList(despite.shownCodes)}: ${despite.reason}` },
-          select: { id: true },
-        })
-      : null;
+    const reason = await keepDuplicateReason(tx, record.id, user.id, despite, "Opened as a new case");
     await recordAudit(tx, {
       actorId: user.id,
       action: "case.create",
@@ -114,7 +111,7 @@ export async function createCaseAction(_previous: IntakeState, formData: FormDat
       entityId: record.id,
       caseId: record.id,
       ip,
-      detail: { householdSize: input.members.length, ...(despite && note ? { possibleMatches: despite.shownCodes, hiddenMatches: despite.hidden, reasonNoteId: note.id } : {}) },
+      detail: { householdSize: input.members.length, ...reason },
     });
     return record;
   });
@@ -122,7 +119,19 @@ export async function createCaseAction(_previous: IntakeState, formData: FormDat
   redirect(`/cases/${created.code}`);
 }
 
-const matchList = (codes: string[]) => (codes.length ? ` (${codes.join(", ")})` : "");
+/**
+ * Why someone was registered despite possible matches: kept as a note on the
+ * case for the team to read. Returns what the audit row records about it.
+ */
+async function keepDuplicateReason(tx: Tx, caseId: string, authorId: string, despite: Despite | null, what: string) {
+  if (!despite) return {};
+  const matches = despite.shownCodes.length ? ` (${despite.shownCodes.join(", ")})` : "";
+  const note = await tx.note.create({
+    data: { caseId, authorId, kind: "OTHER", body: `${what} despite possible matches${matches}: ${despite.reason}` },
+    select: { id: true },
+  });
+  return { possibleMatches: despite.shownCodes, hiddenMatches: despite.hidden, reasonNoteId: note.id };
+}
 
 async function conflictFor(caseId: string): Promise<ConflictError> {
   return conflictFrom(db, await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { updatedAt: true, updatedById: true } }));
@@ -236,21 +245,8 @@ export async function addPersonAction(code: string, _previous: IntakeState, form
       select: { id: true },
     });
     await tx.case.update({ where: { id: target.id }, data: { householdSize: last._count + 1 } });
-    const note = despite
-      ? await tx.note.create({
-          data: { caseId: target.id, authorId: user.id, kind: "OTHER", body: `${parsed.data.latinName} added despite possible matches${matchList(despite.shownCodes)}: ${despite.reason}` },
-          select: { id: true },
-        })
-      : null;
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "person.create",
-      entity: "Person",
-      entityId: person.id,
-      caseId: target.id,
-      ip,
-      ...(despite && note ? { detail: { possibleMatches: despite.shownCodes, hiddenMatches: despite.hidden, reasonNoteId: note.id } } : {}),
-    });
+    const reason = await keepDuplicateReason(tx, target.id, user.id, despite, `${parsed.data.latinName} added`);
+    await recordAudit(tx, { actorId: user.id, action: "person.create", entity: "Person", entityId: person.id, caseId: target.id, ip, ...(despite ? { detail: reason } : {}) });
   });
   revalidatePath(`/cases/${code}`);
   redirect(`/cases/${code}`);
