@@ -18,5 +18,6 @@ export default defineConfig({
     // Integration tests share one database; files use distinct data, but
     // two workers is what the 2-core machines have anyway.
     maxWorkers: 2,
+    setupFiles: ["tests/setup/one-query-per-connection.ts"],
   },
 });

@@ -3,8 +3,11 @@
 // header, React's form encoding), by every role, on a case of the caller's
 // own team and one of another team. Arguments are deliberately incomplete,
 // so an allowed call ends in a validation answer and writes nothing; a
-// denied call ends in 404 or 500 before any validation. Expectations are
-// the hand-written tables below, as in authorization-matrix.spec.ts.
+// denied call ends in a refusal ("not allowed" for the role, "not found"
+// for a case out of reach) before any validation, and never in a 500.
+// Expectations are the hand-written tables below, as in
+// authorization-matrix.spec.ts. A second set of rows sends what an attacker
+// would: ids that are not ids, arguments that are not forms.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
@@ -164,8 +167,9 @@ async function callAction(api: APIRequestContext, name: string, args: unknown[],
   const response = await api.post(`/${page}`, { headers: { "Next-Action": action!.id, Accept: "text/x-component" }, multipart, maxRedirects: 0 });
   const body = await response.text();
   const result = body.split("\n").find((line) => line.startsWith("1:")) ?? "";
-  // Allowed: the action answered (a validation result). Denied: 404 or 500, the action refused before reading anything.
-  return { allowed: response.status() === 200 && result !== "" && !result.startsWith("1:E"), status: response.status(), result: result.slice(0, 80) };
+  // Allowed: the action answered (a validation result). Denied: the pipeline refused before reading the form.
+  const refused = /"formError":"(notAllowed|notFound)"/.test(result) || response.status() === 404;
+  return { allowed: response.status() === 200 && result !== "" && !result.startsWith("1:E") && !refused, status: response.status(), result: result.slice(0, 80) };
 }
 
 for (const role of ROLES) {
@@ -174,7 +178,8 @@ for (const role of ROLES) {
     const api = await request.newContext({ baseURL: process.env.BASE_URL, extraHTTPHeaders: { cookie: cookies.get(role)!, origin: new URL(process.env.BASE_URL!).origin } });
     const wrong: string[] = [];
     const check = (label: string, expected: boolean, outcome: { allowed: boolean; status: number; result: string }) => {
-      if (outcome.allowed !== expected) wrong.push(`${label}: expected ${expected ? "allowed" : "denied"}, got ${outcome.status} ${outcome.result}`);
+      if (outcome.status >= 500) wrong.push(`${label}: answered ${outcome.status} ${outcome.result}`);
+      else if (outcome.allowed !== expected) wrong.push(`${label}: expected ${expected ? "allowed" : "denied"}, got ${outcome.status} ${outcome.result}`);
     };
     for (const target of ["own", "otherTeam"] as Target[]) {
       const t = targets[target];
@@ -189,3 +194,60 @@ for (const role of ROLES) {
     expect(wrong).toEqual([]);
   });
 }
+
+// What an attacker sends: record ids that are not ids (a number, a path, SQL,
+// a UUID of nothing), case codes that are not codes, and arguments that are
+// not forms at all. Every one is answered with a form error (a refusal, or
+// the form's own field errors), never a 500, and nothing is written.
+const NOT_IDS = ["1", "../../etc/passwd", "' or 1=1 --", "00000000-0000-0000-0000-000000000000"];
+const NOT_CODES = ["WP-2026-0001", "wp-2026-000001x", "%00", "WP-9999-999999"];
+
+test("malformed server-action arguments are refused with a form error, never a 500", async () => {
+  test.setTimeout(240_000);
+  const role: Role = "director";
+  const api = await request.newContext({ baseURL: process.env.BASE_URL, extraHTTPHeaders: { cookie: cookies.get(role)!, origin: new URL(process.env.BASE_URL!).origin } });
+  const t = targets.own;
+  const wrong: string[] = [];
+  const expectRefusal = (label: string, outcome: { allowed: boolean; status: number; result: string }) => {
+    if (outcome.status >= 500) wrong.push(`${label}: answered ${outcome.status} ${outcome.result}`);
+    else if (!/"(formError|fieldErrors)":/.test(outcome.result) && outcome.status !== 404) wrong.push(`${label}: not refused: ${outcome.status} ${outcome.result}`);
+  };
+  // Writes by this account, counted from the audit log (every change writes a row in its own transaction).
+  const writes = async () =>
+    Number(
+      (
+        await sql<{ n: string }>(
+          `select count(*) as n from "AuditLog" where "actorId" = (select id from "User" where email = $1) and action not in ('case.view', 'case.refused', 'action.refused', 'case.list', 'duplicate.check')`,
+          [ACCOUNTS[role].email],
+        )
+      )[0].n,
+    );
+  const writesBefore = await writes();
+  const records = (id: string): Records => ({ proceedingId: id, hearingId: id, fineId: id, episodeId: id, taskId: id, closureId: id, referralId: id });
+  for (const bad of NOT_IDS) {
+    for (const [name, , args] of RECORD_ACTIONS) {
+      if (name === "mergeCasesAction") continue;
+      expectRefusal(`${name}(${bad})`, await callAction(api, name, args("own", records(bad), t.code), t));
+    }
+    for (const [name] of PERSON_ACTIONS) expectRefusal(`${name}(person ${bad})`, await callAction(api, name, [t.code, bad, {}, empty()], t));
+    expectRefusal(`resumeProgrammeAction(${bad})`, await callAction(api, "resumeProgrammeAction", [bad, {}, empty()], t));
+  }
+  for (const code of NOT_CODES) {
+    for (const [name] of CASE_ACTIONS) expectRefusal(`${name}(${code})`, await callAction(api, name, [code, {}, empty()], t));
+    expectRefusal(`mergeCasesAction(${code})`, await callAction(api, "mergeCasesAction", [t.code, code, {}, empty()], t));
+  }
+  // Not a form: a string, a number, null or a plain object where FormData belongs.
+  for (const notAForm of ["a string", 42, null, { field: "value" }]) {
+    for (const [name] of CASE_ACTIONS) expectRefusal(`${name}(form ${JSON.stringify(notAForm)})`, await callAction(api, name, [t.code, {}, notAForm], t));
+    for (const [name] of GLOBAL_ACTIONS) {
+      const args = name === "resumeProgrammeAction" ? [programmeId, {}, notAForm] : [{}, notAForm];
+      expectRefusal(`${name}(form ${JSON.stringify(notAForm)})`, await callAction(api, name, args, t));
+    }
+  }
+  // A case code where a string belongs but something else arrives.
+  for (const notACode of [42, null, ["WP"], { code: t.code }]) {
+    expectRefusal(`addNoteAction(code ${JSON.stringify(notACode)})`, await callAction(api, "addNoteAction", [notACode, {}, empty()], t));
+  }
+  expect(wrong).toEqual([]);
+  expect(await writes()).toBe(writesBefore);
+});

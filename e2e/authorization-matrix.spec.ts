@@ -1,7 +1,7 @@
 // The authorization matrix: every page and API route × every role × a case of
 // the user's own team, a restricted case they are not named on, a case of
 // another team, and guessed ids. Expectations come from the tables below,
-// written by hand from PRODUCT.md (not computed from lib/policy.ts, which is
+// written by hand from docs/domain.md (not computed from lib/policy.ts, which is
 // what is under test): allowed is 200/201, denied is 404 (never a hint that
 // the record exists).
 import { expect, request, test, type APIRequestContext } from "@playwright/test";

@@ -10,9 +10,23 @@ const MAX_JSON_BYTES = 64 * 1024;
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
-export async function readJson(request: Request): Promise<JsonBody> {
+/**
+ * Whether the request comes from this site's own pages. Browsers send
+ * `Origin: null` from sandboxed frames and some redirects: that is not this
+ * site, and it is refused rather than parsed.
+ */
+function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return { ok: false, response: Response.json({ error: "cross-origin request refused" }, { status: 403 }) };
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.get("host");
+  } catch {
+    return false;
+  }
+}
+
+export async function readJson(request: Request): Promise<JsonBody> {
+  if (!sameOrigin(request)) return { ok: false, response: Response.json({ error: "cross-origin request refused" }, { status: 403 }) };
   if (!request.headers.get("content-type")?.startsWith("application/json")) return { ok: false, response: Response.json({ error: "send application/json" }, { status: 415 }) };
   const text = await request.text();
   if (text.length > MAX_JSON_BYTES) return { ok: false, response: Response.json({ error: "body too large" }, { status: 413 }) };

@@ -12,6 +12,8 @@ export type AuditAction =
   | "logout"
   | "case.list"
   | "case.view"
+  | "case.refused"
+  | "action.refused"
   | "case.create"
   | "case.update"
   | "person.create"

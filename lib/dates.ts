@@ -16,3 +16,19 @@ export function todayInBangkok(now: Date = new Date()): string {
 export function isoDate(date: Date | null | undefined): string {
   return date ? date.toISOString().slice(0, 10) : "";
 }
+
+// Months and years typed into URLs (dashboard drill-through, reports): the
+// years a case file can hold, 1900 to 2099. A hand-edited "0000" or "9999-12"
+// falls outside, so it never reaches date arithmetic or PostgreSQL.
+const YEAR = "(19|20)\\d{2}";
+const MONTH = "(0[1-9]|1[0-2])";
+
+/** "YYYY-MM" within 1900–2099. */
+export function isMonthParam(value: unknown): value is string {
+  return typeof value === "string" && new RegExp(`^${YEAR}-${MONTH}$`).test(value);
+}
+
+/** "YYYY" or "YYYY-MM" within 1900–2099. */
+export function isYearOrMonthParam(value: unknown): value is string {
+  return typeof value === "string" && new RegExp(`^${YEAR}(-${MONTH})?$`).test(value);
+}

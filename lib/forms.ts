@@ -44,8 +44,10 @@ export function blankToNull(value: unknown): unknown {
  * ("members.0.latinName"); numeric segments make arrays. Repeated names
  * (checkbox groups) become arrays.
  */
-export function formDataToObject(formData: FormData, multiValued: (name: string) => boolean = () => false): Record<string, unknown> {
+export function formDataToObject(formData: unknown, multiValued: (name: string) => boolean = () => false): Record<string, unknown> {
   const root: Record<string, unknown> = {};
+  // A server action can be called with anything in place of its form: that reads as an empty form.
+  if (!(formData instanceof FormData)) return root;
   for (const name of new Set(formData.keys())) {
     if (name.startsWith("$ACTION")) continue;
     const path = name.split(".");
@@ -74,4 +76,11 @@ const UNSAFE_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
 /** PostgreSQL text cannot hold NUL characters: they are dropped from everything typed. */
 export function withoutNul(text: string): string {
   return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+}
+
+/** One text field of a form ("" when absent, not text, or when what arrived is not a form at all). */
+export function formText(formData: unknown, name: string): string {
+  if (!(formData instanceof FormData)) return "";
+  const value = formData.get(name);
+  return typeof value === "string" ? withoutNul(value) : "";
 }

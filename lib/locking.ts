@@ -1,5 +1,6 @@
 import "server-only";
 import type { FormState } from "@/lib/forms";
+import { Refusal } from "@/lib/refusal";
 import type { Tx } from "@/lib/db";
 import { formatInTimeZone } from "date-fns-tz";
 import { TIME_ZONE } from "@/lib/dates";
@@ -9,20 +10,17 @@ import { TIME_ZONE } from "@/lib/dates";
  * says `where id = ? and version = ?`. When nothing matched, someone else
  * saved first: the edit is refused, never merged or overwritten.
  */
-export class ConflictError extends Error {
+export class ConflictError extends Refusal {
   constructor(
     readonly changedBy: string,
     readonly changedAt: Date,
   ) {
-    super("conflict");
+    super("conflict", undefined, { name: changedBy, time: formatInTimeZone(changedAt, TIME_ZONE, "yyyy-MM-dd HH:mm") });
   }
 }
 
 export function conflictState(error: ConflictError): FormState {
-  return {
-    formError: "conflict",
-    formErrorValues: { name: error.changedBy, time: formatInTimeZone(error.changedAt, TIME_ZONE, "yyyy-MM-dd HH:mm") },
-  };
+  return { formError: "conflict", formErrorValues: error.values };
 }
 
 /** The conflict to report once an update matched nothing: who saved last, and when. */

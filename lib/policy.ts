@@ -1,4 +1,4 @@
-// Who may do what: the only place access rules live (PRODUCT.md, "Least
+// Who may do what: the only place access rules live (docs/domain.md, "Least
 // privilege"). Every query and server action asks this module, on the server.
 //
 // Two kinds of rule:
@@ -106,17 +106,6 @@ export function can(actor: Actor, permission: Permission): boolean {
   return GRANTS[actor.role].includes(permission);
 }
 
-export class ForbiddenError extends Error {
-  constructor(permission: string) {
-    super(`Not allowed: ${permission}`);
-    this.name = "ForbiddenError";
-  }
-}
-
-export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new ForbiddenError(permission);
-}
-
 const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };
 
 /**
@@ -128,7 +117,12 @@ function anyOf<T extends object>(clauses: T[]): T | { OR: T[] } {
   return clauses.some((clause) => Object.keys(clause).length === 0) ? ({} as T) : { OR: clauses };
 }
 
-/** Being named on a case: its assigned caseworker or a member (counsel, second caseworker). */
+/** Whether the actor is named on a case: its assigned caseworker or a member (counsel, second caseworker). */
+export function isNamedOn(actor: Actor, target: { caseworkerId: string | null; memberIds: string[] }): boolean {
+  return target.caseworkerId === actor.id || target.memberIds.includes(actor.id);
+}
+
+/** Being named on a case, as a query: its assigned caseworker or a member (counsel, second caseworker). */
 function namedOn(actor: Actor): Prisma.CaseWhereInput[] {
   return [{ caseworkerId: actor.id }, { members: { some: { userId: actor.id } } }];
 }
@@ -218,6 +212,15 @@ export function referralScope(actor: Actor): Prisma.ReferralWhereInput {
   const cases = caseScope(actor);
   if (Object.keys(cases).length === 0) return {};
   return anyOf<Prisma.ReferralWhereInput>([{ case: cases }, incomingReferralScope(actor)]);
+}
+
+/**
+ * Who records a partner's answer to a referral: a partner that uses this
+ * deployment answers for itself (its team receives the referral); for any
+ * other partner the sending team records what the partner said.
+ */
+export function mayAnswerReferral(referral: { partnerInDeployment: boolean; sender: boolean; receiver: boolean }): boolean {
+  return referral.partnerInDeployment ? referral.receiver : referral.sender;
 }
 
 /** Confidential notes are visible to their author and to supervisors only. */

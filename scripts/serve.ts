@@ -16,6 +16,15 @@ import { log, pathOnly } from "../lib/log";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GRACE_MS = 20_000;
 
+function decodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent(pathOnly(url));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   const portFlag = process.argv.indexOf("--port");
   const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
@@ -36,6 +45,12 @@ async function main() {
       inFlight--;
       log.info({ requestId: id, method: req.method, path: pathOnly(req.url), status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
     });
+    // Next answers a path with broken percent-encoding ("/cases/%E0%A4%A")
+    // with a 500; it is the client's mistake, so it gets a 400 here.
+    if (!decodablePath(req.url)) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address is not valid.");
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       log.error({ requestId: id, err: error instanceof Error ? { type: error.name, message: error.message } : String(error) }, "request failed");
       if (!res.headersSent) res.writeHead(500).end();

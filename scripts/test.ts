@@ -13,6 +13,7 @@ import { migrate } from "./migrate";
 import { runReliability } from "./reliability";
 import { seedDemoData } from "./seed";
 import { ROOT, serverCommand } from "./environment";
+import { ensurePrerequisites } from "./prerequisites";
 
 const RESULTS = path.join(ROOT, "test-results");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -71,6 +72,23 @@ function playwrightCounts(file: string): Counts {
   return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) + (report.errors ?? []).length, failures };
 }
 
+/** Requests the server answered with a 5xx, from its JSON request log. */
+function serverErrors(logFile: string): string[] {
+  if (!fs.existsSync(logFile)) return ["the server wrote no request log"];
+  return fs
+    .readFileSync(logFile, "utf8")
+    .split("\n")
+    .flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as { status?: number; method?: string; path?: string; msg?: string };
+        if (entry.msg === "request failed") return [`request failed: ${line.slice(0, 200)}`];
+        return (entry.status ?? 0) >= 500 ? [`${entry.method} ${entry.path} answered ${entry.status}`] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
 async function waitForHealth(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -86,6 +104,12 @@ async function waitForHealth(url: string, timeoutMs: number) {
 }
 
 async function main() {
+  const missing = ensurePrerequisites();
+  if (missing) {
+    console.error(missing);
+    console.log("tests: 0 passed, 1 failed");
+    process.exit(1);
+  }
   fs.rmSync(RESULTS, { recursive: true, force: true });
   fs.rmSync(TEST_FILE_ENV.FILE_STORAGE_DIR, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -98,8 +122,13 @@ async function main() {
     totals.failures.push(...(counts.failures ?? []).map((f) => `${label}: ${f}`));
   };
   try {
-    const only = process.argv[2]; // "unit", "e2e" or "reliability" to run one part
+    const only = process.argv[2]; // "lint", "unit", "e2e" or "reliability" to run one part
     const filters = process.argv.slice(3); // then file filters for that part, e.g. `e2e dashboard`
+    if (only === undefined || only === "lint") {
+      // The layers stay visible: app/ never imports the Prisma client or the audit writer (eslint.config.js).
+      const status = run("npx", ["eslint", "."], process.env);
+      add(status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, failures: ["eslint found layer violations (see above)"] }, "lint");
+    }
     if (only === undefined || only === "unit") {
       const unitUrl = cluster.url("waypoint_test");
       await recreateDatabase(unitUrl);
@@ -117,7 +146,7 @@ async function main() {
       });
       add(vitestCounts(report), "unit and integration");
     }
-    if (only !== "unit") {
+    if (only !== "unit" && only !== "lint") {
       const e2eUrl = cluster.url("waypoint_e2e");
       await recreateDatabase(e2eUrl);
       await migrate(e2eUrl);
@@ -126,7 +155,10 @@ async function main() {
       if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
         add({ passed: 0, failed: 1, failures: ["next build failed"] }, "build");
       } else {
-        let server: ChildProcess = spawn(...serverCommand(E2E_PORT), { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+        // The server's request log (one JSON line per request) is kept to prove afterwards that no request of the
+        // end-to-end tests, however malformed, was answered with a 5xx.
+        const serverLog = path.join(RESULTS, "server.log");
+        let server: ChildProcess = spawn(...serverCommand(E2E_PORT), { cwd: ROOT, env, stdio: ["ignore", fs.openSync(serverLog, "a"), "inherit"], detached: true });
         try {
           await waitForHealth(`http://127.0.0.1:${E2E_PORT}/api/health`, 60_000);
           if (only !== "reliability") {
@@ -140,6 +172,8 @@ async function main() {
               AUTH_SECRET: TEST_AUTH_SECRET,
             });
             add(playwrightCounts(report), "end-to-end");
+            const errors = serverErrors(serverLog);
+            add(errors.length ? { passed: 0, failed: 1, failures: errors } : { passed: 1, failed: 0 }, "server log (no 5xx answers)");
           }
           // The server-process checks run on the whole suite only (not on a filtered run).
           if (filters.length === 0) {

@@ -4,6 +4,7 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { intakeSchema } from "@/lib/cases/schema";
 import { createCaseRecords } from "@/lib/cases/create-case";
 import type { Actor } from "@/lib/policy";
+import { openCase, type CaseAccess } from "@/lib/cases/access";
 import { testDatabaseUrl } from "./db-helpers";
 
 export const testDb = createPrismaClient(testDatabaseUrl(), 4);
@@ -49,4 +50,15 @@ export async function makeCase(options: {
     journey: { originCountry: "VN", transitCountries: ["KH"] },
   });
   return testDb.$transaction((tx) => createCaseRecords(tx, { ...input, counselId: options.counselId ?? null }, options.actorId));
+}
+
+/**
+ * A case opened for an actor through the one gate (lib/cases/access), as an
+ * action would open it: per-case functions take nothing else. Fails the
+ * test if the actor may not open it.
+ */
+export async function openFor(actor: Actor, code: string): Promise<CaseAccess> {
+  const access = await openCase(actor, code, "change", null);
+  if (!access) throw new Error(`${actor.role} may not open ${code}`);
+  return access;
 }

@@ -2,11 +2,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { caseClosureRequests } from "@/lib/closures/queries";
+import type { CaseAccess } from "@/lib/cases/access";
 import { DecideClosureForm, RequestClosureForm } from "./closure-forms";
 
 /** Closure: requested by a caseworker, approved or returned by a supervisor. */
-export async function ClosureSection({ code, caseId, status, user }: { code: string; caseId: string; status: string; user: CurrentUser }) {
-  const requests = await caseClosureRequests(caseId);
+export async function ClosureSection({ access, status, user }: { access: CaseAccess; status: string; user: CurrentUser }) {
+  const { code } = access;
+  const requests = await caseClosureRequests(access);
   const t = await getTranslations("closure");
   const format = await getFormatter();
   const pending = requests.find((r) => r.status === "PENDING");

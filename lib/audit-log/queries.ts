@@ -25,7 +25,8 @@ export const auditFilterSchema = z.object({
   action: z.string().max(60).regex(/^[a-z.-]*$/).optional().catch(undefined),
   from: day,
   to: day,
-  before: z.coerce.bigint().optional().catch(undefined),
+  // An audit row id (bigint): anything outside that range shows the first page.
+  before: z.coerce.bigint().min(1n).max(9_223_372_036_854_775_807n).optional().catch(undefined),
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
+import { fieldErrorsFrom, formDataToObject, type FormState, formText } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { changeOwnPasswordSchema } from "@/lib/users/schema";
 import { requireUser } from "./current-user";
@@ -45,7 +45,7 @@ export async function startTotpAction(): Promise<void> {
 /** Confirms the app with a code from it; returns the recovery codes, shown once. */
 export async function confirmTotpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser({ settingUpTotp: true });
-  const code = String(formData.get("code") ?? "").trim();
+  const code = formText(formData, "code").trim();
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (current.totpEnabledAt) return { formError: "alreadyEnabled" };
   if (!current.totpSecret) return { formError: "notFound" };
@@ -67,7 +67,7 @@ export async function disableTotpAction(_previous: FormState, formData: FormData
   const required = (await db.securitySetting.findUnique({ where: { id: 1 } }))?.totpRequiredFor ?? [];
   if (required.includes(user.role)) return { formError: "totpRequired" };
   const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(stored.passwordHash, String(formData.get("current") ?? "")))) return { fieldErrors: { current: "wrongPassword" } };
+  if (!(await verifyPassword(stored.passwordHash, formText(formData, "current")))) return { fieldErrors: { current: "wrongPassword" } };
   const ip = await clientIp();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });

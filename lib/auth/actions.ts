@@ -1,4 +1,5 @@
 "use server";
+import { formText } from "@/lib/forms";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
@@ -14,21 +15,21 @@ import { endSession } from "./sessions";
 export type SignInState = { error?: "invalid" | "locked" | "code"; email?: string; askCode?: boolean };
 
 export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "");
-  const code = String(formData.get("code") ?? "").trim();
+  const email = formText(formData, "email");
+  const code = formText(formData, "code").trim();
   try {
     await signIn("credentials", {
       email,
-      password: String(formData.get("password") ?? ""),
+      password: formText(formData, "password"),
       ...(code ? { code } : {}),
       redirectTo: "/cases",
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const reason = error.code === "locked" || error.code === "code" ? error.code : "invalid";
-      return { error: reason, email, askCode: reason === "code" || (Boolean(previous.askCode) && reason === "invalid") };
+      return { error: reason, email, askCode: reason === "code" || (Boolean(previous?.askCode) && reason === "invalid") };
     }
-    if (error instanceof AuthError) return { error: "invalid", email, askCode: previous.askCode };
+    if (error instanceof AuthError) return { error: "invalid", email, askCode: previous?.askCode };
     throw error; // the redirect that signals success
   }
   return {};
@@ -46,7 +47,7 @@ export async function signOutAction() {
 
 /** Saves the interface language: on the account when signed in, else in a cookie. */
 export async function setLocaleAction(formData: FormData) {
-  const locale = String(formData.get("locale") ?? "");
+  const locale = formText(formData, "locale");
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
   const user = await currentUser();

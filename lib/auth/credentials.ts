@@ -7,10 +7,12 @@ import { accountKey, blockedUntil, clearFailures, ipKey, recordAccountFailure, r
 import { startSession } from "./sessions";
 import { acceptedStepSealed, looksLikeTotp, useRecoveryCode } from "./totp";
 
+// Every failure is the same "invalid" (the sign-in page says one thing for all of them).
+const invalid = { error: "invalid" };
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-  code: z.string().trim().max(64).optional(),
+  email: z.string(invalid).trim().toLowerCase().email(invalid).max(254, invalid),
+  password: z.string(invalid).min(1, invalid).max(1024, invalid),
+  code: z.string(invalid).trim().max(64, invalid).optional(),
 });
 
 export type SignInResult =

@@ -6,6 +6,7 @@ import "server-only";
 // user or the password changes.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
 
 export const IDLE_MINUTES = Number(process.env.WAYPOINT_IDLE_MINUTES ?? 30);
 export const LIFETIME_HOURS = Number(process.env.WAYPOINT_SESSION_HOURS ?? 12);
@@ -64,4 +65,10 @@ export async function endAllSessions(tx: Tx, userId: string, reason: SessionEnd,
     where: { userId, endedAt: null, ...(except ? { id: { not: except } } : {}) },
     data: { endedAt: new Date(), endReason: reason },
   });
+}
+
+/** Ends a session its open page found idle, audited as a sign-out for that reason. */
+export async function endIdleSession(user: { id: string; sessionId: string }, ip: string | null) {
+  await endSession(user.sessionId, "idle");
+  await recordAudit(db, { actorId: user.id, action: "logout", entity: "User", entityId: user.id, ip, detail: { session: user.sessionId, reason: "idle" } });
 }

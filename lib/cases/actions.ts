@@ -1,20 +1,20 @@
 "use server";
 // Case intake and edits. Each action: validate (zod) → authorize (policy) →
 // one transaction with the change and its audit row → revalidate.
-import { redirect, notFound } from "next/navigation";
-import { visibleCaseOr404 } from "./queries";
+import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCan, mayAssignCase, type Actor } from "@/lib/policy";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/request-context";
-import { ConflictError, conflictFrom, conflictState } from "@/lib/locking";
+import { mayAssignCase, type Actor } from "@/lib/policy";
+import { formDataToObject, type FormState } from "@/lib/forms";
+import { caseCommand, command } from "@/lib/commands";
+import { refuse } from "@/lib/refusal";
+import { ConflictError, conflictFrom } from "@/lib/locking";
 import { caseUpdateSchema, intakeSchema, MULTI_VALUED_FIELDS, personUpdateSchema, personSchema, type PersonInput } from "./schema";
 import { householdDuplicates, type HouseholdMatches, type Probe } from "@/lib/people/duplicates";
 import { createCaseRecords, journeyData, personData } from "./create-case";
 import { changedFields } from "./changes";
+import { mayOpen } from "./access";
 
 const readForm = (formData: FormData) => formDataToObject(formData, (name) => MULTI_VALUED_FIELDS.test(name));
 
@@ -54,8 +54,9 @@ async function weighDuplicates(
   const shownCodes = duplicates.flatMap((d) => d.matches.flatMap((m) => (m.visible ? [m.caseCode] : [])));
   const hidden = duplicates.flatMap((d) => d.matches.filter((m) => !m.visible)).length;
 
-  if (decision.startsWith("link:") && shownCodes.includes(decision.slice(5))) {
-    const existing = await visibleCaseOr404(user, decision.slice(5));
+  const linkTo = decision.startsWith("link:") ? decision.slice(5) : null;
+  if (linkTo && shownCodes.includes(linkTo) && (await mayOpen(user, linkTo))) {
+    const existing = await db.case.findUniqueOrThrow({ where: { code: linkTo }, select: { id: true } });
     await recordAudit(db, {
       actorId: user.id,
       action: "duplicate.link",
@@ -65,7 +66,7 @@ async function weighDuplicates(
       ip,
       detail: { people: people.length, ...(options.excludeCaseId ? { fromCaseId: options.excludeCaseId } : {}) },
     });
-    redirect(`/cases/${decision.slice(5)}`);
+    redirect(`/cases/${linkTo}`);
   }
   if (duplicates.length === 0) return { proceed: null };
   if (decision !== "new") {
@@ -87,36 +88,20 @@ async function weighDuplicates(
 
 /** Opens a case, once its members have been checked for earlier registrations (weighDuplicates). */
 export async function createCaseAction(_previous: IntakeState, formData: FormData): Promise<IntakeState> {
-  const user = await requireUser();
-  assertCan(user, "case:create");
-  const form = readForm(formData);
-  const parsed = intakeSchema.safeParse(form);
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const input = parsed.data;
-  if (!(await assigneeAllowed(user, input.teamId, input.caseworkerId))) {
-    return { fieldErrors: { caseworkerId: "assigneeNotAllowed" } };
-  }
-  const ip = await clientIp();
-  const weighed = await weighDuplicates(user, form, input.members, ip);
-  if ("answer" in weighed) return weighed.answer;
-  const despite = weighed.proceed;
-
-  const created = await db.$transaction(async (tx) => {
-    const record = await createCaseRecords(tx, input, user.id);
-    const reason = await keepDuplicateReason(tx, record.id, user.id, despite, "Opened as a new case");
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "case.create",
-      entity: "Case",
-      entityId: record.id,
-      caseId: record.id,
-      ip,
-      detail: { householdSize: input.members.length, ...reason },
+  return command(formData, { permission: "case:create", schema: intakeSchema, read: readForm }, async ({ user, input, form, ip, audit }) => {
+    if (!(await assigneeAllowed(user, input.teamId, input.caseworkerId))) refuse("assigneeNotAllowed", "caseworkerId");
+    const weighed = await weighDuplicates(user, form, input.members, ip);
+    if ("answer" in weighed) return weighed.answer;
+    const despite = weighed.proceed;
+    const created = await db.$transaction(async (tx) => {
+      const record = await createCaseRecords(tx, input, user.id);
+      const reason = await keepDuplicateReason(tx, record.id, user.id, despite, "Opened as a new case");
+      await audit(tx, { action: "case.create", entity: "Case", entityId: record.id, caseId: record.id, detail: { householdSize: input.members.length, ...reason } });
+      return record;
     });
-    return record;
+    revalidatePath("/cases");
+    redirect(`/cases/${created.code}`);
   });
-  revalidatePath("/cases");
-  redirect(`/cases/${created.code}`);
 }
 
 /**
@@ -138,70 +123,45 @@ async function conflictFor(caseId: string): Promise<ConflictError> {
 }
 
 export async function updateCaseAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "case:update");
-  const target = await visibleCaseOr404(user, code);
-  const parsed = caseUpdateSchema.safeParse(readForm(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const input = parsed.data;
-  if (!(await assigneeAllowed(user, target.teamId, input.caseworkerId))) {
-    return { fieldErrors: { caseworkerId: "assigneeNotAllowed" } };
-  }
-  const ip = await clientIp();
-  try {
+  return caseCommand(code, formData, { permission: "case:update", schema: caseUpdateSchema, read: readForm }, async ({ access, input, audit }) => {
+    if (!(await assigneeAllowed(access.actor, access.teamId, input.caseworkerId))) refuse("assigneeNotAllowed", "caseworkerId");
     await db.$transaction(async (tx) => {
-      const before = await tx.case.findUniqueOrThrow({
-        where: { id: target.id },
-        select: { status: true, sensitivity: true, caseworkerId: true, journey: true },
-      });
+      const before = await tx.case.findUniqueOrThrow({ where: { id: access.caseId }, select: { status: true, sensitivity: true, caseworkerId: true, journey: true } });
       // Closing needs a supervisor's approval (lib/closures), never a plain edit.
-      if (input.status === "CLOSED" && before.status !== "CLOSED") throw new FieldError("status", "closureNeedsApproval");
+      if (input.status === "CLOSED" && before.status !== "CLOSED") refuse("closureNeedsApproval", "status");
       const caseChanges = { status: input.status, sensitivity: input.sensitivity, caseworkerId: input.caseworkerId };
       const journey = journeyData(input.journey);
       const fields = [...changedFields(before, caseChanges), ...changedFields(before.journey ?? {}, journey, "journey.")];
       const updated = await tx.case.updateMany({
-        where: { id: target.id, version: input.version },
-        data: { ...caseChanges, updatedById: user.id, version: { increment: 1 } },
+        where: { id: access.caseId, version: input.version },
+        data: { ...caseChanges, updatedById: access.actor.id, version: { increment: 1 } },
       });
-      if (updated.count === 0) throw await conflictFor(target.id);
+      if (updated.count === 0) throw await conflictFor(access.caseId);
       await tx.journey.upsert({
-        where: { caseId: target.id },
-        create: { caseId: target.id, ...journey },
+        where: { caseId: access.caseId },
+        create: { caseId: access.caseId, ...journey },
         update: { ...journey, version: { increment: 1 } },
       });
-      await recordAudit(tx, { actorId: user.id, action: "case.update", entity: "Case", entityId: target.id, caseId: target.id, fields, ip });
+      await audit(tx, { action: "case.update", entity: "Case", entityId: access.caseId, fields });
     });
-  } catch (error) {
-    if (error instanceof ConflictError) return conflictState(error);
-    if (error instanceof FieldError) return { fieldErrors: { [error.field]: error.message } };
-    throw error;
-  }
-  revalidatePath(`/cases/${code}`);
-  redirect(`/cases/${code}`);
+    redirect(`/cases/${access.code}`);
+  });
 }
 
 export async function updatePersonAction(code: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "person:update");
-  const target = await visibleCaseOr404(user, code);
-  const parsed = personUpdateSchema.safeParse(readForm(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const { version, ...person } = parsed.data;
-  const ip = await clientIp();
-  try {
+  return caseCommand(code, formData, { permission: "person:update", schema: personUpdateSchema, read: readForm, ids: [personId] }, async ({ access, input, audit }) => {
+    const { version, ...person } = input;
     await db.$transaction(async (tx) => {
-      const before = await tx.person.findFirst({ where: { id: personId, caseId: target.id } });
-      if (!before) notFound();
+      const before = await tx.person.findFirst({ where: { id: personId, caseId: access.caseId } });
+      if (!before) refuse("notFound");
       // The principal is fixed at intake: the relationship of the first
       // member cannot change here, nor can another member become principal.
-      if ((before.relationship === "PRINCIPAL") !== (person.relationship === "PRINCIPAL")) {
-        throw new FieldError("relationship", "principalFixed");
-      }
+      if ((before.relationship === "PRINCIPAL") !== (person.relationship === "PRINCIPAL")) refuse("principalFixed", "relationship");
       const data = personData(person);
       const fields = changedFields(before, data).filter((field) => field !== "searchText");
       const updated = await tx.person.updateMany({
-        where: { id: personId, caseId: target.id, version },
-        data: { ...data, updatedById: user.id, version: { increment: 1 } },
+        where: { id: personId, caseId: access.caseId, version },
+        data: { ...data, updatedById: access.actor.id, version: { increment: 1 } },
       });
       if (updated.count === 0) {
         throw await conflictFrom(tx, await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { updatedAt: true, updatedById: true } }));
@@ -209,54 +169,34 @@ export async function updatePersonAction(code: string, personId: string, _previo
       if (before.relationship === "PRINCIPAL") {
         // The case list shows the principal's name from the case row.
         await tx.case.update({
-          where: { id: target.id },
+          where: { id: access.caseId },
           data: { principalName: data.latinName, principalNativeName: data.nativeName, nationality: data.nationality },
         });
       }
-      await recordAudit(tx, { actorId: user.id, action: "person.update", entity: "Person", entityId: personId, caseId: target.id, fields, ip });
+      await audit(tx, { action: "person.update", entity: "Person", entityId: personId, fields });
     });
-  } catch (error) {
-    if (error instanceof ConflictError) return conflictState(error);
-    if (error instanceof FieldError) return { fieldErrors: { [error.field]: error.message } };
-    throw error;
-  }
-  revalidatePath(`/cases/${code}`);
-  redirect(`/cases/${code}`);
+    redirect(`/cases/${access.code}`);
+  });
 }
 
 /** Adds a household member, once they have been checked for an earlier registration elsewhere (weighDuplicates). */
 export async function addPersonAction(code: string, _previous: IntakeState, formData: FormData): Promise<IntakeState> {
-  const user = await requireUser();
-  assertCan(user, "person:update");
-  const target = await visibleCaseOr404(user, code);
-  const form = readForm(formData);
-  const parsed = personSchema.safeParse(form);
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  if (parsed.data.relationship === "PRINCIPAL") return { fieldErrors: { relationship: "onePrincipal" } };
-  const ip = await clientIp();
-  // This household's own members are not duplicates of the one being added.
-  const weighed = await weighDuplicates(user, form, [parsed.data], ip, { excludeCaseId: target.id });
-  if ("answer" in weighed) return weighed.answer;
-  const despite = weighed.proceed;
-  await db.$transaction(async (tx) => {
-    const last = await tx.person.aggregate({ where: { caseId: target.id }, _max: { position: true }, _count: true });
-    const person = await tx.person.create({
-      data: { ...personData(parsed.data), caseId: target.id, position: (last._max.position ?? 0) + 1, updatedById: user.id },
-      select: { id: true },
+  return caseCommand(code, formData, { permission: "person:update", schema: personSchema, read: readForm }, async ({ access, input, form, ip, audit }) => {
+    if (input.relationship === "PRINCIPAL") refuse("onePrincipal", "relationship");
+    // This household's own members are not duplicates of the one being added.
+    const weighed = await weighDuplicates(access.actor, form, [input], ip, { excludeCaseId: access.caseId });
+    if ("answer" in weighed) return weighed.answer;
+    const despite = weighed.proceed;
+    await db.$transaction(async (tx) => {
+      const last = await tx.person.aggregate({ where: { caseId: access.caseId }, _max: { position: true }, _count: true });
+      const person = await tx.person.create({
+        data: { ...personData(input), caseId: access.caseId, position: (last._max.position ?? 0) + 1, updatedById: access.actor.id },
+        select: { id: true },
+      });
+      await tx.case.update({ where: { id: access.caseId }, data: { householdSize: last._count + 1 } });
+      const reason = await keepDuplicateReason(tx, access.caseId, access.actor.id, despite, `${input.latinName} added`);
+      await audit(tx, { action: "person.create", entity: "Person", entityId: person.id, ...(despite ? { detail: reason } : {}) });
     });
-    await tx.case.update({ where: { id: target.id }, data: { householdSize: last._count + 1 } });
-    const reason = await keepDuplicateReason(tx, target.id, user.id, despite, `${parsed.data.latinName} added`);
-    await recordAudit(tx, { actorId: user.id, action: "person.create", entity: "Person", entityId: person.id, caseId: target.id, ip, ...(despite ? { detail: reason } : {}) });
+    redirect(`/cases/${access.code}`);
   });
-  revalidatePath(`/cases/${code}`);
-  redirect(`/cases/${code}`);
-}
-
-class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }

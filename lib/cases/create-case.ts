@@ -3,24 +3,11 @@
 // checks access and writes the audit row.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/prisma-client";
-import { formatInTimeZone } from "date-fns-tz";
-import { TIME_ZONE } from "@/lib/dates";
+import { reserveCaseCodes } from "./codes";
 import { personSearchText } from "@/lib/people/search-text";
 import type { IntakeInput, JourneyInput, PersonInput } from "./schema";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** WP-2026-000123: numbered per year (Bangkok time), never reused. */
-export async function nextCaseCode(tx: Tx, openedAt: Date): Promise<string> {
-  const year = Number(formatInTimeZone(openedAt, TIME_ZONE, "yyyy"));
-  // The upsert locks the year's counter row until the transaction ends, so
-  // two intakes at once get different numbers.
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    insert into "CaseCodeCounter" (year, last) values (${year}, 1)
-    on conflict (year) do update set last = "CaseCodeCounter".last + 1
-    returning last`;
-  return `WP-${year}-${String(rows[0].last).padStart(6, "0")}`;
-}
 
 export function personData(person: PersonInput) {
   return {
@@ -60,7 +47,7 @@ export async function createCaseRecords(
 ): Promise<{ id: string; code: string }> {
   const openedAt = input.openedAt ?? new Date();
   const principal = input.members[0];
-  const code = await nextCaseCode(tx, openedAt);
+  const [code] = await reserveCaseCodes(tx, [openedAt]);
   const created = await tx.case.create({
     data: {
       code,

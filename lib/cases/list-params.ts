@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
 import { CASE_STATUSES, SENSITIVITIES } from "./schema";
+import { isYearOrMonthParam } from "@/lib/dates";
+import { GRAPHS, isProceedingType } from "@/lib/workflows";
 
 export const CASE_SORTS = ["updated", "opened", "code", "name"] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
@@ -11,11 +13,7 @@ export const PAGE_SIZE = 25;
 
 const optionalUuid = z.string().uuid().optional().catch(undefined);
 // A calendar month "YYYY-MM", or a whole year "YYYY" (the dashboard groups long periods by year).
-const month = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/)
-  .optional()
-  .catch(undefined);
+const month = z.string().refine(isYearOrMonthParam).optional().catch(undefined);
 
 export const caseListParamsSchema = z.object({
   q: z
@@ -32,9 +30,13 @@ export const caseListParamsSchema = z.object({
   nationality: z.enum(NATIONALITY_CODES).optional().catch(undefined),
   // Drill-through filters from the dashboard's figures.
   sensitivity: z.enum(SENSITIVITIES).optional().catch(undefined),
+  // "TYPE:STAGE", both of a real stage graph: anything else shows the unfiltered list.
   proceeding: z
     .string()
-    .regex(/^[A-Z_]+:[A-Z_]+$/)
+    .refine((value) => {
+      const [type, stage] = value.split(":");
+      return isProceedingType(type) && GRAPHS[type].stages.includes(stage);
+    })
     .optional()
     .catch(undefined),
   detained: z.enum(["1"]).optional().catch(undefined),

@@ -1,47 +1,39 @@
 "use server";
-// Merge two cases of one household (supervisors): validate → authorize →
-// one transaction (lib/cases/merge) → the surviving case.
+// Merge two cases of one household (supervisors): both cases opened through
+// the command pipeline → one transaction (lib/cases/merge) → the surviving case.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCan } from "@/lib/policy";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/request-context";
-import { ConflictError, conflictState } from "@/lib/locking";
-import { visibleCaseOr404 } from "./queries";
+import type { FormState } from "@/lib/forms";
+import { caseCommand } from "@/lib/commands";
+import { refuse } from "@/lib/refusal";
+import { isUuid } from "@/lib/validation/ids";
+import { openCase } from "./access";
 import { CASE_CHOICES, JOURNEY_CHOICES, mergeCases, PERSON_CHOICES } from "./merge";
+import { versionField } from "@/lib/validation/version";
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const CHOICES = [...CASE_CHOICES, ...JOURNEY_CHOICES.map((f) => `journey.${f}`), ...PERSON_CHOICES.map((f) => `principal.${f}`)];
 
+const mergeSchema = z.object({
+  survivorVersion: versionField,
+  mergedVersion: versionField,
+  confirm: z.string({ error: "confirmCode" }).trim().toUpperCase(),
+});
+
 export async function mergeCasesAction(survivorCode: string, mergedCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "case:merge");
-  const survivor = await visibleCaseOr404(user, survivorCode);
-  const merged = await visibleCaseOr404(user, mergedCode);
-  if (survivor.id === merged.id) return { formError: "mergeSameCase" };
-  const form = formDataToObject(formData);
-  const parsed = z
-    .object({
-      survivorVersion: z.coerce.number({ error: "invalid" }).int().positive(),
-      mergedVersion: z.coerce.number({ error: "invalid" }).int().positive(),
-      confirm: z.string({ error: "confirmCode" }).trim().toUpperCase().refine((v) => v === mergedCode, { error: "confirmCode" }),
-    })
-    .safeParse(form);
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  // "choice.<field>" = "merged" takes that field from the merged case; "same.<merged person id>" = the survivor's person.
-  const fromMerged = new Set(CHOICES.filter((field) => formData.get(`choice.${field}`) === "merged"));
-  const samePerson = new Map<string, string>();
-  for (const [name, value] of formData) {
-    if (name.startsWith("same.") && typeof value === "string" && UUID.test(value)) samePerson.set(name.slice(5), value);
-  }
-  try {
-    await mergeCases(user, survivor.id, merged.id, { survivorVersion: parsed.data.survivorVersion, mergedVersion: parsed.data.mergedVersion, fromMerged, samePerson }, await clientIp());
-  } catch (error) {
-    if (error instanceof ConflictError) return conflictState(error);
-    throw error;
-  }
-  revalidatePath("/cases");
-  redirect(`/cases/${survivorCode}`);
+  return caseCommand(survivorCode, formData, { permission: "case:merge", schema: mergeSchema }, async ({ access, input, ip }) => {
+    const merged = await openCase(access.actor, mergedCode, "change", ip);
+    if (!merged) refuse("notFound");
+    if (merged.caseId === access.caseId) refuse("mergeSameCase");
+    if (input.confirm !== merged.code) refuse("confirmCode", "confirm");
+    // "choice.<field>" = "merged" takes that field from the merged case; "same.<merged person id>" = the survivor's person.
+    const fromMerged = new Set(CHOICES.filter((field) => formData.get(`choice.${field}`) === "merged"));
+    const samePerson = new Map<string, string>();
+    for (const [name, value] of formData) {
+      if (name.startsWith("same.") && isUuid(value)) samePerson.set(name.slice(5), value);
+    }
+    await mergeCases(access, merged, { survivorVersion: input.survivorVersion, mergedVersion: input.mergedVersion, fromMerged, samePerson }, ip);
+    revalidatePath("/cases");
+    redirect(`/cases/${access.code}`);
+  });
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, tag, testDb, openFor } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { mergeCases, survivorOf } from "./merge";
 import { browseAudit } from "@/lib/audit-log/queries";
@@ -59,9 +59,8 @@ describe("merging two cases", () => {
     const survivorPeople = await testDb.person.findMany({ where: { caseId: survivor.id }, orderBy: { position: "asc" } });
 
     await mergeCases(
-      supervisor,
-      survivor.id,
-      merged.id,
+      await openFor(supervisor, survivor.code),
+      await openFor(supervisor, merged.code),
       {
         survivorVersion: survivor.version,
         mergedVersion: merged.version,
@@ -108,7 +107,7 @@ describe("merging two cases", () => {
     const merged = await caseWithEverything(`Tran Thi Hoa ${tag()}`);
     await testDb.case.update({ where: { id: merged.id }, data: { version: { increment: 1 }, updatedById: caseworker.id } });
     await expect(
-      mergeCases(supervisor, survivor.id, merged.id, { survivorVersion: survivor.version, mergedVersion: merged.version, fromMerged: new Set(), samePerson: new Map() }, null),
+      mergeCases(await openFor(supervisor, survivor.code), await openFor(supervisor, merged.code), { survivorVersion: survivor.version, mergedVersion: merged.version, fromMerged: new Set(), samePerson: new Map() }, null),
     ).rejects.toThrow("conflict");
     expect(await childCounts(merged.id)).toMatchObject({ notes: 1, people: 2 });
   });
@@ -118,9 +117,9 @@ describe("merging two cases", () => {
     const b = await caseWithEverything(`Pao Vang ${tag()}`);
     const c = await caseWithEverything(`Vang Pao ${tag()}`);
     const empty = { fromMerged: new Set<string>(), samePerson: new Map<string, string>() };
-    await mergeCases(supervisor, b.id, a.id, { ...empty, survivorVersion: b.version, mergedVersion: a.version }, null);
+    await mergeCases(await openFor(supervisor, b.code), await openFor(supervisor, a.code), { ...empty, survivorVersion: b.version, mergedVersion: a.version }, null);
     const bNow = await testDb.case.findUniqueOrThrow({ where: { id: b.id }, select: { version: true } });
-    await mergeCases(supervisor, c.id, b.id, { ...empty, survivorVersion: c.version, mergedVersion: bNow.version }, null);
+    await mergeCases(await openFor(supervisor, c.code), await openFor(supervisor, b.code), { ...empty, survivorVersion: c.version, mergedVersion: bNow.version }, null);
     expect((await survivorOf(a.code))?.code).toBe(c.code);
     expect((await survivorOf(b.code))?.code).toBe(c.code);
   });

@@ -12,7 +12,8 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { conflictFrom } from "@/lib/locking";
 import { personSearchText } from "@/lib/people/search-text";
-import type { Actor } from "@/lib/policy";
+import type { CaseAccess } from "./access";
+import { refuse } from "@/lib/refusal";
 
 export const CASE_CHOICES = ["status", "sensitivity", "caseworkerId"] as const;
 export const JOURNEY_CHOICES = ["originCountry", "transitCountries", "entryPoint", "entryDate", "entryMethod", "brokerFee"] as const;
@@ -52,11 +53,10 @@ const PERSON_SELECT = {
 type PersonRow = Prisma.PersonGetPayload<{ select: typeof PERSON_SELECT }>;
 
 /**
- * Both cases as the merge form shows them; the caller has checked the actor
- * may see both. Showing the other case's people and journey is a view of
- * it, audited as one.
+ * Both opened cases as the merge form shows them (opening the other case
+ * for "merge" audited the view of it).
  */
-export async function mergeSides(actor: Actor, survivor: { id: string; code: string }, mergedId: string, ip: string | null) {
+export async function mergeSides(survivor: CaseAccess, merged: CaseAccess) {
   const load = (id: string) =>
     db.case.findUniqueOrThrow({
       where: { id },
@@ -74,8 +74,7 @@ export async function mergeSides(actor: Actor, survivor: { id: string; code: str
         _count: { select: { notes: true, proceedings: true, documents: true, detentions: true, fines: true, tasks: true, referrals: true } },
       },
     });
-  await recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: mergedId, caseId: mergedId, ip, detail: { purpose: "merge", with: survivor.code } });
-  return { survivor: await load(survivor.id), merged: await load(mergedId) };
+  return { survivor: await load(survivor.caseId), merged: await load(merged.caseId) };
 }
 export type MergeSide = Awaited<ReturnType<typeof mergeSides>>["survivor"];
 
@@ -118,8 +117,26 @@ async function repointPerson(tx: Tx, from: string, to: string) {
   await tx.document.updateMany({ where: { personId: from }, data: { personId: to } });
 }
 
-export async function mergeCases(actor: Actor, survivorId: string, mergedId: string, request: MergeRequest, ip: string | null) {
-  if (survivorId === mergedId) throw new Error("sameCase");
+/**
+ * A case with its journey, people, members and closure requests, read one
+ * relation after another: given the relations in one query, Prisma fetches
+ * them side by side, and on a transaction's single connection pg then
+ * queues the queries (and warns that it will stop doing so).
+ */
+async function caseWithHousehold(tx: Tx, id: string) {
+  const row = await tx.case.findUniqueOrThrow({ where: { id } });
+  const journey = await tx.journey.findUnique({ where: { caseId: id } });
+  const people = await tx.person.findMany({ where: { caseId: id }, orderBy: { position: "asc" }, select: PERSON_SELECT });
+  const members = await tx.caseMember.findMany({ where: { caseId: id } });
+  const closureRequests = await tx.closureRequest.findMany({ where: { caseId: id } });
+  return { ...row, journey, people, members, closureRequests };
+}
+
+export async function mergeCases(survivorCase: CaseAccess, mergedCase: CaseAccess, request: MergeRequest, ip: string | null) {
+  if (survivorCase.caseId === mergedCase.caseId) refuse("mergeSameCase");
+  const { actor } = survivorCase;
+  const survivorId = survivorCase.caseId;
+  const mergedId = mergedCase.caseId;
   return db.$transaction(
     async (tx) => {
       // Both rows locked for the merge; a stale form is a conflict.
@@ -132,11 +149,8 @@ export async function mergeCases(actor: Actor, survivorId: string, mergedId: str
           throw await conflictFrom(tx, await tx.case.findUniqueOrThrow({ where: { id }, select: { updatedAt: true, updatedById: true } }));
         }
       }
-      const survivor = await tx.case.findUniqueOrThrow({ where: { id: survivorId }, include: { journey: true, people: { orderBy: { position: "asc" }, select: PERSON_SELECT }, members: true } });
-      const merged = await tx.case.findUniqueOrThrow({
-        where: { id: mergedId },
-        include: { journey: true, people: { orderBy: { position: "asc" }, select: PERSON_SELECT }, members: true, closureRequests: true },
-      });
+      const survivor = await caseWithHousehold(tx, survivorId);
+      const merged = await caseWithHousehold(tx, mergedId);
       const taken = (field: string) => request.fromMerged.has(field);
 
       // People: the principals are one person; others are paired or join the household.

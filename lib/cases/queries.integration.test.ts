@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCaseFile, listCases, restrictedCodes } from "./queries";
+import { openCase } from "./access";
 import { parseCaseListParams } from "./list-params";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
@@ -69,16 +70,26 @@ describe("who sees which case (least privilege, on a real database)", () => {
     expect(await visibleCodes(actors.admin)).toEqual([]);
   });
 
-  it("a case file outside the actor's scope is null (404) and its view is not audited", async () => {
-    expect(await getCaseFile(actors.northCaseworker, cases.standard.code, { ip: "127.0.0.1", purpose: "view" })).toBeNull();
-    expect(await getCaseFile(actors.caseworker, cases.restrictedOther.code, { ip: "127.0.0.1", purpose: "view" })).toBeNull();
-    expect(await getCaseFile(actors.admin, cases.standard.code, { ip: "127.0.0.1", purpose: "view" })).toBeNull();
-    expect(await testDb.auditLog.count({ where: { caseId: cases.standard.id, actorId: actors.northCaseworker.id } })).toBe(0);
+  it("a case outside the actor's scope does not open, and the refused attempt is audited, not as a view", async () => {
+    expect(await openCase(actors.northCaseworker, cases.standard.code, "view", "127.0.0.1")).toBeNull();
+    expect(await openCase(actors.caseworker, cases.restrictedOther.code, "view", "127.0.0.1")).toBeNull();
+    expect(await openCase(actors.admin, cases.standard.code, "view", "127.0.0.1")).toBeNull();
+    const rows = await testDb.auditLog.findMany({ where: { caseId: cases.standard.id, actorId: actors.northCaseworker.id } });
+    expect(rows.map((r) => r.action)).toEqual(["case.refused"]);
   });
 
-  it("viewing a case file writes an audit row with actor, case and address", async () => {
-    const file = await getCaseFile(actors.supervisor, cases.restrictedOther.code, { ip: "10.1.2.3", purpose: "view" });
-    expect(file?.code).toBe(cases.restrictedOther.code);
+  it("a code that is not a case, or no case, opens nothing and leaves no trace of which", async () => {
+    for (const code of ["WP-2026-0001", "WP-1999-999999", "../etc", "", null, 42]) {
+      expect(await openCase(actors.supervisor, code, "view", null)).toBeNull();
+    }
+  });
+
+  it("opening a case for viewing writes an audit row with actor, case and address; opening it for a change does not", async () => {
+    const access = await openCase(actors.supervisor, cases.restrictedOther.code, "view", "10.1.2.3");
+    const file = await getCaseFile(access!);
+    expect(file.code).toBe(cases.restrictedOther.code);
+    expect(access).toMatchObject({ caseId: cases.restrictedOther.id, named: false, sensitivity: "RESTRICTED" });
+    await openCase(actors.supervisor, cases.restrictedOther.code, "change", "10.1.2.3");
     const rows = await testDb.auditLog.findMany({ where: { caseId: cases.restrictedOther.id, actorId: actors.supervisor.id, action: "case.view" } });
     expect(rows).toHaveLength(1);
     expect(rows[0].ip).toBe("10.1.2.3");

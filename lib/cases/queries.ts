@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit, type AuditAction } from "@/lib/audit";
@@ -7,14 +6,10 @@ import { caseScope, noteScope, restrictedCodeScope, workingTeams, type Actor } f
 import { foldForSearch } from "@/lib/people/search-text";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { todayInBangkok } from "@/lib/dates";
-import { mergedCaseIds, survivorOf } from "./merge";
-
-const CASE_CODE = /^WP-\d{4}-\d{1,6}$/i;
-
-/** Whether a URL segment is a case code at all (anything else is a 404 before any query). */
-export function isCaseCode(code: string): boolean {
-  return /^WP-\d{4}-\d{6}$/.test(code);
-}
+import { mergedCaseIds } from "./merge";
+import { isCaseCode, isCaseCodeStart } from "./codes";
+import type { CaseAccess } from "./access";
+import { isUuid } from "@/lib/validation/ids";
 
 /** LIKE treats % and _ as wildcards; a search for them should find them literally. */
 function escapeLike(text: string) {
@@ -33,8 +28,9 @@ const SEARCH_ID_LIMIT = 2000;
  * or two, which the index cannot narrow) keeps the one-query form.
  */
 async function searchWhere(q: string): Promise<Prisma.CaseWhereInput> {
-  if (CASE_CODE.test(q)) return { code: q.toUpperCase() };
-  if (/^WP-/i.test(q)) return { code: { startsWith: q.toUpperCase() } };
+  // A whole code finds its case; the start of one finds every case it begins.
+  if (isCaseCode(q.toUpperCase())) return { code: q.toUpperCase() };
+  if (isCaseCodeStart(q)) return { code: { startsWith: q.toUpperCase() } };
   const pattern = escapeLike(foldForSearch(q));
   const unhcr = q.toUpperCase();
   const matching = await db.$queryRaw<{ caseId: string }[]>`
@@ -196,34 +192,11 @@ const CASE_FILE_SELECT = {
   },
 } satisfies Prisma.CaseSelect;
 
-/**
- * One case file, if the actor may see it (else null: the page answers 404).
- * `audit: true` records the view; edit forms that load the case pass it too.
- */
-export async function getCaseFile(actor: Actor, code: string, options: { ip: string | null; purpose: "view" | "edit" }) {
-  if (!isCaseCode(code)) return null;
-  const file = await db.$transaction(async (tx) => {
-    const found = await tx.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: CASE_FILE_SELECT });
-    if (!found) return null;
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "case.view",
-      entity: "Case",
-      entityId: found.id,
-      caseId: found.id,
-      ip: options.ip,
-      detail: { purpose: options.purpose },
-    });
-    return found;
-  });
-  if (!file) {
-    // A merged case's code leads to the case it was merged into, for those who may see that one.
-    const survivor = await survivorOf(code);
-    if (survivor && (await visibleCase(actor, survivor.code))) redirect(`/cases/${survivor.code}`);
-  }
-  return file;
+/** The case file of an opened case (openCase has checked access and audited the view). */
+export async function getCaseFile(access: CaseAccess) {
+  return db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: CASE_FILE_SELECT });
 }
-export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
+export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
 
 const TIMELINE_LIMIT = 200;
 
@@ -258,7 +231,8 @@ export type TimelineEntry =
   | { kind: "change"; id: string; at: Date; actor: string | null; action: string; entity: string; fields: string[]; detail: Record<string, unknown> | null };
 
 /** Notes the actor may read and the recorded changes, newest first. */
-export async function getTimeline(actor: Actor, caseId: string): Promise<TimelineEntry[]> {
+export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> {
+  const { actor, caseId } = access;
   const [notes, changes] = await Promise.all([
     db.note.findMany({
       where: { AND: [{ caseId }, noteScope(actor)] },
@@ -318,29 +292,17 @@ export async function assignmentOptions(actor: Actor, teamId?: string) {
   return { teams, staff };
 }
 
-/** The case's id and team if this actor may see it; otherwise 404, never a hint that it exists. */
-/** The case's id and team if this actor may see it, else null (API routes answer 404). */
-export async function visibleCase(actor: Actor, code: string) {
-  if (!isCaseCode(code)) return null;
-  return db.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: { id: true, teamId: true } });
-}
-
-export async function visibleCaseOr404(actor: Actor, code: string) {
-  const found = await visibleCase(actor, code);
-  if (!found) notFound();
-  return found;
-}
-
 /** Whether a person (if one is named) belongs to the case: forms must not attach records to someone else's household. */
-export async function personBelongsToCase(caseId: string, personId: string | null): Promise<boolean> {
+export async function personBelongsToCase(access: CaseAccess, personId: string | null): Promise<boolean> {
   if (!personId) return true;
-  return (await db.person.count({ where: { id: personId, caseId } })) === 1;
+  if (!isUuid(personId)) return false;
+  return (await db.person.count({ where: { id: personId, caseId: access.caseId } })) === 1;
 }
 
-/** A case's protection incidents, newest first. Caller has checked access. */
-export async function caseIncidents(caseId: string) {
+/** A case's protection incidents, newest first. */
+export async function caseIncidents(access: CaseAccess) {
   return db.protectionIncident.findMany({
-    where: { caseId },
+    where: { caseId: access.caseId },
     orderBy: { occurredOn: "desc" },
     select: { id: true, occurredOn: true, kind: true, severity: true, description: true },
   });

@@ -3,11 +3,10 @@ import { revalidatePath } from "next/cache";
 import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCan, caseScope, supervisedTeams } from "@/lib/policy";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/request-context";
+import { caseScope, supervisedTeams } from "@/lib/policy";
+import { command } from "@/lib/commands";
+import type { FormState } from "@/lib/forms";
+import { refuse } from "@/lib/refusal";
 
 const reassignSchema = z
   .object({
@@ -21,32 +20,29 @@ const reassignSchema = z
  * leaves), in one transaction with an audit row per case.
  */
 export async function bulkReassignAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "case:reassign");
-  const parsed = reassignSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const { fromId, toId } = parsed.data;
-  // The new assignee must be active staff of a team this supervisor oversees;
-  // only the cases of that team move (a case stays in its team).
-  const target = await db.user.findFirst({
-    where: { id: toId, team: supervisedTeams(user), active: true, role: { in: ["CASEWORKER", "SUPERVISOR"] } },
-    select: { id: true, teamId: true },
-  });
-  if (!target?.teamId) return { fieldErrors: { toId: "assigneeNotAllowed" } };
-  const teamId = target.teamId;
-  const ip = await clientIp();
-  const moved = await db.$transaction(async (tx) => {
-    const cases = await tx.case.findMany({
-      where: { AND: [caseScope(user), { teamId, caseworkerId: fromId, status: { not: "CLOSED" } }] },
-      select: { id: true },
+  return command(formData, { permission: "case:reassign", schema: reassignSchema }, async ({ user, input, audit }) => {
+    const { fromId, toId } = input;
+    // The new assignee must be active staff of a team this supervisor oversees;
+    // only the cases of that team move (a case stays in its team).
+    const target = await db.user.findFirst({
+      where: { id: toId, team: supervisedTeams(user), active: true, role: { in: ["CASEWORKER", "SUPERVISOR"] } },
+      select: { id: true, teamId: true },
     });
-    for (const c of cases) {
-      await tx.case.update({ where: { id: c.id }, data: { caseworkerId: toId, updatedById: user.id, version: { increment: 1 } } });
-      await recordAudit(tx, { actorId: user.id, action: "case.reassign", entity: "Case", entityId: c.id, caseId: c.id, fields: ["caseworkerId"], ip, detail: { from: fromId, to: toId } });
-    }
-    return cases.length;
-  }, { timeout: 60_000 });
-  forgetDashboardFigures();
-  revalidatePath("/dashboard");
-  return { ok: true, data: { count: String(moved) } };
+    if (!target?.teamId) refuse("assigneeNotAllowed", "toId");
+    const teamId = target.teamId;
+    const moved = await db.$transaction(
+      async (tx) => {
+        const cases = await tx.case.findMany({ where: { AND: [caseScope(user), { teamId, caseworkerId: fromId, status: { not: "CLOSED" } }] }, select: { id: true } });
+        for (const c of cases) {
+          await tx.case.update({ where: { id: c.id }, data: { caseworkerId: toId, updatedById: user.id, version: { increment: 1 } } });
+          await audit(tx, { action: "case.reassign", entity: "Case", entityId: c.id, caseId: c.id, fields: ["caseworkerId"], detail: { from: fromId, to: toId } });
+        }
+        return cases.length;
+      },
+      { timeout: 60_000 },
+    );
+    forgetDashboardFigures();
+    revalidatePath("/dashboard");
+    return { ok: true, data: { count: String(moved) } };
+  });
 }

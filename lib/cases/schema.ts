@@ -7,6 +7,7 @@ import { COUNTRY_CODES, CURRENCIES, NATIONALITY_CODES, TRANSIT_COUNTRY_CODES } f
 import { parseMoneyToMinor } from "@/lib/money";
 import { todayInBangkok } from "@/lib/dates";
 import { optionalPastDate, parseIsoDate, toDbDate } from "@/lib/validation/dates";
+import { versionField } from "@/lib/validation/version";
 
 export const RELATIONSHIPS = ["PRINCIPAL", "SPOUSE", "CHILD", "PARENT", "SIBLING", "GRANDPARENT", "GRANDCHILD", "OTHER_RELATIVE", "UNRELATED"] as const;
 export const SEXES = ["FEMALE", "MALE", "OTHER", "UNKNOWN"] as const;
@@ -150,7 +151,7 @@ export type IntakeInput = z.output<typeof intakeSchema>;
 
 /** Editing the case record itself (not its people): optimistic lock on `version`. */
 export const caseUpdateSchema = z.object({
-  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  version: versionField,
   status: choice(CASE_STATUSES),
   sensitivity: choice(SENSITIVITIES),
   caseworkerId: z.preprocess(blankToNull, uuid.nullable()),
@@ -159,7 +160,7 @@ export const caseUpdateSchema = z.object({
 export type CaseUpdateInput = z.output<typeof caseUpdateSchema>;
 
 export const personUpdateSchema = personSchema.extend({
-  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  version: versionField,
 });
 export type PersonUpdateInput = z.output<typeof personUpdateSchema>;
 

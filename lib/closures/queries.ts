@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/access";
 import { caseScope, type Actor } from "@/lib/policy";
 
-/** Closure requests of one case, newest first. Caller has checked access. */
-export async function caseClosureRequests(caseId: string) {
-  const requests = await db.closureRequest.findMany({ where: { caseId }, orderBy: { requestedAt: "desc" }, take: 10 });
+/** Closure requests of one case, newest first. */
+export async function caseClosureRequests(access: CaseAccess) {
+  const requests = await db.closureRequest.findMany({ where: { caseId: access.caseId }, orderBy: { requestedAt: "desc" }, take: 10 });
   const names = new Map(
     (await db.user.findMany({ where: { id: { in: requests.flatMap((r) => [r.requestedById, r.decidedById ?? r.requestedById]) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
   );

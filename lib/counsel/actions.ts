@@ -1,19 +1,16 @@
 "use server";
-import { notFound } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCan } from "@/lib/policy";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/request-context";
-import { visibleCaseOr404 } from "@/lib/cases/queries";
+import { caseCommand } from "@/lib/commands";
+import type { FormState } from "@/lib/forms";
+import { refuse } from "@/lib/refusal";
+import type { CaseAccess } from "@/lib/cases/access";
 import { foldForSearch } from "@/lib/people/search-text";
 import { findConflicts, type Conflict } from "./conflicts";
 import { nameCounselSchema, partySchema } from "./schema";
 
 /** Conflicts between this case's people and parties in the lawyer's other cases, and the other way round. */
-async function conflictsFor(caseId: string, counselId: string): Promise<Conflict[]> {
+async function conflictsFor(access: CaseAccess, counselId: string): Promise<Conflict[]> {
+  const { caseId } = access;
   const otherCases = { members: { some: { userId: counselId, role: "COUNSEL" as const } }, id: { not: caseId } };
   const [people, partiesElsewhere, partiesHere, clientsElsewhere] = await Promise.all([
     db.person.findMany({ where: { caseId }, select: { searchText: true } }),
@@ -32,55 +29,35 @@ async function conflictsFor(caseId: string, counselId: string): Promise<Conflict
 }
 
 export async function nameCounselAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "counsel:assign");
-  const target = await visibleCaseOr404(user, code);
-  const parsed = nameCounselSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const { counselId, confirmConflict } = parsed.data;
-  const lawyer = await db.user.findFirst({ where: { id: counselId, role: "LEGAL_OFFICER", active: true, teamId: target.teamId }, select: { id: true } });
-  if (!lawyer) return { fieldErrors: { counselId: "invalidChoice" } };
-  if (await db.caseMember.findUnique({ where: { caseId_userId: { caseId: target.id, userId: counselId } } })) return { fieldErrors: { counselId: "alreadyCounsel" } };
-  const conflicts = await conflictsFor(target.id, counselId);
-  if (conflicts.length && !confirmConflict) {
-    return {
-      fieldErrors: { confirmConflict: "counselConflict" },
-      data: { conflicts: [...new Set(conflicts.map((c) => c.caseCode))].join(", ") },
-    };
-  }
-  const ip = await clientIp();
-  await db.$transaction(async (tx) => {
-    await tx.caseMember.create({ data: { caseId: target.id, userId: counselId, role: "COUNSEL" } });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "counsel.assign",
-      entity: "CaseMember",
-      entityId: counselId,
-      caseId: target.id,
-      ip,
-      detail: { conflictsAcknowledged: conflicts.map((c) => c.caseCode) },
+  return caseCommand(code, formData, { permission: "counsel:assign", schema: nameCounselSchema }, async ({ access, input, audit }) => {
+    const { counselId, confirmConflict } = input;
+    const lawyer = await db.user.findFirst({ where: { id: counselId, role: "LEGAL_OFFICER", active: true, teamId: access.teamId }, select: { id: true } });
+    if (!lawyer) refuse("invalidChoice", "counselId");
+    if (await db.caseMember.findUnique({ where: { caseId_userId: { caseId: access.caseId, userId: counselId } } })) refuse("alreadyCounsel", "counselId");
+    const conflicts = await conflictsFor(access, counselId);
+    if (conflicts.length && !confirmConflict) {
+      return {
+        fieldErrors: { confirmConflict: "counselConflict" },
+        data: { conflicts: [...new Set(conflicts.map((c) => c.caseCode))].join(", ") },
+      };
+    }
+    await db.$transaction(async (tx) => {
+      await tx.caseMember.create({ data: { caseId: access.caseId, userId: counselId, role: "COUNSEL" } });
+      await audit(tx, { action: "counsel.assign", entity: "CaseMember", entityId: counselId, detail: { conflictsAcknowledged: conflicts.map((c) => c.caseCode) } });
     });
   });
-  revalidatePath(`/cases/${code}/proceedings`);
-  return { ok: true };
 }
 
 export async function addPartyAction(code: string, proceedingId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "proceeding:manage");
-  const target = await visibleCaseOr404(user, code);
-  const parsed = partySchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const proceeding = await db.proceeding.findFirst({ where: { id: proceedingId, caseId: target.id }, select: { id: true } });
-  if (!proceeding) notFound();
-  const ip = await clientIp();
-  await db.$transaction(async (tx) => {
-    const party = await tx.proceedingParty.create({
-      data: { proceedingId, name: parsed.data.name, role: parsed.data.role, searchText: foldForSearch(parsed.data.name) },
-      select: { id: true },
+  return caseCommand(code, formData, { permission: "proceeding:manage", schema: partySchema, ids: [proceedingId] }, async ({ access, input, audit }) => {
+    const proceeding = await db.proceeding.findFirst({ where: { id: proceedingId, caseId: access.caseId }, select: { id: true } });
+    if (!proceeding) refuse("notFound");
+    await db.$transaction(async (tx) => {
+      const party = await tx.proceedingParty.create({
+        data: { proceedingId, name: input.name, role: input.role, searchText: foldForSearch(input.name) },
+        select: { id: true },
+      });
+      await audit(tx, { action: "party.create", entity: "ProceedingParty", entityId: party.id, detail: { role: input.role } });
     });
-    await recordAudit(tx, { actorId: user.id, action: "party.create", entity: "ProceedingParty", entityId: party.id, caseId: target.id, ip, detail: { role: parsed.data.role } });
   });
-  revalidatePath(`/cases/${code}/proceedings`);
-  return { ok: true };
 }

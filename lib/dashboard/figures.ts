@@ -3,6 +3,7 @@ import "server-only";
 // actor supervises. Months are Bangkok calendar months: a case opened at
 // 23:30 UTC on 31 January counts in February.
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
 import { supervisedTeams, type Actor } from "@/lib/policy";
 import { todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
@@ -163,4 +164,9 @@ export function perYear<T extends { month: string; people: number; households: n
     totals.set(id, current);
   }
   return [...totals.values()].sort((a, b) => a.year.localeCompare(b.year) || a.group.localeCompare(b.group));
+}
+
+/** Records a download of the figures: which sheets, format, period and teams (counts only leave the building). */
+export async function auditFiguresExport(actor: Actor, download: { format: string; period: Period; teams: string[]; sheets: string[] }, ip: string | null) {
+  await recordAudit(db, { actorId: actor.id, action: "figures.export", entity: "Team", ip, fields: download.sheets, detail: { format: download.format, period: download.period, teams: download.teams } });
 }

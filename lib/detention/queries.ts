@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/access";
 import { todayInBangkok } from "@/lib/dates";
 import { isoDate } from "@/lib/dates";
 import { detentionDays, detentionFlags } from "./days";
 import { outstanding, paidTotal, usdEquivalentCents } from "@/lib/fines/balance";
 
-/** Detention, fines and expenses of one case. Caller has checked access. */
-export async function getCustody(caseId: string) {
+/** Detention, fines and expenses of one case. */
+export async function getCustody(access: CaseAccess) {
+  const { caseId } = access;
   const today = todayInBangkok();
   const [episodes, fines, expenses, facilities, rates, receipts] = await Promise.all([
     db.detentionEpisode.findMany({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
 import { optionalDate, optionalPastDate, requiredPastDate } from "@/lib/validation/dates";
+import { versionField } from "@/lib/validation/version";
 
 const releaseReason = z.preprocess((v) => blankToNull(typeof v === "string" ? v.trim() : v), z.string().max(500, { error: "tooLong" }).nullable());
 
@@ -25,7 +26,7 @@ export type DetentionInput = z.output<typeof detentionSchema>;
 /** Recording a release (or correcting the sentence) on an existing episode. */
 export const detentionUpdateSchema = z
   .object({
-    version: z.coerce.number({ error: "invalid" }).int().positive(),
+    version: versionField,
     startedOn: requiredPastDate,
     sentenceEndsOn: optionalDate,
     releasedOn: optionalPastDate,

@@ -2,12 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { toDbDate } from "@/lib/validation/dates";
 import { periodsOverlap } from "./days";
+import { refuse } from "@/lib/refusal";
 
-export class OverlapError extends Error {
-  constructor() {
-    super("overlappingDetention");
-  }
-}
 
 /**
  * Refuses a period that shares a day with another episode of the same
@@ -23,7 +19,7 @@ export async function assertNoOverlap(tx: Tx, personId: string, period: { starte
   const clash = others.some((other) =>
     periodsOverlap(period, { startedOn: other.startedOn.toISOString().slice(0, 10), releasedOn: other.releasedOn?.toISOString().slice(0, 10) ?? null }),
   );
-  if (clash) throw new OverlapError();
+  if (clash) refuse("overlappingDetention", "startedOn");
 }
 
 export function episodeDates(input: { startedOn: string; sentenceEndsOn: string | null; releasedOn: string | null; releaseReason: string | null }) {

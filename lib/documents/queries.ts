@@ -1,14 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/access";
 import { caseScope, can, type Actor } from "@/lib/policy";
 import { recordAudit } from "@/lib/audit";
 import { fileStore } from "@/lib/files/store";
 import { sha256 } from "@/lib/files/crypto";
 
-/** A case's documents. Caller has checked access to the case. */
-export async function caseDocuments(caseId: string) {
+/** A case's documents. */
+export async function caseDocuments(access: CaseAccess) {
   return db.document.findMany({
-    where: { caseId },
+    where: { caseId: access.caseId },
     orderBy: { uploadedAt: "desc" },
     select: {
       id: true,

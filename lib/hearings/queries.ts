@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/access";
 import { hearingScope, workingTeams, type Actor } from "@/lib/policy";
 import { findClashes } from "./clashes";
 
@@ -48,9 +49,9 @@ export async function listHearings(actor: Actor, filters: HearingFilters) {
 }
 export type HearingView = Awaited<ReturnType<typeof listHearings>>[number];
 
-/** Hearings of one proceeding. Caller has checked access to the case. */
-export async function proceedingHearings(caseId: string) {
-  return db.hearing.findMany({ where: { proceeding: { caseId } }, orderBy: { startsAt: "asc" }, select: HEARING_SELECT });
+/** Hearings of the proceedings of one case. */
+export async function proceedingHearings(access: CaseAccess) {
+  return db.hearing.findMany({ where: { proceeding: { caseId: access.caseId } }, orderBy: { startsAt: "asc" }, select: HEARING_SELECT });
 }
 export type ProceedingHearing = Awaited<ReturnType<typeof proceedingHearings>>[number];
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
 import { optionalDate, requiredDate, timeOfDay } from "@/lib/validation/dates";
+import { versionField } from "@/lib/validation/version";
 
 export const HEARING_PURPOSES = ["FIRST_HEARING", "WITNESS", "BAIL", "VERDICT", "COURT_ORDER", "APPEAL", "OTHER"] as const;
 
@@ -20,11 +21,11 @@ export type HearingInput = z.output<typeof hearingSchema>;
 
 /** The outcome of a hearing, and optionally the stage move it causes. */
 export const outcomeSchema = z.object({
-  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  version: versionField,
   outcome: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(2000, { error: "tooLong" })),
   nextDate: optionalDate,
   toStage: z.preprocess(blankToNull, z.string().nullable()),
-  proceedingVersion: z.coerce.number().int().positive().optional(),
-  fromStage: z.string().optional(),
+  proceedingVersion: versionField.optional(),
+  fromStage: z.string({ error: "invalid" }).optional(),
 });
 export type OutcomeInput = z.output<typeof outcomeSchema>;

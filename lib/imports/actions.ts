@@ -4,46 +4,37 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCan, supervisesTeam } from "@/lib/policy";
-import { fieldErrorsFrom, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/request-context";
-import { readTable, TableError } from "./read-table";
+import { supervisesTeam } from "@/lib/policy";
+import { command } from "@/lib/commands";
+import type { FormState } from "@/lib/forms";
+import { refuse } from "@/lib/refusal";
+import { readTable } from "./read-table";
 
 const MAX_IMPORT_BYTES = 15 * 1024 * 1024;
 
 const uploadSchema = z.object({
   source: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(100, { error: "tooLong" })),
   teamId: z.string({ error: "required" }).uuid({ error: "invalidChoice" }),
+  // The file is checked with the other fields, so every problem shows at once.
+  file: z
+    .custom<File>((value) => value instanceof File && value.size > 0, { error: "fileRequired" })
+    .refine((file) => file.size <= MAX_IMPORT_BYTES, { error: "fileTooLarge" }),
 });
 
 export async function uploadImportAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "case:import");
-  const file = formData.get("file");
-  const parsed = uploadSchema.safeParse({ source: formData.get("source"), teamId: formData.get("teamId") });
-  const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
-  if (!(file instanceof File) || file.size === 0) fieldErrors.file = "fileRequired";
-  else if (file.size > MAX_IMPORT_BYTES) fieldErrors.file = "fileTooLarge";
-  if (parsed.success && !supervisesTeam(user, parsed.data.teamId)) fieldErrors.teamId = "invalidChoice";
-  if (!parsed.success || Object.keys(fieldErrors).length) return { fieldErrors };
-  const upload = file as File;
-  let table;
-  try {
-    table = await readTable(Buffer.from(await upload.arrayBuffer()));
-  } catch (error) {
-    if (error instanceof TableError) return { fieldErrors: { file: error.message } };
-    throw error;
-  }
-  const fileName = upload.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 200) || "spreadsheet";
-  const batch = await db.$transaction(async (tx) => {
-    const created = await tx.importBatch.create({
-      data: { teamId: parsed.data.teamId, source: parsed.data.source, fileName, table, rowsTotal: table.rows.length, createdById: user.id },
-      select: { id: true },
+  const read = (form: FormData) => ({ source: form.get("source"), teamId: form.get("teamId"), file: form.get("file") });
+  return command(formData, { permission: "case:import", schema: uploadSchema, read }, async ({ user, input, audit }) => {
+    if (!supervisesTeam(user, input.teamId)) refuse("invalidChoice", "teamId");
+    const table = await readTable(Buffer.from(await input.file.arrayBuffer()));
+    const fileName = input.file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 200) || "spreadsheet";
+    const batch = await db.$transaction(async (tx) => {
+      const created = await tx.importBatch.create({
+        data: { teamId: input.teamId, source: input.source, fileName, table, rowsTotal: table.rows.length, createdById: user.id },
+        select: { id: true },
+      });
+      await audit(tx, { action: "import.preview", entity: "ImportBatch", entityId: created.id, detail: { step: "upload", rows: table.rows.length, columns: table.headers.length } });
+      return created;
     });
-    await recordAudit(tx, { actorId: user.id, action: "import.preview", entity: "ImportBatch", entityId: created.id, ip: await clientIp(), detail: { step: "upload", rows: table.rows.length, columns: table.headers.length } });
-    return created;
+    redirect(`/imports/${batch.id}`);
   });
-  redirect(`/imports/${batch.id}`);
 }

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { currentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { readJson } from "@/lib/api";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
 import { importBatch } from "./imports";
 import { mappingSchema } from "./rows";
 
@@ -36,4 +38,29 @@ export async function readImportRequest(request: Request): Promise<{ ok: true; v
 export async function describer(): Promise<(key: string) => string> {
   const t = await getTranslations("errors");
   return (key) => (t.has(key) ? t(key) : key);
+}
+
+type Batch = NonNullable<Awaited<ReturnType<typeof importBatch>>>;
+
+/** Keeps the mapping for the source's next file and audits the check (counts only), in one transaction. */
+export async function keepMappingAfterCheck(
+  user: CurrentUser,
+  batch: Batch,
+  mapping: ImportRequest["mapping"],
+  counts: { rows: number; valid: number; rowsWithErrors: number; possibleDuplicates: number },
+  ip: string | null,
+) {
+  await db.$transaction(async (tx) => {
+    await tx.importMapping.upsert({
+      where: { source: batch.source },
+      create: { source: batch.source, columns: mapping, updatedById: user.id },
+      update: { columns: mapping, updatedById: user.id },
+    });
+    await recordAudit(tx, { actorId: user.id, action: "import.preview", entity: "ImportBatch", entityId: batch.id, ip, detail: { step: "check", ...counts } });
+  });
+}
+
+/** Records a download of a batch's error report. */
+export async function auditImportReport(user: CurrentUser, batch: Batch, ip: string | null) {
+  await recordAudit(db, { actorId: user.id, action: "import.report", entity: "ImportBatch", entityId: batch.id, ip, detail: { rows: batch.rowsRejected } });
 }

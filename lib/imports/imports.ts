@@ -2,14 +2,13 @@ import "server-only";
 // Spreadsheet import: upload → map columns → check every row (errors and
 // possible duplicates) → import the valid rows in one transaction, or none.
 import { randomUUID } from "node:crypto";
-import { formatInTimeZone } from "date-fns-tz";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { TIME_ZONE } from "@/lib/dates";
 import { caseScope, supervisesTeam, type Actor } from "@/lib/policy";
 import { csvLine } from "@/lib/exports/cells";
 import { journeyData, personData } from "@/lib/cases/create-case";
+import { reserveCaseCodes } from "@/lib/cases/codes";
 import { toDbDate } from "@/lib/validation/dates";
 import type { Table } from "./read-table";
 import type { ColumnMapping } from "./fields";
@@ -179,27 +178,10 @@ async function importRows(
   );
 }
 
-/** Reference codes for every row, numbered per year of opening as at intake. */
+/** Reference codes for every row, reserved as at intake (lib/cases/codes). */
 async function withCodes(tx: Tx, rows: { row: ValidRow; openedAt: Date }[]) {
-  const byYear = new Map<number, number>();
-  for (const { openedAt } of rows) {
-    const year = Number(formatInTimeZone(openedAt, TIME_ZONE, "yyyy"));
-    byYear.set(year, (byYear.get(year) ?? 0) + 1);
-  }
-  const next = new Map<number, number>();
-  for (const [year, count] of byYear) {
-    const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
-      insert into "CaseCodeCounter" (year, last) values (${year}, ${count})
-      on conflict (year) do update set last = "CaseCodeCounter".last + ${count}
-      returning last`;
-    next.set(year, last - count + 1);
-  }
-  return rows.map(({ row, openedAt }) => {
-    const year = Number(formatInTimeZone(openedAt, TIME_ZONE, "yyyy"));
-    const number = next.get(year)!;
-    next.set(year, number + 1);
-    return { id: randomUUID(), code: `WP-${year}-${String(number).padStart(6, "0")}`, row, openedAt };
-  });
+  const codes = await reserveCaseCodes(tx, rows.map((r) => r.openedAt));
+  return rows.map(({ row, openedAt }, index) => ({ id: randomUUID(), code: codes[index], row, openedAt }));
 }
 
 

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { parseCsv, readTable, TableError } from "./read-table";
+import { Refusal } from "@/lib/refusal";
+import { parseCsv, readTable } from "./read-table";
 
 describe("reading spreadsheets", () => {
   it("reads quoted CSV cells with commas, quotes and line breaks, a BOM and CRLF", () => {
@@ -13,8 +14,14 @@ describe("reading spreadsheets", () => {
     expect(parseCsv("Name\tSex\nPao Vang\tM").rows).toEqual([["Pao Vang", "M"]]);
   });
 
+  it("reads quotes after spaces and stray quotes inside a cell, and a separator inside quotes on the header line", () => {
+    const table = parseCsv('"Name; full","Notes"\n  "Pao Vang" ,He said 5" tall\n');
+    expect(table).toEqual({ headers: ["Name; full", "Notes"], rows: [["Pao Vang", 'He said 5" tall']] });
+  });
+
   it("refuses a file with no rows or an unclosed quote", () => {
-    expect(() => parseCsv("Name,Sex\n")).toThrow(TableError);
+    expect(() => parseCsv("Name,Sex\n")).toThrow(Refusal);
+    expect(() => parseCsv("Name,Sex\n")).toThrow("noRows");
     expect(() => parseCsv('Name\n"Kim')).toThrow("unclosedQuote");
   });
 

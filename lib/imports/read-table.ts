@@ -3,49 +3,56 @@
 // its formula ("=SUM(A1:A3)"), never evaluated or replaced by a cached
 // result; dates become YYYY-MM-DD.
 import ExcelJS from "exceljs";
+import { CsvError, parse } from "csv-parse/sync";
 import { withoutNul } from "@/lib/forms";
+import { refuse } from "@/lib/refusal";
 
 export type Table = { headers: string[]; rows: string[][] };
 
 export const MAX_IMPORT_ROWS = 50_000;
 
-export class TableError extends Error {}
+/** A file that cannot be read as a table: refused beside the file field, with the message key. */
+function unreadable(key: string): never {
+  refuse(key, "file");
+}
 
-/** CSV as written by Excel, LibreOffice and Google Sheets: RFC 4180 quoting, comma, semicolon or tab separated, optional BOM. */
-export function parseCsv(text: string): Table {
-  const body = withoutNul(text.replace(/^\uFEFF/, ""));
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const separator = [",", ";", "\t"].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
+const SEPARATORS = [",", ";", "\t"];
+
+/** The separator of the header line: the one that splits it most, counting only outside quotes. */
+function separatorOf(body: string): string {
   let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"' && cell === "") quoted = true;
-    else if (char === separator) {
-      record.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && body[i + 1] === "\n") i++;
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = "";
-    } else cell += char;
+  const counts = new Map(SEPARATORS.map((s) => [s, 0]));
+  for (const char of body) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
   }
-  if (quoted) throw new TableError("unclosedQuote");
-  if (cell !== "" || record.length) {
-    record.push(cell);
-    records.push(record);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/**
+ * CSV as written by Excel, LibreOffice and Google Sheets, read by csv-parse:
+ * RFC 4180 quoting (quotes may follow spaces, and a stray quote inside a
+ * cell is kept as text), comma, semicolon or tab separated (found on the
+ * header line), an optional byte-order mark, CRLF or LF.
+ */
+export function parseCsv(text: string): Table {
+  const body = withoutNul(text);
+  try {
+    const records: string[][] = parse(body, {
+      bom: true,
+      delimiter: separatorOf(body.replace(/^\uFEFF/, "")),
+      relax_quotes: true,
+      relax_column_count: true,
+      ltrim: true,
+      rtrim: true,
+      skip_empty_lines: false,
+    });
+    return toTable(records);
+  } catch (error) {
+    if (error instanceof CsvError) unreadable(error.code === "CSV_QUOTE_NOT_CLOSED" ? "unclosedQuote" : "unreadableSpreadsheet");
+    throw error;
   }
-  return toTable(records);
 }
 
 /** The first worksheet of an .xlsx workbook. */
@@ -54,10 +61,10 @@ export async function readXlsx(bytes: Buffer): Promise<Table> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new TableError("unreadableSpreadsheet");
+    unreadable("unreadableSpreadsheet");
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new TableError("emptySpreadsheet");
+  if (!sheet) unreadable("emptySpreadsheet");
   const records: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -87,14 +94,14 @@ function cellText(cell: ExcelJS.Cell): string {
 function toTable(records: string[][]): Table {
   const nonEmpty = (r: string[]) => r.some((c) => c.trim() !== "");
   const [header, ...rest] = records;
-  if (!header || !nonEmpty(header)) throw new TableError("noHeaderRow");
+  if (!header || !nonEmpty(header)) unreadable("noHeaderRow");
   const headers = header.map((h, i) => h.trim() || `Column ${i + 1}`);
   // Trailing empty rows (common in exported sheets) are not rows.
   let last = rest.length;
   while (last > 0 && !nonEmpty(rest[last - 1])) last--;
   const rows = rest.slice(0, last).map((r) => headers.map((_, i) => (r[i] ?? "").trim()));
-  if (rows.length === 0) throw new TableError("noRows");
-  if (rows.length > MAX_IMPORT_ROWS) throw new TableError("tooManyRows");
+  if (rows.length === 0) unreadable("noRows");
+  if (rows.length > MAX_IMPORT_ROWS) unreadable("tooManyRows");
   return { headers, rows };
 }
 
@@ -102,6 +109,6 @@ function toTable(records: string[][]): Table {
 export async function readTable(bytes: Buffer): Promise<Table> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(bytes);
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (text.includes("\uFFFD")) throw new TableError("notUtf8");
+  if (text.includes("\uFFFD")) unreadable("notUtf8");
   return parseCsv(text);
 }

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, testDb, openFor } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { namedOnCase, readProtectedDetails } from "./protected";
+import { readProtectedDetails } from "./protected";
 
 let caseId: string;
+let caseCode: string;
 let personId: string;
 let assigned: Actor;
 let colleague: Actor;
@@ -18,14 +19,14 @@ beforeAll(async () => {
   counsel = await makeUser("LEGAL_OFFICER", team.id);
   const created = await makeCase({ teamId: team.id, caseworkerId: assigned.id, actorId: assigned.id, counselId: counsel.id, principal: { latinName: "Protected Person" } });
   caseId = created.id;
+  caseCode = created.code;
   const person = await testDb.person.findFirstOrThrow({ where: { caseId } });
   personId = person.id;
   await testDb.person.update({ where: { id: personId }, data: { religion: "Christian", phone: "+66 81 000 0000", address: "12 Soi Example, Bangkok", safeHouse: "House B, second floor" } });
 });
 
 async function seen(actor: Actor) {
-  const file = await testDb.case.findUniqueOrThrow({ where: { id: caseId }, select: { caseworkerId: true, members: { select: { user: { select: { id: true } } } } } });
-  const details = await readProtectedDetails(actor, caseId, namedOnCase(actor, file), "127.0.0.1");
+  const details = await readProtectedDetails(await openFor(actor, caseCode), "127.0.0.1");
   return details.byPerson.get(personId) ?? {};
 }
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, tag, testDb, openFor } from "@/tests/fixtures";
 import { fileStore } from "@/lib/files/store";
 import { listCases } from "@/lib/cases/queries";
 import { parseCaseListParams } from "@/lib/cases/list-params";
@@ -11,6 +11,7 @@ import { ERASED_NAME, erasePerson, subjectAccessExport } from "./subject-request
 const name = `Erasable Nguyễn ${tag()}`;
 let supervisor: Actor;
 let caseId: string;
+let caseCode: string;
 let personId: string;
 let storageKey: string;
 const content = Buffer.from(`%PDF-1.4 passport of ${name}`);
@@ -20,6 +21,7 @@ beforeAll(async () => {
   supervisor = await makeUser("SUPERVISOR", team.id);
   const created = await makeCase({ teamId: team.id, caseworkerId: supervisor.id, actorId: supervisor.id, principal: { latinName: name, unhcrNumber: "999-26C77777" } });
   caseId = created.id;
+  caseCode = created.code;
   const person = await testDb.person.findFirstOrThrow({ where: { caseId } });
   personId = person.id;
   await testDb.person.update({ where: { id: personId }, data: { phone: "+66 81 234 5678", safeHouse: "House D", religion: "Christian" } });
@@ -32,7 +34,7 @@ beforeAll(async () => {
 
 describe("data subject requests", () => {
   it("export everything about the person with their documents, audited", async () => {
-    const result = await subjectAccessExport(supervisor.id, caseId, personId, "127.0.0.1");
+    const result = await subjectAccessExport(await openFor(supervisor, caseCode), personId, "127.0.0.1");
     const files = unzipSync(result!.zip);
     const record = JSON.parse(strFromU8(files["person.json"]));
     expect(record.person).toMatchObject({ latinName: name, phone: "+66 81 234 5678", safeHouse: "House D", unhcrNumber: "999-26C77777" });
@@ -44,7 +46,7 @@ describe("data subject requests", () => {
   });
 
   it("erase every personal field and document, keep the household member, and audit it without the values", async () => {
-    expect(await erasePerson(supervisor.id, caseId, personId, "Asked in writing on 20 November", "127.0.0.1")).toEqual({ documents: 1 });
+    expect(await erasePerson(await openFor(supervisor, caseCode), personId, "Asked in writing on 20 November", "127.0.0.1")).toEqual({ documents: 1 });
     const person = await testDb.person.findUniqueOrThrow({ where: { id: personId } });
     expect(person).toMatchObject({ latinName: ERASED_NAME, nativeName: null, unhcrNumber: null, phone: null, safeHouse: null, religion: null, birthYear: null, searchText: "", relationship: "PRINCIPAL" });
     expect((await testDb.case.findUniqueOrThrow({ where: { id: caseId } })).principalName).toBe(ERASED_NAME);

@@ -6,6 +6,7 @@ import "server-only";
 // audit trail records that an erasure happened, by whom and why, never the
 // erased values (audit rows only ever hold field names).
 import { strToU8, zipSync } from "fflate";
+import type { CaseAccess } from "@/lib/cases/access";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { fileStore } from "@/lib/files/store";
@@ -14,7 +15,9 @@ import { bangkokDate } from "@/lib/dates";
 export const ERASED_NAME = "Erased person";
 
 /** The whole record of one person of a case (caller checked access), as a zip of person.json and their documents. */
-export async function subjectAccessExport(actorId: string, caseId: string, personId: string, ip: string | null): Promise<{ zip: Uint8Array; fileName: string } | null> {
+export async function subjectAccessExport(access: CaseAccess, personId: string, ip: string | null): Promise<{ zip: Uint8Array; fileName: string } | null> {
+  const { caseId } = access;
+  const actorId = access.actor.id;
   const person = await db.person.findFirst({ where: { id: personId, caseId } });
   if (!person) return null;
   const [household, detention, fines, documents, proceedings, notes, trail] = await Promise.all([
@@ -55,7 +58,9 @@ export async function subjectAccessExport(actorId: string, caseId: string, perso
  * after it commits (a failure there leaves only unreadable ciphertext,
  * logged for an operator). Returns how many documents went.
  */
-export async function erasePerson(actorId: string, caseId: string, personId: string, reason: string, ip: string | null) {
+export async function erasePerson(access: CaseAccess, personId: string, reason: string, ip: string | null) {
+  const { caseId } = access;
+  const actorId = access.actor.id;
   const storageKeys = await db.$transaction(async (tx: Tx) => {
     const person = await tx.person.findFirst({ where: { id: personId, caseId }, select: { relationship: true } });
     if (!person) return null;

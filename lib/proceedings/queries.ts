@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/access";
 import { allowedNextStages, GRAPHS, type ProceedingType } from "@/lib/workflows";
 
-/** The case's proceedings with their history and the moves their graphs allow. Caller has checked access. */
-export async function getProceedings(caseId: string) {
+/** The case's proceedings with their history and the moves their graphs allow. */
+export async function getProceedings(access: CaseAccess) {
   const proceedings = await db.proceeding.findMany({
-    where: { caseId },
+    where: { caseId: access.caseId },
     orderBy: [{ closed: "asc" }, { openedAt: "asc" }],
     select: {
       id: true,
@@ -33,7 +34,8 @@ export async function activeProgrammes() {
 }
 
 /** Document types the current stages expect and the case does not hold yet. */
-export async function missingDocuments(caseId: string, proceedings: { type: string; stage: string; closed: boolean }[]) {
+export async function missingDocuments(access: CaseAccess, proceedings: { type: string; stage: string; closed: boolean }[]) {
+  const { caseId } = access;
   const expected = new Set<string>();
   for (const p of proceedings) {
     if (p.closed) continue;

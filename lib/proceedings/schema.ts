@@ -2,6 +2,7 @@ import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
 import { eventDate, optionalDate } from "@/lib/validation/dates";
+import { versionField } from "@/lib/validation/version";
 
 const reason = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),
@@ -22,8 +23,9 @@ export const openProceedingSchema = z.object({
 export type OpenProceedingInput = z.output<typeof openProceedingSchema>;
 
 export const transitionSchema = z.object({
-  version: z.coerce.number({ error: "invalid" }).int().positive(),
-  fromStage: z.string().min(1),
+  version: versionField,
+  // Hidden: the stage the form was looking at (a move planned from a stage since left is a conflict).
+  fromStage: z.string({ error: "invalid" }).min(1, { error: "invalid" }),
   toStage: z.string({ error: "invalidChoice" }).min(1, { error: "chooseStage" }),
   occurredOn: eventDate,
   reason,

@@ -1,7 +1,7 @@
 import "server-only";
 // Opening and moving proceedings: each is one transaction holding the stage
 // change, its history row, the tasks its deadline rules create, the case's
-// risk flags and the audit row. Callers have already checked access.
+// risk flags and the audit row. Both take the CaseAccess of an opened case.
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { conflictFrom } from "@/lib/locking";
@@ -9,15 +9,8 @@ import { dueDate, GRAPHS, isFinalStage, rulesForStage, transitionError, type Pro
 import { effectivePeriod, type PeriodOverrides } from "@/lib/workflows/periods";
 import { RULE_TITLES } from "@/lib/tasks/rule-titles";
 import type { OpenProceedingInput, TransitionInput } from "./schema";
-
-export class TransitionRefused extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
+import type { CaseAccess } from "@/lib/cases/access";
+import { refuse } from "@/lib/refusal";
 
 type Context = { actorId: string; ip: string | null };
 
@@ -68,10 +61,10 @@ async function createRuleTasks(
 
 /** Keeps the case's "refoulement risk" flag in step with its open deportation/extradition proceedings. */
 async function syncRiskFlags(tx: Tx, caseId: string) {
-  const [current, openRemovals] = await Promise.all([
-    tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { riskFlags: true } }),
-    tx.proceeding.count({ where: { caseId, type: "DEPORTATION_EXTRADITION", closed: false } }),
-  ]);
+  // One after the other: a transaction is one connection, and pg queues (and
+  // warns about) a query sent while another is still running on it.
+  const current = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { riskFlags: true } });
+  const openRemovals = await tx.proceeding.count({ where: { caseId, type: "DEPORTATION_EXTRADITION", closed: false } });
   const flags = new Set(current.riskFlags);
   if (openRemovals > 0) flags.add(REFOULEMENT_RISK);
   else flags.delete(REFOULEMENT_RISK);
@@ -80,13 +73,15 @@ async function syncRiskFlags(tx: Tx, caseId: string) {
   }
 }
 
-export async function openProceeding(tx: Tx, caseId: string, input: OpenProceedingInput, context: Context) {
+export async function openProceeding(tx: Tx, access: CaseAccess, input: OpenProceedingInput, ip: string | null) {
+  const { caseId } = access;
+  const context: Context = { actorId: access.actor.id, ip };
   const graph = GRAPHS[input.type];
-  if (!graph.initial.includes(input.stage)) throw new TransitionRefused("stage", "invalidInitialStage");
-  if (input.type === "RESETTLEMENT" && !input.programmeId) throw new TransitionRefused("programmeId", "programmeRequired");
+  if (!graph.initial.includes(input.stage)) refuse("invalidInitialStage", "stage");
+  if (input.type === "RESETTLEMENT" && !input.programmeId) refuse("programmeRequired", "programmeId");
   if (input.type === "NSM" && !input.confirmNsm) {
     const defectors = await tx.person.count({ where: { caseId, nationality: "KP" } });
-    if (defectors > 0) throw new TransitionRefused("confirmNsm", "nsmNotForDefectors");
+    if (defectors > 0) refuse("nsmNotForDefectors", "confirmNsm");
   }
   const proceeding = await tx.proceeding.create({
     data: {
@@ -124,17 +119,19 @@ export async function openProceeding(tx: Tx, caseId: string, input: OpenProceedi
   return { id: proceeding.id, tasks };
 }
 
-export async function moveProceeding(tx: Tx, caseId: string, proceedingId: string, input: TransitionInput, context: Context) {
+export async function moveProceeding(tx: Tx, access: CaseAccess, proceedingId: string, input: TransitionInput, ip: string | null) {
+  const { caseId } = access;
+  const context: Context = { actorId: access.actor.id, ip };
   const current = await tx.proceeding.findFirst({
     where: { id: proceedingId, caseId },
     select: { id: true, type: true, stage: true, version: true, certificateExpiresOn: true, updatedAt: true, updatedById: true },
   });
-  if (!current) throw new TransitionRefused("toStage", "notFound");
+  if (!current) refuse("notFound", "toStage");
   // The form says which stage it was looking at: a move planned from a stage
   // the proceeding has since left is a conflict, not a new move.
   if (current.version !== input.version || current.stage !== input.fromStage) throw await conflict(tx, current);
   const refusal = transitionError(current.type, current.stage, input.toStage);
-  if (refusal) throw new TransitionRefused("toStage", refusal === "finalStage" ? "transitionFromFinal" : "transitionNotAllowed");
+  if (refusal) refuse(refusal === "finalStage" ? "transitionFromFinal" : "transitionNotAllowed", "toStage");
   const updated = await tx.proceeding.updateMany({
     where: { id: proceedingId, version: input.version, stage: current.stage },
     data: { stage: input.toStage, closed: isFinalStage(current.type, input.toStage), updatedById: context.actorId, version: { increment: 1 } },

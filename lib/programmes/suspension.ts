@@ -6,14 +6,15 @@ import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { todayInBangkok } from "@/lib/dates";
 import { toDbDate } from "@/lib/validation/dates";
+import { refuse } from "@/lib/refusal";
 
 type Context = { actorId: string; ip: string | null };
 
-export class ProgrammeStateError extends Error {}
 
 export async function suspendProgramme(tx: Tx, programmeId: string, context: Context) {
-  const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { name: true, status: true } });
-  if (programme.status === "SUSPENDED") throw new ProgrammeStateError("alreadySuspended");
+  const programme = await tx.programme.findUnique({ where: { id: programmeId }, select: { name: true, status: true } });
+  if (!programme) refuse("notFound");
+  if (programme.status === "SUSPENDED") refuse("alreadySuspended");
   await tx.programme.update({ where: { id: programmeId }, data: { status: "SUSPENDED", suspendedAt: new Date(), updatedById: context.actorId, version: { increment: 1 } } });
   const held = await tx.proceeding.findMany({
     where: { programmeId, type: "RESETTLEMENT", closed: false, stage: { not: "ON_HOLD" } },
@@ -47,8 +48,9 @@ export async function suspendProgramme(tx: Tx, programmeId: string, context: Con
 }
 
 export async function resumeProgramme(tx: Tx, programmeId: string, context: Context) {
-  const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { name: true, status: true } });
-  if (programme.status !== "SUSPENDED") throw new ProgrammeStateError("notSuspended");
+  const programme = await tx.programme.findUnique({ where: { id: programmeId }, select: { name: true, status: true } });
+  if (!programme) refuse("notFound");
+  if (programme.status !== "SUSPENDED") refuse("notSuspended");
   await tx.programme.update({ where: { id: programmeId }, data: { status: "ACTIVE", suspendedAt: null, updatedById: context.actorId, version: { increment: 1 } } });
   // Only the holds the suspension made: a proceeding put on hold by hand stays on hold.
   const held = await tx.proceeding.findMany({

@@ -1,49 +1,34 @@
 "use server";
-// Referral forms: validate (zod) → authorize (policy) → one transaction with
-// the change and its audit rows (lib/referrals/referrals) → revalidate.
-import { notFound } from "next/navigation";
+// Referral forms, through the command pipeline (lib/commands): the change
+// and its audit rows are one transaction in lib/referrals/referrals.
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCan, ForbiddenError } from "@/lib/policy";
-import { visibleCaseOr404 } from "@/lib/cases/queries";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/request-context";
-import { ConflictError, conflictState } from "@/lib/locking";
+import { formDataToObject, type FormState } from "@/lib/forms";
+import { caseCommand, command } from "@/lib/commands";
+import { refuse } from "@/lib/refusal";
+import type { Actor } from "@/lib/policy";
 import { referralSchema, referralStatusSchema } from "./schema";
-import { createReferral, mayAnswer, ReferralRefused, updateReferralStatus, visibleReferral } from "./referrals";
+import { createReferral, mayAnswer, updateReferralStatus, visibleReferral } from "./referrals";
 
 export async function createReferralAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  assertCan(user, "referral:create");
-  const target = await visibleCaseOr404(user, code);
-  const parsed = referralSchema.safeParse(formDataToObject(formData, (name) => name === "sections"));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  try {
-    await createReferral(user, target.id, parsed.data, await clientIp());
-  } catch (error) {
-    if (error instanceof ReferralRefused) return { fieldErrors: { [error.field]: error.reason } };
-    throw error;
-  }
-  revalidatePath(`/cases/${code}/referrals`);
-  return { ok: true };
+  const read = (form: FormData) => formDataToObject(form, (name) => name === "sections");
+  return caseCommand(code, formData, { permission: "referral:create", schema: referralSchema, read }, async ({ access, input, ip }) => {
+    await createReferral(access, input, ip);
+  });
 }
 
+/** The partner's answer: recorded by the partner's own team, or by the sending team for a partner outside this deployment. */
 export async function updateReferralStatusAction(referralId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const referral = await visibleReferral(user, referralId);
-  if (!referral) notFound();
-  if (!mayAnswer(referral)) throw new ForbiddenError("referral:answer");
-  const parsed = referralStatusSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  try {
-    await updateReferralStatus(user, referral, parsed.data, await clientIp());
-  } catch (error) {
-    if (error instanceof ConflictError) return conflictState(error);
-    if (error instanceof ReferralRefused) return { fieldErrors: { [error.field]: error.reason } };
-    throw error;
-  }
-  revalidatePath(`/cases/${referral.case.code}/referrals`);
-  revalidatePath(`/referrals/${referralId}`);
-  revalidatePath("/referrals");
-  return { ok: true };
+  const mayActOn = async (user: Actor) => {
+    const referral = await visibleReferral(user, referralId);
+    return referral !== null && mayAnswer(referral);
+  };
+  return command(formData, { permission: ["referral:create", "referral:receive"], schema: referralStatusSchema, ids: [referralId], mayActOn }, async ({ user, input, ip }) => {
+    const referral = await visibleReferral(user, referralId);
+    if (!referral) refuse("notFound");
+    if (!mayAnswer(referral)) refuse("notAllowed");
+    await updateReferralStatus(user, referral, input, ip);
+    revalidatePath(`/cases/${referral.case.code}/referrals`);
+    revalidatePath(`/referrals/${referralId}`);
+    revalidatePath("/referrals");
+  });
 }

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, tag, testDb, openFor } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { referralSchema } from "./schema";
-import { createReferral, ReferralRefused, updateReferralStatus, visibleReferral } from "./referrals";
+import { Refusal } from "@/lib/refusal";
+import { createReferral, updateReferralStatus, visibleReferral } from "./referrals";
 
 let caseId: string;
+let caseCode: string;
 let caseworker: Actor;
 let supervisor: Actor;
 let partnerTeamMember: Actor;
@@ -23,7 +25,9 @@ beforeAll(async () => {
   supervisor = await makeUser("SUPERVISOR", team.id);
   partnerTeamMember = await makeUser("CASEWORKER", partnerTeam.id);
   outsider = await makeUser("CASEWORKER", (await makeTeam("Unrelated")).id);
-  caseId = (await makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Referred Person ${tag()}` } })).id;
+  const created = await makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Referred Person ${tag()}` } });
+  caseId = created.id;
+  caseCode = created.code;
   inDeployment = (await testDb.partner.create({ data: { name: `Shelter ${tag()}`, services: ["SHELTER"], teamId: partnerTeam.id } })).id;
   outside = (await testDb.partner.create({ data: { name: `Clinic ${tag()}`, services: ["MEDICAL"] } })).id;
 });
@@ -40,9 +44,9 @@ describe("referrals", () => {
 
   it("let only supervisors send without consent, and audit the override", async () => {
     const input = form({ overrideReason: "Medical emergency in detention, person unconscious" });
-    await expect(createReferral(caseworker, caseId, input, null)).rejects.toBeInstanceOf(ReferralRefused);
+    await expect(createReferral(await openFor(caseworker, caseCode), input, null)).rejects.toBeInstanceOf(Refusal);
     expect(await testDb.referral.count({ where: { caseId } })).toBe(0);
-    const sent = await createReferral(supervisor, caseId, input, null);
+    const sent = await createReferral(await openFor(supervisor, caseCode), input, null);
     const audit = await testDb.auditLog.findMany({ where: { entityId: sent.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
     expect(audit).toEqual([
       { action: "referral.create", actorId: supervisor.id },
@@ -51,7 +55,7 @@ describe("referrals", () => {
   });
 
   it("share what the case said when sent, pseudonymised, and later edits do not reach the partner", async () => {
-    const sent = await createReferral(caseworker, caseId, form(consent), null);
+    const sent = await createReferral(await openFor(caseworker, caseCode), form(consent), null);
     await testDb.person.updateMany({ where: { caseId }, data: { birthYear: 1950 } });
     const seen = await visibleReferral(partnerTeamMember, sent.id);
     expect(seen?.receiver).toBe(true);
@@ -64,18 +68,18 @@ describe("referrals", () => {
   });
 
   it("move sent → accepted → completed, never backwards, and refuse a stale answer", async () => {
-    const sent = await createReferral(caseworker, caseId, form(consent), null);
+    const sent = await createReferral(await openFor(caseworker, caseCode), form(consent), null);
     const first = (await visibleReferral(partnerTeamMember, sent.id))!;
     await updateReferralStatus(partnerTeamMember, first, { version: first.version, status: "ACCEPTED", note: null }, null);
     // The same (now stale) page answers again: a conflict, not an overwrite.
     await expect(updateReferralStatus(partnerTeamMember, first, { version: first.version, status: "DECLINED", note: null }, null)).rejects.toThrow("conflict");
     const accepted = (await visibleReferral(partnerTeamMember, sent.id))!;
-    await expect(updateReferralStatus(partnerTeamMember, accepted, { version: accepted.version, status: "DECLINED", note: null }, null)).rejects.toBeInstanceOf(ReferralRefused);
+    await expect(updateReferralStatus(partnerTeamMember, accepted, { version: accepted.version, status: "DECLINED", note: null }, null)).rejects.toBeInstanceOf(Refusal);
     await updateReferralStatus(partnerTeamMember, accepted, { version: accepted.version, status: "COMPLETED", note: "Placed" }, null);
     expect(await testDb.referral.findUniqueOrThrow({ where: { id: sent.id }, select: { status: true, statusNote: true } })).toEqual({ status: "COMPLETED", statusNote: "Placed" });
   });
 
   it("refuse a service the partner does not offer", async () => {
-    await expect(createReferral(caseworker, caseId, form({ ...consent, partnerId: outside, service: "SHELTER" }), null)).rejects.toMatchObject({ reason: "serviceNotOffered" });
+    await expect(createReferral(await openFor(caseworker, caseCode), form({ ...consent, partnerId: outside, service: "SHELTER" }), null)).rejects.toMatchObject({ key: "serviceNotOffered" });
   });
 });

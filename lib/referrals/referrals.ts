@@ -3,30 +3,26 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // Referrals of a case to partner organisations and services. What a partner
 // receives is fixed when the referral is sent (`shared`: the chosen summary
 // sections, pseudonymised unless names were chosen), so later edits to the
-// case never reach them. The caller has checked the actor may see the case.
+// case never reach them.
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { can, caseScope, incomingReferralScope, referralScope, type Actor } from "@/lib/policy";
+import { can, caseScope, incomingReferralScope, mayAnswerReferral, referralScope, type Actor } from "@/lib/policy";
+import type { CaseAccess } from "@/lib/cases/access";
+import { refuse } from "@/lib/refusal";
+import { isUuid } from "@/lib/validation/ids";
 import { loadCaseSummary, type CaseSummary } from "@/lib/summaries/case-summary";
 import { conflictFrom } from "@/lib/locking";
 import { NEXT_STATUSES, type ReferralInput, type ReferralStatus } from "./schema";
 
-export class ReferralRefused extends Error {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
 
-export async function createReferral(actor: Actor, caseId: string, input: ReferralInput, ip: string | null) {
+export async function createReferral(access: CaseAccess, input: ReferralInput, ip: string | null) {
+  const { actor, caseId } = access;
   // Without consent only a supervisor may send, and says why.
-  if (input.overrideReason && !can(actor, "referral:override")) throw new ReferralRefused("consentBy", "consentRequired");
+  if (input.overrideReason && !can(actor, "referral:override")) refuse("consentRequired", "consentBy");
   const partner = await db.partner.findFirst({ where: { id: input.partnerId, active: true }, select: { id: true, services: true, teamId: true } });
-  if (!partner) throw new ReferralRefused("partnerId", "invalidChoice");
-  if (!partner.services.includes(input.service)) throw new ReferralRefused("service", "serviceNotOffered");
-  const shared = await loadCaseSummary(caseId, { sections: input.sections, identifying: input.identifying, purpose: input.reason });
+  if (!partner) refuse("invalidChoice", "partnerId");
+  if (!partner.services.includes(input.service)) refuse("serviceNotOffered", "service");
+  const shared = await loadCaseSummary(access, { sections: input.sections, identifying: input.identifying, purpose: input.reason });
   return db.$transaction(async (tx) => {
     const referral = await tx.referral.create({
       data: {
@@ -77,9 +73,9 @@ const REFERRAL_FIELDS = {
 } satisfies Prisma.ReferralSelect;
 
 /** The referrals of one case, newest first. */
-export function caseReferrals(caseId: string) {
+export function caseReferrals(access: CaseAccess) {
   return db.referral.findMany({
-    where: { caseId },
+    where: { caseId: access.caseId },
     orderBy: { createdAt: "desc" },
     select: { ...REFERRAL_FIELDS, sections: true },
   });
@@ -105,7 +101,7 @@ export function incomingReferrals(actor: Actor) {
  * case) or the receiving team. Null otherwise, so pages answer 404.
  */
 export async function visibleReferral(actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const referral = await db.referral.findFirst({
     where: { AND: [{ id }, referralScope(actor)] },
     select: { ...REFERRAL_FIELDS, caseId: true, shared: true, case: { select: { code: true, team: { select: { name: true } } } } },
@@ -142,12 +138,12 @@ export type VisibleReferral = NonNullable<Awaited<ReturnType<typeof visibleRefer
  * what the partner said.
  */
 export function mayAnswer(referral: VisibleReferral): boolean {
-  return referral.partner.teamId ? referral.receiver : referral.sender;
+  return mayAnswerReferral({ partnerInDeployment: referral.partner.teamId !== null, sender: referral.sender, receiver: referral.receiver });
 }
 
 /** Records the answer. Moves follow NEXT_STATUSES; a stale version is a conflict. The caller has checked `mayAnswer`. */
 export async function updateReferralStatus(actor: Actor, referral: VisibleReferral, change: { version: number; status: ReferralStatus; note: string | null }, ip: string | null) {
-  if (!NEXT_STATUSES[referral.status].includes(change.status)) throw new ReferralRefused("status", "invalidReferralStatus");
+  if (!NEXT_STATUSES[referral.status].includes(change.status)) refuse("invalidReferralStatus", "status");
   await db.$transaction(async (tx) => {
     const updated = await tx.referral.updateMany({
       where: { id: referral.id, version: change.version },
@@ -170,3 +166,16 @@ export async function updateReferralStatus(actor: Actor, referral: VisibleReferr
   });
 }
 
+
+/** Records that a copy of the referral's PDF was made, and for which side. */
+export async function auditReferralPdf(actor: Actor, referral: VisibleReferral, ip: string | null) {
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "referral.pdf",
+    entity: "Referral",
+    entityId: referral.id,
+    caseId: referral.caseId,
+    ip,
+    detail: { identifying: referral.identifying, as: referral.sender ? "sender" : "partner" },
+  });
+}

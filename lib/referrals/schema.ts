@@ -4,6 +4,7 @@ import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
 import { optionalPastDate, toDbDate } from "@/lib/validation/dates";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
+import { versionField } from "@/lib/validation/version";
 
 export const REFERRAL_SERVICES = ["MEDICAL", "LEGAL", "EDUCATION", "SHELTER", "LIVELIHOOD", "PSYCHOSOCIAL"] as const;
 export const REFERRAL_STATUSES = ["SENT", "ACCEPTED", "DECLINED", "COMPLETED"] as const;
@@ -50,7 +51,7 @@ export const referralSchema = z
 export type ReferralInput = z.output<typeof referralSchema>;
 
 export const referralStatusSchema = z.object({
-  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  version: versionField,
   status: z.enum(["ACCEPTED", "DECLINED", "COMPLETED"], { error: "invalidChoice" }),
   note: text(1000),
 });

@@ -1,4 +1,5 @@
-// The security headers every page gets. Scripts run only with this
+// The Content-Security-Policy every page gets (the fixed headers are in
+// next.config.js). Scripts run only with this
 // request's nonce (Next adds it to its own scripts), so an injected
 // <script> or inline handler never runs. Styles allow inline `style`
 // attributes, which the charts use; no script can come from them.
@@ -17,13 +18,3 @@ export function contentSecurityPolicy(nonce: string, development = process.env.N
     "frame-ancestors 'none'",
   ].join("; ");
 }
-
-export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  // Browsers honour this only over HTTPS; it tells them never to use plain HTTP again for two years.
-  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
-];

@@ -6,7 +6,7 @@ const trimmed = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }));
 
 export const deadlinePeriodSchema = z.object({
-  ruleKey: z.string().min(1),
+  ruleKey: z.string({ error: "invalidChoice" }).min(1, { error: "invalidChoice" }),
   amount: z.coerce.number({ error: "invalidPeriod" }).int({ error: "invalidPeriod" }).min(-365, { error: "invalidPeriod" }).max(365, { error: "invalidPeriod" }),
   unit: z.enum(["days", "months"], { error: "invalidChoice" }),
 });

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, tag, testDb, openFor } from "@/tests/fixtures";
 import { loadCaseSummary } from "./case-summary";
+import type { Actor } from "@/lib/policy";
 import { renderCaseSummaryPdf, type SummaryWords } from "./pdf";
 import { SUMMARY_SECTION_NAMES } from "./sections";
 import en from "@/messages/en.json";
@@ -35,11 +36,12 @@ function readPdf(pdf: Buffer) {
 
 let caseId: string;
 let code: string;
+let caseworker: Actor;
 const name = `Nguyễn Thị Summary ${tag()}`;
 
 beforeAll(async () => {
   const team = await makeTeam("Summary");
-  const caseworker = await makeUser("CASEWORKER", team.id);
+  caseworker = await makeUser("CASEWORKER", team.id);
   const created = await makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: name, unhcrNumber: "UN-555-777" } });
   caseId = created.id;
   code = created.code;
@@ -60,7 +62,7 @@ beforeAll(async () => {
 
 describe("case summary PDF", () => {
   it("is pseudonymised by default: no name, no UNHCR number", async () => {
-    const summary = await loadCaseSummary(caseId, { sections: ["household", "proceedings"], identifying: false, purpose: null });
+    const summary = await loadCaseSummary(await openFor(caseworker, code), { sections: ["household", "proceedings"], identifying: false, purpose: null });
     const { pages, text } = readPdf(await renderCaseSummaryPdf(summary, english));
     expect(pages).toBe(1);
     expect(text).toContain(`Case summary ${code}`);
@@ -72,14 +74,14 @@ describe("case summary PDF", () => {
   });
 
   it("includes names (with Vietnamese accents intact) only when asked", async () => {
-    const summary = await loadCaseSummary(caseId, { sections: ["household"], identifying: true, purpose: "medical referral" });
+    const summary = await loadCaseSummary(await openFor(caseworker, code), { sections: ["household"], identifying: true, purpose: "medical referral" });
     const { text } = readPdf(await renderCaseSummaryPdf(summary, english));
     expect(text).toContain(name);
     expect(text).toContain("UNHCR UN-555-777");
   });
 
   it("stays on one page however long the case, every section kept, saying what was left out", async () => {
-    const summary = await loadCaseSummary(caseId, { sections: [...SUMMARY_SECTION_NAMES], identifying: false, purpose: null });
+    const summary = await loadCaseSummary(await openFor(caseworker, code), { sections: [...SUMMARY_SECTION_NAMES], identifying: false, purpose: null });
     expect(summary.detention).toHaveLength(80);
     const { pages, text } = readPdf(await renderCaseSummaryPdf(summary, english));
     expect(pages).toBe(1);
@@ -95,7 +97,7 @@ describe("case summary PDF", () => {
   });
 
   it("renders Thai labels", async () => {
-    const summary = await loadCaseSummary(caseId, { sections: ["journey"], identifying: false, purpose: null });
+    const summary = await loadCaseSummary(await openFor(caseworker, code), { sections: ["journey"], identifying: false, purpose: null });
     const { text } = readPdf(await renderCaseSummaryPdf(summary, { ...english, label: (key, values) => (key === "journey" ? "การเดินทาง" : english.label(key, values)) }));
     expect(text).toContain("การเดินทาง");
   });

@@ -5,6 +5,7 @@ import "server-only";
 // Free-text notes, contacts, addresses, safe houses and religion are never
 // in it: a referral shares the facts a partner needs, not the file.
 import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/access";
 import { bangkokDate, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays } from "@/lib/detention/days";
 
@@ -13,7 +14,8 @@ import type { SummarySection } from "./sections";
 export type SummaryRequest = { sections: SummarySection[]; identifying: boolean; purpose: string | null };
 
 /** The facts for the chosen sections, read for one case the caller has already checked the actor may see. */
-export async function loadCaseSummary(caseId: string, request: SummaryRequest) {
+export async function loadCaseSummary(access: CaseAccess, request: SummaryRequest) {
+  const { caseId } = access;
   const want = (section: SummarySection) => request.sections.includes(section);
   const today = todayInBangkok();
   const record = await db.case.findUniqueOrThrow({

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/access";
 import { caseScope, type Actor } from "@/lib/policy";
 import { todayInBangkok } from "@/lib/dates";
 import { bucketFor, daysUntil, type Bucket } from "./buckets";
@@ -36,8 +37,9 @@ export async function myOpenTasks(actor: Actor) {
 }
 export type TaskView = Awaited<ReturnType<typeof myOpenTasks>>[number];
 
-/** A case's open tasks and the last completed ones. Caller has checked access to the case. */
-export async function caseTasks(caseId: string) {
+/** A case's open tasks and the last completed ones. */
+export async function caseTasks(access: CaseAccess) {
+  const { caseId } = access;
   const today = todayInBangkok();
   const [open, done] = await Promise.all([
     db.task.findMany({ where: { caseId, completedAt: null }, orderBy: [{ dueOn: "asc" }], select: TASK_SELECT }),
@@ -47,8 +49,8 @@ export async function caseTasks(caseId: string) {
 }
 
 /** People a case's tasks may be given to: active staff of its team and its named members. */
-export async function taskAssignees(caseId: string) {
-  const target = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { teamId: true, members: { select: { userId: true } } } });
+export async function taskAssignees(access: CaseAccess) {
+  const target = await db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: { teamId: true, members: { select: { userId: true } } } });
   return db.user.findMany({
     where: {
       active: true,

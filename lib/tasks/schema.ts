@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
 import { requiredDate } from "@/lib/validation/dates";
+import { versionField } from "@/lib/validation/version";
 
 export const createTaskSchema = z.object({
   title: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(300, { error: "tooLong" })),
@@ -9,7 +10,7 @@ export const createTaskSchema = z.object({
 });
 
 export const taskVersionSchema = z.object({
-  version: z.coerce.number({ error: "invalid" }).int().positive(),
+  version: versionField,
 });
 
 export const reassignTaskSchema = taskVersionSchema.extend({

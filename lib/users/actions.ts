@@ -6,122 +6,115 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { endAllSessions } from "@/lib/auth/sessions";
-import { assertCan } from "@/lib/policy";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/request-context";
+import { command } from "@/lib/commands";
+import { refuse } from "@/lib/refusal";
+import { formDataToObject, type FormState } from "@/lib/forms";
 import { createUserSchema, securitySettingSchema, setPasswordSchema, updateUserSchema } from "./schema";
-
-async function administrator() {
-  const user = await requireUser();
-  assertCan(user, "user:manage");
-  return { user, ip: await clientIp() };
-}
-
-const isUuid = (value: string) => z.string().uuid().safeParse(value).success;
 
 const read = (formData: FormData) => formDataToObject(formData, (name) => name === "totpRequiredFor");
 
+// A malformed account id is "not found", like an unknown one.
+const accountId = z.string({ error: "notFound" }).uuid({ error: "notFound" });
+const setActiveSchema = z.object({ id: accountId, active: z.enum(["true", "false"], { error: "invalid" }) });
+const resetTotpSchema = z.object({ id: accountId });
+
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, ip } = await administrator();
-  const parsed = createUserSchema.safeParse(read(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const { password, ...account } = parsed.data;
-  if (await db.user.findUnique({ where: { email: account.email } })) return { fieldErrors: { email: "emailTaken" } };
-  if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) return { fieldErrors: { teamId: "invalidChoice" } };
-  const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
-    const created = await tx.user.create({ data: { ...account, passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
-    await recordAudit(tx, { actorId: user.id, action: "user.create", entity: "User", entityId: created.id, fields: ["email", "name", "role", "teamId", "organisationWide"], ip, detail: { role: account.role } });
+  return command(formData, { permission: "user:manage", schema: createUserSchema, read }, async ({ user, ip, input }) => {
+    const { password, ...account } = input;
+    if (await db.user.findUnique({ where: { email: account.email } })) refuse("emailTaken", "email");
+    if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) refuse("invalidChoice", "teamId");
+    const passwordHash = await hashPassword(password);
+    await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...account, passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
+      await recordAudit(tx, { actorId: user.id, action: "user.create", entity: "User", entityId: created.id, fields: ["email", "name", "role", "teamId", "organisationWide"], ip, detail: { role: account.role } });
+    });
+    revalidatePath("/admin/users");
+    return { ok: true };
   });
-  revalidatePath("/admin/users");
-  return { ok: true };
 }
 
 export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, ip } = await administrator();
-  const parsed = updateUserSchema.safeParse(read(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const { id, version, ...account } = parsed.data;
-  if (id === user.id && account.role !== "ADMIN") return { fieldErrors: { role: "cannotDemoteSelf" } };
-  if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) return { fieldErrors: { teamId: "invalidChoice" } };
-  const before = await db.user.findUnique({ where: { id }, select: { name: true, role: true, teamId: true, organisationWide: true } });
-  if (!before) return { formError: "notFound" };
-  const changed = (Object.keys(account) as (keyof typeof account)[]).filter((field) => before[field] !== account[field]);
-  const saved = await db.$transaction(async (tx) => {
-    const updated = await tx.user.updateMany({ where: { id, version }, data: { ...account, version: { increment: 1 } } });
-    if (updated.count !== 1) return false;
-    await recordAudit(tx, { actorId: user.id, action: "user.update", entity: "User", entityId: id, fields: changed, ip, detail: { role: account.role } });
-    return true;
+  return command(formData, { permission: "user:manage", schema: updateUserSchema, read }, async ({ user, ip, input }) => {
+    const { id, version, ...account } = input;
+    if (id === user.id && account.role !== "ADMIN") refuse("cannotDemoteSelf", "role");
+    if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) refuse("invalidChoice", "teamId");
+    const before = await db.user.findUnique({ where: { id }, select: { name: true, role: true, teamId: true, organisationWide: true } });
+    if (!before) refuse("notFound");
+    const changed = (Object.keys(account) as (keyof typeof account)[]).filter((field) => before[field] !== account[field]);
+    const saved = await db.$transaction(async (tx) => {
+      const updated = await tx.user.updateMany({ where: { id, version }, data: { ...account, version: { increment: 1 } } });
+      if (updated.count !== 1) return false;
+      await recordAudit(tx, { actorId: user.id, action: "user.update", entity: "User", entityId: id, fields: changed, ip, detail: { role: account.role } });
+      return true;
+    });
+    if (!saved) refuse("accountChanged");
+    revalidatePath("/admin/users");
+    return { ok: true };
   });
-  if (!saved) return { formError: "accountChanged" };
-  revalidatePath("/admin/users");
-  return { ok: true };
 }
 
 /** Deactivating ends every session of the user at once; reactivating lets them sign in again. */
 export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, ip } = await administrator();
-  const id = String(formData.get("id") ?? "");
-  const active = formData.get("active") === "true";
-  if (!isUuid(id)) return { formError: "notFound" };
-  if (id === user.id) return { formError: "cannotDeactivateSelf" };
-  const target = await db.user.findUnique({ where: { id }, select: { id: true } });
-  if (!target) return { formError: "notFound" };
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id }, data: { active, version: { increment: 1 } } });
-    if (!active) await endAllSessions(tx, id, "deactivated");
-    await recordAudit(tx, { actorId: user.id, action: active ? "user.reactivate" : "user.deactivate", entity: "User", entityId: id, fields: ["active"], ip });
+  return command(formData, { permission: "user:manage", schema: setActiveSchema }, async ({ user, ip, input }) => {
+    const { id } = input;
+    const active = input.active === "true";
+    if (id === user.id) refuse("cannotDeactivateSelf");
+    const target = await db.user.findUnique({ where: { id }, select: { id: true } });
+    if (!target) refuse("notFound");
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id }, data: { active, version: { increment: 1 } } });
+      if (!active) await endAllSessions(tx, id, "deactivated");
+      await recordAudit(tx, { actorId: user.id, action: active ? "user.reactivate" : "user.deactivate", entity: "User", entityId: id, fields: ["active"], ip });
+    });
+    revalidatePath("/admin/users");
+    return { ok: true };
   });
-  revalidatePath("/admin/users");
-  return { ok: true };
 }
 
 /** Sets a new password for someone who lost theirs; their sessions end. */
 export async function setUserPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, ip } = await administrator();
-  const parsed = setPasswordSchema.safeParse(read(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const target = await db.user.findUnique({ where: { id: parsed.data.id }, select: { id: true, email: true, name: true } });
-  if (!target) return { formError: "notFound" };
-  const problem = passwordProblem(parsed.data.password, target);
-  if (problem) return { fieldErrors: { password: problem } };
-  const passwordHash = await hashPassword(parsed.data.password);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: target.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    await endAllSessions(tx, target.id, "password-changed");
-    await recordAudit(tx, { actorId: user.id, action: "user.password", entity: "User", entityId: target.id, fields: ["passwordHash"], ip, detail: { by: "administrator" } });
+  return command(formData, { permission: "user:manage", schema: setPasswordSchema, read }, async ({ user, ip, input }) => {
+    const target = await db.user.findUnique({ where: { id: input.id }, select: { id: true, email: true, name: true } });
+    if (!target) refuse("notFound");
+    const problem = passwordProblem(input.password, target);
+    if (problem) refuse(problem, "password");
+    const passwordHash = await hashPassword(input.password);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: target.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+      await endAllSessions(tx, target.id, "password-changed");
+      await recordAudit(tx, { actorId: user.id, action: "user.password", entity: "User", entityId: target.id, fields: ["passwordHash"], ip, detail: { by: "administrator" } });
+    });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 /** Clears a user's authenticator app and recovery codes (a lost phone); they set it up again at next sign-in if required. */
 export async function resetTotpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, ip } = await administrator();
-  const id = String(formData.get("id") ?? "");
-  if (!isUuid(id) || !(await db.user.findUnique({ where: { id }, select: { id: true } }))) return { formError: "notFound" };
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
-    await tx.recoveryCode.deleteMany({ where: { userId: id } });
-    await endAllSessions(tx, id, "password-changed");
-    await recordAudit(tx, { actorId: user.id, action: "user.totp", entity: "User", entityId: id, fields: ["totpSecret"], ip, detail: { change: "reset by administrator" } });
+  return command(formData, { permission: "user:manage", schema: resetTotpSchema }, async ({ user, ip, input }) => {
+    const { id } = input;
+    if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) refuse("notFound");
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+      await tx.recoveryCode.deleteMany({ where: { userId: id } });
+      await endAllSessions(tx, id, "password-changed");
+      await recordAudit(tx, { actorId: user.id, action: "user.totp", entity: "User", entityId: id, fields: ["totpSecret"], ip, detail: { change: "reset by administrator" } });
+    });
+    revalidatePath("/admin/users");
+    return { ok: true };
   });
-  revalidatePath("/admin/users");
-  return { ok: true };
 }
 
 export async function setSecuritySettingAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user, ip } = await administrator();
-  const parsed = securitySettingSchema.safeParse(read(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
-  const { totpRequiredFor } = parsed.data;
-  await db.$transaction(async (tx) => {
-    await tx.securitySetting.upsert({ where: { id: 1 }, create: { id: 1, totpRequiredFor, updatedById: user.id }, update: { totpRequiredFor, updatedById: user.id } });
-    await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "SecuritySetting", entityId: "1", fields: ["totpRequiredFor"], ip, detail: { totpRequiredFor } });
+  return command(formData, { permission: "user:manage", schema: securitySettingSchema, read }, async ({ user, ip, input }) => {
+    const { totpRequiredFor } = input;
+    await db.$transaction(async (tx) => {
+      await tx.securitySetting.upsert({ where: { id: 1 }, create: { id: 1, totpRequiredFor, updatedById: user.id }, update: { totpRequiredFor, updatedById: user.id } });
+      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "SecuritySetting", entityId: "1", fields: ["totpRequiredFor"], ip, detail: { totpRequiredFor } });
+    });
+    revalidatePath("/admin/users");
+    return { ok: true };
   });
-  revalidatePath("/admin/users");
-  return { ok: true };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "./roles";
+import { versionField } from "@/lib/validation/version";
 
 
 const account = {
@@ -35,7 +36,7 @@ export const createUserSchema = z
   .superRefine(checkNewPassword);
 
 export const updateUserSchema = z
-  .object({ ...account, id: z.string().uuid({ error: "notFound" }), version: z.coerce.number().int() })
+  .object({ ...account, id: z.string().uuid({ error: "notFound" }), version: versionField })
   .superRefine(teamRules);
 
 export const setPasswordSchema = z.object({

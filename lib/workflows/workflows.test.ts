@@ -76,7 +76,7 @@ describe("final stages", () => {
 });
 
 describe("deadline rules", () => {
-  it("have the defaults of PRODUCT.md", () => {
+  it("have the defaults of the domain (docs/domain.md)", () => {
     const byKey = Object.fromEntries(deadlineRules().map((rule) => [rule.key, rule.period]));
     expect(byKey).toEqual({
       "rsd.appeal": { amount: 30, unit: "days" },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
+import { hasCalendarLink as calendarLinkExists } from "@/lib/auth/account";
 import { CalendarLink } from "@/components/account/calendar-link";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -12,7 +12,7 @@ export default async function AccountPage() {
   const user = await requireUser();
   const t = await getTranslations("account");
   const tRole = await getTranslations("roles");
-  const hasCalendarLink = Boolean((await db.user.findUnique({ where: { id: user.id }, select: { calendarTokenHash: true } }))?.calendarTokenHash);
+  const hasCalendarLink = await calendarLinkExists(user.id);
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

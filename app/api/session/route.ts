@@ -1,7 +1,5 @@
 import { currentUser } from "@/lib/auth/current-user";
-import { endSession } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { endIdleSession } from "@/lib/auth/sessions";
 import { clientIp } from "@/lib/request-context";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +14,6 @@ export async function POST(request: Request) {
   const user = await currentUser();
   if (!user) return new Response(null, { status: 401 });
   const body = (await request.json().catch(() => ({}))) as { end?: unknown };
-  if (body.end === "idle") {
-    await endSession(user.sessionId, "idle");
-    const ip = await clientIp();
-    await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "logout", entity: "User", entityId: user.id, ip, detail: { session: user.sessionId, reason: "idle" } }));
-  }
+  if (body.end === "idle") await endIdleSession(user, await clientIp());
   return new Response(null, { status: 204 });
 }

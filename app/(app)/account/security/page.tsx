@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { startTotpAction } from "@/lib/auth/account-actions";
 import { enrolmentFor } from "@/lib/auth/totp";
-import { db } from "@/lib/db";
+import { accountSecurity } from "@/lib/auth/account";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ChangePasswordForm, ConfirmTotpForm, DisableTotpForm } from "@/components/account/security-forms";
@@ -16,11 +16,8 @@ export default async function SecurityPage() {
   const user = await requireUser({ settingUpTotp: true });
   const t = await getTranslations("security");
   const format = await getFormatter();
-  const [account, required, unusedCodes] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } }),
-    db.securitySetting.findUnique({ where: { id: 1 } }).then((s) => (s?.totpRequiredFor ?? []).includes(user.role)),
-    db.recoveryCode.count({ where: { userId: user.id, usedAt: null } }),
-  ]);
+  const account = await accountSecurity(user);
+  const { required, unusedCodes } = account;
   const enrolment = !account.totpEnabledAt && account.totpSecret ? await enrolmentFor(account.totpSecret, user.email) : null;
   return (
     <div className="max-w-2xl space-y-6">

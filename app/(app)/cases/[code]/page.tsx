@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { caseIncidents, getCaseFile, getTimeline } from "@/lib/cases/queries";
+import { caseIncidents, getTimeline } from "@/lib/cases/queries";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { ClosureSection } from "@/components/closures/closure-section";
-import { clientIp } from "@/lib/request-context";
-import { namedOnCase, readProtectedDetails } from "@/lib/people/protected";
+import { readProtectedDetails } from "@/lib/people/protected";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
 import { NoteForm } from "@/components/cases/note-form";
@@ -23,15 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseFilePage({ params }: Props) {
-  const { code } = await params;
-  const user = await requireUser();
-  const ip = await clientIp();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip, purpose: "view" });
-  if (!file) notFound();
+  const { user, access, file, ip } = await openCasePage(params);
   const [timeline, incidents, protectedDetails] = await Promise.all([
-    getTimeline(user, file.id),
-    caseIncidents(file.id),
-    readProtectedDetails(user, file.id, namedOnCase(user, file), ip),
+    getTimeline(access),
+    caseIncidents(access),
+    readProtectedDetails(access, ip),
   ]);
   const tProtected = await getTranslations("protected");
   const tIncident = await getTranslations("incidents");
@@ -148,7 +143,7 @@ export default async function CaseFilePage({ params }: Props) {
         </dl>
       </section>
 
-      <ClosureSection code={file.code} caseId={file.id} status={file.status} user={user} />
+      <ClosureSection access={access} status={file.status} user={user} />
 
       <section aria-labelledby="incidents-heading" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="incidents-heading" className="text-lg font-semibold">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { dashboardFigures, figureTeams } from "@/lib/dashboard/figures";
-import { todayInBangkok } from "@/lib/dates";
+import { todayInBangkok, isMonthParam } from "@/lib/dates";
 import { PrintButton } from "@/components/ui/print-button";
 
 export const metadata: Metadata = { title: "Monthly report" };
@@ -17,7 +17,7 @@ function monthBounds(month: string) {
 export default async function MonthlyReportPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const user = await requirePermission("dashboard:read");
   const requested = (await searchParams).month;
-  const month = requested && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) ? requested : todayInBangkok().slice(0, 7);
+  const month = isMonthParam(requested) ? requested : todayInBangkok().slice(0, 7);
   const figures = await dashboardFigures((await figureTeams(user)).selected, monthBounds(month));
   const t = await getTranslations("report");
   const tCountry = await getTranslations("countries");

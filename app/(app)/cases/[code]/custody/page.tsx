@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { getCaseFile } from "@/lib/cases/queries";
 import { getCustody } from "@/lib/detention/queries";
-import { clientIp } from "@/lib/request-context";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
 import { DetentionDays } from "@/components/custody/detention-flags";
@@ -19,11 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CustodyPage({ params }: Props) {
-  const { code } = await params;
-  const user = await requireUser();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
-  if (!file) notFound();
-  const custody = await getCustody(file.id);
+  const { user, access, file, ip } = await openCasePage(params);
+  const custody = await getCustody(access);
   const t = await getTranslations("custody");
   const tPayer = await getTranslations("enums.payer");
   const tCategory = await getTranslations("enums.expenseCategory");

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { getCaseFile } from "@/lib/cases/queries";
 import { caseDocuments } from "@/lib/documents/queries";
 import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
-import { clientIp } from "@/lib/request-context";
 import { CaseHeader } from "@/components/cases/case-header";
 import { UploadDocumentForm } from "@/components/documents/upload-form";
 
@@ -17,12 +15,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DocumentsPage({ params }: Props) {
-  const { code } = await params;
-  const user = await requireUser();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
-  if (!file || !can(user, "document:read")) notFound();
-  const [documents, proceedings] = await Promise.all([caseDocuments(file.id), getProceedings(file.id)]);
-  const missing = await missingDocuments(file.id, proceedings);
+  const { user, access, file, ip } = await openCasePage(params);
+  if (!can(user, "document:read")) notFound();
+  const [documents, proceedings] = await Promise.all([caseDocuments(access), getProceedings(access)]);
+  const missing = await missingDocuments(access, proceedings);
   const t = await getTranslations("documents");
   const tType = await getTranslations("documentTypes");
   const tProc = await getTranslations("proceedings");

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/current-user";
-import { assignmentOptions, getCaseFile } from "@/lib/cases/queries";
-import { clientIp } from "@/lib/request-context";
+import { assignmentOptions } from "@/lib/cases/queries";
 import { isoDate } from "@/lib/dates";
 import { formatMinor } from "@/lib/money";
 import { CaseEditForm } from "@/components/cases/case-edit-form";
@@ -15,10 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditCasePage({ params }: Props) {
-  const { code } = await params;
-  const user = await requirePermission("case:update");
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "edit" });
-  if (!file) notFound();
+  const { user, access, file, ip } = await openCasePage(params, { purpose: "edit", permission: "case:update" });
   const t = await getTranslations("edit");
   const { staff } = await assignmentOptions(user, file.teamId);
   const journey = file.journey;

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/current-user";
-import { getCaseFile, isCaseCode, visibleCase } from "@/lib/cases/queries";
+import { openCase } from "@/lib/cases/access";
 import { CASE_CHOICES, JOURNEY_CHOICES, mergeSides, PERSON_CHOICES, type MergeSide } from "@/lib/cases/merge";
 import { isoDate } from "@/lib/dates";
 import { formatMinor } from "@/lib/money";
-import { clientIp } from "@/lib/request-context";
 import { CaseHeader } from "@/components/cases/case-header";
 import { MergeForm, type MergeRow } from "@/components/cases/merge-form";
 import { TextField } from "@/components/ui/field";
@@ -20,14 +19,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Merge another case of the same household into this one (supervisors): choose the other case, then the surviving values. */
 export default async function MergePage({ params, searchParams }: Props) {
-  const { code } = await params;
-  const user = await requirePermission("case:merge");
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "edit" });
-  if (!file) notFound();
+  const { user, access, file, ip } = await openCasePage(params, { purpose: "edit", permission: "case:merge" });
   const t = await getTranslations("merge");
   const otherCode = (await searchParams).with?.trim().toUpperCase() ?? "";
-  const other = isCaseCode(otherCode) && otherCode !== file.code ? await visibleCase(user, otherCode) : null;
-  const sides = other ? await mergeSides(user, file, other.id, await clientIp()) : null;
+  // Showing the other case beside this one is a view of it, audited as "merge".
+  const other = otherCode && otherCode !== file.code ? await openCase(user, otherCode, "merge", ip) : null;
+  const sides = other ? await mergeSides(access, other) : null;
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active={null} />

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { getCaseFile } from "@/lib/cases/queries";
 import { activeProgrammes, getProceedings, missingDocuments } from "@/lib/proceedings/queries";
-import { clientIp } from "@/lib/request-context";
 import { CaseHeader } from "@/components/cases/case-header";
 import { ProceedingCard } from "@/components/proceedings/proceeding-card";
 import { OpenProceedingForm } from "@/components/proceedings/open-proceeding-form";
@@ -20,14 +18,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProceedingsPage({ params }: Props) {
-  const { code } = await params;
-  const user = await requireUser();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
-  if (!file) notFound();
-  const [proceedings, programmes, hearings, options] = await Promise.all([getProceedings(file.id), activeProgrammes(), proceedingHearings(file.id), hearingOptions(user)]);
+  const { user, access, file, ip } = await openCasePage(params);
+  const [proceedings, programmes, hearings, options] = await Promise.all([getProceedings(access), activeProgrammes(), proceedingHearings(access), hearingOptions(user)]);
   const courts = options.courts.map((c) => ({ value: c.id, label: c.name }));
   const counselOptions = options.counsel.map((c) => ({ value: c.id, label: c.name }));
-  const missing = await missingDocuments(file.id, proceedings);
+  const missing = await missingDocuments(access, proceedings);
   const t = await getTranslations("proceedings");
   const tDoc = await getTranslations("documentTypes");
   const canManage = can(user, "proceeding:manage");

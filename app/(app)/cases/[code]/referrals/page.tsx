@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { getCaseFile } from "@/lib/cases/queries";
 import { activePartners, caseReferrals } from "@/lib/referrals/referrals";
-import { clientIp } from "@/lib/request-context";
 import { CaseHeader } from "@/components/cases/case-header";
 import { ReferralForm } from "@/components/referrals/referral-form";
 import { ReferralStatusBadge } from "@/components/referrals/status-badge";
@@ -18,12 +16,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseReferralsPage({ params }: Props) {
-  const { code } = await params;
-  const user = await requireUser();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
-  if (!file) notFound();
+  const { user, access, file, ip } = await openCasePage(params);
   const mayRefer = can(user, "referral:create");
-  const [referrals, partners] = await Promise.all([caseReferrals(file.id), mayRefer ? activePartners() : Promise.resolve([])]);
+  const [referrals, partners] = await Promise.all([caseReferrals(access), mayRefer ? activePartners() : Promise.resolve([])]);
   const t = await getTranslations("referrals");
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();

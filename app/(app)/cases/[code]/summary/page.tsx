@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/current-user";
-import { getCaseFile } from "@/lib/cases/queries";
-import { clientIp } from "@/lib/request-context";
 import { CaseHeader } from "@/components/cases/case-header";
 import { SummaryForm } from "@/components/summaries/summary-form";
 
@@ -15,10 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Choose the sections of a one-page PDF summary for a referral (supervisors). */
 export default async function SummaryPage({ params }: Props) {
-  const { code } = await params;
-  const user = await requirePermission("case:export");
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
-  if (!file) notFound();
+  const { user, access, file, ip } = await openCasePage(params, { permission: "case:export" });
   const t = await getTranslations("summary");
   return (
     <div className="space-y-6">

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { getCaseFile } from "@/lib/cases/queries";
 import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
-import { clientIp } from "@/lib/request-context";
 import { CaseHeader } from "@/components/cases/case-header";
 import { TaskItem } from "@/components/tasks/task-item";
 import { AddTaskForm } from "@/components/tasks/add-task-form";
@@ -17,11 +15,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseTasksPage({ params }: Props) {
-  const { code } = await params;
-  const user = await requireUser();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "view" });
-  if (!file) notFound();
-  const [tasks, people] = await Promise.all([caseTasks(file.id), taskAssignees(file.id)]);
+  const { user, access, file, ip } = await openCasePage(params);
+  const [tasks, people] = await Promise.all([caseTasks(access), taskAssignees(access)]);
   const t = await getTranslations("tasks");
   const canManage = can(user, "task:manage");
   return (

@@ -1,8 +1,6 @@
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
 import { batchTable, checkImport } from "@/lib/imports/imports";
-import { batchForRequest, describer, readImportRequest } from "@/lib/imports/api";
+import { batchForRequest, describer, keepMappingAfterCheck, readImportRequest } from "@/lib/imports/api";
 
 export const dynamic = "force-dynamic";
 
@@ -24,21 +22,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const check = await checkImport(user, table, body.value.mapping);
   const describe = await describer();
   const rowsWithErrors = new Set(check.problems.map((p) => p.row)).size;
-  await db.$transaction(async (tx) => {
-    await tx.importMapping.upsert({
-      where: { source: batch.source },
-      create: { source: batch.source, columns: body.value.mapping, updatedById: user.id },
-      update: { columns: body.value.mapping, updatedById: user.id },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "import.preview",
-      entity: "ImportBatch",
-      entityId: batch.id,
-      ip: await clientIp(),
-      detail: { step: "check", rows: check.total, valid: check.valid.length, rowsWithErrors, possibleDuplicates: check.duplicates.length },
-    });
-  });
+  const counts = { rows: check.total, valid: check.valid.length, rowsWithErrors, possibleDuplicates: check.duplicates.length };
+  await keepMappingAfterCheck(user, batch, body.value.mapping, counts, await clientIp());
   return Response.json({
     total: check.total,
     valid: check.valid.length,

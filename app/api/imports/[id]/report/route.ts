@@ -1,7 +1,5 @@
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
-import { batchForRequest } from "@/lib/imports/api";
+import { auditImportReport, batchForRequest } from "@/lib/imports/api";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!found.ok) return found.response;
   const { user, batch } = found;
   if (!batch.errorReport) return new Response("Not found", { status: 404 });
-  await recordAudit(db, { actorId: user.id, action: "import.report", entity: "ImportBatch", entityId: batch.id, ip: await clientIp(), detail: { rows: batch.rowsRejected } });
+  await auditImportReport(user, batch, await clientIp());
   return new Response(batch.errorReport, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

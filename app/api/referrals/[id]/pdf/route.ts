@@ -1,9 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
-import { visibleReferral } from "@/lib/referrals/referrals";
+import { auditReferralPdf, visibleReferral } from "@/lib/referrals/referrals";
 import { renderCaseSummaryPdf } from "@/lib/summaries/pdf";
 import { summaryWords } from "@/lib/summaries/words";
 
@@ -35,15 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         }),
   ];
   const pdf = await renderCaseSummaryPdf(referral.shared, await summaryWords(), lead);
-  await recordAudit(db, {
-    actorId: user.id,
-    action: "referral.pdf",
-    entity: "Referral",
-    entityId: referral.id,
-    caseId: referral.caseId,
-    ip: await clientIp(),
-    detail: { identifying: referral.identifying, as: referral.sender ? "sender" : "partner" },
-  });
+  await auditReferralPdf(user, referral, await clientIp());
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/current-user";
-import { getCaseFile } from "@/lib/cases/queries";
-import { clientIp } from "@/lib/request-context";
 import { PersonForm } from "@/components/cases/person-form";
 
 type Props = { params: Promise<{ code: string }> };
@@ -13,10 +11,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AddPersonPage({ params }: Props) {
-  const { code } = await params;
-  const user = await requirePermission("person:update");
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip: await clientIp(), purpose: "edit" });
-  if (!file) notFound();
+  const { user, access, file, ip } = await openCasePage(params, { purpose: "edit", permission: "person:update" });
   const t = await getTranslations("edit");
   return (
     <div className="space-y-4">

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
+import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/current-user";
-import { getCaseFile } from "@/lib/cases/queries";
-import { clientIp } from "@/lib/request-context";
 import { PersonForm } from "@/components/cases/person-form";
 import { dateOfBirthValue } from "@/components/cases/person-summary";
 import { ProtectedDetailsForm } from "@/components/people/protected-details-form";
-import { namedOnCase, readProtectedDetails } from "@/lib/people/protected";
+import { readProtectedDetails } from "@/lib/people/protected";
 import { can, protectedFields } from "@/lib/policy";
 import { SubjectRequestForms } from "@/components/people/subject-request-forms";
 
@@ -18,18 +16,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditPersonPage({ params }: Props) {
-  const { code, personId } = await params;
-  const user = await requirePermission("person:update");
-  const ip = await clientIp();
-  const file = await getCaseFile(user, decodeURIComponent(code), { ip, purpose: "edit" });
-  const person = file?.people.find((p) => p.id === personId);
-  if (!file || !person) notFound();
+  const { personId } = await params;
+  const { user, access, file, ip } = await openCasePage(params, { purpose: "edit", permission: "person:update" });
+  const person = file.people.find((p) => p.id === personId);
+  if (!person) notFound();
   const t = await getTranslations("edit");
   const tProtected = await getTranslations("protected");
   const tRequests = await getTranslations("subjectRequests");
-  const named = namedOnCase(user, file);
-  const writable = protectedFields(user, "write", { namedOnCase: named });
-  const details = writable.length ? await readProtectedDetails(user, file.id, named, ip) : null;
+  const writable = protectedFields(user, "write", { namedOnCase: access.named });
+  const details = writable.length ? await readProtectedDetails(access, ip) : null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("personTitle", { name: person.latinName })}</h1>

@@ -1,0 +1,34 @@
+// @ts-check
+// Lint rules that keep the layers visible (run by `npm test`, and by
+// `npm run lint`). Routes in app/ reach data only through lib/<domain>:
+// they never import the Prisma client or the audit writer, so every read
+// and write passes the policy and the audit in one place. The health check
+// is the one exception: it asks the database whether it is up.
+import tsParser from "@typescript-eslint/parser";
+
+const layerMessage = "app/ reaches data through lib/<domain> (queries, actions, routes), never the Prisma client or the audit writer directly.";
+
+export default [
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "tests/type-fixtures/**"] },
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+  },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
+    ignores: ["app/api/health/route.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/db", message: layerMessage },
+            { name: "@/lib/audit", message: layerMessage },
+            { name: "@/lib/prisma-client", message: layerMessage },
+          ],
+          patterns: [{ regex: "^(\\.\\./)+lib/(db|audit|prisma-client)$", message: layerMessage }],
+        },
+      ],
+    },
+  },
+];

