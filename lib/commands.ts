@@ -13,7 +13,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit, type AuditEntry } from "@/lib/audit";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/policy";
-import { fieldErrorsFrom, formDataToObject, type FormState } from "@/lib/forms";
+import { fieldErrorsFrom, formDataToObject, isForm, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { Refusal } from "@/lib/refusal";
 import { isUuid } from "@/lib/validation/ids";
@@ -112,7 +112,7 @@ async function run<Schema extends z.ZodType, R extends FormState>(
   const ip = await clientIp();
   // Every refusal is a FormState; R adds optional fields only, so it fits.
   const answer = (state: FormState) => state as R;
-  if (!(formData instanceof FormData)) return answer({ formError: "invalidRequest" });
+  if (!isForm(formData)) return answer({ formError: "invalidRequest" });
   const permissions = Array.isArray(spec.permission) ? spec.permission : [spec.permission];
   if (!permissions.some((permission) => can(user, permission))) {
     await recordAudit(db, { actorId: user.id, action: "action.refused", entity: "Permission", entityId: permissions.join(" "), ip });

@@ -1,25 +1,119 @@
-import { formatInTimeZone } from "date-fns-tz";
+// The one module for dates, on date-fns. Two kinds of value:
+// - calendar dates ("YYYY-MM-DD"): dates of birth, detention, fines, due
+//   dates. They are days, not instants; arithmetic on them runs in UTC
+//   (UTCDate), so no time zone or clock change can move them. PostgreSQL
+//   `date` columns hold them as UTC midnight (`dbDate` / `isoDate`).
+// - instants (Date): when something happened. They are shown and grouped in
+//   Bangkok's time (Asia/Bangkok, UTC+7 all year).
+// Nothing else in the code does date arithmetic.
+import { UTCDate } from "@date-fns/utc";
+import { addDays, addMonths, differenceInCalendarDays, format, getISODay, lastDayOfMonth, startOfISOWeek } from "date-fns";
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 
 export const TIME_ZONE = "Asia/Bangkok";
 
-/** The Bangkok calendar date of an instant, as "YYYY-MM-DD" (the server may run in UTC). */
-export function bangkokDate(instant: Date): string {
+/** A calendar date, "YYYY-MM-DD". */
+export type CalendarDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function utc(iso: CalendarDate): UTCDate {
+  const match = ISO_DATE.exec(iso);
+  if (!match) throw new RangeError(`not a calendar date: ${iso}`);
+  return new UTCDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+function calendarDate(date: Date): CalendarDate {
+  return format(new UTCDate(date), "yyyy-MM-dd");
+}
+
+// ── Calendar dates ──────────────────────────────────────────────────────────
+
+/** A calendar date that really exists ("2026-02-30" does not), as UTC midnight; null otherwise. */
+export function parseIsoDate(value: string): Date | null {
+  if (!ISO_DATE.test(value)) return null;
+  const date = utc(value);
+  return calendarDate(date) === value ? date : null;
+}
+
+/** A calendar date as a `date` column holds it (UTC midnight). */
+export function dbDate(iso: CalendarDate): Date;
+export function dbDate(iso: CalendarDate | null): Date | null;
+export function dbDate(iso: CalendarDate | null): Date | null {
+  return iso === null ? null : new Date(utc(iso).getTime());
+}
+
+/** A `date` column's value as "YYYY-MM-DD" ("" for none). */
+export function isoDate(date: Date | null | undefined): CalendarDate {
+  return date ? calendarDate(date) : "";
+}
+
+/** The calendar date `days` later (earlier when negative). */
+export function addCalendarDays(iso: CalendarDate, days: number): CalendarDate {
+  return calendarDate(addDays(utc(iso), days));
+}
+
+/** The calendar date `months` later; the 31st becomes the month's last day (31 Jan + 1 month = 28/29 Feb), as courts count. */
+export function addCalendarMonths(iso: CalendarDate, months: number): CalendarDate {
+  return calendarDate(addMonths(utc(iso), months));
+}
+
+/** Whole days from `from` to `to`: negative when `to` is earlier. */
+export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(utc(to), utc(from));
+}
+
+/** The Monday of the week holding the date. */
+export function mondayOf(iso: CalendarDate): CalendarDate {
+  return calendarDate(startOfISOWeek(utc(iso)));
+}
+
+/** Monday = 1 … Sunday = 7. */
+export function isoWeekday(iso: CalendarDate): number {
+  return getISODay(utc(iso));
+}
+
+/** The first day of the date's month. */
+export function firstOfMonth(iso: CalendarDate): CalendarDate {
+  return `${iso.slice(0, 7)}-01`;
+}
+
+/** The last day of a month given as "YYYY-MM". */
+export function lastOfMonth(month: string): CalendarDate {
+  return calendarDate(lastDayOfMonth(utc(`${month}-01`)));
+}
+
+// ── Bangkok time ────────────────────────────────────────────────────────────
+
+/** The Bangkok calendar date of an instant (the server may run in UTC). */
+export function bangkokDate(instant: Date): CalendarDate {
   return formatInTimeZone(instant, TIME_ZONE, "yyyy-MM-dd");
 }
 
-/** Today's date in Bangkok as "YYYY-MM-DD". */
-export function todayInBangkok(now: Date = new Date()): string {
+/** Today's date in Bangkok. */
+export function todayInBangkok(now: Date = new Date()): CalendarDate {
   return bangkokDate(now);
 }
 
-/** A date column (UTC midnight) as "YYYY-MM-DD". */
-export function isoDate(date: Date | null | undefined): string {
-  return date ? date.toISOString().slice(0, 10) : "";
+/** A Bangkok wall-clock date and time ("YYYY-MM-DD", "HH:MM") as an instant. */
+export function bangkokInstant(date: CalendarDate, time: string): Date {
+  return fromZonedTime(`${date}T${time}:00`, TIME_ZONE);
 }
 
-// Months and years typed into URLs (dashboard drill-through, reports): the
-// years a case file can hold, 1900 to 2099. A hand-edited "0000" or "9999-12"
-// falls outside, so it never reaches date arithmetic or PostgreSQL.
+/** The instant a Bangkok calendar day begins (midnight in Bangkok). */
+export function startOfBangkokDay(iso: CalendarDate): Date {
+  return bangkokInstant(iso, "00:00");
+}
+
+/** The instant `days` calendar days after (before, when negative) another, in Bangkok. */
+export function daysFrom(instant: Date, days: number): Date {
+  return addDays(new UTCDate(instant), days);
+}
+
+// ── Months and years typed into URLs ────────────────────────────────────────
+// (dashboard drill-through, reports): the years a case file can hold, 1900
+// to 2099. A hand-edited "0000" or "9999-12" falls outside, so it never
+// reaches date arithmetic or PostgreSQL.
 const YEAR = "(19|20)\\d{2}";
 const MONTH = "(0[1-9]|1[0-2])";
 

@@ -44,10 +44,22 @@ export function blankToNull(value: unknown): unknown {
  * ("members.0.latinName"); numeric segments make arrays. Repeated names
  * (checkbox groups) become arrays.
  */
+/**
+ * Whether a server action's argument is a form. Checked by shape, not with
+ * `instanceof FormData`: a form posted before the page's scripts have
+ * loaded reaches the action as Next's own FormData class, which is not the
+ * global one, yet is just as much a form.
+ */
+export function isForm(value: unknown): value is FormData {
+  if (typeof value !== "object" || value === null) return false;
+  const form = value as Partial<FormData>;
+  return typeof form.get === "function" && typeof form.getAll === "function" && typeof form.keys === "function" && typeof form.entries === "function";
+}
+
 export function formDataToObject(formData: unknown, multiValued: (name: string) => boolean = () => false): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   // A server action can be called with anything in place of its form: that reads as an empty form.
-  if (!(formData instanceof FormData)) return root;
+  if (!isForm(formData)) return root;
   for (const name of new Set(formData.keys())) {
     if (name.startsWith("$ACTION")) continue;
     const path = name.split(".");
@@ -80,7 +92,14 @@ export function withoutNul(text: string): string {
 
 /** One text field of a form ("" when absent, not text, or when what arrived is not a form at all). */
 export function formText(formData: unknown, name: string): string {
-  if (!(formData instanceof FormData)) return "";
+  if (!isForm(formData)) return "";
   const value = formData.get(name);
   return typeof value === "string" ? withoutNul(value) : "";
+}
+
+/** Whether a form value is an uploaded file (by shape, for the same reason as `isForm`). */
+export function isUploadedFile(value: unknown): value is File {
+  if (typeof value !== "object" || value === null) return false;
+  const file = value as Partial<File>;
+  return typeof file.arrayBuffer === "function" && typeof file.size === "number" && typeof file.name === "string";
 }

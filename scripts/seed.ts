@@ -5,6 +5,7 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { hashPassword } from "../lib/auth/password";
 import { buildDemoHouseholds } from "./demo-data";
 import { createCaseRecords } from "../lib/cases/create-case";
+import { addCalendarDays, daysFrom, dbDate, todayInBangkok } from "../lib/dates";
 
 export const DEMO_PASSWORD = "waypoint-demo-2026";
 
@@ -96,7 +97,7 @@ const RSD_PATH = ["REGISTERED", "INTERVIEW_SCHEDULED", "INTERVIEWED"];
  */
 async function seedProgress(tx: SeedTx, seed: { caseId: string; index: number; household: { openedAt: Date; createdById: string; nationality?: string; members: { nationality: string }[] }; facilityId: string }) {
   const { caseId, index, household } = seed;
-  const day = (offset: number) => new Date(household.openedAt.getTime() + offset * 86_400_000);
+  const day = (offset: number) => daysFrom(household.openedAt, offset);
   const nationality = household.members[0].nationality;
   const path = nationality === "KP" ? (index % 4 === 1 ? TRANSFER_PATH : null) : index % 2 === 1 ? RSD_PATH : null;
   if (!path) return;
@@ -130,15 +131,14 @@ async function seedProgress(tx: SeedTx, seed: { caseId: string; index: number; h
     const released = reach >= 7;
     // People still held were detained recently (15 to 85 days ago), so the
     // 30- and 60-day flags show a realistic spread.
-    const todayUtc = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`).getTime();
-    const startedOn = released ? day(12) : new Date(todayUtc - (15 + ((index * 7) % 70)) * 86_400_000);
+    const startedOn = released ? day(12) : dbDate(addCalendarDays(todayInBangkok(), -(15 + ((index * 7) % 70))));
     await tx.detentionEpisode.create({
       data: {
         caseId,
         personId: principal.id,
         facilityId: seed.facilityId,
         startedOn,
-        sentenceEndsOn: new Date(startedOn.getTime() + 30 * 86_400_000),
+        sentenceEndsOn: daysFrom(startedOn, 30),
         releasedOn: released ? day(36) : null,
         releaseReason: released ? "Departed to South Korea" : null,
       },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TaskView } from "@/lib/tasks/queries";
-import { deadlineRules } from "@/lib/workflows";
+import { taskTitle } from "@/lib/tasks/titles";
 import { CompleteTaskButton, ReassignTaskForm } from "./task-actions";
 
 /** One task: what, for which case, when due (overdue in red), where it came from. */
@@ -10,8 +10,7 @@ export async function TaskItem({ task, people, showCase, canManage }: { task: Ta
   const tRule = await getTranslations("tasks.rules");
   const tType = await getTranslations("enums.proceedingType");
   const format = await getFormatter();
-  const ruleTitle = task.ruleKey ? RULE_MESSAGE[task.ruleKey] : undefined;
-  const label = ruleTitle && tRule.has(ruleTitle) ? tRule(ruleTitle) : task.title;
+  const label = taskTitle(task, tRule);
   const overdue = !task.completedAt && task.daysLeft < 0;
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-slate-200 bg-white p-3" data-testid="task">
@@ -47,4 +46,3 @@ export async function TaskItem({ task, people, showCase, canManage }: { task: Ta
 }
 
 // Rule key → message key of its title, from the workflow rules themselves.
-const RULE_MESSAGE: Record<string, string> = Object.fromEntries(deadlineRules().map((rule) => [rule.key, rule.title]));

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can, supervisedTeams, type Actor } from "@/lib/policy";
-import { parseIsoDate } from "@/lib/validation/dates";
+import { addCalendarDays, parseIsoDate, startOfBangkokDay } from "@/lib/dates";
 
 export const SIGN_IN_ACTIONS = ["login", "login.failed", "login.blocked", "logout"];
 const ACCOUNT_ACTIONS = ["user.create", "user.update", "user.deactivate", "user.reactivate", "user.password", "user.totp"];
@@ -53,7 +53,7 @@ export async function browseAudit(actor: Actor, filter: AuditFilter, ip: string 
   if (filter.actor) conditions.push(Prisma.sql`a."actorId" = ${filter.actor}::uuid`);
   if (filter.action) conditions.push(Prisma.sql`a.action = ${filter.action}`);
   if (filter.from) conditions.push(Prisma.sql`a.at >= ${new Date(`${filter.from}T00:00:00+07:00`)}`);
-  if (filter.to) conditions.push(Prisma.sql`a.at < ${new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000)}`);
+  if (filter.to) conditions.push(Prisma.sql`a.at < ${startOfBangkokDay(addCalendarDays(filter.to, 1))}`);
   if (filter.before) conditions.push(Prisma.sql`a.id < ${filter.before}`);
   const rows = await db.$queryRaw<AuditRow[]>`
     select a.id, a.at, a.action, a.entity, a.fields, a.ip, a.detail, u.name as actor, c.code

@@ -2,10 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { caseScope, hearingScope } from "@/lib/policy";
-import { deadlineRules } from "@/lib/workflows";
-import { RULE_TITLES } from "@/lib/tasks/rule-titles";
+import { getTranslations } from "next-intl/server";
+import { taskTitle } from "@/lib/tasks/titles";
+import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
 import { buildCalendar, type IcsEvent } from "./ics";
 import { hashCalendarToken } from "./token";
+import { daysFrom, isoDate } from "@/lib/dates";
 
 const PURPOSE: Record<string, string> = {
   FIRST_HEARING: "First hearing",
@@ -16,7 +18,6 @@ const PURPOSE: Record<string, string> = {
   APPEAL: "Appeal hearing",
   OTHER: "Hearing",
 };
-const RULE_TITLE_BY_KEY = new Map(deadlineRules().map((rule) => [rule.key, RULE_TITLES[rule.title]]));
 
 /**
  * The personal feed behind a secret token: hearings where the user is
@@ -25,10 +26,11 @@ const RULE_TITLE_BY_KEY = new Map(deadlineRules().map((rule) => [rule.key, RULE_
  */
 export async function calendarFeed(token: string, ip: string | null): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const user = await db.user.findFirst({ where: { calendarTokenHash: hashCalendarToken(token), active: true }, select: { id: true, role: true, teamId: true } });
+  const user = await db.user.findFirst({ where: { calendarTokenHash: hashCalendarToken(token), active: true }, select: { id: true, role: true, teamId: true, locale: true } });
   if (!user) return null;
-  const from = new Date(Date.now() - 30 * 86_400_000);
-  const to = new Date(Date.now() + 366 * 86_400_000);
+  const now = new Date();
+  const from = daysFrom(now, -30);
+  const to = daysFrom(now, 366);
   const [hearings, tasks] = await Promise.all([
     db.hearing.findMany({
       where: { AND: [hearingScope(user), { startsAt: { gte: from, lt: to } }, { OR: [{ counselId: user.id }, { proceeding: { case: { caseworkerId: user.id } } }] }] },
@@ -43,6 +45,8 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
       select: { id: true, dueOn: true, title: true, ruleKey: true, case: { select: { code: true } } },
     }),
   ]);
+  // Deadline titles in the feed owner's language, as the app shows them.
+  const rules = await getTranslations({ locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, namespace: "tasks.rules" });
   const events: IcsEvent[] = [
     ...hearings.map((h) => ({
       uid: `hearing-${h.id}@waypoint`,
@@ -53,9 +57,9 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
     })),
     ...tasks.map((task) => ({
       uid: `task-${task.id}@waypoint`,
-      summary: `${task.case.code}: ${(task.ruleKey && RULE_TITLE_BY_KEY.get(task.ruleKey)) || task.title}`,
+      summary: `${task.case.code}: ${taskTitle(task, rules)}`,
       description: task.ruleKey ? `Deadline set by rule ${task.ruleKey}` : "Task",
-      date: task.dueOn.toISOString().slice(0, 10),
+      date: isoDate(task.dueOn),
       allDay: true as const,
     })),
   ];

@@ -2,6 +2,7 @@
 // Times are written in UTC ("Z"), which every calendar converts to the
 // reader's zone; all-day deadlines use VALUE=DATE. Lines end in CRLF and are
 // folded at 75 octets without splitting a UTF-8 character.
+import { addCalendarDays } from "@/lib/dates";
 
 export type IcsEvent =
   | { uid: string; summary: string; description?: string; location?: string; start: Date; end: Date; allDay?: false }
@@ -40,9 +41,7 @@ export function formatUtc(date: Date): string {
 }
 
 function nextDay(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return addCalendarDays(iso, 1);
 }
 
 export function buildCalendar(options: { name: string; events: IcsEvent[]; now?: Date }): string {

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/prisma-client";
 import { reserveCaseCodes } from "./codes";
 import { personSearchText } from "@/lib/people/search-text";
+import type { PersonField } from "@/lib/people/fields";
 import type { IntakeInput, JourneyInput, PersonInput } from "./schema";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -25,7 +26,7 @@ export function personData(person: PersonInput) {
     documentNumber: person.documentNumber,
     vulnerabilities: person.vulnerabilities,
     searchText: personSearchText(person),
-  } satisfies Partial<Prisma.PersonUncheckedCreateInput>;
+  } satisfies Partial<Prisma.PersonUncheckedCreateInput> & Record<PersonField, unknown>;
 }
 
 export function journeyData(journey: JourneyInput) {

@@ -12,6 +12,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { conflictFrom } from "@/lib/locking";
 import { personSearchText } from "@/lib/people/search-text";
+import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
 import type { CaseAccess } from "./access";
 import { refuse } from "@/lib/refusal";
 
@@ -31,19 +32,7 @@ export type MergeRequest = {
 
 const PERSON_SELECT = {
   id: true,
-  relationship: true,
-  latinName: true,
-  nativeName: true,
-  aliases: true,
-  birthYear: true,
-  birthDate: true,
-  sex: true,
-  nationality: true,
-  ethnicity: true,
-  languages: true,
-  unhcrNumber: true,
-  documentNumber: true,
-  vulnerabilities: true,
+  ...PERSON_FIELD_SELECT,
   religion: true,
   phone: true,
   address: true,

@@ -4,8 +4,9 @@ import { db } from "@/lib/db";
 import { recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
+import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
-import { todayInBangkok } from "@/lib/dates";
+import { dbDate, startOfBangkokDay, todayInBangkok } from "@/lib/dates";
 import { mergedCaseIds } from "./merge";
 import { isCaseCode, isCaseCodeStart } from "./codes";
 import type { CaseAccess } from "./access";
@@ -57,17 +58,17 @@ function periodBounds(period: string): [string, string] {
 /** A Bangkok calendar month or year of a timestamp column, as [first instant, first instant after it). */
 function bangkokMonth(period: string) {
   const [first, next] = periodBounds(period);
-  return { gte: new Date(`${first}T00:00:00+07:00`), lt: new Date(`${next}T00:00:00+07:00`) };
+  return { gte: startOfBangkokDay(first), lt: startOfBangkokDay(next) };
 }
 
 /** A calendar month or year of a date column (stored as UTC midnight). */
 function dateMonth(period: string) {
   const [first, next] = periodBounds(period);
-  return { gte: new Date(`${first}T00:00:00Z`), lt: new Date(`${next}T00:00:00Z`) };
+  return { gte: dbDate(first), lt: dbDate(next) };
 }
 
 function drillThroughWhere(params: CaseListParams): Prisma.CaseWhereInput[] {
-  const today = new Date(`${todayInBangkok()}T00:00:00Z`);
+  const today = dbDate(todayInBangkok());
   const [type, stage] = params.proceeding?.split(":") ?? [];
   return [
     params.sensitivity ? { sensitivity: params.sensitivity } : {},
@@ -171,24 +172,7 @@ const CASE_FILE_SELECT = {
   },
   people: {
     orderBy: { position: "asc" },
-    select: {
-      id: true,
-      relationship: true,
-      latinName: true,
-      nativeName: true,
-      aliases: true,
-      birthYear: true,
-      birthDate: true,
-      sex: true,
-      nationality: true,
-      ethnicity: true,
-      languages: true,
-      unhcrNumber: true,
-      documentNumber: true,
-      vulnerabilities: true,
-      version: true,
-      position: true,
-    },
+    select: { id: true, ...PERSON_FIELD_SELECT, version: true, position: true },
   },
 } satisfies Prisma.CaseSelect;
 

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { blankToNull, splitList } from "@/lib/forms";
 import { COUNTRY_CODES, CURRENCIES, NATIONALITY_CODES, TRANSIT_COUNTRY_CODES } from "@/lib/reference/countries";
 import { parseMoneyToMinor } from "@/lib/money";
-import { todayInBangkok } from "@/lib/dates";
-import { optionalPastDate, parseIsoDate, toDbDate } from "@/lib/validation/dates";
+import { dbDate, parseIsoDate, todayInBangkok } from "@/lib/dates";
+import { optionalPastDate } from "@/lib/validation/dates";
 import { versionField } from "@/lib/validation/version";
 
 export const RELATIONSHIPS = ["PRINCIPAL", "SPOUSE", "CHILD", "PARENT", "SIBLING", "GRANDPARENT", "GRANDCHILD", "OTHER_RELATIVE", "UNRELATED"] as const;
@@ -63,7 +63,7 @@ const dateOfBirth = z.preprocess(
     }),
 );
 
-const pastDate = optionalPastDate.transform((value) => toDbDate(value));
+const pastDate = optionalPastDate.transform((value) => dbDate(value));
 
 // UNHCR individual numbers look like 123-12C12345; older or partner formats
 // vary, so accept letters, digits and dashes of a plausible length.

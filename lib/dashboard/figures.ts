@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { supervisedTeams, type Actor } from "@/lib/policy";
-import { todayInBangkok } from "@/lib/dates";
+import { addCalendarDays, daysFrom, isoDate, startOfBangkokDay, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
 
@@ -39,8 +39,8 @@ export async function dashboardFigures(teams: string[], period: Period) {
   const today = todayInBangkok();
   // Instants bounding the period: Bangkok midnight at `from`, and at the day after `to`.
   const fromInstant = new Date(`${period.from}T00:00:00+07:00`);
-  const toInstant = new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + 86_400_000);
-  const weekEnd = new Date(Date.now() + 7 * 86_400_000);
+  const toInstant = startOfBangkokDay(addCalendarDays(period.to, 1));
+  const weekEnd = daysFrom(new Date(), 7);
 
   const [byStatus, funnel, caseload, detained, overdue, hearings, newCases, arrivals, departures, durations] = await Promise.all([
     timed("byStatus", db.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
@@ -109,7 +109,7 @@ export async function dashboardFigures(teams: string[], period: Period) {
       .sort((a, b) => a.type.localeCompare(b.type) || stageOrder(a.type, a.stage) - stageOrder(b.type, b.stage)),
     caseload: caseload.map((r) => ({ id: r.id, name: r.name, open: n(r.open) })),
     detained: detained.map((r) => {
-      const episode = { startedOn: r.startedOn.toISOString().slice(0, 10), sentenceEndsOn: r.sentenceEndsOn?.toISOString().slice(0, 10) ?? null, releasedOn: null };
+      const episode = { startedOn: isoDate(r.startedOn), sentenceEndsOn: r.sentenceEndsOn ? isoDate(r.sentenceEndsOn) : null, releasedOn: null };
       return { code: r.code, facility: r.facility, days: detentionDays(episode.startedOn, null, today), flags: detentionFlags(episode, today) };
     }),
     overdue: overdue.map((r) => ({ name: r.name, count: n(r.count) })),

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { todayInBangkok } from "@/lib/dates";
-import { parseIsoDate } from "@/lib/validation/dates";
+import { parseIsoDate, todayInBangkok } from "@/lib/dates";
 
 /** The dashboard's date range: this calendar year so far unless chosen. Invalid input falls back to the default. */
 export function parsePeriod(raw: { from?: string; to?: string }) {

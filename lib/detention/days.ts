@@ -2,18 +2,13 @@
 // dates ("YYYY-MM-DD"); "today" is Bangkok's date, so the count changes at
 // midnight in Bangkok, not in UTC. Counting is inclusive: the day a person
 // is detained is day 1.
+import { calendarDaysBetween } from "@/lib/dates";
 
 export type DetentionFlag = "PAST_SENTENCE" | "OVER_30_DAYS" | "OVER_60_DAYS";
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
 export function detentionDays(startedOn: string, releasedOn: string | null, today: string): number {
   const end = releasedOn ?? today;
-  return Math.max(0, dayNumber(end) - dayNumber(startedOn) + 1);
+  return Math.max(0, calendarDaysBetween(startedOn, end) + 1);
 }
 
 export function detentionFlags(episode: { startedOn: string; sentenceEndsOn: string | null; releasedOn: string | null }, today: string): DetentionFlag[] {

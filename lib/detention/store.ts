@@ -1,8 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { toDbDate } from "@/lib/validation/dates";
 import { periodsOverlap } from "./days";
 import { refuse } from "@/lib/refusal";
+import { dbDate, isoDate } from "@/lib/dates";
 
 
 /**
@@ -17,16 +17,16 @@ export async function assertNoOverlap(tx: Tx, personId: string, period: { starte
     select: { startedOn: true, releasedOn: true },
   });
   const clash = others.some((other) =>
-    periodsOverlap(period, { startedOn: other.startedOn.toISOString().slice(0, 10), releasedOn: other.releasedOn?.toISOString().slice(0, 10) ?? null }),
+    periodsOverlap(period, { startedOn: isoDate(other.startedOn), releasedOn: other.releasedOn ? isoDate(other.releasedOn) : null }),
   );
   if (clash) refuse("overlappingDetention", "startedOn");
 }
 
 export function episodeDates(input: { startedOn: string; sentenceEndsOn: string | null; releasedOn: string | null; releaseReason: string | null }) {
   return {
-    startedOn: toDbDate(input.startedOn),
-    sentenceEndsOn: toDbDate(input.sentenceEndsOn),
-    releasedOn: toDbDate(input.releasedOn),
+    startedOn: dbDate(input.startedOn),
+    sentenceEndsOn: dbDate(input.sentenceEndsOn),
+    releasedOn: dbDate(input.releasedOn),
     releaseReason: input.releasedOn ? input.releaseReason : null,
   };
 }

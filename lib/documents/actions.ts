@@ -3,19 +3,19 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
-import { formDataToObject, type FormState } from "@/lib/forms";
+import { formDataToObject, type FormState, isUploadedFile } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
 import { personBelongsToCase } from "@/lib/cases/queries";
-import { toDbDate } from "@/lib/validation/dates";
 import { fileStore } from "@/lib/files/store";
 import { sha256 } from "@/lib/files/crypto";
 import { EXTENSION, sniffContentType } from "@/lib/files/sniff";
 import { cleanFileName, documentSchema, MAX_DOCUMENT_BYTES } from "./schema";
+import { dbDate } from "@/lib/dates";
 
 // The file is checked with the other fields, so every problem shows at once.
 const uploadSchema = documentSchema.extend({
   file: z
-    .custom<File>((value) => value instanceof File && value.size > 0, { error: "fileRequired" })
+    .custom<File>((value) => isUploadedFile(value) && value.size > 0, { error: "fileRequired" })
     .refine((file) => file.size <= MAX_DOCUMENT_BYTES, { error: "fileTooLarge" }),
 });
 
@@ -44,8 +44,8 @@ export async function uploadDocumentAction(code: string, _previous: FormState, f
             personId: input.personId,
             type: input.type,
             number: input.number,
-            issuedOn: toDbDate(input.issuedOn),
-            expiresOn: toDbDate(input.expiresOn),
+            issuedOn: dbDate(input.issuedOn),
+            expiresOn: dbDate(input.expiresOn),
             fileName: cleanFileName(input.file.name, EXTENSION[contentType]),
             contentType,
             sizeBytes: bytes.length,

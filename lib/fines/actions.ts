@@ -4,16 +4,16 @@ import { caseCommand } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
 import { personBelongsToCase } from "@/lib/cases/queries";
-import { toDbDate } from "@/lib/validation/dates";
 import { expenseSchema, fineSchema, paymentSchema } from "./schema";
 import { wouldOverpay } from "./balance";
+import { dbDate } from "@/lib/dates";
 
 export async function addFineAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
   return caseCommand(code, formData, { permission: "custody:manage", schema: fineSchema }, async ({ access, input, audit }) => {
     if (!(await personBelongsToCase(access, input.personId))) refuse("invalidChoice", "personId");
     await db.$transaction(async (tx) => {
       const fine = await tx.fine.create({
-        data: { caseId: access.caseId, personId: input.personId, amountMinor: input.amount, currency: input.currency, legalBasis: input.legalBasis, imposedOn: toDbDate(input.imposedOn), updatedById: access.actor.id },
+        data: { caseId: access.caseId, personId: input.personId, amountMinor: input.amount, currency: input.currency, legalBasis: input.legalBasis, imposedOn: dbDate(input.imposedOn), updatedById: access.actor.id },
         select: { id: true },
       });
       await audit(tx, { action: "fine.create", entity: "Fine", entityId: fine.id });
@@ -34,7 +34,7 @@ export async function addPaymentAction(code: string, fineId: string, _previous: 
       const payments = await tx.finePayment.findMany({ where: { fineId }, select: { amountMinor: true } });
       if (wouldOverpay(fine.amountMinor, payments, input.amount)) refuse("overpayment", "amount");
       const payment = await tx.finePayment.create({
-        data: { fineId, amountMinor: input.amount, payer: input.payer, paidOn: toDbDate(input.paidOn), receiptDocumentId: input.receiptDocumentId, createdById: access.actor.id },
+        data: { fineId, amountMinor: input.amount, payer: input.payer, paidOn: dbDate(input.paidOn), receiptDocumentId: input.receiptDocumentId, createdById: access.actor.id },
         select: { id: true },
       });
       await audit(tx, { action: "fine.payment", entity: "FinePayment", entityId: payment.id, detail: { fineId } });
@@ -55,7 +55,7 @@ export async function addExpenseAction(code: string, _previous: FormState, formD
           amountMinor: input.amount,
           currency: input.currency,
           payer: input.payer,
-          incurredOn: toDbDate(input.incurredOn),
+          incurredOn: dbDate(input.incurredOn),
           createdById: access.actor.id,
         },
         select: { id: true },

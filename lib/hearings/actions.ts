@@ -6,8 +6,7 @@ import { caseCommand } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
 import { conflictFrom } from "@/lib/locking";
-import { bangkokInstant, toDbDate } from "@/lib/validation/dates";
-import { bangkokDate } from "@/lib/dates";
+import { bangkokDate, bangkokInstant, dbDate } from "@/lib/dates";
 import { moveProceeding } from "@/lib/proceedings/transitions";
 import { hearingSchema, outcomeSchema } from "./schema";
 
@@ -55,7 +54,7 @@ export async function recordOutcomeAction(code: string, hearingId: string, _prev
       if (!hearing) refuse("notFound");
       const updated = await tx.hearing.updateMany({
         where: { id: hearingId, version: input.version },
-        data: { outcome: input.outcome, nextDate: toDbDate(input.nextDate), updatedById: access.actor.id, version: { increment: 1 } },
+        data: { outcome: input.outcome, nextDate: dbDate(input.nextDate), updatedById: access.actor.id, version: { increment: 1 } },
       });
       if (updated.count === 0) throw await conflictFrom(tx, await tx.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { updatedAt: true, updatedById: true } }));
       await audit(tx, { action: "hearing.update", entity: "Hearing", entityId: hearingId, fields: ["outcome", "nextDate"] });

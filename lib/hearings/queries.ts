@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
 import { hearingScope, workingTeams, type Actor } from "@/lib/policy";
 import { findClashes } from "./clashes";
+import { daysFrom } from "@/lib/dates";
 
 export type HearingFilters = { from: Date; to: Date; counselId?: string; courtId?: string; type?: string; teamId?: string };
 
@@ -40,7 +41,7 @@ export async function listHearings(actor: Actor, filters: HearingFilters) {
   const counselIds = [...new Set(hearings.map((h) => h.counselId).filter((id): id is string => Boolean(id)))];
   const sameCounsel = counselIds.length
     ? await db.hearing.findMany({
-        where: { counselId: { in: counselIds }, startsAt: { gte: new Date(filters.from.getTime() - 86_400_000), lt: filters.to } },
+        where: { counselId: { in: counselIds }, startsAt: { gte: daysFrom(filters.from, -1), lt: filters.to } },
         select: { id: true, counselId: true, startsAt: true, durationMinutes: true },
       })
     : [];

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { supervisesTeam } from "@/lib/policy";
 import { command } from "@/lib/commands";
-import type { FormState } from "@/lib/forms";
+import { type FormState, isUploadedFile } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
 import { readTable } from "./read-table";
 
@@ -17,7 +17,7 @@ const uploadSchema = z.object({
   teamId: z.string({ error: "required" }).uuid({ error: "invalidChoice" }),
   // The file is checked with the other fields, so every problem shows at once.
   file: z
-    .custom<File>((value) => value instanceof File && value.size > 0, { error: "fileRequired" })
+    .custom<File>((value) => isUploadedFile(value) && value.size > 0, { error: "fileRequired" })
     .refine((file) => file.size <= MAX_IMPORT_BYTES, { error: "fileTooLarge" }),
 });
 

@@ -9,10 +9,11 @@ import { caseScope, supervisesTeam, type Actor } from "@/lib/policy";
 import { csvLine } from "@/lib/exports/cells";
 import { journeyData, personData } from "@/lib/cases/create-case";
 import { reserveCaseCodes } from "@/lib/cases/codes";
-import { toDbDate } from "@/lib/validation/dates";
+import type { PersonField } from "@/lib/people/fields";
 import type { Table } from "./read-table";
 import type { ColumnMapping } from "./fields";
 import { checkRows, mappingProblems, type RowProblem, type ValidRow } from "./rows";
+import { dbDate } from "@/lib/dates";
 
 /** A batch this supervisor may work on: one they uploaded for a team they oversee, not yet imported. */
 export async function importBatch(actor: Actor, id: string) {
@@ -107,11 +108,12 @@ const CASE_COLUMNS = {
   id: "uuid", code: "text", teamId: "uuid", principalName: "text", principalNativeName: "text", nationality: "text", householdSize: "int",
   openedAt: "timestamp(3)", createdAt: "timestamp(3)", updatedAt: "timestamp(3)", updatedById: "uuid",
 };
-const PERSON_COLUMNS = {
-  id: "uuid", caseId: "uuid", relationship: '"Relationship"', latinName: "text", nativeName: "text", aliases: "text[]", birthYear: "int", birthDate: "date",
+// Every person field (lib/people/fields) has its column type here, or this does not compile.
+const PERSON_FIELD_COLUMNS = {
+  relationship: '"Relationship"', latinName: "text", nativeName: "text", aliases: "text[]", birthYear: "int", birthDate: "date",
   sex: '"Sex"', nationality: "text", ethnicity: "text", languages: "text[]", unhcrNumber: "text", documentNumber: "text", vulnerabilities: '"Vulnerability"[]',
-  searchText: "text", position: "int", updatedAt: "timestamp(3)", updatedById: "uuid",
-};
+} satisfies Record<PersonField, string>;
+const PERSON_COLUMNS = { id: "uuid", caseId: "uuid", ...PERSON_FIELD_COLUMNS, searchText: "text", position: "int", updatedAt: "timestamp(3)", updatedById: "uuid" };
 const JOURNEY_COLUMNS = {
   id: "uuid", caseId: "uuid", originCountry: "text", transitCountries: "text[]", entryPoint: "text", entryDate: "date", entryMethod: "text",
   brokerFeeMinor: "int", brokerFeeCurrency: "text", updatedAt: "timestamp(3)",
@@ -150,7 +152,7 @@ async function importRows(
       const [locked] = await tx.$queryRaw<{ status: string }[]>`select status::text from "ImportBatch" where id = ${batch.id}::uuid for update`;
       if (locked?.status !== "UPLOADED") throw new Error("alreadyImported");
       const now = new Date();
-      const prepared = await withCodes(tx, rows.map((row) => ({ row, openedAt: row.openedOn ? toDbDate(row.openedOn) : now })));
+      const prepared = await withCodes(tx, rows.map((row) => ({ row, openedAt: row.openedOn ? dbDate(row.openedOn) : now })));
       for (let start = 0; start < prepared.length; start += CHUNK) {
         const chunk = prepared.slice(start, start + CHUNK);
         const updatedAt = new Date();

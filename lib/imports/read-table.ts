@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { CsvError, parse } from "csv-parse/sync";
 import { withoutNul } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
+import { isoDate } from "@/lib/dates";
 
 export type Table = { headers: string[]; rows: string[][] };
 
@@ -81,7 +82,7 @@ function cellText(cell: ExcelJS.Cell): string {
   if (cell.type === ExcelJS.ValueType.Formula) return withoutNul(`=${cell.formula}`);
   const value = cell.value;
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDate(value);
   if (typeof value === "object") {
     if ("richText" in value) return withoutNul(value.richText.map((part) => part.text).join(""));
     if ("text" in value) return withoutNul(String(value.text));

@@ -2,8 +2,8 @@
 import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
-import { toDbDate } from "@/lib/validation/dates";
 import { incidentSchema } from "./schema";
+import { dbDate } from "@/lib/dates";
 
 /**
  * Records a threat, surveillance, a home visit by foreign officials or an
@@ -16,7 +16,7 @@ export async function recordIncidentAction(code: string, _previous: FormState, f
     const user = access.actor;
     await db.$transaction(async (tx) => {
       const incident = await tx.protectionIncident.create({
-        data: { caseId: access.caseId, occurredOn: toDbDate(input.occurredOn), kind: input.kind, severity: input.severity, description: input.description, createdById: user.id },
+        data: { caseId: access.caseId, occurredOn: dbDate(input.occurredOn), kind: input.kind, severity: input.severity, description: input.description, createdById: user.id },
         select: { id: true },
       });
       await audit(tx, { action: "incident.create", entity: "ProtectionIncident", entityId: incident.id, detail: { kind: input.kind, severity: input.severity } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { caseScope, type Actor } from "@/lib/policy";
-import { isoDate, todayInBangkok } from "@/lib/dates";
+import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
 
@@ -35,7 +35,7 @@ const INCIDENT_WINDOW_DAYS = 90;
  */
 export async function refoulementBoard(actor: Actor, sort: BoardSort) {
   const today = todayInBangkok();
-  const since = new Date(Date.now() - INCIDENT_WINDOW_DAYS * 86_400_000);
+  const since = daysFrom(new Date(), -INCIDENT_WINDOW_DAYS);
   const cases = await db.case.findMany({
     where: { AND: [caseScope(actor), { OR: [{ riskFlags: { has: "REFOULEMENT_RISK" } }, { incidents: { some: { occurredOn: { gte: since } } } }] }] },
     take: 500,
@@ -47,7 +47,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort) {
       proceedings: { where: { type: "DEPORTATION_EXTRADITION", closed: false }, select: { stage: true } },
       incidents: { where: { occurredOn: { gte: since } }, orderBy: { occurredOn: "desc" }, take: 1, select: { kind: true, severity: true, occurredOn: true } },
       detentions: { where: { releasedOn: null }, select: { startedOn: true, facility: { select: { name: true } } } },
-      tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true } },
+      tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true, ruleKey: true } },
     },
   });
   // Upcoming hearings of these cases, soonest first: the first seen per case is its next one.
@@ -67,7 +67,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort) {
     removalStages: c.proceedings.map((p) => p.stage),
     incident: c.incidents[0] ?? null,
     nextHearing: nextHearingByCase.get(c.id) ?? null,
-    nextDeadline: c.tasks[0] ? { due: isoDate(c.tasks[0].dueOn), title: c.tasks[0].title, daysLeft: daysUntil(isoDate(c.tasks[0].dueOn), today) } : null,
+    nextDeadline: c.tasks[0] ? { due: isoDate(c.tasks[0].dueOn), title: c.tasks[0].title, ruleKey: c.tasks[0].ruleKey, daysLeft: daysUntil(isoDate(c.tasks[0].dueOn), today) } : null,
     detention: c.detentions[0] ? { facility: c.detentions[0].facility.name, days: detentionDays(isoDate(c.detentions[0].startedOn), null, today) } : null,
   }));
   const far = Number.MAX_SAFE_INTEGER;

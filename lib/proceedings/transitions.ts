@@ -7,10 +7,10 @@ import { recordAudit } from "@/lib/audit";
 import { conflictFrom } from "@/lib/locking";
 import { dueDate, GRAPHS, isFinalStage, rulesForStage, transitionError, type ProceedingType } from "@/lib/workflows";
 import { effectivePeriod, type PeriodOverrides } from "@/lib/workflows/periods";
-import { RULE_TITLES } from "@/lib/tasks/rule-titles";
 import type { OpenProceedingInput, TransitionInput } from "./schema";
 import type { CaseAccess } from "@/lib/cases/access";
 import { refuse } from "@/lib/refusal";
+import { dbDate, isoDate } from "@/lib/dates";
 
 type Context = { actorId: string; ip: string | null };
 
@@ -45,8 +45,9 @@ async function createRuleTasks(
       data: {
         caseId: proceeding.caseId,
         proceedingId: proceeding.id,
-        title: RULE_TITLES[rule.title] ?? rule.title,
-        dueOn: new Date(`${dueDate(start, effectivePeriod(rule, overrides))}T00:00:00Z`),
+        // The rule's message key: shown in each reader's language (lib/tasks/titles).
+        title: rule.title,
+        dueOn: dbDate(dueDate(start, effectivePeriod(rule, overrides))),
         assigneeId,
         origin: "RULE",
         ruleKey: rule.key,
@@ -90,11 +91,11 @@ export async function openProceeding(tx: Tx, access: CaseAccess, input: OpenProc
       stage: input.stage,
       closed: isFinalStage(input.type, input.stage),
       reference: input.reference,
-      certificateExpiresOn: input.certificateExpiresOn ? new Date(`${input.certificateExpiresOn}T00:00:00Z`) : null,
+      certificateExpiresOn: dbDate(input.certificateExpiresOn),
       programmeId: input.type === "RESETTLEMENT" ? input.programmeId : null,
       updatedById: context.actorId,
       stageChanges: {
-        create: { fromStage: null, toStage: input.stage, reason: input.reason, occurredOn: new Date(`${input.occurredOn}T00:00:00Z`), actorId: context.actorId },
+        create: { fromStage: null, toStage: input.stage, reason: input.reason, occurredOn: dbDate(input.occurredOn), actorId: context.actorId },
       },
     },
     select: { id: true },
@@ -119,53 +120,87 @@ export async function openProceeding(tx: Tx, access: CaseAccess, input: OpenProc
   return { id: proceeding.id, tasks };
 }
 
-export async function moveProceeding(tx: Tx, access: CaseAccess, proceedingId: string, input: TransitionInput, ip: string | null) {
-  const { caseId } = access;
-  const context: Context = { actorId: access.actor.id, ip };
-  const current = await tx.proceeding.findFirst({
-    where: { id: proceedingId, caseId },
-    select: { id: true, type: true, stage: true, version: true, certificateExpiresOn: true, updatedAt: true, updatedById: true },
-  });
-  if (!current) refuse("notFound", "toStage");
-  // The form says which stage it was looking at: a move planned from a stage
-  // the proceeding has since left is a conflict, not a new move.
-  if (current.version !== input.version || current.stage !== input.fromStage) throw await conflict(tx, current);
-  const refusal = transitionError(current.type, current.stage, input.toStage);
+type CurrentProceeding = { id: string; caseId: string; type: ProceedingType; stage: string; version: number; certificateExpiresOn: Date | null };
+
+const CURRENT_SELECT = { id: true, caseId: true, type: true, stage: true, version: true, certificateExpiresOn: true } as const;
+
+/**
+ * The one writer of a stage: checks the move against the graph, changes the
+ * stage (refusing a stale version as a conflict), writes the history row,
+ * creates the tasks the new stage's deadline rules call for, keeps the
+ * case's risk flags and writes the audit row, all in the caller's transaction.
+ */
+async function changeStage(
+  tx: Tx,
+  current: CurrentProceeding,
+  move: { toStage: string; occurredOn: string; reason: string; suspendedFromStage?: string | null },
+  context: Context,
+  detail: Record<string, string | boolean> = {},
+) {
+  const refusal = transitionError(current.type, current.stage, move.toStage);
   if (refusal) refuse(refusal === "finalStage" ? "transitionFromFinal" : "transitionNotAllowed", "toStage");
   const updated = await tx.proceeding.updateMany({
-    where: { id: proceedingId, version: input.version, stage: current.stage },
-    data: { stage: input.toStage, closed: isFinalStage(current.type, input.toStage), updatedById: context.actorId, version: { increment: 1 } },
+    where: { id: current.id, version: current.version, stage: current.stage },
+    data: {
+      stage: move.toStage,
+      closed: isFinalStage(current.type, move.toStage),
+      ...(move.suspendedFromStage !== undefined ? { suspendedFromStage: move.suspendedFromStage } : {}),
+      updatedById: context.actorId,
+      version: { increment: 1 },
+    },
   });
   if (updated.count === 0) throw await conflict(tx, current);
   await tx.stageChange.create({
-    data: {
-      proceedingId,
-      fromStage: current.stage,
-      toStage: input.toStage,
-      reason: input.reason,
-      occurredOn: new Date(`${input.occurredOn}T00:00:00Z`),
-      actorId: context.actorId,
-    },
+    data: { proceedingId: current.id, fromStage: current.stage, toStage: move.toStage, reason: move.reason, occurredOn: dbDate(move.occurredOn), actorId: context.actorId },
   });
   const tasks = await createRuleTasks(
     tx,
-    { id: proceedingId, caseId, type: current.type, certificateExpiresOn: current.certificateExpiresOn?.toISOString().slice(0, 10) ?? null },
-    input.toStage,
-    input.occurredOn,
+    { id: current.id, caseId: current.caseId, type: current.type, certificateExpiresOn: current.certificateExpiresOn ? isoDate(current.certificateExpiresOn) : null },
+    move.toStage,
+    move.occurredOn,
     context,
   );
-  await syncRiskFlags(tx, caseId);
+  await syncRiskFlags(tx, current.caseId);
   await recordAudit(tx, {
     actorId: context.actorId,
     action: "proceeding.transition",
     entity: "Proceeding",
-    entityId: proceedingId,
-    caseId,
+    entityId: current.id,
+    caseId: current.caseId,
     fields: ["stage"],
     ip: context.ip,
-    detail: { type: current.type, from: current.stage, to: input.toStage, tasks: tasks.length },
+    detail: { type: current.type, from: current.stage, to: move.toStage, tasks: tasks.length, ...detail },
   });
   return { tasks };
+}
+
+/** A move a person makes on a proceeding of an opened case. */
+export async function moveProceeding(tx: Tx, access: CaseAccess, proceedingId: string, input: TransitionInput, ip: string | null) {
+  const current = await tx.proceeding.findFirst({ where: { id: proceedingId, caseId: access.caseId }, select: CURRENT_SELECT });
+  if (!current) refuse("notFound", "toStage");
+  // The form says which stage it was looking at: a move planned from a stage
+  // the proceeding has since left is a conflict, not a new move.
+  if (current.version !== input.version || current.stage !== input.fromStage) throw await conflict(tx, current);
+  return changeStage(tx, { ...current, type: current.type as ProceedingType }, input, { actorId: access.actor.id, ip });
+}
+
+/**
+ * Moves made for a resettlement programme rather than for one case: every
+ * open resettlement of a suspended programme goes on hold (remembering its
+ * stage), and back to that stage when the programme resumes. The caller
+ * holds `programme:suspend`, which is about programmes across teams, not
+ * one case. Each move is an ordinary stage change: history, deadline rules,
+ * risk flags and audit, as for a move made on the case.
+ */
+export async function moveForProgramme(
+  tx: Tx,
+  proceedingId: string,
+  move: { toStage: string; occurredOn: string; reason: string; suspendedFromStage: string | null },
+  context: Context,
+  detail: Record<string, string | boolean>,
+) {
+  const current = await tx.proceeding.findUniqueOrThrow({ where: { id: proceedingId }, select: CURRENT_SELECT });
+  return changeStage(tx, { ...current, type: current.type as ProceedingType }, move, context, detail);
 }
 
 async function conflict(tx: Tx, proceeding: { id: string }) {

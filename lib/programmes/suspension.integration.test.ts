@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { GRAPHS } from "@/lib/workflows";
+import type { DeadlineRule } from "@/lib/workflows/types";
 import { resumeProgramme, suspendProgramme } from "./suspension";
 
 describe("programme suspension", () => {
@@ -38,5 +40,31 @@ describe("programme suspension", () => {
     expect((await testDb.programme.findUniqueOrThrow({ where: { id: programme.id } })).status).toBe("ACTIVE");
     const history = await testDb.stageChange.findMany({ where: { proceedingId: proceedings[1].id }, orderBy: { at: "asc" } });
     expect(history.map((h) => `${h.fromStage}>${h.toStage}`)).toEqual(["COUNTRY_INTERVIEW>ON_HOLD", "ON_HOLD>COUNTRY_INTERVIEW"]);
+  });
+
+  it("moves through the transitions module: a deadline rule on the resumed stage creates its task, and each move is audited", async () => {
+    const team = await makeTeam("Resettlement rules");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const programme = await testDb.programme.create({ data: { name: `Rules programme ${tag()}`, country: "AU" } });
+    const target = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: `Resumed ${tag()}` } });
+    const proceeding = await testDb.proceeding.create({ data: { caseId: target.id, type: "RESETTLEMENT", stage: "CHECKS", programmeId: programme.id } });
+    // A deployment's rule on a resettlement stage (none ship today): re-entering the stage on resume must fire it.
+    const rule: DeadlineRule = { key: `test.recheck.${tag()}`, onStage: "CHECKS", from: "event", period: { amount: 14, unit: "days" }, title: "recheck", assignTo: "caseworker" };
+    GRAPHS.RESETTLEMENT.deadlineRules.push(rule);
+    try {
+      const context = { actorId: caseworker.id, ip: "127.0.0.1" };
+      await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context));
+      await testDb.$transaction((tx) => resumeProgramme(tx, programme.id, context));
+    } finally {
+      GRAPHS.RESETTLEMENT.deadlineRules.splice(GRAPHS.RESETTLEMENT.deadlineRules.indexOf(rule), 1);
+    }
+    const tasks = await testDb.task.findMany({ where: { proceedingId: proceeding.id } });
+    expect(tasks.map((t) => [t.ruleKey, t.assigneeId, t.origin])).toEqual([[rule.key, caseworker.id, "RULE"]]);
+    const moves = await testDb.auditLog.findMany({ where: { entityId: proceeding.id, action: "proceeding.transition" }, orderBy: { id: "asc" } });
+    expect(moves.map((m) => m.detail)).toEqual([
+      { type: "RESETTLEMENT", from: "CHECKS", to: "ON_HOLD", tasks: 0, programmeSuspended: true },
+      { type: "RESETTLEMENT", from: "ON_HOLD", to: "CHECKS", tasks: 1, programmeResumed: true },
+    ]);
+    expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: proceeding.id } })).version).toBe(3);
   });
 });

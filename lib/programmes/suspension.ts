@@ -5,7 +5,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { todayInBangkok } from "@/lib/dates";
-import { toDbDate } from "@/lib/validation/dates";
+import { moveForProgramme } from "@/lib/proceedings/transitions";
 import { refuse } from "@/lib/refusal";
 
 type Context = { actorId: string; ip: string | null };
@@ -20,27 +20,12 @@ export async function suspendProgramme(tx: Tx, programmeId: string, context: Con
     where: { programmeId, type: "RESETTLEMENT", closed: false, stage: { not: "ON_HOLD" } },
     select: { id: true, caseId: true, stage: true },
   });
-  const today = toDbDate(todayInBangkok());
+  const today = todayInBangkok();
   for (const proceeding of held) {
-    await tx.proceeding.update({
-      where: { id: proceeding.id },
-      data: { stage: "ON_HOLD", suspendedFromStage: proceeding.stage, updatedById: context.actorId, version: { increment: 1 } },
-    });
-    await tx.stageChange.create({
-      data: { proceedingId: proceeding.id, fromStage: proceeding.stage, toStage: "ON_HOLD", reason: `Programme ${programme.name} suspended`, occurredOn: today, actorId: context.actorId },
-    });
+    const move = { toStage: "ON_HOLD", occurredOn: today, reason: `Programme ${programme.name} suspended`, suspendedFromStage: proceeding.stage };
+    await moveForProgramme(tx, proceeding.id, move, context, { programmeSuspended: true });
     await tx.note.create({
       data: { caseId: proceeding.caseId, authorId: context.actorId, kind: "OTHER", body: `Resettlement on hold: the programme ${programme.name} was suspended. It will resume at the stage it had reached.` },
-    });
-    await recordAudit(tx, {
-      actorId: context.actorId,
-      action: "proceeding.transition",
-      entity: "Proceeding",
-      entityId: proceeding.id,
-      caseId: proceeding.caseId,
-      fields: ["stage"],
-      ip: context.ip,
-      detail: { type: "RESETTLEMENT", from: proceeding.stage, to: "ON_HOLD", programmeSuspended: true },
     });
   }
   await recordAudit(tx, { actorId: context.actorId, action: "programme.suspend", entity: "Programme", entityId: programmeId, ip: context.ip, detail: { held: held.length } });
@@ -57,24 +42,11 @@ export async function resumeProgramme(tx: Tx, programmeId: string, context: Cont
     where: { programmeId, stage: "ON_HOLD", suspendedFromStage: { not: null } },
     select: { id: true, caseId: true, suspendedFromStage: true },
   });
-  const today = toDbDate(todayInBangkok());
+  const today = todayInBangkok();
   for (const proceeding of held) {
-    const stage = proceeding.suspendedFromStage!;
-    await tx.proceeding.update({ where: { id: proceeding.id }, data: { stage, suspendedFromStage: null, updatedById: context.actorId, version: { increment: 1 } } });
-    await tx.stageChange.create({
-      data: { proceedingId: proceeding.id, fromStage: "ON_HOLD", toStage: stage, reason: `Programme ${programme.name} resumed`, occurredOn: today, actorId: context.actorId },
-    });
+    const move = { toStage: proceeding.suspendedFromStage!, occurredOn: today, reason: `Programme ${programme.name} resumed`, suspendedFromStage: null };
+    await moveForProgramme(tx, proceeding.id, move, context, { programmeResumed: true });
     await tx.note.create({ data: { caseId: proceeding.caseId, authorId: context.actorId, kind: "OTHER", body: `Resettlement resumed: the programme ${programme.name} is active again.` } });
-    await recordAudit(tx, {
-      actorId: context.actorId,
-      action: "proceeding.transition",
-      entity: "Proceeding",
-      entityId: proceeding.id,
-      caseId: proceeding.caseId,
-      fields: ["stage"],
-      ip: context.ip,
-      detail: { type: "RESETTLEMENT", from: "ON_HOLD", to: stage, programmeResumed: true },
-    });
   }
   await recordAudit(tx, { actorId: context.actorId, action: "programme.resume", entity: "Programme", entityId: programmeId, ip: context.ip, detail: { resumed: held.length } });
   return { count: held.length };

@@ -2,9 +2,10 @@
 // the forms. Messages are keys under "errors" in messages/*.json.
 import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
-import { optionalPastDate, toDbDate } from "@/lib/validation/dates";
+import { optionalPastDate } from "@/lib/validation/dates";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
 import { versionField } from "@/lib/validation/version";
+import { dbDate } from "@/lib/dates";
 
 export const REFERRAL_SERVICES = ["MEDICAL", "LEGAL", "EDUCATION", "SHELTER", "LIVELIHOOD", "PSYCHOSOCIAL"] as const;
 export const REFERRAL_STATUSES = ["SENT", "ACCEPTED", "DECLINED", "COMPLETED"] as const;
@@ -29,7 +30,7 @@ export const referralSchema = z
     sections: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SUMMARY_SECTION_NAMES, { error: "invalidChoice" })).min(1, { error: "sectionsRequired" })),
     identifying: z.preprocess((v) => v === "on" || v === true, z.boolean()),
     consentBy: text(200),
-    consentOn: optionalPastDate.transform((value) => toDbDate(value)),
+    consentOn: optionalPastDate.transform((value) => dbDate(value)),
     consentPurpose: text(500),
     overrideReason: text(1000),
   })

@@ -9,6 +9,9 @@ import type { Actor } from "@/lib/policy";
 import { renderCaseSummaryPdf, type SummaryWords } from "./pdf";
 import { SUMMARY_SECTION_NAMES } from "./sections";
 import en from "@/messages/en.json";
+import { taskTitle as titleOf } from "@/lib/tasks/titles";
+
+const englishRules = Object.assign((key: string) => (en.tasks.rules as Record<string, string>)[key], { has: (key: string) => key in en.tasks.rules });
 
 // Words as the route gives them, from the English messages (ICU plurals reduced to their "other" form).
 const english: SummaryWords = {
@@ -24,6 +27,7 @@ const english: SummaryWords = {
   hearingPurpose: (v) => v,
   documentType: (v) => v,
   country: (c) => c,
+  taskTitle: (task) => titleOf(task, englishRules),
 };
 
 /** The PDF's page count and text, as poppler reads them. */

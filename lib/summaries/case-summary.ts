@@ -38,7 +38,7 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
       },
       proceedings: {
         orderBy: { openedAt: "asc" },
-        select: { type: true, stage: true, closed: true, tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { title: true, dueOn: true } } },
+        select: { type: true, stage: true, closed: true, tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { title: true, ruleKey: true, dueOn: true } } },
       },
       documents: { orderBy: { uploadedAt: "asc" }, select: { type: true, expiresOn: true } },
     },
@@ -79,7 +79,7 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
         }))
       : null,
     proceedings: want("proceedings")
-      ? record.proceedings.map((p) => ({ type: p.type, stage: p.stage, closed: p.closed, nextDeadline: p.tasks[0] ? { title: p.tasks[0].title, dueOn: isoDate(p.tasks[0].dueOn) } : null }))
+      ? record.proceedings.map((p) => ({ type: p.type, stage: p.stage, closed: p.closed, nextDeadline: p.tasks[0] ? { title: p.tasks[0].title, ruleKey: p.tasks[0].ruleKey, dueOn: isoDate(p.tasks[0].dueOn) } : null }))
       : null,
     hearings: want("hearings") ? hearings.map((h) => ({ startsAt: h.startsAt, purpose: h.purpose, court: h.court.name, type: h.proceeding.type })) : null,
     documents: want("documents") ? record.documents.map((d) => ({ type: d.type, expiresOn: d.expiresOn ? isoDate(d.expiresOn) : null })) : null,

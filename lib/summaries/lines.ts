@@ -33,7 +33,7 @@ export function summaryLines(summary: CaseSummary, words: SummaryWords) {
     proceedings: summary.proceedings?.map(
       (p) =>
         `${words.proceedingType(p.type)}: ${words.stage(p.stage)}${p.closed ? ` (${label("closed")})` : ""}` +
-        (p.nextDeadline ? ` · ${label("nextDeadline", { date: p.nextDeadline.dueOn, title: p.nextDeadline.title })}` : ""),
+        (p.nextDeadline ? ` · ${label("nextDeadline", { date: p.nextDeadline.dueOn, title: words.taskTitle(p.nextDeadline) })}` : ""),
     ),
     hearings: summary.hearings?.map(
       (h) =>

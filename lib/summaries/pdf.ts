@@ -24,6 +24,8 @@ export type SummaryWords = {
   hearingPurpose: (value: string) => string;
   documentType: (value: string) => string;
   country: (code: string) => string;
+  /** A task's title in the reader's language (lib/tasks/titles). */
+  taskTitle: (task: { title: string; ruleKey?: string | null }) => string;
 };
 
 const MARGIN = 42;

@@ -1,15 +1,17 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { SummaryWords } from "./pdf";
+import { taskTitle } from "@/lib/tasks/titles";
 
 /** The words of a summary PDF in the reader's interface language. */
 export async function summaryWords(): Promise<SummaryWords> {
-  const [label, enums, stages, documentTypes, countries] = await Promise.all([
+  const [label, enums, stages, documentTypes, countries, rules] = await Promise.all([
     getTranslations("summary.pdf"),
     getTranslations("enums"),
     getTranslations("stages"),
     getTranslations("documentTypes"),
     getTranslations("countries"),
+    getTranslations("tasks.rules"),
   ]);
   return {
     label: (key, values) => label(key, values),
@@ -21,5 +23,6 @@ export async function summaryWords(): Promise<SummaryWords> {
     hearingPurpose: (v) => enums(`hearingPurpose.${v}`),
     documentType: (v) => documentTypes(v),
     country: (c) => (countries.has(c) ? countries(c) : c),
+    taskTitle: (task) => taskTitle(task, rules),
   };
 }

@@ -8,6 +8,7 @@ import { conflictFrom } from "@/lib/locking";
 import { caseCodeOf, type CaseAccess } from "@/lib/cases/access";
 import { createTaskSchema, reassignTaskSchema, taskVersionSchema } from "./schema";
 import { taskAssignees } from "./queries";
+import { dbDate } from "@/lib/dates";
 
 async function assigneeAllowed(access: CaseAccess, assigneeId: string | null) {
   if (!assigneeId) return true;
@@ -23,7 +24,7 @@ export async function createTaskAction(code: string, _previous: FormState, formD
     if (!(await assigneeAllowed(access, input.assigneeId))) refuse("assigneeNotAllowed", "assigneeId");
     await db.$transaction(async (tx) => {
       const task = await tx.task.create({
-        data: { caseId: access.caseId, title: input.title, dueOn: new Date(`${input.dueOn}T00:00:00Z`), assigneeId: input.assigneeId, origin: "PERSON", createdById: access.actor.id },
+        data: { caseId: access.caseId, title: input.title, dueOn: dbDate(input.dueOn), assigneeId: input.assigneeId, origin: "PERSON", createdById: access.actor.id },
         select: { id: true },
       });
       await audit(tx, { action: "task.create", entity: "Task", entityId: task.id });

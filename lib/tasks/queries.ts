@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
 import { caseScope, type Actor } from "@/lib/policy";
-import { todayInBangkok } from "@/lib/dates";
+import { isoDate, todayInBangkok } from "@/lib/dates";
 import { bucketFor, daysUntil, type Bucket } from "./buckets";
 
 const TASK_SELECT = {
@@ -20,7 +20,7 @@ const TASK_SELECT = {
 } as const;
 
 function withTiming<T extends { dueOn: Date }>(task: T, today: string) {
-  const due = task.dueOn.toISOString().slice(0, 10);
+  const due = isoDate(task.dueOn);
   return { ...task, due, bucket: bucketFor(due, today) as Bucket, daysLeft: daysUntil(due, today) };
 }
 

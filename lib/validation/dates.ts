@@ -1,15 +1,8 @@
 // Calendar-date fields ("YYYY-MM-DD") for every form: one rule for parsing
-// and ranges, with message keys under "errors".
+// and ranges, with message keys under "errors". The dates themselves are
+// lib/dates.ts's.
 import { z } from "zod";
-import { todayInBangkok } from "@/lib/dates";
-
-/** A calendar date "YYYY-MM-DD" that really exists, as UTC midnight. */
-export function parseIsoDate(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value ? date : null;
-}
+import { parseIsoDate, todayInBangkok } from "@/lib/dates";
 
 type DateFieldOptions = {
   /** Refuse dates after today in Bangkok (events that already happened). */
@@ -61,17 +54,6 @@ export const optionalPastDate = dateField({ notFuture: true, whenEmpty: "null" }
 export const requiredDate = dateField({ whenEmpty: "required" }).pipe(z.string());
 /** Any date, may be empty. */
 export const optionalDate = dateField({ whenEmpty: "null" });
-
-export function toDbDate(iso: string): Date;
-export function toDbDate(iso: string | null): Date | null;
-export function toDbDate(iso: string | null): Date | null {
-  return iso === null ? null : new Date(`${iso}T00:00:00Z`);
-}
-
-/** A Bangkok wall-clock date and time ("YYYY-MM-DD", "HH:MM") as an instant. Thailand keeps UTC+7 all year. */
-export function bangkokInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+07:00`);
-}
 
 export const timeOfDay = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),

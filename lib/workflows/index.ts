@@ -6,6 +6,7 @@ import { resettlement } from "./resettlement";
 import { transferToKorea } from "./transfer-to-korea";
 import { PROCEEDING_TYPES, type DeadlinePeriod, type DeadlineRule, type ProceedingType, type StageGraph } from "./types";
 import { unhcrRsd } from "./unhcr-rsd";
+import { addCalendarDays, addCalendarMonths } from "@/lib/dates";
 
 export * from "./types";
 
@@ -57,11 +58,5 @@ export function rulesForStage(type: ProceedingType, stage: string): DeadlineRule
  * month = 28/29 Feb), as courts count.
  */
 export function dueDate(startIso: string, period: DeadlinePeriod): string {
-  const [year, month, day] = startIso.split("-").map(Number);
-  if (period.unit === "days") {
-    return new Date(Date.UTC(year, month - 1, day + period.amount)).toISOString().slice(0, 10);
-  }
-  const firstOfTarget = new Date(Date.UTC(year, month - 1 + period.amount, 1));
-  const daysInTarget = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(day, daysInTarget))).toISOString().slice(0, 10);
+  return period.unit === "days" ? addCalendarDays(startIso, period.amount) : addCalendarMonths(startIso, period.amount);
 }

@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { BOARD_SORTS, refoulementBoard, type BoardSort } from "@/lib/legal/queries";
 import { PrintButton } from "@/components/ui/print-button";
+import { taskTitle } from "@/lib/tasks/titles";
+import { dbDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Refoulement-risk board" };
 
@@ -14,6 +16,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const rows = await refoulementBoard(user, sort);
   const t = await getTranslations("board");
   const tStage = await getTranslations("stages");
+  const tRule = await getTranslations("tasks.rules");
   const tIncident = await getTranslations("enums.incidentKind");
   const tSeverity = await getTranslations("enums.severity");
   const format = await getFormatter();
@@ -73,7 +76,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{row.nextHearing ? format.dateTime(row.nextHearing, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
                   <td className={`px-3 py-2 ${row.nextDeadline && row.nextDeadline.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}>
-                    {row.nextDeadline ? `${format.dateTime(new Date(`${row.nextDeadline.due}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })} · ${row.nextDeadline.title}` : "—"}
+                    {row.nextDeadline ? `${format.dateTime(dbDate(row.nextDeadline.due), { dateStyle: "medium", timeZone: "UTC" })} · ${taskTitle(row.nextDeadline, tRule)}` : "—"}
                   </td>
                   <td className="px-3 py-2">{row.detention ? t("detained", { days: row.detention.days, facility: row.detention.facility }) : t("notDetained")}</td>
                   <td className="px-3 py-2">{row.counsel.length ? row.counsel.join(", ") : "—"}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { taskTitle } from "@/lib/tasks/titles";
 import { requirePermission } from "@/lib/auth/current-user";
 import { openDeadlines } from "@/lib/legal/queries";
 
@@ -12,6 +13,7 @@ export default async function DeadlinesPage() {
   const t = await getTranslations("deadlines");
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
+  const tRule = await getTranslations("tasks.rules");
   const format = await getFormatter();
   return (
     <div className="space-y-4">
@@ -41,7 +43,7 @@ export default async function DeadlinesPage() {
                   <td className={`whitespace-nowrap px-3 py-2 font-semibold ${d.daysLeft < 0 ? "text-red-800" : d.daysLeft <= 7 ? "text-amber-900" : ""}`}>
                     {d.daysLeft < 0 ? t("overdueBy", { days: -d.daysLeft }) : t("left", { days: d.daysLeft })}
                   </td>
-                  <td className="px-3 py-2">{d.title}</td>
+                  <td className="px-3 py-2">{taskTitle(d, tRule)}</td>
                   <td className="px-3 py-2 font-mono">
                     <Link href={`/cases/${d.case.code}/tasks`} className="text-blue-800 underline">
                       {d.case.code}

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
 import { bangkokMidnight, hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
-import { TIME_ZONE } from "@/lib/dates";
+import { TIME_ZONE, dbDate } from "@/lib/dates";
 import { SelectField } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Hearings" };
@@ -36,7 +36,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   for (const hearing of hearings) byDay.set(dayKey(hearing.startsAt), [...(byDay.get(dayKey(hearing.startsAt)) ?? []), hearing]);
   const any = { value: "", label: t("any") };
   const dayLabel = (iso: string, style: "long" | "short") =>
-    format.dateTime(new Date(`${iso}T00:00:00Z`), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
+    format.dateTime(dbDate(iso), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
 
   const item = (hearing: Hearing, compact = false) => (
     <li key={hearing.id} className={`rounded border p-2 text-sm ${hearing.clash ? "border-red-700 bg-red-50" : "border-slate-200 bg-white"}`} data-testid="agenda-hearing">

@@ -2,15 +2,13 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { dashboardFigures, figureTeams } from "@/lib/dashboard/figures";
-import { todayInBangkok, isMonthParam } from "@/lib/dates";
+import { dbDate, isMonthParam, lastOfMonth, todayInBangkok } from "@/lib/dates";
 import { PrintButton } from "@/components/ui/print-button";
 
 export const metadata: Metadata = { title: "Monthly report" };
 
 function monthBounds(month: string) {
-  const [year, m] = month.split("-").map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-  return { from: `${month}-01`, to: last };
+  return { from: `${month}-01`, to: lastOfMonth(month) };
 }
 
 /** A printable month for donors: counts only, from the dashboard's figures; no case codes or names. */
@@ -27,7 +25,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const country = (code: string) => (tCountry.has(code) ? tCountry(code) : code);
   const sum = (rows: { people: number }[]) => rows.reduce((total, row) => total + row.people, 0);
   const openCases = figures.byStatus.filter((r) => r.status !== "CLOSED").reduce((total, r) => total + r.count, 0);
-  const monthName = format.dateTime(new Date(`${month}-15T00:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthName = format.dateTime(dbDate(`${month}-15`), { month: "long", year: "numeric", timeZone: "UTC" });
   const cell = "border border-slate-300 px-2 py-1";
   return (
     <article className="mx-auto max-w-3xl space-y-5 bg-white p-6 print:p-0">

@@ -9,6 +9,7 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { DetentionDays } from "@/components/custody/detention-flags";
 import { AddDetentionForm, UpdateDetentionForm } from "@/components/custody/detention-forms";
 import { AddExpenseForm, AddFineForm, AddPaymentForm } from "@/components/custody/money-forms";
+import { dbDate } from "@/lib/dates";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -24,7 +25,7 @@ export default async function CustodyPage({ params }: Props) {
   const tCategory = await getTranslations("enums.expenseCategory");
   const format = await getFormatter();
   const canManage = can(user, "custody:manage");
-  const date = (value: Date | string) => format.dateTime(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value, { dateStyle: "medium", timeZone: "UTC" });
+  const date = (value: Date | string) => format.dateTime(typeof value === "string" ? dbDate(value) : value, { dateStyle: "medium", timeZone: "UTC" });
   const money = (minor: number, currency: string, usdCents: number | null = null) =>
     `${formatMinor(minor)} ${currency}${usdCents !== null ? ` (≈ ${formatMinor(usdCents)} USD)` : ""}`;
   const people = file.people.map((p) => ({ value: p.id, label: p.latinName }));

@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  bangkokDate,
+  bangkokInstant,
+  calendarDaysBetween,
+  daysFrom,
+  dbDate,
+  isoDate,
+  isoWeekday,
+  lastOfMonth,
+  mondayOf,
+  parseIsoDate,
+  startOfBangkokDay,
+} from "./dates";
+
+const day = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+describe("calendar dates", () => {
+  it("adding days moves by exactly that many days, and back", () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -4000, max: 4000 }), (start, n) => {
+        const moved = addCalendarDays(start, n);
+        expect(calendarDaysBetween(start, moved)).toBe(n);
+        expect(addCalendarDays(moved, -n)).toBe(start);
+        expect(isoDate(dbDate(moved))).toBe(moved);
+      }),
+    );
+  });
+
+  it("months clamp to the month's end, as courts count", () => {
+    expect(addCalendarMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addCalendarMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addCalendarMonths("2026-03-31", -1)).toBe("2026-02-28");
+    expect(addCalendarMonths("2026-12-15", 1)).toBe("2027-01-15");
+    expect(lastOfMonth("2026-02")).toBe("2026-02-28");
+  });
+
+  it("only real dates parse", () => {
+    expect(parseIsoDate("2026-02-30")).toBeNull();
+    expect(parseIsoDate("2026-2-3")).toBeNull();
+    expect(isoDate(parseIsoDate("2024-02-29"))).toBe("2024-02-29");
+  });
+
+  it("weeks start on Monday", () => {
+    expect(mondayOf("2026-12-06")).toBe("2026-11-30"); // a Sunday
+    expect(mondayOf("2026-11-30")).toBe("2026-11-30");
+    expect(isoWeekday("2026-12-01")).toBe(2);
+  });
+});
+
+describe("Bangkok time", () => {
+  it("a Bangkok day starts at 17:00 UTC the day before, whatever the server's zone", () => {
+    expect(startOfBangkokDay("2026-12-01").toISOString()).toBe("2026-11-30T17:00:00.000Z");
+    expect(bangkokInstant("2026-12-01", "09:30").toISOString()).toBe("2026-12-01T02:30:00.000Z");
+    fc.assert(
+      fc.property(day, (d) => {
+        expect(bangkokDate(startOfBangkokDay(d))).toBe(d);
+      }),
+    );
+  });
+
+  it("23:30 UTC on 31 January is already 1 February in Bangkok", () => {
+    expect(bangkokDate(new Date("2026-01-31T23:30:00Z"))).toBe("2026-02-01");
+  });
+
+  it("instants move by whole days", () => {
+    expect(daysFrom(new Date("2026-12-01T05:00:00Z"), -30).toISOString()).toBe("2026-11-01T05:00:00.000Z");
+  });
+});
