@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 
 // Shown for unexpected server errors: no stack trace or SQL reaches the
 // user, only the digest that matches the server log entry.
@@ -10,9 +11,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("body")}</p>
       {error.digest ? <p className="mt-2 font-mono text-sm">{error.digest}</p> : null}
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white">
+      <Button type="button" onClick={reset} className="mt-4">
         {t("retry")}
-      </button>
+      </Button>
     </main>
   );
 }

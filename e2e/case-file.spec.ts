@@ -1,19 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signIn, sql, uniqueTag } from "./helpers";
-
-async function bangkokCase(offset: number): Promise<{ id: string; code: string }> {
-  const [row] = await sql<{ id: string; code: string }>(
-    `select c.id, c.code from "Case" c join "Team" t on t.id = c."teamId"
-     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code limit 1 offset $1`,
-    [offset],
-  );
-  return row;
-}
+import { ACCOUNTS, expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 test("notes go on the timeline; confidential ones only for their author and supervisors", async ({ page, browser }) => {
-  const target = await bangkokCase(2);
+  const target = await newCase();
   const tag = uniqueTag();
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}`);
   await page.getByLabel("Type").selectOption("EMBASSY_CONTACT");
   await page.getByLabel("Note", { exact: true }).fill(`Confidential embassy call ${tag}`);
@@ -36,11 +28,11 @@ test("notes go on the timeline; confidential ones only for their author and supe
   );
   const supervisor = await browser.newContext();
   const supervisorPage = await supervisor.newPage();
-  await signIn(supervisorPage, "supervisor");
+  await signInAs(supervisorPage, "supervisor");
   await supervisorPage.goto(`/cases/${target.code}`);
   await expect(supervisorPage.getByTestId("timeline")).toContainText(`Confidential embassy call ${tag}`);
   if (counselCase) {
-    await signIn(legalPage, "legal");
+    await signInAs(legalPage, "legal");
     await legalPage.goto(`/cases/${target.code}`);
     await expect(legalPage.getByRole("heading", { level: 1 })).toHaveText(target.code);
     await expect(legalPage.getByText(`Confidential embassy call ${tag}`)).toHaveCount(0);
@@ -50,13 +42,13 @@ test("notes go on the timeline; confidential ones only for their author and supe
 });
 
 test("a second save of the same case is refused with who changed it and when", async ({ browser }) => {
-  const target = await bangkokCase(4);
+  const target = await newCase();
   const first = await browser.newContext();
   const second = await browser.newContext();
   const firstPage = await first.newPage();
   const secondPage = await second.newPage();
-  await signIn(firstPage, "caseworker");
-  await signIn(secondPage, "supervisor");
+  await signInAs(firstPage, "caseworker");
+  await signInAs(secondPage, "supervisor");
   await firstPage.goto(`/cases/${target.code}/edit`);
   await secondPage.goto(`/cases/${target.code}/edit`);
   await expectAccessible(firstPage);
@@ -85,9 +77,9 @@ test("a second save of the same case is refused with who changed it and when", a
 });
 
 test("editing a household member keeps the case list in step and is audited", async ({ page }) => {
-  const target = await bangkokCase(6);
+  const target = await newCase();
   const tag = uniqueTag();
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}`);
   await page.getByRole("link", { name: /^Edit (?!case)/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Edit");
@@ -102,8 +94,8 @@ test("editing a household member keeps the case list in step and is audited", as
 });
 
 test("a caseworker of another team gets 404 for a case URL, and the view is audited for those who may see it", async ({ page }) => {
-  const target = await bangkokCase(8);
-  await signIn(page, "caseworkerNorth");
+  const target = await newCase();
+  await signInAs(page, "caseworkerNorth");
   const response = await page.goto(`/cases/${target.code}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -116,7 +108,7 @@ test("a caseworker of another team gets 404 for a case URL, and the view is audi
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   const before = Date.now();
   await page.goto(`/cases/${target.code}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(target.code);
@@ -138,7 +130,7 @@ test("a restricted case is hidden from team caseworkers not named on it", async 
   expect(restricted, "the demo data has a restricted Bangkok case").toBeTruthy();
   // Take the case away from the demo caseworker so they are not named on it.
   await sql(`update "Case" set "caseworkerId" = (select id from "User" where email = $1) where code = $2`, [ACCOUNTS.supervisor.email, restricted.code]);
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   expect((await page.goto(`/cases/${restricted.code}`))?.status()).toBe(404);
   await page.goto(`/cases?q=${restricted.code}`);
   await expect(page.getByRole("status")).toHaveText("No cases");
@@ -148,7 +140,7 @@ test("a restricted case is hidden from team caseworkers not named on it", async 
   await expect(page.locator("main")).not.toContainText(restricted.name);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.goto(`/cases/${restricted.code}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(restricted.code);
 });

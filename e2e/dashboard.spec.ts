@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, signInAs } from "./helpers";
 
 test("a supervisor opens the dashboard and follows a figure through to the cases behind it", async ({ page }) => {
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("figures-as-of")).toContainText("Figures as of");
@@ -30,7 +30,7 @@ test("a supervisor opens the dashboard and follows a figure through to the cases
 });
 
 test("the monthly report for donors shows counts, never names or case codes", async ({ page }) => {
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Monthly report for donors" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Monthly report");
@@ -40,13 +40,13 @@ test("the monthly report for donors shows counts, never names or case codes", as
 });
 
 test("caseworkers and legal officers cannot open the dashboard", async ({ page }) => {
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   expect((await page.goto("/dashboard"))?.status()).toBe(404);
 });
 
 test("an organisation-wide supervisor sees every team, narrows to one, and downloads the figures", async ({ page }) => {
-  await signIn(page, "director");
+  await signInAs(page, "director");
   await page.goto("/dashboard");
   await expect(page.getByText(/Figures for all \d+ teams/)).toBeVisible();
   const team = page.getByLabel("Team");

@@ -1,19 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./helpers";
-
-async function bangkokCaseWithoutDocuments() {
-  const [row] = await sql<{ code: string }>(
-    `select c.code from "Case" c join "Team" t on t.id = c."teamId"
-     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' and not exists (select 1 from "Document" d where d."caseId" = c.id)
-       and not exists (select 1 from "Proceeding" p where p."caseId" = c.id)
-     order by c.code limit 1 offset 12`,
-  );
-  return row.code;
-}
+import { expectAccessible, signInAs, sql } from "./helpers";
+import { newCase } from "./data";
 
 test("a document is uploaded, listed and downloaded intact; another team gets 404; a renamed executable is refused", async ({ page, browser }) => {
-  const code = await bangkokCaseWithoutDocuments();
-  await signIn(page, "caseworker");
+  const { code } = await newCase();
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${code}/proceedings`);
   const open = page.getByRole("region", { name: "Open a proceeding" });
   await open.getByLabel("Type").selectOption({ label: "Deportation / extradition" });
@@ -61,7 +52,7 @@ test("a document is uploaded, listed and downloaded intact; another team gets 40
 
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signIn(otherPage, "caseworkerNorth");
+  await signInAs(otherPage, "caseworkerNorth");
   const refused = await otherPage.request.get(`/api/documents/${stored.id}`);
   expect(refused.status()).toBe(404);
   expect((await refused.body()).includes(Buffer.from("Court order"))).toBe(false);

@@ -21,6 +21,20 @@ export async function signIn(page: Page, who: AccountKey) {
   await expect(page.getByTestId("signed-in-as")).toContainText(ACCOUNTS[who].name);
 }
 
+/**
+ * Signs in by minting a session, as a sign-in would make one (see
+ * sessionCookieFor): most journeys are not about signing in, and this keeps
+ * them fast and independent of the lockout. sign-in.spec.ts and
+ * account-security.spec.ts sign in through the form.
+ */
+export async function signInAs(page: Page, who: AccountKey) {
+  const { cookie } = await sessionCookieFor(who);
+  const split = cookie.indexOf("=");
+  await page.context().addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: process.env.BASE_URL!, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto("/cases");
+  await expect(page.getByTestId("signed-in-as")).toContainText(ACCOUNTS[who].name);
+}
+
 /** Fails on any WCAG 2 A/AA violation axe-core finds on the current page. */
 export async function expectAccessible(page: Page) {
   const violations = async () =>
@@ -54,23 +68,6 @@ export async function sql<T = Record<string, unknown>>(text: string, values: unk
 export function uniqueTag(): string {
   return Math.random().toString(36).slice(2, 7);
 }
-
-/** A case of the demo data with no proceedings or detention yet, for a test to build on. */
-// Tests running at the same time pass different offsets so they never pick the same case.
-export async function freeCase(team: string, nationality: string, withCounsel: boolean, offset = 0) {
-  const [row] = await sql<{ code: string }>(
-    `select c.code from "Case" c join "Team" t on t.id = c."teamId"
-     where t.name = $1 and c.nationality = $2 and c.sensitivity <> 'RESTRICTED' and c.status = 'OPEN'
-       and not exists (select 1 from "Proceeding" p where p."caseId" = c.id)
-       and not exists (select 1 from "DetentionEpisode" d where d."caseId" = c.id)
-       and ${withCounsel ? "" : "not"} exists (select 1 from "CaseMember" m where m."caseId" = c.id and m.role = 'COUNSEL')
-     order by c.code desc limit 1 offset $3`,
-    [team, nationality, offset],
-  );
-  expect(row, `a free ${nationality} case in ${team}`).toBeTruthy();
-  return row.code;
-}
-
 
 /**
  * A new account of its own for a test that changes account settings (such as

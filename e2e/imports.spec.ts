@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, sql, uniqueTag } from "./helpers";
+import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 
 test("a supervisor imports a 500-row spreadsheet with 3 bad rows: all-or-nothing refuses, valid rows only imports 497 and the error report lists the 3", async ({ page }) => {
   test.setTimeout(120_000);
@@ -21,7 +21,7 @@ test("a supervisor imports a 500-row spreadsheet with 3 bad rows: all-or-nothing
   const file = { name: "partner-register.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
   const imported = () => sql(`select 1 from "Case" where "principalName" like $1`, [`Importee ${tag} %`]);
 
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.getByRole("link", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Import cases from a spreadsheet" })).toBeVisible();
   await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, sql, uniqueTag } from "./helpers";
+import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 
 async function fillPerson(page: Page, index: number, person: Record<string, string>) {
   const group = page.getByRole("group", { name: new RegExp(`^Person ${index + 1}`) });
@@ -14,7 +14,7 @@ async function fillPerson(page: Page, index: number, person: Record<string, stri
 test("a caseworker opens a North Korean household after fixing an invalid field, and finds it by Hangul name", async ({ page }) => {
   const tag = uniqueTag();
   const latinName = `Ri Chol-ung ${tag}`;
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.getByRole("link", { name: "New case" }).first().click();
   await expect(page.getByRole("heading", { name: "New case" })).toBeVisible();
   await expectAccessible(page);
@@ -68,7 +68,7 @@ test("a caseworker opens a North Korean household after fixing an invalid field,
 test("a Vietnamese household is found without accents, by UNHCR number, and filtered by nationality", async ({ page }) => {
   const tag = uniqueTag();
   const unhcr = `555-26C${Math.floor(10000 + Math.random() * 89999)}`;
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.goto("/cases/new");
   await fillPerson(page, 0, {
     "Name (Latin script)": `H' Bđăp Ênuôl ${tag}`,
@@ -112,7 +112,7 @@ test("a Vietnamese household is found without accents, by UNHCR number, and filt
 });
 
 test("the case list pages through results on the server", async ({ page }) => {
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.goto("/cases?sort=code&dir=asc");
   await expect(page.getByText(/Page 1 of \d+/)).toBeVisible();
   const firstPage = await page.locator("tbody tr td:first-child").allTextContents();

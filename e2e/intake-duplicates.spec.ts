@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, sql, uniqueTag } from "./helpers";
+import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 async function fillPrincipal(page: Page, person: Record<string, string>) {
   const group = page.getByRole("group", { name: /^Person 1/ });
@@ -11,21 +12,10 @@ async function fillPrincipal(page: Page, person: Record<string, string>) {
 }
 
 test("intake of a person registered under another spelling shows the match; the caseworker links to it, or opens a new case with a reason", async ({ page }) => {
-  // A Bangkok household registered as "Jeong Gyeong-hui", born 1990 (a
-  // demo case of its own, rewritten so no other test picks it).
-  const [{ code }] = await sql<{ code: string }>(
-    `select c.code from "Case" c join "Team" t on t.id = c."teamId"
-     where t.name = 'Bangkok' and c.nationality = 'LA' and c.sensitivity = 'STANDARD' and c.status = 'OPEN'
-     order by c.code asc limit 1 offset 3`,
-  );
-  await sql(`update "Case" set nationality = 'KP', "principalName" = 'Jeong Gyeong-hui' where code = $1`, [code]);
-  await sql(
-    `update "Person" set "latinName" = 'Jeong Gyeong-hui', "nativeName" = null, aliases = '{}', "birthYear" = 1990, "birthDate" = null, nationality = 'KP'
-     where "caseId" = (select id from "Case" where code = $1) and relationship = 'PRINCIPAL'`,
-    [code],
-  );
+  // A Bangkok household registered as "Jeong Gyeong-hui", born 1990.
+  const { code } = await newCase({ name: "Jeong Gyeong-hui", nationality: "KP", birthYear: 1990 });
 
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.goto("/cases/new");
   // The same woman, written the way a partner organisation spelled her name.
   const variant = { "Name (Latin script)": "Chung Kyung Hee", "Date of birth": "1990", Sex: "FEMALE", Nationality: "KP" };
@@ -91,7 +81,7 @@ async function openHousehold(page: Page, person: Record<string, string>) {
 
 test("adding a household member already registered in another case shows the match; the caseworker opens that case, or adds them with a reason", async ({ page }) => {
   const tag = uniqueTag();
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   const registered = await openHousehold(page, { "Name (Latin script)": `Đặng Ngọc Trâm ${tag}`, "Date of birth": "1963", Sex: "FEMALE", Nationality: "VN" });
   const household = await openHousehold(page, { "Name (Latin script)": `Lò Văn Sinh ${tag}`, "Date of birth": "1960", Sex: "MALE", Nationality: "VN" });
   const added = () => sql(`select 1 from "Person" where "latinName" = $1`, [`Dang Ngoc Tram ${tag}`]);

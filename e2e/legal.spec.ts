@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, freeCase, signIn, sql } from "./helpers";
+import { expectAccessible, signInAs, sql } from "./helpers";
+import { newCase } from "./data";
 
 function bangkokToday() {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 test("a verdict hearing moves the criminal case; the appeal deadline reaches the deadlines view and the calendar feed", async ({ page, browser }) => {
-  const code = await freeCase("Bangkok", "VN", true, 1);
-  await signIn(page, "legal");
+  const code = (await newCase({ team: "Bangkok", nationality: "VN", counsel: "legal" })).code;
+  await signInAs(page, "legal");
   await page.goto(`/cases/${code}/proceedings`);
   const open = page.getByRole("region", { name: "Open a proceeding" });
   await open.getByLabel("Type").selectOption({ label: "Criminal case" });
@@ -80,7 +81,7 @@ test("a verdict hearing moves the criminal case; the appeal deadline reaches the
   // A caseworker of another team sees neither the hearing nor the case.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signIn(otherPage, "caseworkerNorth");
+  await signInAs(otherPage, "caseworkerNorth");
   await otherPage.goto("/hearings?view=month");
   await expect(otherPage.getByTestId("agenda-hearing").filter({ hasText: code })).toHaveCount(0);
   expect((await otherPage.goto(`/cases/${code}/proceedings`))?.status()).toBe(404);
@@ -88,11 +89,8 @@ test("a verdict hearing moves the criminal case; the appeal deadline reaches the
 });
 
 test("a protection incident raises the case's sensitivity and notifies the team's supervisor; the case joins the risk board", async ({ page }) => {
-  const [{ code }] = await sql<{ code: string }>(
-    `select c.code from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' and c.status = 'OPEN'
-     and not exists (select 1 from "ProtectionIncident" i where i."caseId" = c.id) order by c.code limit 1 offset 5`,
-  );
-  await signIn(page, "caseworker");
+  const { code } = await newCase();
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${code}`);
   await page.getByText("Record a protection incident").click();
   const form = page.getByRole("form", { name: "Record a protection incident" });
@@ -108,7 +106,7 @@ test("a protection incident raises the case's sensitivity and notifies the team'
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.getByRole("link", { name: /Notifications \(\d+\)/ }).click();
   await expectAccessible(page);
   await expect(page.getByTestId("notification").filter({ hasText: code })).toContainText("Protection incident recorded");
@@ -123,8 +121,8 @@ test("naming counsel warns when a household member is an adverse party in the la
      join "CaseMember" m on m."caseId" = c.id and m.role = 'COUNSEL' join "User" u on u.id = m."userId" and u.email = 'legal@demo.waypoint.test'
      order by c.code limit 1`,
   );
-  const code = await freeCase("Bangkok", "KP", false, 2);
-  await signIn(page, "supervisor");
+  const code = (await newCase({ team: "Bangkok", nationality: "KP" })).code;
+  await signInAs(page, "supervisor");
   await page.goto(`/cases/${code}/proceedings`);
   const open = page.getByRole("region", { name: "Open a proceeding" });
   await open.getByLabel("Type").selectOption({ label: "Criminal case" });

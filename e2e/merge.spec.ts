@@ -1,17 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./helpers";
+import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 test("a supervisor merges a household registered twice: chooses the surviving values, everything moves, the old code leads to the survivor", async ({ page }) => {
-  const [survivor, merged] = await sql<{ id: string; code: string; name: string }>(
-    `select c.id, c.code, c."principalName" as name from "Case" c join "Team" t on t.id = c."teamId"
-     where t.name = 'Bangkok' and c.nationality = 'VN' and c.sensitivity = 'STANDARD' and c.status = 'OPEN'
-     order by c.code asc limit 2 offset 6`,
-  );
+  // The same household registered twice, the principal's name spelled two ways, a child only on the second file.
+  const tag = uniqueTag();
+  const survivor = await newCase({ name: `Nguyen Thi Lan ${tag}` });
+  const merged = await newCase({ name: `Nguyễn Thị Lan ${tag}`, members: [`Nguyen Van Binh ${tag}`] });
   const count = async (table: string, caseId: string) => Number((await sql<{ n: string }>(`select count(*) as n from "${table}" where "caseId" = $1`, [caseId]))[0].n);
   const notesBefore = (await count("Note", survivor.id)) + (await count("Note", merged.id));
   const peopleBefore = (await count("Person", survivor.id)) + (await count("Person", merged.id));
 
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.goto(`/cases/${survivor.code}`);
   await page.getByRole("link", { name: "Merge with another case" }).click();
   await expect(page.getByRole("heading", { name: `Merge another case into ${survivor.code}` })).toBeVisible();

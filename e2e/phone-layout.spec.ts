@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, sql, uniqueTag, type AccountKey } from "./helpers";
+import { signInAs, sql, uniqueTag, type AccountKey } from "./helpers";
 
 // Caseworkers record visits on a phone: no page may be wider than a small
 // phone's screen. Wide tables scroll inside their own box instead.
@@ -78,13 +78,13 @@ test("the sign-in page fits a phone", async ({ page }) => {
 for (const [who, paths] of Object.entries(PAGES)) {
   test(`every page the ${who} opens fits a phone, navigation included`, async ({ page }) => {
     const [code, other] = await busiestCases();
-    await signIn(page, who as AccountKey);
+    await signInAs(page, who as AccountKey);
     for (const path of paths(code, other)) await expectFitsScreen(page, path);
   });
 }
 
 test("the import wizard fits a phone while mapping and after checking the rows", async ({ page }) => {
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await expectFitsScreen(page, "/imports");
   const csv = "Full name,Date of birth,Sex,Nationality\nPhone Check One,1980,M,Viet Nam\n,1990,F,Laos\nPhone Check Three,31/02/1990,F,Atlantis\n";
   await page.getByLabel("Spreadsheet (CSV or .xlsx)").setInputFiles({ name: "phone-check.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, freeCase, signIn, sql } from "./helpers";
+import { ACCOUNTS, expectAccessible, signInAs, sql } from "./helpers";
+import { newCase } from "./data";
 
 function isoDaysAgo(days: number) {
   const now = new Date(Date.now() + 7 * 3600_000); // Bangkok's calendar date
@@ -29,8 +30,8 @@ async function openProceeding(page: Page, type: string, options: { reason: strin
 }
 
 test("a North Korean defector's path to South Korea, with the fine paid and detention past 30 days flagged", async ({ page }) => {
-  const code = await freeCase("Chiang Rai", "KP", false);
-  await signIn(page, "caseworkerNorth");
+  const code = (await newCase({ team: "Chiang Rai", nationality: "KP" })).code;
+  await signInAs(page, "caseworkerNorth");
   await page.goto(`/cases/${code}/proceedings`);
   await expectAccessible(page);
   await openProceeding(page, "Transfer to South Korea", { reason: "Crossed the Mekong at Chiang Saen", occurredOn: isoDaysAgo(40) });
@@ -97,8 +98,8 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
 });
 
 test("a Vietnamese asylum seeker: RSD rejection, conviction and an extradition order each start their appeal deadline", async ({ page }) => {
-  const code = await freeCase("Bangkok", "VN", true);
-  await signIn(page, "caseworker");
+  const code = (await newCase({ team: "Bangkok", nationality: "VN", counsel: "legal" })).code;
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${code}/proceedings`);
   await openProceeding(page, "UNHCR refugee status determination", { reason: "Registered with UNHCR Bangkok", reference: "CERT-2026-1", certificateExpiresOn: "2030-06-30", occurredOn: isoDaysAgo(200) });
   await moveTo(page, "UNHCR refugee status determination", "Interview scheduled", "Interview date set");
@@ -125,7 +126,7 @@ test("a Vietnamese asylum seeker: RSD rejection, conviction and an extradition o
   // The legal deadlines land in counsel's own list.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await signIn(page, "legal");
+  await signInAs(page, "legal");
   await page.getByRole("link", { name: "My work" }).click();
   await expectAccessible(page);
   const mine = page.getByTestId("task").filter({ hasText: code });
@@ -136,8 +137,8 @@ test("a Vietnamese asylum seeker: RSD rejection, conviction and an extradition o
 });
 
 test("opening the National Screening Mechanism for a North Korean defector warns and needs confirmation", async ({ page }) => {
-  const code = await freeCase("Bangkok", "KP", false);
-  await signIn(page, "supervisor");
+  const code = (await newCase({ team: "Bangkok", nationality: "KP" })).code;
+  await signInAs(page, "supervisor");
   await page.goto(`/cases/${code}/proceedings`);
   const form = page.getByRole("region", { name: "Open a proceeding" });
   await form.getByLabel("Type").selectOption({ label: "National Screening Mechanism" });

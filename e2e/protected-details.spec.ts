@@ -1,13 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./helpers";
+import { expectAccessible, signInAs, sql } from "./helpers";
+import { newCase } from "./data";
 
 test("a caseworker records protected details; counsel sees religion and phone but never the address or safe house", async ({ page, browser }) => {
-  const [target] = await sql<{ code: string; personId: string }>(
-    `select c.code, p.id as "personId" from "Case" c join "Team" t on t.id = c."teamId" join "Person" p on p."caseId" = c.id and p.position = 0
-     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' and exists (select 1 from "CaseMember" m where m."caseId" = c.id and m.role = 'COUNSEL')
-     order by c.code desc limit 1 offset 5`,
-  );
-  await signIn(page, "caseworker");
+  const household = await newCase({ counsel: "legal" });
+  const target = { code: household.code, personId: household.personIds[0] };
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}/people/${target.personId}/edit`);
   const form = page.getByRole("form", { name: "Protected details" });
   await form.getByLabel("Religion").fill("Protestant Christian");
@@ -23,7 +21,7 @@ test("a caseworker records protected details; counsel sees religion and phone bu
   await expect(details).toContainText("Protestant Christian");
 
   const counsel = await (await browser.newContext()).newPage();
-  await signIn(counsel, "legal");
+  await signInAs(counsel, "legal");
   await counsel.goto(`/cases/${target.code}`);
   const seen = counsel.getByTestId("protected-details").first();
   await expect(seen).toContainText("Protestant Christian");

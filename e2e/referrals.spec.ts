@@ -1,22 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, sql, uniqueTag } from "./helpers";
-
-/** A Bangkok case of its own for each test (others pick theirs by other rules). */
-async function bangkokCase(offset: number) {
-  const [row] = await sql<{ code: string; name: string }>(
-    `select c.code, c."principalName" as name from "Case" c join "Team" t on t.id = c."teamId"
-     where t.name = 'Bangkok' and c.nationality = 'VN' and c.sensitivity = 'STANDARD' and c.status = 'OPEN'
-     order by c.code asc limit 1 offset $1`,
-    [offset],
-  );
-  return row;
-}
+import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 test("a referral without consent is refused; with consent it is sent, audited, and the partner team accepts it in Waypoint", async ({ page, browser }) => {
-  const target = await bangkokCase(2);
+  const target = await newCase();
   const reason = `Shelter for the family after release ${uniqueTag()}`;
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}`);
   await page.getByRole("navigation", { name: "Case file sections" }).getByRole("link", { name: "Referrals" }).click();
   await expect(page.getByRole("heading", { name: "Referrals of this case" })).toBeVisible();
@@ -54,7 +44,7 @@ test("a referral without consent is refused; with consent it is sent, audited, a
   // The Chiang Rai supervisor receives it, sees what was shared, and accepts.
   const partnerContext = await browser.newContext();
   const partner = await partnerContext.newPage();
-  await signIn(partner, "supervisorNorth");
+  await signInAs(partner, "supervisorNorth");
   await partner.getByRole("link", { name: "Referrals", exact: true }).click();
   await expect(partner.getByRole("heading", { name: "Incoming referrals" })).toBeVisible();
   await expectAccessible(partner);
@@ -77,9 +67,9 @@ test("a referral without consent is refused; with consent it is sent, audited, a
 });
 
 test("a supervisor refers without consent only with a reason (audited), and an outside partner gets a pseudonymised PDF", async ({ page }) => {
-  const target = await bangkokCase(3);
+  const target = await newCase();
   const reason = `Urgent medical assessment ${uniqueTag()}`;
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await page.goto(`/cases/${target.code}/referrals`);
   const form = page.getByRole("form", { name: "New referral" });
   await form.getByLabel("Partner organisation").selectOption({ label: "Bangkok Refugee Health Clinic (demo) (Medical, Psychosocial)" });

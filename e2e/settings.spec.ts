@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signIn, sql } from "./helpers";
+import { ACCOUNTS, expectAccessible, signInAs, sql } from "./helpers";
 
 test("an administrator changes a deadline period, adds a facility and sets a rate, each audited", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   await expectAccessible(page);
@@ -53,7 +53,7 @@ test("an administrator changes a deadline period, adds a facility and sets a rat
 });
 
 test("only administrators reach the settings", async ({ page }) => {
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
   expect((await page.goto("/admin/settings"))?.status()).toBe(404);
 });

@@ -3,7 +3,8 @@
 // might leave them), then every page that shows them is opened. Each must
 // show the text as text: no script runs, no element is injected.
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn, sql, uniqueTag } from "./helpers";
+import { ACCOUNTS, signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 const tag = uniqueTag();
 const PAYLOADS = [
@@ -31,10 +32,8 @@ let code = "";
 
 test.beforeAll(async () => {
   for (const { table_name } of await sql<{ table_name: string }>(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'updatedAt'`)) withUpdatedAt.add(table_name);
-  const [target] = await sql<{ id: string; code: string; personId: string }>(
-    `select c.id, c.code, p.id as "personId" from "Case" c join "Team" t on t.id = c."teamId" join "Person" p on p."caseId" = c.id and p.position = 0
-     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' and c.status = 'OPEN' order by c.code desc limit 1 offset 14`,
-  );
+  const household = await newCase();
+  const target = { id: household.id, code: household.code, personId: household.personIds[0] };
   code = target.code;
   const [{ id: caseworker }] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.caseworker.email]);
   const [{ id: facility }] = await sql<{ id: string }>(`select id from "Facility" order by name limit 1`);
@@ -73,7 +72,7 @@ test("stored script in every free-text field of a case shows as text on every pa
     dialogs++;
     await dialog.dismiss();
   });
-  await signIn(page, "supervisor");
+  await signInAs(page, "supervisor");
   for (const path of [
     `/cases/${code}`,
     `/cases/${code}/proceedings`,
@@ -102,7 +101,7 @@ test("stored script in every free-text field of a case shows as text on every pa
     dialogs++;
     await dialog.dismiss();
   });
-  await signIn(caseworker, "caseworker");
+  await signInAs(caseworker, "caseworker");
   await expectInert(caseworker, "/tasks");
   await expectInert(caseworker, "/notifications");
   expect(dialogs).toBe(0);

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./helpers";
+import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 test("a supervisor exports everything about a person, then erases them; the erasure is audited without the values", async ({ page }) => {
-  const [target] = await sql<{ code: string; personId: string; name: string }>(
-    `select c.code, p.id as "personId", p."latinName" as name from "Case" c join "Team" t on t.id = c."teamId" join "Person" p on p."caseId" = c.id and p.position = 1
-     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code desc limit 1 offset 9`,
-  );
-  await signIn(page, "supervisor");
+  const child = `Test Child ${uniqueTag()}`;
+  const household = await newCase({ members: [child] });
+  const target = { code: household.code, personId: household.personIds[1], name: child };
+  await signInAs(page, "supervisor");
   await page.goto(`/cases/${target.code}/people/${target.personId}/edit`);
   await expect(page.getByRole("heading", { name: "Requests from this person" })).toBeVisible();
   await expectAccessible(page);
@@ -37,11 +37,9 @@ test("a supervisor exports everything about a person, then erases them; the eras
 });
 
 test("caseworkers have no data subject request controls and cannot call the export", async ({ page }) => {
-  const [target] = await sql<{ code: string; personId: string }>(
-    `select c.code, p.id as "personId" from "Case" c join "Team" t on t.id = c."teamId" join "Person" p on p."caseId" = c.id and p.position = 0
-     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code desc limit 1 offset 10`,
-  );
-  await signIn(page, "caseworker");
+  const household = await newCase();
+  const target = { code: household.code, personId: household.personIds[0] };
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}/people/${target.personId}/edit`);
   await expect(page.getByRole("heading", { name: "Requests from this person" })).toHaveCount(0);
   expect((await page.request.post(`/api/people/${target.personId}/export`)).status()).toBe(404);

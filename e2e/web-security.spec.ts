@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { signIn, sql, uniqueTag } from "./helpers";
+import { signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 test("pages carry a nonce-based Content-Security-Policy and the other security headers; session cookies are HttpOnly", async ({ page }) => {
   const violations: string[] = [];
@@ -26,7 +27,7 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   const again = (await page.request.get("/login")).headers()["content-security-policy"];
   expect(/'nonce-([^']+)'/.exec(again)![1]).not.toBe(nonce);
 
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   const session = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
@@ -35,9 +36,7 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
 });
 
 test("stored script in free-text fields is shown as text and never runs", async ({ page }) => {
-  const [target] = await sql<{ code: string }>(
-    `select c.code from "Case" c join "Team" t on t.id = c."teamId" where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code limit 1 offset 7`,
-  );
+  const target = await newCase();
   const tag = uniqueTag();
   const payloads = [
     `<script>window.__xss = "script ${tag}"</script>`,
@@ -50,7 +49,7 @@ test("stored script in free-text fields is shown as text and never runs", async 
     dialogs++;
     await dialog.dismiss();
   });
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}`);
   for (const payload of payloads) {
     await page.getByLabel("Note", { exact: true }).fill(payload);
@@ -66,12 +65,10 @@ test("stored script in free-text fields is shown as text and never runs", async 
 });
 
 test("stored script in a person's details and protected details is shown as text and never runs", async ({ page }) => {
-  const [target] = await sql<{ code: string; personId: string }>(
-    `select c.code, p.id as "personId" from "Case" c join "Team" t on t.id = c."teamId" join "Person" p on p."caseId" = c.id and p.position = 0
-     where t.name = 'Bangkok' and c.sensitivity = 'STANDARD' order by c.code limit 1 offset 8`,
-  );
+  const household = await newCase();
+  const target = { code: household.code, personId: household.personIds[0] };
   const payload = `<img src=x onerror="window.__xss='person'">${uniqueTag()}`;
-  await signIn(page, "caseworker");
+  await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}/people/${target.personId}/edit`);
   await page.getByLabel("Ethnicity").fill(payload);
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -122,6 +122,11 @@ export function isMonthParam(value: unknown): value is string {
   return typeof value === "string" && new RegExp(`^${YEAR}-${MONTH}$`).test(value);
 }
 
+/** A real calendar date "YYYY-MM-DD" within 1900–2099. */
+export function isDateParam(value: unknown): value is string {
+  return typeof value === "string" && new RegExp(`^${YEAR}-`).test(value) && parseIsoDate(value) !== null;
+}
+
 /** "YYYY" or "YYYY-MM" within 1900–2099. */
 export function isYearOrMonthParam(value: unknown): value is string {
   return typeof value === "string" && new RegExp(`^${YEAR}(-${MONTH})?$`).test(value);

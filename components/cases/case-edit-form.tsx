@@ -9,6 +9,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { JourneyFields, type JourneyDefaults } from "./journey-fields";
 import { useEnumOptions } from "./options";
+import { cardClass, Section } from "@/components/ui/section";
 
 export type CaseEditDefaults = { version: number; status: string; sensitivity: string; caseworkerId: string | null; journey: JourneyDefaults };
 
@@ -23,7 +24,7 @@ export function CaseEditForm({ code, defaults, staff }: { code: string; defaults
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       <input type="hidden" name="version" value={defaults.version} />
-      <section className="grid gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-3">
+      <section className={`${cardClass} grid gap-4 sm:grid-cols-3`}>
         <SelectField label={tCase("status")} name="status" options={statusOptions} defaultValue={defaults.status} error={errorFor("status")} />
         <SelectField label={t("sensitivity")} name="sensitivity" options={sensitivityOptions} defaultValue={defaults.sensitivity} hint={t("sensitivityHint")} error={errorFor("sensitivity")} />
         <SelectField
@@ -34,12 +35,9 @@ export function CaseEditForm({ code, defaults, staff }: { code: string; defaults
           error={errorFor("caseworkerId")}
         />
       </section>
-      <section aria-labelledby="journey-edit-heading" className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="journey-edit-heading" className="text-lg font-semibold">
-          {t("journey")}
-        </h2>
+      <Section id="journey-edit-heading" title={t("journey")} className="space-y-4">
         <JourneyFields defaults={defaults.journey} errorFor={errorFor} />
-      </section>
+      </Section>
       <div className="flex gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t("saving") : tEdit("save")}

@@ -3,6 +3,8 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { CASE_STATUSES } from "@/lib/cases/schema";
 import { CASE_SORTS, type CaseListParams } from "@/lib/cases/list-params";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
+import { cardClass } from "@/components/ui/section";
+import { Button } from "@/components/ui/button";
 
 const DRILL_THROUGH = ["sensitivity", "proceeding", "detained", "overdue", "opened", "arrived", "departed"] as const;
 
@@ -14,7 +16,7 @@ export async function CaseFilters({ params, teams, staff }: { params: CaseListPa
   const any = { value: "", label: t("any") };
   const sortLabels: Record<(typeof CASE_SORTS)[number], string> = { updated: t("sortUpdated"), opened: t("sortOpened"), code: t("sortCode"), name: t("sortName") };
   return (
-    <form method="get" action="/cases" role="search" className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form method="get" action="/cases" role="search" className={`${cardClass} grid gap-3 sm:grid-cols-2 lg:grid-cols-4`}>
       <TextField label={t("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={t("searchHint")} className="sm:col-span-2" autoComplete="off" />
       <SelectField label={t("status")} name="status" defaultValue={params.status ?? ""} options={[any, ...CASE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))]} />
       <SelectField label={t("nationality")} name="nationality" defaultValue={params.nationality ?? ""} options={[any, ...NATIONALITY_CODES.map((c) => ({ value: c, label: tCountry(c) }))]} />
@@ -31,9 +33,9 @@ export async function CaseFilters({ params, teams, staff }: { params: CaseListPa
         </p>
       ) : null}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <Button type="submit">
           {t("searchButton")}
-        </button>
+        </Button>
         <a href="/cases" className="text-sm text-blue-800 underline">
           {t("clear")}
         </a>

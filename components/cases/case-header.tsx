@@ -8,6 +8,7 @@ import { SensitivityBadge, StatusBadge } from "./badges";
 import { DetentionDays } from "@/components/custody/detention-flags";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
 import { isoDate, todayInBangkok } from "@/lib/dates";
+import { cardClass } from "@/components/ui/section";
 
 const TABS = [
   { key: "overview", path: "" },
@@ -32,7 +33,7 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
       <Link href="/cases" className="text-sm text-blue-800 underline">
         ← {t("back")}
       </Link>
-      <section aria-labelledby="case-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+      <section aria-labelledby="case-heading" className={cardClass}>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
             <h1 id="case-heading" className="font-mono text-2xl font-bold">

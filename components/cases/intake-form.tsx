@@ -11,6 +11,7 @@ import { PersonFields } from "./person-fields";
 import { JourneyFields } from "./journey-fields";
 import { useEnumOptions } from "./options";
 import { DuplicateMatches } from "./duplicate-matches";
+import { cardClass, Section } from "@/components/ui/section";
 
 type Staff = { id: string; name: string };
 
@@ -34,7 +35,7 @@ export function IntakeForm({ teams, staff, currentUserId }: { teams: { id: strin
           {t("household")}
         </h2>
         {memberKeys.map((key, index) => (
-          <fieldset key={key} className="rounded-lg border border-slate-300 bg-white p-4">
+          <fieldset key={key} className={cardClass}>
             <legend className="px-1 font-semibold">
               {t("member", { number: index + 1 })}
               {index === 0 ? ` · ${t("principal")}` : ""}
@@ -56,17 +57,11 @@ export function IntakeForm({ teams, staff, currentUserId }: { teams: { id: strin
         ) : null}
       </section>
 
-      <section aria-labelledby="journey-heading" className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="journey-heading" className="text-lg font-semibold">
-          {t("journey")}
-        </h2>
+      <Section id="journey-heading" title={t("journey")} className="space-y-4">
         <JourneyFields errorFor={errorFor} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="case-heading" className="space-y-4 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="case-heading" className="text-lg font-semibold">
-          {t("caseSection")}
-        </h2>
+      <Section id="case-heading" title={t("caseSection")} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField label={t("team")} name="teamId" options={teams.map((team) => ({ value: team.id, label: team.name }))} error={errorFor("teamId")} />
           <SelectField
@@ -78,7 +73,7 @@ export function IntakeForm({ teams, staff, currentUserId }: { teams: { id: strin
           />
           <SelectField label={t("sensitivity")} name="sensitivity" options={sensitivityOptions} defaultValue="STANDARD" hint={t("sensitivityHint")} error={errorFor("sensitivity")} />
         </div>
-      </section>
+      </Section>
 
       {state.duplicates?.length ? <DuplicateMatches household={state.duplicates} reasonError={errorFor("duplicateReason")} pending={pending} /> : null}
 

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { cardClass } from "@/components/ui/section";
 
 export type MergeRow = { name: string; label: string; survivor: string; merged: string };
 
@@ -35,7 +36,7 @@ export function MergeForm(props: {
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       <input type="hidden" name="survivorVersion" value={props.survivorVersion} />
       <input type="hidden" name="mergedVersion" value={props.mergedVersion} />
-      <section aria-labelledby={`${id}-values`} className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+      <section aria-labelledby={`${id}-values`} className={`${cardClass} space-y-3`}>
         <h2 id={`${id}-values`} className="text-lg font-semibold">
           {t("valuesHeading")}
         </h2>
@@ -66,7 +67,7 @@ export function MergeForm(props: {
         <p className="text-sm text-slate-700">{t("keptNote")}</p>
       </section>
       {props.mergedMembers.length ? (
-        <section aria-labelledby={`${id}-people`} className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+        <section aria-labelledby={`${id}-people`} className={`${cardClass} space-y-3`}>
           <h2 id={`${id}-people`} className="text-lg font-semibold">
             {t("peopleHeading")}
           </h2>

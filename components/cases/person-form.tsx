@@ -7,6 +7,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { PersonFields, type PersonDefaults } from "./person-fields";
 import { DuplicateMatches } from "./duplicate-matches";
+import { cardClass } from "@/components/ui/section";
 
 /** Edits one household member, or adds one when `person` is absent (checked first for an earlier registration). */
 export function PersonForm({ code, person }: { code: string; person?: PersonDefaults & { id: string; version: number } }) {
@@ -19,7 +20,7 @@ export function PersonForm({ code, person }: { code: string; person?: PersonDefa
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {person ? <input type="hidden" name="version" value={person.version} /> : null}
-      <div className="rounded-lg border border-slate-300 bg-white p-4">
+      <div className={cardClass}>
         <PersonFields defaults={person} errorFor={errorFor} principal={person?.relationship === "PRINCIPAL"} />
       </div>
       {matches ? <DuplicateMatches household={matches} reasonError={errorFor("duplicateReason")} pending={pending} adding /> : null}

@@ -4,6 +4,8 @@ import { can } from "@/lib/policy";
 import { caseClosureRequests } from "@/lib/closures/queries";
 import type { CaseAccess } from "@/lib/cases/access";
 import { DecideClosureForm, RequestClosureForm } from "./closure-forms";
+import { Section } from "@/components/ui/section";
+import { Disclosure } from "@/components/ui/disclosure";
 
 /** Closure: requested by a caseworker, approved or returned by a supervisor. */
 export async function ClosureSection({ access, status, user }: { access: CaseAccess; status: string; user: CurrentUser }) {
@@ -14,10 +16,7 @@ export async function ClosureSection({ access, status, user }: { access: CaseAcc
   const pending = requests.find((r) => r.status === "PENDING");
   if (status === "CLOSED" && requests.length === 0) return null;
   return (
-    <section aria-labelledby="closure-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-      <h2 id="closure-heading" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
+    <Section id="closure-heading" title={t("title")}>
       <ul className="mt-2 space-y-2 text-sm" data-testid="closure-requests">
         {requests.map((r) => (
           <li key={r.id} className="rounded-md border border-slate-200 p-2">
@@ -35,13 +34,12 @@ export async function ClosureSection({ access, status, user }: { access: CaseAcc
         </div>
       ) : null}
       {!pending && status !== "CLOSED" && can(user, "closure:request") ? (
-        <details className="mt-3">
-          <summary className="cursor-pointer font-semibold text-blue-800">{t("request")}</summary>
+        <Disclosure summary={t("request")} className="mt-3">
           <div className="mt-2">
             <RequestClosureForm code={code} />
           </div>
-        </details>
+        </Disclosure>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { IdentifyingChoice } from "./identifying-choice";
+import { Button } from "@/components/ui/button";
 
 /**
  * A plain form posting to the export route, so the browser downloads the
@@ -35,9 +36,9 @@ export function ExportForm() {
         error={error}
       />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="format" value="csv" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <Button type="submit" name="format" value="csv">
           {t("download")}
-        </button>
+        </Button>
         <button type="submit" name="format" value="xlsx" className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
           {t("downloadXlsx")}
         </button>

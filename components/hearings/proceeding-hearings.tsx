@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ProceedingHearing } from "@/lib/hearings/queries";
 import type { Option } from "@/components/ui/field";
 import { HearingForm, OutcomeForm } from "./hearing-forms";
+import { Disclosure } from "@/components/ui/disclosure";
 
 /** The hearings of one proceeding, with forms to add one and to record outcomes. */
 export async function ProceedingHearings({
@@ -39,23 +40,21 @@ export async function ProceedingHearings({
             {hearing.outcome ? <p className="mt-1 whitespace-pre-wrap">{t("outcomeLine", { outcome: hearing.outcome })}</p> : null}
             {hearing.nextDate ? <p className="text-slate-700">{t("nextDateLine", { date: format.dateTime(hearing.nextDate, { dateStyle: "medium", timeZone: "UTC" }) })}</p> : null}
             {canManage ? (
-              <details className="mt-2">
-                <summary className="cursor-pointer font-semibold text-blue-800">{t("recordOutcome")}</summary>
+              <Disclosure summary={t("recordOutcome")} className="mt-2">
                 <div className="mt-2">
                   <OutcomeForm code={code} hearing={hearing} proceeding={proceeding} />
                 </div>
-              </details>
+              </Disclosure>
             ) : null}
           </li>
         ))}
       </ul>
       {canManage ? (
-        <details className="mt-3">
-          <summary className="cursor-pointer text-sm font-semibold text-blue-800">{t("record")}</summary>
+        <Disclosure summary={t("record")} size="small" className="mt-3">
           <div className="mt-2">
             <HearingForm code={code} proceedingId={proceeding.id} courts={courts} counsel={counsel} />
           </div>
-        </details>
+        </Disclosure>
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { cardClass } from "@/components/ui/section";
 
 type Check = {
   total: number;
@@ -90,7 +91,7 @@ export function ImportWizard(props: { batchId: string; headers: string[]; sample
   const imported = outcome?.outcome === "imported";
   return (
     <div className="space-y-6">
-      <section aria-labelledby={`${id}-map`} className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+      <section aria-labelledby={`${id}-map`} className={`${cardClass} space-y-3`}>
         <h2 id={`${id}-map`} className="text-lg font-semibold">
           {t("mapHeading")}
         </h2>
@@ -151,7 +152,7 @@ export function ImportWizard(props: { batchId: string; headers: string[]; sample
         {failure ? <Alert tone="error">{failure}</Alert> : null}
         {check ? <CheckResult check={check} /> : null}
         {check && check.mapping.length === 0 && !imported ? (
-          <section aria-labelledby={`${id}-run`} className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+          <section aria-labelledby={`${id}-run`} className={`${cardClass} space-y-3`}>
             <h2 id={`${id}-run`} className="text-lg font-semibold">
               {t("runHeading")}
             </h2>
@@ -219,7 +220,7 @@ function CheckResult({ check }: { check: Check }) {
     );
   }
   return (
-    <section aria-label={t("checkHeading")} className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+    <section aria-label={t("checkHeading")} className={`${cardClass} space-y-3`}>
       <h2 className="text-lg font-semibold">{t("checkHeading")}</h2>
       <p role="status">{t("checkSummary", { total: check.total, valid: check.valid, errors: check.rowsWithErrors, duplicates: check.duplicateRows })}</p>
       {check.problems.length ? (

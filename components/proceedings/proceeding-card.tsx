@@ -3,6 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ProceedingView } from "@/lib/proceedings/queries";
 import { MoveProceedingForm } from "./move-proceeding-form";
 import { AddPartyForm } from "@/components/counsel/counsel-forms";
+import { cardClass } from "@/components/ui/section";
+import { Disclosure } from "@/components/ui/disclosure";
 
 export async function ProceedingCard({
   code,
@@ -23,7 +25,7 @@ export async function ProceedingCard({
   const tRole = await getTranslations("enums.partyRole");
   const headingId = `proceeding-${proceeding.id}`;
   return (
-    <article aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4" data-testid="proceeding">
+    <article aria-labelledby={headingId} className={cardClass} data-testid="proceeding">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 id={headingId} className="text-lg font-semibold">
@@ -75,12 +77,11 @@ export async function ProceedingCard({
             ))}
           </ul>
           {canManage ? (
-            <details className="mt-2">
-              <summary className="cursor-pointer text-sm font-semibold text-blue-800">{tCounsel("addParty")}</summary>
+            <Disclosure summary={tCounsel("addParty")} size="small" className="mt-2">
               <div className="mt-2">
                 <AddPartyForm code={code} proceedingId={proceeding.id} />
               </div>
-            </details>
+            </Disclosure>
           ) : null}
         </div>
       ) : null}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { IdentifyingChoice } from "@/components/exports/identifying-choice";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
+import { Button } from "@/components/ui/button";
 
 /**
  * A plain form posting to the summary route, so the browser downloads the
@@ -53,9 +54,9 @@ export function SummaryForm({ code }: { code: string }) {
         purposeHint={t("purposeHint")}
         error={purposeError}
       />
-      <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+      <Button type="submit">
         {t("download")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can, supervisedTeams, type Actor } from "@/lib/policy";
-import { addCalendarDays, parseIsoDate, startOfBangkokDay } from "@/lib/dates";
+import { addCalendarDays, isDateParam, startOfBangkokDay } from "@/lib/dates";
 
 export const SIGN_IN_ACTIONS = ["login", "login.failed", "login.blocked", "logout"];
 const ACCOUNT_ACTIONS = ["user.create", "user.update", "user.deactivate", "user.reactivate", "user.password", "user.totp"];
@@ -15,7 +15,7 @@ const PAGE = 50;
 
 const day = z
   .string()
-  .refine((v) => parseIsoDate(v) !== null)
+  .refine(isDateParam)
   .optional()
   .catch(undefined);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { caseScope, hearingScope } from "@/lib/policy";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import { taskTitle } from "@/lib/tasks/titles";
 import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
 import { buildCalendar, type IcsEvent } from "./ics";
@@ -45,8 +45,11 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
       select: { id: true, dueOn: true, title: true, ruleKey: true, case: { select: { code: true } } },
     }),
   ]);
-  // Deadline titles in the feed owner's language, as the app shows them.
-  const rules = await getTranslations({ locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, namespace: "tasks.rules" });
+  // Deadline titles in the feed owner's language, as the app shows them (the
+  // feed is fetched by a calendar program, not by the signed-in owner).
+  const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
+  const messages = (await import(`../../messages/${locale}.json`)).default;
+  const rules = createTranslator({ locale, messages, namespace: "tasks.rules" });
   const events: IcsEvent[] = [
     ...hearings.map((h) => ({
       uid: `hearing-${h.id}@waypoint`,

@@ -1,6 +1,6 @@
 // The periods the hearings page shows, in Bangkok calendar days.
 import { z } from "zod";
-import { addCalendarDays, addCalendarMonths, calendarDaysBetween, firstOfMonth, mondayOf, parseIsoDate, todayInBangkok } from "@/lib/dates";
+import { addCalendarDays, addCalendarMonths, calendarDaysBetween, firstOfMonth, isDateParam, mondayOf, todayInBangkok } from "@/lib/dates";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
 
 export const HEARING_VIEWS = ["agenda", "week", "month"] as const;
@@ -14,7 +14,7 @@ export const hearingParamsSchema = z.object({
     .string()
     .optional()
     .catch(undefined)
-    .transform((v) => (v && parseIsoDate(v) ? v : todayInBangkok())),
+    .transform((v) => (isDateParam(v) ? v : todayInBangkok())),
   counsel: optionalUuid,
   court: optionalUuid,
   team: optionalUuid,

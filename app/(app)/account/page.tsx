@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasCalendarLink as calendarLinkExists } from "@/lib/auth/account";
 import { CalendarLink } from "@/components/account/calendar-link";
+import { cardClass, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -16,7 +17,7 @@ export default async function AccountPage() {
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <dl className="grid grid-cols-3 gap-2 rounded-lg border border-slate-300 bg-white p-4 text-sm">
+      <dl className={`${cardClass} grid grid-cols-3 gap-2 text-sm`}>
         <dt className="text-slate-700">{t("name")}</dt>
         <dd className="col-span-2">{user.name}</dd>
         <dt className="text-slate-700">{t("email")}</dt>
@@ -31,12 +32,9 @@ export default async function AccountPage() {
           {t("security")}
         </Link>
       </p>
-      <section aria-labelledby="calendar-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="calendar-heading" className="mb-2 text-lg font-semibold">
-          {t("calendar")}
-        </h2>
+      <Section id="calendar-heading" title={t("calendar")} headingClassName="mb-2">
         <CalendarLink hasLink={hasCalendarLink} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -9,10 +9,12 @@ import { pivotByMonth } from "@/components/dashboard/pivot";
 import { BulkReassignForm, ProgrammeSwitch } from "@/components/programmes/programme-controls";
 import { programmeHolds } from "@/lib/programmes/queries";
 import { pendingClosures } from "@/lib/closures/queries";
+import { cardClass } from "@/components/ui/section";
+import { Button } from "@/components/ui/button";
+import { FigureTable } from "@/components/ui/figure-table";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const box = "rounded-lg border border-slate-300 bg-white p-4";
 // Lists on the dashboard show the first rows only; the full list is one click away.
 const LIST_LIMIT = 25;
 
@@ -20,8 +22,6 @@ const LIST_LIMIT = 25;
 function monthsBetween(from: string, to: string) {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
-const th = "px-2 py-1 text-left font-semibold";
-const td = "px-2 py-1";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string; fresh?: string }> }) {
   const user = await requirePermission("dashboard:read");
@@ -98,9 +98,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </select>
             </div>
           ) : null}
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+          <Button type="submit">
             {t("apply")}
-          </button>
+          </Button>
         </form>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -131,71 +131,46 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="open-heading" className={box}>
+        <section aria-labelledby="open-heading" className={cardClass}>
           <h2 id="open-heading" className="mb-2 font-semibold">
             {t("casesByStatus")}
           </h2>
-          <table className="w-full text-sm" data-testid="figure-status">
-            <thead>
-              <tr>
-                <th className={th}>{t("status")}</th>
-                <th className={th}>{t("sensitivity")}</th>
-                <th className={th}>{t("cases")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.byStatus.map((row) => (
-                <tr key={`${row.status}-${row.sensitivity}`} className="border-t border-slate-200">
-                  <td className={td}>{tStatus(row.status)}</td>
-                  <td className={td}>{tSensitivity(row.sensitivity)}</td>
-                  <td className={td}>{count(row.count, cases(`status=${row.status}&sensitivity=${row.sensitivity}`), t("cases"))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            testId="figure-status"
+            headers={[t("status"), t("sensitivity"), t("cases")]}
+            rows={figures.byStatus.map((row) => ({
+              key: `${row.status}-${row.sensitivity}`,
+              cells: [tStatus(row.status), tSensitivity(row.sensitivity), count(row.count, cases(`status=${row.status}&sensitivity=${row.sensitivity}`), t("cases"))],
+            }))}
+          />
         </section>
 
-        <section aria-labelledby="caseload-heading" className={box}>
+        <section aria-labelledby="caseload-heading" className={cardClass}>
           <h2 id="caseload-heading" className="mb-2 font-semibold">
             {t("caseload")}
           </h2>
-          <table className="w-full text-sm" data-testid="figure-caseload">
-            <thead>
-              <tr>
-                <th className={th}>{t("caseworker")}</th>
-                <th className={th}>{t("openCases")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.caseload.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200">
-                  <td className={td}>{row.name}</td>
-                  <td className={td}>{count(row.open, cases(`caseworker=${row.id}&status=OPEN`), t("openCases"))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            testId="figure-caseload"
+            headers={[t("caseworker"), t("openCases")]}
+            rows={figures.caseload.map((row) => ({ key: row.id, cells: [row.name, count(row.open, cases(`caseworker=${row.id}&status=OPEN`), t("openCases"))] }))}
+          />
         </section>
 
-        <section aria-labelledby="funnel-heading" className={box}>
+        <section aria-labelledby="funnel-heading" className={cardClass}>
           <h2 id="funnel-heading" className="mb-2 font-semibold">
             {t("funnel")}
           </h2>
           {figures.funnel.length === 0 ? <p className="text-sm text-slate-700">{t("none")}</p> : null}
-          <table className="w-full text-sm" data-testid="figure-funnel">
-            <tbody>
-              {figures.funnel.map((row) => (
-                <tr key={`${row.type}-${row.stage}`} className="border-t border-slate-200">
-                  <td className={td}>{tType(row.type)}</td>
-                  <td className={td}>{tStage(row.stage)}</td>
-                  <td className={td}>{count(row.count, cases(`proceeding=${row.type}:${row.stage}`), t("cases"))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            testId="figure-funnel"
+            rows={figures.funnel.map((row) => ({
+              key: `${row.type}-${row.stage}`,
+              cells: [tType(row.type), tStage(row.stage), count(row.count, cases(`proceeding=${row.type}:${row.stage}`), t("cases"))],
+            }))}
+          />
         </section>
 
-        <section aria-labelledby="detained-heading" className={box}>
+        <section aria-labelledby="detained-heading" className={cardClass}>
           <h2 id="detained-heading" className="mb-2 font-semibold">
             {t("detainedNow", { count: figures.detained.length })}
           </h2>
@@ -203,24 +178,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {count(figures.detained.length, cases("detained=1"), t("cases"))} · {t("over30", { count: figures.detained.filter((d) => d.flags.includes("OVER_30_DAYS")).length })} ·{" "}
             {t("over60", { count: figures.detained.filter((d) => d.flags.includes("OVER_60_DAYS")).length })}
           </p>
-          <table className="w-full text-sm" data-testid="figure-detained">
-            <tbody>
-              {figures.detained.slice(0, LIST_LIMIT).map((row) => (
-                <tr key={row.code} className="border-t border-slate-200">
-                  <td className={`${td} font-mono`}>
-                    <Link href={`/cases/${row.code}/custody`} className="text-blue-800 underline">
-                      {row.code}
-                    </Link>
-                  </td>
-                  <td className={td}>{row.facility}</td>
-                  <td className={`${td} ${row.flags.length ? "font-semibold text-red-800" : ""}`}>
-                    {tFlag("days", { days: row.days })}
-                    {row.flags.length ? ` · ${row.flags.map((f) => tFlag(`flag_${f}`)).join(", ")}` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            testId="figure-detained"
+            rows={figures.detained.slice(0, LIST_LIMIT).map((row) => ({
+              key: row.code,
+              cells: [
+                <Link key="code" href={`/cases/${row.code}/custody`} className="text-blue-800 underline">
+                  {row.code}
+                </Link>,
+                row.facility,
+                `${tFlag("days", { days: row.days })}${row.flags.length ? ` · ${row.flags.map((f) => tFlag(`flag_${f}`)).join(", ")}` : ""}`,
+              ],
+              cellClassNames: ["font-mono", undefined, row.flags.length ? "font-semibold text-red-800" : undefined],
+            }))}
+          />
           {figures.detained.length > LIST_LIMIT ? (
             <p className="mt-2 text-sm">
               <Link href={cases("detained=1")} className="text-blue-800 underline">
@@ -230,24 +201,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : null}
         </section>
 
-        <section aria-labelledby="overdue-heading" className={box}>
+        <section aria-labelledby="overdue-heading" className={cardClass}>
           <h2 id="overdue-heading" className="mb-2 font-semibold">
             {t("overdue")}
           </h2>
           {figures.overdue.length === 0 ? <p className="text-sm text-slate-700">{t("noneOverdue")}</p> : null}
-          <table className="w-full text-sm" data-testid="figure-overdue">
-            <tbody>
-              {figures.overdue.map((row) => (
-                <tr key={row.name ?? "-"} className="border-t border-slate-200">
-                  <td className={td}>{row.name ?? t("unassigned")}</td>
-                  <td className={td}>{count(row.count, cases("overdue=1"), t("overdueTasks"))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            testId="figure-overdue"
+            rows={figures.overdue.map((row) => ({ key: row.name ?? "-", cells: [row.name ?? t("unassigned"), count(row.count, cases("overdue=1"), t("overdueTasks"))] }))}
+          />
         </section>
 
-        <section aria-labelledby="hearings-heading" className={box}>
+        <section aria-labelledby="hearings-heading" className={cardClass}>
           <h2 id="hearings-heading" className="mb-2 font-semibold">
             {t("hearingsWeek", { count: figures.hearings.length })}
           </h2>
@@ -273,7 +238,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="closures-heading" className={box}>
+        <section aria-labelledby="closures-heading" className={cardClass}>
           <h2 id="closures-heading" className="mb-2 font-semibold">
             {t("pendingClosures", { count: closures.length })}
           </h2>
@@ -288,7 +253,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
         </section>
-        <section aria-labelledby="programmes-heading" className={box}>
+        <section aria-labelledby="programmes-heading" className={cardClass}>
           <h2 id="programmes-heading" className="mb-2 font-semibold">
             {t("programmes")}
           </h2>
@@ -303,7 +268,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
         </section>
-        <section aria-labelledby="reassign-heading" className={box}>
+        <section aria-labelledby="reassign-heading" className={cardClass}>
           <h2 id="reassign-heading" className="mb-2 font-semibold">
             {t("reassign")}
           </h2>
@@ -311,7 +276,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
       </div>
 
-      <section aria-labelledby="new-heading" className={box}>
+      <section aria-labelledby="new-heading" className={cardClass}>
         <h2 id="new-heading" className="mb-2 font-semibold">
           {byYear ? t("newCasesPerYear") : t("newCases")}
         </h2>
@@ -320,7 +285,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="arrivals-heading" className={box}>
+        <section aria-labelledby="arrivals-heading" className={cardClass}>
           <h2 id="arrivals-heading" className="mb-2 font-semibold">
             {byYear ? t("arrivalsPerYear") : t("arrivals")}
           </h2>
@@ -339,7 +304,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </>
           )}
         </section>
-        <section aria-labelledby="departures-heading" className={box}>
+        <section aria-labelledby="departures-heading" className={cardClass}>
           <h2 id="departures-heading" className="mb-2 font-semibold">
             {byYear ? t("departuresPerYear") : t("departures")}
           </h2>
@@ -348,35 +313,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
       </div>
 
-      <section aria-labelledby="durations-heading" className={box}>
+      <section aria-labelledby="durations-heading" className={cardClass}>
         <h2 id="durations-heading" className="mb-2 font-semibold">
           {t("durations")}
         </h2>
         {figures.durations.length === 0 ? <p className="text-sm text-slate-700">{t("none")}</p> : null}
         {/* Five columns do not fit a phone: the table scrolls inside its box (focusable, so it scrolls from the keyboard too). */}
         <div className="overflow-x-auto" tabIndex={0}>
-          <table className="w-full text-sm" data-testid="figure-durations">
-            <thead>
-              <tr>
-                <th className={th}>{t("proceeding")}</th>
-                <th className={th}>{t("stage")}</th>
-                <th className={th}>{t("stays")}</th>
-                <th className={th}>{t("median")}</th>
-                <th className={th}>{t("p90")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.durations.map((row) => (
-                <tr key={`${row.type}-${row.stage}`} className="border-t border-slate-200">
-                  <td className={td}>{tType(row.type)}</td>
-                  <td className={td}>{tStage(row.stage)}</td>
-                  <td className={td}>{row.stays}</td>
-                  <td className={td}>{t("days", { days: Math.round(row.median * 10) / 10 })}</td>
-                  <td className={td}>{t("days", { days: Math.round(row.p90 * 10) / 10 })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            testId="figure-durations"
+            headers={[t("proceeding"), t("stage"), t("stays"), t("median"), t("p90")]}
+            rows={figures.durations.map((row) => ({
+              key: `${row.type}-${row.stage}`,
+              cells: [tType(row.type), tStage(row.stage), row.stays, t("days", { days: Math.round(row.median * 10) / 10 }), t("days", { days: Math.round(row.p90 * 10) / 10 })],
+            }))}
+          />
         </div>
       </section>
     </div>
@@ -385,27 +336,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
 function MonthTable({ rows, labels, testId }: { rows: { month: string; group: string; value: number; href: string }[]; labels: { month: string; group: string; value: string }; testId: string }) {
   return (
-    <table className="mt-2 w-full text-sm" data-testid={testId}>
-      <thead>
-        <tr>
-          <th className={th}>{labels.month}</th>
-          <th className={th}>{labels.group}</th>
-          <th className={th}>{labels.value}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.month}-${row.group}`} className="border-t border-slate-200">
-            <td className={td}>{row.month}</td>
-            <td className={td}>{row.group}</td>
-            <td className={td}>
-              <Link href={row.href} className="font-semibold text-blue-800 underline">
-                {row.value}
-              </Link>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FigureTable
+      className="mt-2"
+      testId={testId}
+      headers={[labels.month, labels.group, labels.value]}
+      rows={rows.map((row) => ({
+        key: `${row.month}-${row.group}`,
+        cells: [
+          row.month,
+          row.group,
+          <Link key="value" href={row.href} className="font-semibold text-blue-800 underline">
+            {row.value}
+          </Link>,
+        ],
+      }))}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { IDENTIFYING_COLUMNS, PSEUDONYMISED_COLUMNS } from "@/lib/exports/cases";
 import { ExportForm } from "@/components/exports/export-form";
+import { cardClass } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -13,7 +14,7 @@ export default async function ExportsPage() {
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-slate-700">{t("intro")}</p>
-      <div className="rounded-lg border border-slate-300 bg-white p-4 text-sm">
+      <div className={`${cardClass} text-sm`}>
         <p>
           <strong>{t("columns")}</strong> {PSEUDONYMISED_COLUMNS.join(", ")}
         </p>

@@ -8,6 +8,8 @@ import { bangkokMidnight, hearingParamsSchema, HEARING_VIEWS, viewRange, type He
 import { PROCEEDING_TYPES } from "@/lib/workflows";
 import { TIME_ZONE, dbDate } from "@/lib/dates";
 import { SelectField } from "@/components/ui/field";
+import { cardClass } from "@/components/ui/section";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Hearings" };
 
@@ -60,7 +62,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <form method="get" action="/hearings" className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+      <form method="get" action="/hearings" className={`${cardClass} grid gap-3 sm:grid-cols-3 lg:grid-cols-6`}>
         <SelectField label={t("view")} name="view" defaultValue={params.view} options={HEARING_VIEWS.map((v) => ({ value: v, label: t(`view_${v}`) }))} />
         <div>
           <label htmlFor="hearing-date" className="mb-1 block text-sm font-medium">
@@ -73,9 +75,9 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         <SelectField label={t("type")} name="type" defaultValue={params.type ?? ""} options={[any, ...PROCEEDING_TYPES.map((p) => ({ value: p, label: tType(p) }))]} />
         <SelectField label={t("team")} name="team" defaultValue={params.team ?? ""} options={[any, ...options.teams.map((team) => ({ value: team.id, label: team.name }))]} />
         <div className="sm:col-span-3 lg:col-span-6">
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+          <Button type="submit">
             {t("show")}
-          </button>
+          </Button>
         </div>
       </form>
       <nav aria-label={t("periods")} className="flex items-center justify-between text-sm">

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { importsOverview } from "@/lib/imports/queries";
 import { ImportUploadForm } from "@/components/imports/upload-form";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Import cases" };
 
@@ -17,12 +18,9 @@ export default async function ImportsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="max-w-3xl text-slate-700">{t("intro")}</p>
-      <section aria-labelledby="upload-heading" className="max-w-xl space-y-3 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="upload-heading" className="text-lg font-semibold">
-          {t("uploadHeading")}
-        </h2>
+      <Section id="upload-heading" title={t("uploadHeading")} className="max-w-xl space-y-3">
         <ImportUploadForm teams={teams} sources={sources} />
-      </section>
+      </Section>
       <section aria-labelledby="recent-heading" className="space-y-2">
         <h2 id="recent-heading" className="text-lg font-semibold">
           {t("recent")}

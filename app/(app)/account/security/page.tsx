@@ -7,10 +7,10 @@ import { accountSecurity } from "@/lib/auth/account";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ChangePasswordForm, ConfirmTotpForm, DisableTotpForm } from "@/components/account/security-forms";
+import { cardClass } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Password and sign-in" };
 
-const box = "rounded-lg border border-slate-300 bg-white p-4";
 
 export default async function SecurityPage() {
   const user = await requireUser({ settingUpTotp: true });
@@ -23,7 +23,7 @@ export default async function SecurityPage() {
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {user.mustSetUpTotp ? <Alert>{t("mustSetUp")}</Alert> : null}
-      <section aria-labelledby="totp-heading" className={box}>
+      <section aria-labelledby="totp-heading" className={cardClass}>
         <h2 id="totp-heading" className="mb-2 text-lg font-semibold">
           {t("totp")}
         </h2>
@@ -51,7 +51,7 @@ export default async function SecurityPage() {
           </form>
         )}
       </section>
-      <section aria-labelledby="password-heading" className={box}>
+      <section aria-labelledby="password-heading" className={cardClass}>
         <h2 id="password-heading" className="mb-2 text-lg font-semibold">
           {t("changePassword")}
         </h2>

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/queries";
 import { GRAPHS } from "@/lib/workflows";
 import { AddCourtForm, AddFacilityForm, AddPartnerForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
+import { cardClass } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -16,12 +17,11 @@ export default async function SettingsPage() {
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
   const tService = await getTranslations("referrals.service");
-  const box = "rounded-lg border border-slate-300 bg-white p-4";
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
 
-      <section aria-labelledby="deadlines-heading" className={box}>
+      <section aria-labelledby="deadlines-heading" className={cardClass}>
         <h2 id="deadlines-heading" className="text-lg font-semibold">
           {t("deadlines")}
         </h2>
@@ -42,7 +42,7 @@ export default async function SettingsPage() {
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="courts-heading" className={box}>
+        <section aria-labelledby="courts-heading" className={cardClass}>
           <h2 id="courts-heading" className="mb-2 text-lg font-semibold">
             {t("courts")}
           </h2>
@@ -53,7 +53,7 @@ export default async function SettingsPage() {
           </ul>
           <AddCourtForm />
         </section>
-        <section aria-labelledby="facilities-heading" className={box}>
+        <section aria-labelledby="facilities-heading" className={cardClass}>
           <h2 id="facilities-heading" className="mb-2 text-lg font-semibold">
             {t("facilities")}
           </h2>
@@ -66,7 +66,7 @@ export default async function SettingsPage() {
           </ul>
           <AddFacilityForm />
         </section>
-        <section aria-labelledby="rates-heading" className={box}>
+        <section aria-labelledby="rates-heading" className={cardClass}>
           <h2 id="rates-heading" className="mb-2 text-lg font-semibold">
             {t("rates")}
           </h2>
@@ -78,7 +78,7 @@ export default async function SettingsPage() {
           </ul>
           <ExchangeRateForm />
         </section>
-        <section aria-labelledby="programmes-heading" className={box}>
+        <section aria-labelledby="programmes-heading" className={cardClass}>
           <h2 id="programmes-heading" className="mb-2 text-lg font-semibold">
             {t("programmes")}
           </h2>
@@ -91,7 +91,7 @@ export default async function SettingsPage() {
           </ul>
           <AddProgrammeForm />
         </section>
-        <section aria-labelledby="partners-heading" className={box}>
+        <section aria-labelledby="partners-heading" className={cardClass}>
           <h2 id="partners-heading" className="mb-2 text-lg font-semibold">
             {t("partners")}
           </h2>

@@ -4,10 +4,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listUsers } from "@/lib/users/queries";
 import { CreateUserForm, SecuritySettingForm } from "@/components/users/user-forms";
+import { cardClass } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Users" };
 
-const box = "rounded-lg border border-slate-300 bg-white p-4";
 const th = "px-3 py-2 text-left font-semibold";
 const td = "px-3 py-2";
 
@@ -20,7 +20,7 @@ export default async function UsersPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <section aria-labelledby="accounts-heading" className={box}>
+      <section aria-labelledby="accounts-heading" className={cardClass}>
         <h2 id="accounts-heading" className="mb-2 text-lg font-semibold">
           {t("accounts", { count: users.length })}
         </h2>
@@ -61,13 +61,13 @@ export default async function UsersPage() {
         </div>
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="create-heading" className={box}>
+        <section aria-labelledby="create-heading" className={cardClass}>
           <h2 id="create-heading" className="mb-2 text-lg font-semibold">
             {t("create")}
           </h2>
           <CreateUserForm teams={teams} />
         </section>
-        <section aria-labelledby="security-heading" className={box}>
+        <section aria-labelledby="security-heading" className={cardClass}>
           <h2 id="security-heading" className="mb-2 text-lg font-semibold">
             {t("security")}
           </h2>

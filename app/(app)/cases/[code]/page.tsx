@@ -13,6 +13,8 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { NoteForm } from "@/components/cases/note-form";
 import { Timeline } from "@/components/cases/timeline";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
+import { cardClass, Section } from "@/components/ui/section";
+import { Disclosure } from "@/components/ui/disclosure";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -45,7 +47,7 @@ export default async function CaseFilePage({ params }: Props) {
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active="overview" />
 
-      <section aria-labelledby="household-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+      <section aria-labelledby="household-heading" className={cardClass}>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="household-heading" className="text-lg font-semibold">
             {t("household")}
@@ -111,10 +113,7 @@ export default async function CaseFilePage({ params }: Props) {
         </ul>
       </section>
 
-      <section aria-labelledby="journey-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="journey-heading" className="text-lg font-semibold">
-          {t("journey")}
-        </h2>
+      <Section id="journey-heading" title={t("journey")}>
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-700">{t("origin")}</dt>
@@ -141,14 +140,11 @@ export default async function CaseFilePage({ params }: Props) {
             <dd>{journey?.brokerFeeMinor != null ? `${formatMinor(journey.brokerFeeMinor)} ${journey.brokerFeeCurrency ?? ""}` : t("notRecorded")}</dd>
           </div>
         </dl>
-      </section>
+      </Section>
 
       <ClosureSection access={access} status={file.status} user={user} />
 
-      <section aria-labelledby="incidents-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="incidents-heading" className="text-lg font-semibold">
-          {tIncident("title")}
-        </h2>
+      <Section id="incidents-heading" title={tIncident("title")}>
         {incidents.length === 0 ? <p className="mt-2 text-sm text-slate-700">{tIncident("none")}</p> : null}
         <ul className="mt-2 space-y-2">
           {incidents.map((incident) => (
@@ -161,23 +157,19 @@ export default async function CaseFilePage({ params }: Props) {
           ))}
         </ul>
         {can(user, "incident:create") ? (
-          <details className="mt-3">
-            <summary className="cursor-pointer font-semibold text-blue-800">{tIncident("record")}</summary>
+          <Disclosure summary={tIncident("record")} className="mt-3">
             <div className="mt-2">
               <IncidentForm code={file.code} />
             </div>
-          </details>
+          </Disclosure>
         ) : null}
-      </section>
+      </Section>
 
       <div className="grid gap-6 lg:grid-cols-3">
         {can(user, "note:create") ? (
-          <section aria-labelledby="note-heading" className="rounded-lg border border-slate-300 bg-white p-4 lg:col-span-1">
-            <h2 id="note-heading" className="mb-3 text-lg font-semibold">
-              {t("addNote")}
-            </h2>
+          <Section id="note-heading" title={t("addNote")} className="lg:col-span-1" headingClassName="mb-3">
             <NoteForm code={file.code} />
-          </section>
+          </Section>
         ) : null}
         <section aria-labelledby="timeline-heading" className="lg:col-span-2">
           <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">

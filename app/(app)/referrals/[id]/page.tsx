@@ -10,6 +10,7 @@ import { ReferralStatusBadge } from "@/components/referrals/status-badge";
 import { ReferralStatusForm } from "@/components/referrals/status-form";
 import { SharedSummary } from "@/components/referrals/shared-summary";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Referral" };
 
@@ -43,10 +44,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         </h1>
         <ReferralStatusBadge status={referral.status} />
       </div>
-      <section aria-labelledby="referral-facts" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4 text-sm">
-        <h2 id="referral-facts" className="text-lg font-semibold">
-          {t("details")}
-        </h2>
+      <Section id="referral-facts" title={t("details")} className="space-y-2 text-sm">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
           <div>
             <dt className="text-slate-700">{t("from")}</dt>
@@ -82,20 +80,14 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         <a href={`/api/referrals/${referral.id}/pdf`} className={secondaryLinkButtonClass}>
           {t("pdf")}
         </a>
-      </section>
-      <section aria-labelledby="shared-heading" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="shared-heading" className="text-lg font-semibold">
-          {t("shared")}
-        </h2>
+      </Section>
+      <Section id="shared-heading" title={t("shared")} className="space-y-2">
         <SharedSummary summary={referral.shared} />
-      </section>
+      </Section>
       {answers && NEXT_STATUSES[referral.status].length ? (
-        <section aria-labelledby="answer-heading" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="answer-heading" className="text-lg font-semibold">
-            {referral.partner.teamId ? t("answer") : t("recordAnswer")}
-          </h2>
+        <Section id="answer-heading" title={referral.partner.teamId ? t("answer") : t("recordAnswer")} className="space-y-2">
           <ReferralStatusForm id={referral.id} version={referral.version} next={NEXT_STATUSES[referral.status]} />
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { dashboardFigures, figureTeams } from "@/lib/dashboard/figures";
 import { dbDate, isMonthParam, lastOfMonth, todayInBangkok } from "@/lib/dates";
 import { PrintButton } from "@/components/ui/print-button";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Monthly report" };
 
@@ -37,9 +38,9 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
             </label>
             <input id="report-month" type="month" name="month" defaultValue={month} className="rounded-md border border-slate-400 px-2 py-1" />
           </div>
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white">
+          <Button type="submit">
             {t("show")}
-          </button>
+          </Button>
         </form>
         <PrintButton label={t("print")} />
       </div>

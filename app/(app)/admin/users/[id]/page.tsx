@@ -5,10 +5,10 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getUserForAdmin } from "@/lib/users/queries";
 import { ActiveForm, EditUserForm, ResetTotpForm, SetPasswordForm } from "@/components/users/user-forms";
+import { cardClass } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "User" };
 
-const box = "rounded-lg border border-slate-300 bg-white p-4";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("user:manage");
@@ -27,26 +27,26 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {user.email} · {user.active ? t("active") : t("deactivated")} · {t("openSessions", { count: openSessions })}
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="edit-heading" className={box}>
+        <section aria-labelledby="edit-heading" className={cardClass}>
           <h2 id="edit-heading" className="mb-2 text-lg font-semibold">
             {t("edit")}
           </h2>
           <EditUserForm user={user} teams={teams} />
         </section>
         <div className="space-y-6">
-          <section aria-labelledby="access-heading" className={box}>
+          <section aria-labelledby="access-heading" className={cardClass}>
             <h2 id="access-heading" className="mb-2 text-lg font-semibold">
               {t("access")}
             </h2>
             <ActiveForm id={user.id} active={user.active} />
           </section>
-          <section aria-labelledby="password-heading" className={box}>
+          <section aria-labelledby="password-heading" className={cardClass}>
             <h2 id="password-heading" className="mb-2 text-lg font-semibold">
               {t("setPassword")}
             </h2>
             <SetPasswordForm id={user.id} />
           </section>
-          <section aria-labelledby="totp-heading" className={box}>
+          <section aria-labelledby="totp-heading" className={cardClass}>
             <h2 id="totp-heading" className="mb-2 text-lg font-semibold">
               {t("twoFactor")}
             </h2>

@@ -10,6 +10,8 @@ import { DetentionDays } from "@/components/custody/detention-flags";
 import { AddDetentionForm, UpdateDetentionForm } from "@/components/custody/detention-forms";
 import { AddExpenseForm, AddFineForm, AddPaymentForm } from "@/components/custody/money-forms";
 import { dbDate } from "@/lib/dates";
+import { cardClass } from "@/components/ui/section";
+import { Disclosure } from "@/components/ui/disclosure";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -29,13 +31,12 @@ export default async function CustodyPage({ params }: Props) {
   const money = (minor: number, currency: string, usdCents: number | null = null) =>
     `${formatMinor(minor)} ${currency}${usdCents !== null ? ` (≈ ${formatMinor(usdCents)} USD)` : ""}`;
   const people = file.people.map((p) => ({ value: p.id, label: p.latinName }));
-  const section = "rounded-lg border border-slate-300 bg-white p-4";
 
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active="custody" />
 
-      <section aria-labelledby="detention-heading" className={section}>
+      <section aria-labelledby="detention-heading" className={cardClass}>
         <h2 id="detention-heading" className="text-lg font-semibold">
           {t("detention")}
         </h2>
@@ -55,27 +56,25 @@ export default async function CustodyPage({ params }: Props) {
                 {episode.releasedOn ? ` · ${t("releasedOnDate", { date: date(episode.releasedOn) })}${episode.releaseReason ? ` (${episode.releaseReason})` : ""}` : ` · ${t("stillDetained")}`}
               </p>
               {canManage ? (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-semibold text-blue-800">{episode.releasedOn ? t("editEpisode") : t("recordRelease")}</summary>
+                <Disclosure summary={episode.releasedOn ? t("editEpisode") : t("recordRelease")} size="small" className="mt-2">
                   <div className="mt-2">
                     <UpdateDetentionForm code={file.code} episode={episode} />
                   </div>
-                </details>
+                </Disclosure>
               ) : null}
             </li>
           ))}
         </ul>
         {canManage ? (
-          <details className="mt-4" open={custody.episodes.length === 0}>
-            <summary className="cursor-pointer font-semibold text-blue-800">{t("addDetention")}</summary>
+          <Disclosure summary={t("addDetention")} className="mt-4" open={custody.episodes.length === 0}>
             <div className="mt-3">
               <AddDetentionForm code={file.code} people={people} facilities={custody.facilities.map((f) => ({ value: f.id, label: f.name }))} />
             </div>
-          </details>
+          </Disclosure>
         ) : null}
       </section>
 
-      <section aria-labelledby="fines-heading" className={section}>
+      <section aria-labelledby="fines-heading" className={cardClass}>
         <h2 id="fines-heading" className="text-lg font-semibold">
           {t("fines")}
         </h2>
@@ -105,27 +104,25 @@ export default async function CustodyPage({ params }: Props) {
                 </ul>
               ) : null}
               {canManage && fine.outstanding > 0 ? (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-semibold text-blue-800">{t("addPayment")}</summary>
+                <Disclosure summary={t("addPayment")} size="small" className="mt-2">
                   <div className="mt-2">
                     <AddPaymentForm code={file.code} fineId={fine.id} receipts={custody.receipts.map((r) => ({ value: r.id, label: r.fileName }))} />
                   </div>
-                </details>
+                </Disclosure>
               ) : null}
             </li>
           ))}
         </ul>
         {canManage ? (
-          <details className="mt-4">
-            <summary className="cursor-pointer font-semibold text-blue-800">{t("addFine")}</summary>
+          <Disclosure summary={t("addFine")} className="mt-4">
             <div className="mt-3">
               <AddFineForm code={file.code} people={people} />
             </div>
-          </details>
+          </Disclosure>
         ) : null}
       </section>
 
-      <section aria-labelledby="expenses-heading" className={section}>
+      <section aria-labelledby="expenses-heading" className={cardClass}>
         <h2 id="expenses-heading" className="text-lg font-semibold">
           {t("expenses")}
         </h2>
@@ -144,12 +141,11 @@ export default async function CustodyPage({ params }: Props) {
           ))}
         </ul>
         {canManage ? (
-          <details className="mt-4">
-            <summary className="cursor-pointer font-semibold text-blue-800">{t("addExpense")}</summary>
+          <Disclosure summary={t("addExpense")} className="mt-4">
             <div className="mt-3">
               <AddExpenseForm code={file.code} people={people} />
             </div>
-          </details>
+          </Disclosure>
         ) : null}
       </section>
     </div>

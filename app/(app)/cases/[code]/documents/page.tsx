@@ -7,6 +7,7 @@ import { caseDocuments } from "@/lib/documents/queries";
 import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
 import { CaseHeader } from "@/components/cases/case-header";
 import { UploadDocumentForm } from "@/components/documents/upload-form";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -67,12 +68,9 @@ export default async function DocumentsPage({ params }: Props) {
           </ul>
         </section>
         {can(user, "document:upload") ? (
-          <section aria-labelledby="upload-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-            <h2 id="upload-heading" className="mb-3 text-lg font-semibold">
-              {t("upload")}
-            </h2>
+          <Section id="upload-heading" title={t("upload")} headingClassName="mb-3">
             <UploadDocumentForm code={file.code} people={file.people.map((p) => ({ value: p.id, label: p.latinName }))} />
-          </section>
+          </Section>
         ) : null}
       </div>
     </div>

@@ -10,6 +10,7 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { MergeForm, type MergeRow } from "@/components/cases/merge-form";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ with?: string }> };
 
@@ -28,10 +29,7 @@ export default async function MergePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active={null} />
-      <section aria-labelledby="merge-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="merge-heading" className="text-lg font-semibold">
-          {t("title", { code: file.code })}
-        </h2>
+      <Section id="merge-heading" title={t("title", { code: file.code })} className="space-y-3">
         <p className="text-sm text-slate-700">{t("intro", { code: file.code })}</p>
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("chooseLabel")}>
           <TextField label={t("otherCode")} name="with" defaultValue={otherCode} placeholder="WP-2026-000123" autoComplete="off" error={otherCode && !other ? t("notFound") : undefined} />
@@ -39,7 +37,7 @@ export default async function MergePage({ params, searchParams }: Props) {
             {t("compare")}
           </Button>
         </form>
-      </section>
+      </Section>
       {sides ? <Comparison survivor={sides.survivor} merged={sides.merged} /> : null}
     </div>
   );

@@ -10,6 +10,8 @@ import { OpenProceedingForm } from "@/components/proceedings/open-proceeding-for
 import { ProceedingHearings } from "@/components/hearings/proceeding-hearings";
 import { NameCounselForm } from "@/components/counsel/counsel-forms";
 import { hearingOptions, proceedingHearings } from "@/lib/hearings/queries";
+import { Section } from "@/components/ui/section";
+import { Disclosure } from "@/components/ui/disclosure";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -43,22 +45,18 @@ export default async function ProceedingsPage({ params }: Props) {
           </ul>
         </div>
       ) : null}
-      <section aria-labelledby="counsel-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="counsel-heading" className="text-lg font-semibold">
-          {tCounsel("title")}
-        </h2>
+      <Section id="counsel-heading" title={tCounsel("title")}>
         <p className="text-sm" data-testid="counsel-list">
           {counselNames.length ? counselNames.join(", ") : tCounsel("none")}
         </p>
         {can(user, "counsel:assign") && availableLawyers.length ? (
-          <details className="mt-2">
-            <summary className="cursor-pointer text-sm font-semibold text-blue-800">{tCounsel("name")}</summary>
+          <Disclosure summary={tCounsel("name")} size="small" className="mt-2">
             <div className="mt-2 max-w-md">
               <NameCounselForm code={file.code} lawyers={availableLawyers} />
             </div>
-          </details>
+          </Disclosure>
         ) : null}
-      </section>
+      </Section>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="proceedings-heading" className="space-y-4 lg:col-span-2">
           <h2 id="proceedings-heading" className="text-lg font-semibold">
@@ -85,12 +83,9 @@ export default async function ProceedingsPage({ params }: Props) {
           ))}
         </section>
         {canManage ? (
-          <section aria-labelledby="open-proceeding-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-            <h2 id="open-proceeding-heading" className="mb-3 text-lg font-semibold">
-              {t("open")}
-            </h2>
+          <Section id="open-proceeding-heading" title={t("open")} headingClassName="mb-3">
             <OpenProceedingForm code={file.code} hasDefector={file.people.some((p) => p.nationality === "KP")} programmes={programmes} />
-          </section>
+          </Section>
         ) : null}
       </div>
     </div>

@@ -8,6 +8,7 @@ import { activePartners, caseReferrals } from "@/lib/referrals/referrals";
 import { CaseHeader } from "@/components/cases/case-header";
 import { ReferralForm } from "@/components/referrals/referral-form";
 import { ReferralStatusBadge } from "@/components/referrals/status-badge";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -49,12 +50,9 @@ export default async function CaseReferralsPage({ params }: Props) {
           </ul>
         </section>
         {mayRefer ? (
-          <section aria-labelledby="new-referral-heading" className="rounded-lg border border-slate-300 bg-white p-4 lg:col-span-2">
-            <h2 id="new-referral-heading" className="mb-3 text-lg font-semibold">
-              {t("new")}
-            </h2>
+          <Section id="new-referral-heading" title={t("new")} className="lg:col-span-2" headingClassName="mb-3">
             <ReferralForm code={file.code} partners={partners} canOverride={can(user, "referral:override")} />
-          </section>
+          </Section>
         ) : null}
       </div>
     </div>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CaseHeader } from "@/components/cases/case-header";
 import { SummaryForm } from "@/components/summaries/summary-form";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -18,13 +19,10 @@ export default async function SummaryPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active={null} />
-      <section aria-labelledby="summary-heading" className="max-w-2xl space-y-3 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="summary-heading" className="text-lg font-semibold">
-          {t("title")}
-        </h2>
+      <Section id="summary-heading" title={t("title")} className="max-w-2xl space-y-3">
         <p className="text-sm text-slate-700">{t("intro")}</p>
         <SummaryForm code={file.code} />
-      </section>
+      </Section>
     </div>
   );
 }

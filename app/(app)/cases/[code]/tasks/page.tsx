@@ -7,6 +7,7 @@ import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
 import { CaseHeader } from "@/components/cases/case-header";
 import { TaskItem } from "@/components/tasks/task-item";
 import { AddTaskForm } from "@/components/tasks/add-task-form";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -47,12 +48,9 @@ export default async function CaseTasksPage({ params }: Props) {
           ) : null}
         </section>
         {canManage ? (
-          <section aria-labelledby="add-task-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-            <h2 id="add-task-heading" className="mb-3 text-lg font-semibold">
-              {t("add")}
-            </h2>
+          <Section id="add-task-heading" title={t("add")} headingClassName="mb-3">
             <AddTaskForm code={file.code} people={people} currentUserId={user.id} />
-          </section>
+          </Section>
         ) : null}
       </div>
     </div>
