@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, caseScope, mayAssignCase, noteScope, PERMISSIONS, protectedFields, referralScope, supervisedTeams, supervisesTeam, workingTeams, type Actor, type Permission } from "./policy";
+import { auditReach, can, caseScope, isNamedOn, mayAnswerReferral, mayAssignCase, noteScope, PERMISSIONS, protectedFields, referralScope, supervisedTeams, supervisesTeam, workingTeams, type Actor, type Permission } from "./policy";
 
 const TEAM = "11111111-1111-1111-1111-111111111111";
 const OTHER_TEAM = "22222222-2222-2222-2222-222222222222";
@@ -149,5 +149,29 @@ describe("protected fields", () => {
   }
   it("lets a named caseworker write the safe house", () => {
     expect(protectedFields(actor("CASEWORKER"), "write", { namedOnCase: true })).toContain("safeHouse");
+  });
+});
+
+describe("rules that used to live outside the policy", () => {
+  it("audit log: administrators read account events, supervisors their teams' case entries, others nothing", () => {
+    expect(auditReach(actor("ADMIN", null))).toEqual({ events: "accounts" });
+    expect(auditReach(actor("SUPERVISOR"))).toEqual({ events: "cases", teams: { id: TEAM } });
+    expect(auditReach({ ...actor("SUPERVISOR"), organisationWide: true })).toEqual({ events: "cases", teams: {} });
+    expect(auditReach(actor("CASEWORKER"))).toBeNull();
+    expect(auditReach(actor("LEGAL_OFFICER"))).toBeNull();
+  });
+
+  it("named on a case: its caseworker or a member, nobody else", () => {
+    const me = actor("CASEWORKER");
+    expect(isNamedOn(me, { caseworkerId: me.id, memberIds: [] })).toBe(true);
+    expect(isNamedOn(me, { caseworkerId: null, memberIds: ["someone", me.id] })).toBe(true);
+    expect(isNamedOn(me, { caseworkerId: "someone", memberIds: ["else"] })).toBe(false);
+  });
+
+  it("a partner in the deployment answers its own referrals; for others the sending team records the answer", () => {
+    expect(mayAnswerReferral({ partnerInDeployment: true, sender: true, receiver: false })).toBe(false);
+    expect(mayAnswerReferral({ partnerInDeployment: true, sender: false, receiver: true })).toBe(true);
+    expect(mayAnswerReferral({ partnerInDeployment: false, sender: true, receiver: false })).toBe(true);
+    expect(mayAnswerReferral({ partnerInDeployment: false, sender: false, receiver: true })).toBe(false);
   });
 });

@@ -223,6 +223,18 @@ export function mayAnswerReferral(referral: { partnerInDeployment: boolean; send
   return referral.partnerInDeployment ? referral.receiver : referral.sender;
 }
 
+/**
+ * Which entries of the audit log an actor may read: administrators the
+ * sign-in and account events (never case content); supervisors the entries
+ * of their teams' cases; nobody else any. Null: none.
+ */
+export type AuditReach = { events: "accounts" } | { events: "cases"; teams: Prisma.TeamWhereInput } | null;
+
+export function auditReach(actor: Actor): AuditReach {
+  if (!can(actor, "audit:read")) return null;
+  return actor.role === "ADMIN" ? { events: "accounts" } : { events: "cases", teams: supervisedTeams(actor) };
+}
+
 /** Confidential notes are visible to their author and to supervisors only. */
 export function noteScope(actor: Actor): Prisma.NoteWhereInput {
   if (can(actor, "note:read-confidential")) return {};

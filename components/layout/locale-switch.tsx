@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/lib/auth/actions";
 import { LOCALES } from "@/i18n/locales";
@@ -8,8 +9,10 @@ const NAMES: Record<string, string> = { en: "English", th: "ไทย" };
 export async function LocaleSwitch() {
   const t = await getTranslations("layout");
   const locale = await getLocale();
+  const returnTo = (await headers()).get("x-page-path") ?? "/";
   return (
     <form action={setLocaleAction} className="flex items-center gap-2">
+      <input type="hidden" name="returnTo" value={returnTo} />
       <label htmlFor="locale-switch" className="text-sm">
         {t("language")}
       </label>

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { can, supervisedTeams, type Actor } from "@/lib/policy";
+import { auditReach, type Actor } from "@/lib/policy";
 import { addCalendarDays, isDateParam, startOfBangkokDay } from "@/lib/dates";
 
 export const SIGN_IN_ACTIONS = ["login", "login.failed", "login.blocked", "logout"];
@@ -34,13 +34,14 @@ export type AuditRow = { id: bigint; at: Date; action: string; entity: string; f
 
 /** A page of entries, newest first, within what this actor may read; null if they may read none. */
 export async function browseAudit(actor: Actor, filter: AuditFilter, ip: string | null) {
-  if (!can(actor, "audit:read")) return null;
+  const reach = auditReach(actor);
+  if (!reach) return null;
   const conditions: Prisma.Sql[] = [];
   let from = Prisma.sql`"AuditLog" a left join "User" u on u.id = a."actorId" left join "Case" c on c.id = a."caseId"`;
-  if (actor.role === "ADMIN") {
+  if (reach.events === "accounts") {
     conditions.push(Prisma.sql`a.action = any(${[...SIGN_IN_ACTIONS, ...ACCOUNT_ACTIONS]}::text[])`);
   } else {
-    const teams = (await db.team.findMany({ where: supervisedTeams(actor), select: { id: true } })).map((t) => t.id);
+    const teams = (await db.team.findMany({ where: reach.teams, select: { id: true } })).map((t) => t.id);
     // Entries of a case merged into another belong to the surviving case (its team, its code).
     from = Prisma.sql`"AuditLog" a left join "CaseMerge" m on m."mergedCaseId" = a."caseId"
       join "Case" c on c.id = coalesce(m."survivingCaseId", a."caseId") left join "User" u on u.id = a."actorId"`;
@@ -48,11 +49,11 @@ export async function browseAudit(actor: Actor, filter: AuditFilter, ip: string 
   }
   if (filter.code) {
     const code = filter.code.toUpperCase();
-    conditions.push(actor.role === "ADMIN" ? Prisma.sql`c.code = ${code}` : Prisma.sql`(c.code = ${code} or m."mergedCode" = ${code})`);
+    conditions.push(reach.events === "accounts" ? Prisma.sql`c.code = ${code}` : Prisma.sql`(c.code = ${code} or m."mergedCode" = ${code})`);
   }
   if (filter.actor) conditions.push(Prisma.sql`a."actorId" = ${filter.actor}::uuid`);
   if (filter.action) conditions.push(Prisma.sql`a.action = ${filter.action}`);
-  if (filter.from) conditions.push(Prisma.sql`a.at >= ${new Date(`${filter.from}T00:00:00+07:00`)}`);
+  if (filter.from) conditions.push(Prisma.sql`a.at >= ${startOfBangkokDay(filter.from)}`);
   if (filter.to) conditions.push(Prisma.sql`a.at < ${startOfBangkokDay(addCalendarDays(filter.to, 1))}`);
   if (filter.before) conditions.push(Prisma.sql`a.id < ${filter.before}`);
   const rows = await db.$queryRaw<AuditRow[]>`
@@ -73,9 +74,11 @@ export async function browseAudit(actor: Actor, filter: AuditFilter, ip: string 
 
 /** The people and actions to filter by. */
 export async function auditFilterOptions(actor: Actor) {
+  const reach = auditReach(actor);
+  if (!reach) return { people: [] };
   const people =
-    actor.role === "ADMIN"
+    reach.events === "accounts"
       ? await db.user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })
-      : await db.user.findMany({ where: { OR: [{ team: supervisedTeams(actor) }, { role: "LEGAL_OFFICER" }] }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      : await db.user.findMany({ where: { OR: [{ team: reach.teams }, { role: "LEGAL_OFFICER" }] }, orderBy: { name: "asc" }, select: { id: true, name: true } });
   return { people };
 }

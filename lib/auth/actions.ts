@@ -2,6 +2,7 @@
 import { formText } from "@/lib/forms";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
@@ -45,7 +46,12 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/login" });
 }
 
-/** Saves the interface language: on the account when signed in, else in a cookie. */
+/**
+ * Saves the interface language: on the account when signed in, else in a
+ * cookie; then loads the page again, so every part of it (header, page,
+ * the client's own messages) is drawn in the new language by a request that
+ * reads the saved choice.
+ */
 export async function setLocaleAction(formData: FormData) {
   const locale = formText(formData, "locale");
   if (!isLocale(locale)) return;
@@ -58,5 +64,11 @@ export async function setLocaleAction(formData: FormData) {
       await recordAudit(tx, { actorId: user.id, action: "user.update", entity: "User", entityId: user.id, fields: ["locale"], ip });
     });
   }
+  redirect(samePagePath(formText(formData, "returnTo")));
+}
+
+/** The page the form was on: a path of this site only (never "//elsewhere" or a full address); the start page otherwise. */
+function samePagePath(path: string): string {
+  return /^\/(?![/\\])[^\s]*$/.test(path) ? path : "/";
 }
 

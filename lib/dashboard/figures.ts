@@ -38,7 +38,7 @@ export async function figureTeams(actor: Actor, chosen?: string) {
 export async function dashboardFigures(teams: string[], period: Period) {
   const today = todayInBangkok();
   // Instants bounding the period: Bangkok midnight at `from`, and at the day after `to`.
-  const fromInstant = new Date(`${period.from}T00:00:00+07:00`);
+  const fromInstant = startOfBangkokDay(period.from);
   const toInstant = startOfBangkokDay(addCalendarDays(period.to, 1));
   const weekEnd = daysFrom(new Date(), 7);
 

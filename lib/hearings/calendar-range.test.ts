@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bangkokMidnight, viewRange, weekStart } from "./calendar-range";
+import { viewRange, weekStart } from "./calendar-range";
+import { startOfBangkokDay as bangkokMidnight } from "@/lib/dates";
 
 describe("hearing calendar ranges", () => {
   it("starts weeks on Monday", () => {

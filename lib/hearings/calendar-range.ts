@@ -42,8 +42,3 @@ export function viewRange(view: HearingView, anchor: string): { first: string; e
   }
   return { first: anchor, end: shift(anchor, 60), days: [], previous: shift(anchor, -60), next: shift(anchor, 60) };
 }
-
-/** Midnight at the start of a Bangkok day, as an instant. */
-export function bangkokMidnight(iso: string): Date {
-  return new Date(`${iso}T00:00:00+07:00`);
-}

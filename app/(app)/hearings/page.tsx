@@ -4,9 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { formatInTimeZone } from "date-fns-tz";
 import { requirePermission } from "@/lib/auth/current-user";
 import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
-import { bangkokMidnight, hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
+import { hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
-import { TIME_ZONE, dbDate } from "@/lib/dates";
+import { TIME_ZONE, dbDate, startOfBangkokDay } from "@/lib/dates";
 import { SelectField } from "@/components/ui/field";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
@@ -26,7 +26,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   const params = hearingParamsSchema.parse(raw);
   const range = viewRange(params.view, params.date);
   const [hearings, options] = await Promise.all([
-    listHearings(user, { from: bangkokMidnight(range.first), to: bangkokMidnight(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team }),
+    listHearings(user, { from: startOfBangkokDay(range.first), to: startOfBangkokDay(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team }),
     hearingOptions(user),
   ]);
   const t = await getTranslations("hearingsPage");
