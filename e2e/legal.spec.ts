@@ -78,6 +78,21 @@ test("a verdict hearing moves the criminal case; the appeal deadline reaches the
   expect((await page.request.get(firstUrl)).status()).toBe(404);
   expect((await page.request.get(secondUrl)).status()).toBe(200);
 
+  // Filing the appeal settles its deadline: gone from Deadlines, My work and the feed; on the case it shows as met.
+  await page.goto(`/cases/${code}/proceedings`);
+  const criminal = page.getByRole("article", { name: "Criminal case" });
+  await criminal.getByLabel("Move to").selectOption({ label: "Appeal" });
+  await criminal.getByLabel("Reason or note").fill("Appeal lodged with the Appeal Court");
+  await criminal.getByRole("button", { name: "Record move" }).click();
+  await expect(criminal.getByTestId("current-stage")).toHaveText("Appeal");
+  await page.goto("/deadlines");
+  await expect(page.getByTestId("deadline").filter({ hasText: code })).toHaveCount(0);
+  await page.goto("/tasks");
+  await expect(page.getByTestId("task").filter({ hasText: code })).toHaveCount(0);
+  expect(await (await page.request.get(secondUrl)).text()).not.toContain(`${code}: File the criminal appeal`);
+  await page.goto(`/cases/${code}/tasks`);
+  await expect(page.getByTestId("task").filter({ hasText: "File the criminal appeal" })).toContainText("Met by Appeal on");
+
   // A caseworker of another team sees neither the hearing nor the case.
   const other = await browser.newContext();
   const otherPage = await other.newPage();

@@ -29,7 +29,7 @@ async function openProceeding(page: Page, type: string, options: { reason: strin
   await expect(page.getByRole("article", { name: type })).toBeVisible();
 }
 
-test("a North Korean defector's path to South Korea, with the fine paid and detention past 30 days flagged", async ({ page }) => {
+test("a North Korean defector's path to South Korea, with the fine paid and detention past 30 days flagged", async ({ page, browser }) => {
   const code = (await newCase({ team: "Chiang Rai", nationality: "KP" })).code;
   await signInAs(page, "caseworkerNorth");
   await page.goto(`/cases/${code}/proceedings`);
@@ -86,6 +86,9 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await moveTo(page, "Transfer to South Korea", "In immigration detention", "Transferred to the Bangkok IDC");
   await moveTo(page, "Transfer to South Korea", "Embassy processing", "Embassy verified identity and interviewed");
   await moveTo(page, "Transfer to South Korea", "Travel documents issued", "Travel certificate issued by the embassy");
+  // The form says what the move will also change before it is recorded.
+  await page.getByRole("article", { name: "Transfer to South Korea" }).getByLabel("Move to").selectOption({ label: "Departed" });
+  await expect(page.getByTestId("move-consequence")).toHaveText("Moving to Departed also ends the open detention on the date it happened.");
   await moveTo(page, "Transfer to South Korea", "Departed", "Flew to Incheon");
   const card = page.getByRole("article", { name: "Transfer to South Korea" });
   await card.getByText(/Stage history/).click();
@@ -95,6 +98,15 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByTestId("timeline")).toContainText("Transfer to South Korea: Travel documents issued → Departed");
   await expect(page.getByTestId("timeline")).toContainText("Fine payment recorded");
+  // He has left Thailand: the detention ended the day he departed, and no red flags remain.
+  await expect(page.getByRole("list", { name: "In detention" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Detention and costs" }).click();
+  await expect(page.getByTestId("detention-episode")).toContainText("Departed to South Korea");
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInAs(supervisor, "supervisorNorth");
+  await supervisor.goto("/dashboard?fresh=1");
+  await expect(supervisor.getByTestId("figure-detained")).not.toContainText(code);
+  await supervisor.close();
 });
 
 test("a Vietnamese asylum seeker: RSD rejection, conviction and an extradition order each start their appeal deadline", async ({ page }) => {

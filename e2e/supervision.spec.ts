@@ -32,6 +32,12 @@ test("a caseworker requests closure; the supervisor approves it from the dashboa
   await expect(page.getByTestId("timeline")).toContainText("Closure requested");
   await expect(page.getByTestId("timeline")).toContainText("Closure approved");
   expect(await sql(`select status from "Case" where code = $1`, [target.code])).toEqual([{ status: "CLOSED" }]);
+  // The caseworker who asked is told the answer.
+  const told = await sql(
+    `select n.kind from "Notification" n join "Case" c on c.id = n."caseId" join "User" u on u.id = n."userId" where c.code = $1 and u.email = $2`,
+    [target.code, ACCOUNTS.caseworker.email],
+  );
+  expect(told).toEqual([{ kind: "closure-approved" }]);
 });
 
 test("a supervisor exports a pseudonymised CSV, and identifying fields need a stated purpose", async ({ page }) => {

@@ -235,6 +235,17 @@ export function auditReach(actor: Actor): AuditReach {
   return actor.role === "ADMIN" ? { events: "accounts" } : { events: "cases", teams: supervisedTeams(actor) };
 }
 
+/**
+ * The notifications an actor reads: their own, about no case or about a
+ * case they may still see. The header's unread count and the page both use
+ * it, so the number and the list agree.
+ */
+export function notificationScope(actor: Actor): Prisma.NotificationWhereInput {
+  const cases = caseScope(actor);
+  if (Object.keys(cases).length === 0) return { userId: actor.id };
+  return { userId: actor.id, OR: [{ caseId: null }, { case: cases }] };
+}
+
 /** Confidential notes are visible to their author and to supervisors only. */
 export function noteScope(actor: Actor): Prisma.NoteWhereInput {
   if (can(actor, "note:read-confidential")) return {};

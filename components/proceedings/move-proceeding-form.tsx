@@ -1,5 +1,8 @@
 "use client";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { consequenceOf } from "@/lib/workflows/consequences";
+import type { ProceedingType } from "@/lib/workflows/types";
 import { moveProceedingAction } from "@/lib/proceedings/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -8,8 +11,11 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 
 /** Offers only the moves the stage graph allows; the server checks again. */
-export function MoveProceedingForm({ code, proceedingId, version, stage, nextStages }: { code: string; proceedingId: string; version: number; stage: string; nextStages: string[] }) {
+export function MoveProceedingForm({ code, proceedingId, type, version, stage, nextStages }: { code: string; proceedingId: string; type: ProceedingType; version: number; stage: string; nextStages: string[] }) {
   const t = useTranslations("proceedings");
+  // What the chosen move will also change (lib/workflows/consequences), said before it is recorded.
+  const [chosen, setChosen] = useState("");
+  const consequence = chosen ? consequenceOf(type, chosen) : null;
   const tStage = useTranslations("stages");
   const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(moveProceedingAction.bind(null, code, proceedingId));
   return (
@@ -19,9 +25,18 @@ export function MoveProceedingForm({ code, proceedingId, version, stage, nextSta
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="fromStage" value={stage} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("move")} name="toStage" options={[{ value: "", label: t("chooseStage") }, ...nextStages.map((s) => ({ value: s, label: tStage(s) }))]} error={errorFor("toStage")} />
+        <SelectField
+          label={t("move")}
+          name="toStage"
+          options={[{ value: "", label: t("chooseStage") }, ...nextStages.map((s) => ({ value: s, label: tStage(s) }))]}
+          error={errorFor("toStage")}
+          onChange={(event) => setChosen(event.currentTarget.value)}
+        />
         <TextField label={t("occurredOn")} name="occurredOn" type="date" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
       </div>
+      <p aria-live="polite" className="text-sm text-amber-900" data-testid="move-consequence">
+        {consequence?.endDetention ? t("consequenceEndDetention", { stage: tStage(chosen) }) : null}
+      </p>
       <TextAreaField label={t("reason")} name="reason" rows={2} error={errorFor("reason")} />
       <Button type="submit" disabled={pending}>
         {t("moveSubmit")}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ProceedingView } from "@/lib/proceedings/queries";
+import type { ProceedingType } from "@/lib/workflows/types";
 import { MoveProceedingForm } from "./move-proceeding-form";
 import { AddPartyForm } from "@/components/counsel/counsel-forms";
 import { cardClass } from "@/components/ui/section";
@@ -89,7 +90,7 @@ export async function ProceedingCard({
       {canManage ? (
         <div className="mt-4 border-t border-slate-200 pt-4">
           {proceeding.nextStages.length ? (
-            <MoveProceedingForm code={code} proceedingId={proceeding.id} version={proceeding.version} stage={proceeding.stage} nextStages={proceeding.nextStages} />
+            <MoveProceedingForm code={code} proceedingId={proceeding.id} type={proceeding.type as ProceedingType} version={proceeding.version} stage={proceeding.stage} nextStages={proceeding.nextStages} />
           ) : (
             <p className="text-sm text-slate-700">{t("noMoves")}</p>
           )}

@@ -9,6 +9,7 @@ export async function TaskItem({ task, people, showCase, canManage }: { task: Ta
   const t = await getTranslations("tasks");
   const tRule = await getTranslations("tasks.rules");
   const tType = await getTranslations("enums.proceedingType");
+  const tStage = await getTranslations("stages");
   const format = await getFormatter();
   const label = taskTitle(task, tRule);
   const overdue = !task.completedAt && task.daysLeft < 0;
@@ -18,7 +19,9 @@ export async function TaskItem({ task, people, showCase, canManage }: { task: Ta
         <p className="font-semibold">{label}</p>
         <p className={overdue ? "font-semibold text-red-700" : "text-slate-700"}>
           {t("due", { date: format.dateTime(task.dueOn, { dateStyle: "medium", timeZone: "UTC" }) })}
-          {task.completedAt ? ` · ${t("completed")}` : ` · ${overdue ? t("daysOverdue", { days: -task.daysLeft }) : t("daysLeft", { days: task.daysLeft })}`}
+          {task.completedAt
+            ? ` · ${task.metByStage && task.metOn ? t("metBy", { stage: tStage(task.metByStage), date: format.dateTime(task.metOn, { dateStyle: "medium", timeZone: "UTC" }) }) : t("completed")}`
+            : ` · ${overdue ? t("daysOverdue", { days: -task.daysLeft }) : t("daysLeft", { days: task.daysLeft })}`}
         </p>
         <p className="text-slate-700">
           {showCase ? (

@@ -31,6 +31,11 @@ export async function decideClosureAction(code: string, requestId: string, _prev
         data: { status: decision === "approve" ? "APPROVED" : "RETURNED", decidedById: access.actor.id, decidedAt: new Date(), comment: comment || null },
       });
       if (updated.count === 0) refuse("closureAlreadyDecided");
+      // The caseworker who asked hears the answer.
+      const request = await tx.closureRequest.findUniqueOrThrow({ where: { id: requestId }, select: { requestedById: true } });
+      if (request.requestedById !== access.actor.id) {
+        await tx.notification.create({ data: { userId: request.requestedById, caseId: access.caseId, kind: decision === "approve" ? "closure-approved" : "closure-returned" } });
+      }
       if (decision === "approve") {
         await tx.case.update({ where: { id: access.caseId }, data: { status: "CLOSED", updatedById: access.actor.id, version: { increment: 1 } } });
         await audit(tx, { action: "case.update", entity: "Case", entityId: access.caseId, fields: ["status"] });

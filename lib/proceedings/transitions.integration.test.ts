@@ -3,6 +3,7 @@ import { makeCase, makeTeam, makeUser, openFor, tag, testDb } from "@/tests/fixt
 import type { Actor } from "@/lib/policy";
 import { ConflictError } from "@/lib/locking";
 import { Refusal } from "@/lib/refusal";
+import { GRAPHS } from "@/lib/workflows";
 import { moveProceeding, openProceeding } from "./transitions";
 import { openProceedingSchema, transitionSchema } from "./schema";
 
@@ -127,5 +128,92 @@ describe("opening and moving proceedings", () => {
     const target = await newCase();
     await expect(testDb.$transaction((tx) => openProceeding(tx, target.access, open({ type: "RESETTLEMENT", stage: "NEEDS_ASSESSED" }), ip))).rejects.toMatchObject({ field: "programmeId" });
     await expect(testDb.$transaction((tx) => openProceeding(tx, target.access, open({ type: "CRIMINAL", stage: "VERDICT" }), ip))).rejects.toMatchObject({ field: "stage" });
+  });
+});
+
+describe("deadlines settled by the step they wait for", () => {
+  it("closes the appeal deadline when the appeal is filed, with the stage and its date, and audits it", async () => {
+    const target = await newCase();
+    await testDb.$transaction((tx) => openProceeding(tx, target.access, open({ type: "CRIMINAL", stage: "CHARGED" }), ip));
+    const p = await testDb.proceeding.findFirstOrThrow({ where: { caseId: target.id } });
+    await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: 1, fromStage: "CHARGED", toStage: "VERDICT", occurredOn: "2026-03-02" }), ip));
+    const [appeal] = await testDb.task.findMany({ where: { proceedingId: p.id, ruleKey: "criminal.appeal" } });
+    expect(appeal.completedAt).toBeNull();
+    // A task a person wrote on the same proceeding is theirs to close.
+    const own = await testDb.task.create({ data: { caseId: target.id, proceedingId: p.id, title: "Visit the client", dueOn: new Date("2026-04-01"), origin: "PERSON" } });
+
+    await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: 2, fromStage: "VERDICT", toStage: "APPEAL", occurredOn: "2026-03-20" }), ip));
+    const settled = await testDb.task.findUniqueOrThrow({ where: { id: appeal.id } });
+    expect(settled.completedAt).not.toBeNull();
+    expect([settled.metByStage, settled.metOn?.toISOString().slice(0, 10), settled.completedById]).toEqual(["APPEAL", "2026-03-20", caseworker.id]);
+    expect((await testDb.task.findUniqueOrThrow({ where: { id: own.id } })).completedAt).toBeNull();
+    const [row] = await testDb.auditLog.findMany({ where: { entityId: appeal.id, action: "task.update" } });
+    expect(row.detail).toEqual({ metBy: "APPEAL", rule: "criminal.appeal", on: "2026-03-20" });
+  });
+
+  it("reopens the deadline, rather than making a second one, when the proceeding moves back to the stage that started it", async () => {
+    const target = await newCase();
+    await testDb.$transaction((tx) => openProceeding(tx, target.access, open({ type: "CRIMINAL", stage: "CHARGED" }), ip));
+    const p = await testDb.proceeding.findFirstOrThrow({ where: { caseId: target.id } });
+    await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: 1, fromStage: "CHARGED", toStage: "VERDICT", occurredOn: "2026-03-02" }), ip));
+    await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: 2, fromStage: "VERDICT", toStage: "APPEAL", occurredOn: "2026-03-20" }), ip));
+    // A graph where an appeal recorded by mistake can be taken back (none ships with that move today).
+    GRAPHS.CRIMINAL.transitions.APPEAL.push("VERDICT");
+    try {
+      await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: 3, fromStage: "APPEAL", toStage: "VERDICT", occurredOn: "2026-03-21" }), ip));
+    } finally {
+      GRAPHS.CRIMINAL.transitions.APPEAL.pop();
+    }
+    const tasks = await testDb.task.findMany({ where: { proceedingId: p.id, ruleKey: "criminal.appeal" } });
+    expect(tasks).toHaveLength(1);
+    expect([tasks[0].completedAt, tasks[0].metByStage, tasks[0].metOn, tasks[0].dueOn.toISOString().slice(0, 10)]).toEqual([null, null, null, "2026-04-02"]);
+  });
+
+  it("every rule's settling stages exist in its graph and can follow the stage that starts it", () => {
+    for (const graph of Object.values(GRAPHS)) {
+      for (const rule of graph.deadlineRules) {
+        const reachable = new Set<string>();
+        const visit = (stage: string) => {
+          for (const next of graph.transitions[stage] ?? []) if (!reachable.has(next)) reachable.add(next), visit(next);
+        };
+        visit(rule.onStage);
+        for (const stage of rule.metBy) expect(reachable.has(stage), `${rule.key}: ${stage}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("consequences of a move", () => {
+  it("departing to South Korea ends the open detention that day, in the move's transaction, audited", async () => {
+    const target = await newCase("KP");
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId: target.id } });
+    const facility = await testDb.facility.create({ data: { name: `IDC ${tag()}`, kind: "BANGKOK_IDC" } });
+    const episode = await testDb.detentionEpisode.create({ data: { caseId: target.id, personId: person.id, facilityId: facility.id, startedOn: new Date("2026-01-05") } });
+    // A later episode that had not begun by the departure date is not touched.
+    const later = await testDb.detentionEpisode.create({ data: { caseId: target.id, personId: person.id, facilityId: facility.id, startedOn: new Date("2026-03-01"), releasedOn: null } });
+    await testDb.$transaction((tx) => openProceeding(tx, target.access, open({ type: "TRANSFER_TO_KOREA", stage: "ARRIVED", occurredOn: "2026-01-01" }), ip));
+    const p = await testDb.proceeding.findFirstOrThrow({ where: { caseId: target.id } });
+    const stages = ["SURRENDERED", "SENTENCED", "IN_IDC", "EMBASSY_PROCESSING", "TRAVEL_DOCUMENTS_ISSUED", "DEPARTED"];
+    let from = "ARRIVED";
+    for (const [index, toStage] of stages.entries()) {
+      await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: index + 1, fromStage: from, toStage, occurredOn: "2026-02-10" }), ip));
+      from = toStage;
+    }
+    const ended = await testDb.detentionEpisode.findUniqueOrThrow({ where: { id: episode.id } });
+    expect([ended.releasedOn?.toISOString().slice(0, 10), ended.releaseReason, ended.version]).toEqual(["2026-02-10", "Departed to South Korea", 2]);
+    expect((await testDb.detentionEpisode.findUniqueOrThrow({ where: { id: later.id } })).releasedOn).toBeNull();
+    const [row] = await testDb.auditLog.findMany({ where: { entityId: episode.id, action: "detention.update" } });
+    expect(row.detail).toEqual({ consequenceOf: "TRANSFER_TO_KOREA:DEPARTED" });
+  });
+
+  it("moves with no consequence leave detention alone", async () => {
+    const target = await newCase("VN");
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId: target.id } });
+    const facility = await testDb.facility.create({ data: { name: `Police ${tag()}`, kind: "POLICE_STATION" } });
+    const episode = await testDb.detentionEpisode.create({ data: { caseId: target.id, personId: person.id, facilityId: facility.id, startedOn: new Date("2026-01-05") } });
+    await testDb.$transaction((tx) => openProceeding(tx, target.access, open({ type: "CRIMINAL", stage: "ARRESTED", occurredOn: "2026-01-05" }), ip));
+    const p = await testDb.proceeding.findFirstOrThrow({ where: { caseId: target.id } });
+    await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: 1, fromStage: "ARRESTED", toStage: "CHARGED", occurredOn: "2026-01-06" }), ip));
+    expect((await testDb.detentionEpisode.findUniqueOrThrow({ where: { id: episode.id } })).releasedOn).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { conflictFrom } from "@/lib/locking";
 import { dueDate, GRAPHS, isFinalStage, rulesForStage, transitionError, type ProceedingType } from "@/lib/workflows";
 import { effectivePeriod, type PeriodOverrides } from "@/lib/workflows/periods";
+import { consequenceOf } from "@/lib/workflows/consequences";
 import type { OpenProceedingInput, TransitionInput } from "./schema";
 import type { CaseAccess } from "@/lib/cases/access";
 import { refuse } from "@/lib/refusal";
@@ -28,8 +29,10 @@ async function createRuleTasks(
   stage: string,
   occurredOn: string,
   context: Context,
+  /** Rules whose task this move reopened rather than made anew. */
+  reopened: string[] = [],
 ) {
-  const rules = rulesForStage(proceeding.type, stage);
+  const rules = rulesForStage(proceeding.type, stage).filter((rule) => !reopened.includes(rule.key));
   if (rules.length === 0) return [];
   const overrides = await periodOverrides(tx);
   const people = await tx.case.findUniqueOrThrow({
@@ -58,6 +61,75 @@ async function createRuleTasks(
     created.push(task);
   }
   return created;
+}
+
+/**
+ * The deadlines a move settles: the open tasks of rules the new stage
+ * satisfies close ("met by" that stage, on the move's date), and a move
+ * back from the stage that met a task to the stage that started it reopens
+ * that task instead of making a second one. Each change is audited.
+ */
+async function settleRuleTasks(tx: Tx, proceeding: CurrentProceeding, move: { toStage: string; occurredOn: string }, context: Context) {
+  const rules = GRAPHS[proceeding.type].deadlineRules;
+  const audit = (taskId: string, detail: Record<string, string>) =>
+    recordAudit(tx, { actorId: context.actorId, action: "task.update", entity: "Task", entityId: taskId, caseId: proceeding.caseId, fields: ["completedAt"], ip: context.ip, detail });
+  const metRules = rules.filter((rule) => rule.metBy.includes(move.toStage)).map((rule) => rule.key);
+  let met = 0;
+  if (metRules.length) {
+    const open = await tx.task.findMany({ where: { proceedingId: proceeding.id, ruleKey: { in: metRules }, completedAt: null }, select: { id: true, ruleKey: true } });
+    for (const task of open) {
+      await tx.task.update({
+        where: { id: task.id },
+        data: { completedAt: new Date(), completedById: context.actorId, metByStage: move.toStage, metOn: dbDate(move.occurredOn), updatedById: context.actorId, version: { increment: 1 } },
+      });
+      await audit(task.id, { metBy: move.toStage, rule: task.ruleKey ?? "", on: move.occurredOn });
+      met++;
+    }
+  }
+  const startedHere = rules.filter((rule) => rule.onStage === move.toStage).map((rule) => rule.key);
+  const reopenedRules: string[] = [];
+  if (startedHere.length) {
+    const undone = await tx.task.findMany({ where: { proceedingId: proceeding.id, ruleKey: { in: startedHere }, metByStage: proceeding.stage }, select: { id: true, ruleKey: true } });
+    for (const task of undone) {
+      await tx.task.update({
+        where: { id: task.id },
+        data: { completedAt: null, completedById: null, metByStage: null, metOn: null, updatedById: context.actorId, version: { increment: 1 } },
+      });
+      await audit(task.id, { reopened: "moved back", from: proceeding.stage, rule: task.ruleKey ?? "" });
+      if (task.ruleKey) reopenedRules.push(task.ruleKey);
+    }
+  }
+  return { met, reopenedRules };
+}
+
+/**
+ * What the move implies for the case's other records (lib/workflows/
+ * consequences): someone who has left Thailand is no longer detained, so
+ * the case's open detention episodes end on the move's date. Returns how
+ * many episodes ended; each is audited.
+ */
+async function applyConsequences(tx: Tx, proceeding: CurrentProceeding, move: { toStage: string; occurredOn: string }, context: Context): Promise<number> {
+  const consequence = consequenceOf(proceeding.type, move.toStage);
+  if (!consequence) return 0;
+  const releasedOn = dbDate(move.occurredOn);
+  const open = await tx.detentionEpisode.findMany({ where: { caseId: proceeding.caseId, releasedOn: null, startedOn: { lte: releasedOn } }, select: { id: true } });
+  for (const episode of open) {
+    await tx.detentionEpisode.update({
+      where: { id: episode.id },
+      data: { releasedOn, releaseReason: consequence.endDetention.reason, updatedById: context.actorId, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: context.actorId,
+      action: "detention.update",
+      entity: "DetentionEpisode",
+      entityId: episode.id,
+      caseId: proceeding.caseId,
+      fields: ["releasedOn", "releaseReason"],
+      ip: context.ip,
+      detail: { consequenceOf: `${proceeding.type}:${move.toStage}` },
+    });
+  }
+  return open.length;
 }
 
 /** Keeps the case's "refoulement risk" flag in step with its open deportation/extradition proceedings. */
@@ -153,12 +225,15 @@ async function changeStage(
   await tx.stageChange.create({
     data: { proceedingId: current.id, fromStage: current.stage, toStage: move.toStage, reason: move.reason, occurredOn: dbDate(move.occurredOn), actorId: context.actorId },
   });
+  const settled = await settleRuleTasks(tx, current, move, context);
+  const released = await applyConsequences(tx, current, move, context);
   const tasks = await createRuleTasks(
     tx,
     { id: current.id, caseId: current.caseId, type: current.type, certificateExpiresOn: current.certificateExpiresOn ? isoDate(current.certificateExpiresOn) : null },
     move.toStage,
     move.occurredOn,
     context,
+    settled.reopenedRules,
   );
   await syncRiskFlags(tx, current.caseId);
   await recordAudit(tx, {
@@ -169,7 +244,7 @@ async function changeStage(
     caseId: current.caseId,
     fields: ["stage"],
     ip: context.ip,
-    detail: { type: current.type, from: current.stage, to: move.toStage, tasks: tasks.length, ...detail },
+    detail: { type: current.type, from: current.stage, to: move.toStage, tasks: tasks.length, met: settled.met, reopened: settled.reopenedRules.length, released, ...detail },
   });
   return { tasks };
 }

@@ -49,7 +49,7 @@ describe("programme suspension", () => {
     const target = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: `Resumed ${tag()}` } });
     const proceeding = await testDb.proceeding.create({ data: { caseId: target.id, type: "RESETTLEMENT", stage: "CHECKS", programmeId: programme.id } });
     // A deployment's rule on a resettlement stage (none ship today): re-entering the stage on resume must fire it.
-    const rule: DeadlineRule = { key: `test.recheck.${tag()}`, onStage: "CHECKS", from: "event", period: { amount: 14, unit: "days" }, title: "recheck", assignTo: "caseworker" };
+    const rule: DeadlineRule = { key: `test.recheck.${tag()}`, onStage: "CHECKS", from: "event", period: { amount: 14, unit: "days" }, title: "recheck", assignTo: "caseworker", metBy: [] };
     GRAPHS.RESETTLEMENT.deadlineRules.push(rule);
     try {
       const context = { actorId: caseworker.id, ip: "127.0.0.1" };
@@ -62,8 +62,8 @@ describe("programme suspension", () => {
     expect(tasks.map((t) => [t.ruleKey, t.assigneeId, t.origin])).toEqual([[rule.key, caseworker.id, "RULE"]]);
     const moves = await testDb.auditLog.findMany({ where: { entityId: proceeding.id, action: "proceeding.transition" }, orderBy: { id: "asc" } });
     expect(moves.map((m) => m.detail)).toEqual([
-      { type: "RESETTLEMENT", from: "CHECKS", to: "ON_HOLD", tasks: 0, programmeSuspended: true },
-      { type: "RESETTLEMENT", from: "ON_HOLD", to: "CHECKS", tasks: 1, programmeResumed: true },
+      { type: "RESETTLEMENT", from: "CHECKS", to: "ON_HOLD", tasks: 0, met: 0, reopened: 0, released: 0, programmeSuspended: true },
+      { type: "RESETTLEMENT", from: "ON_HOLD", to: "CHECKS", tasks: 1, met: 0, reopened: 0, released: 0, programmeResumed: true },
     ]);
     expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: proceeding.id } })).version).toBe(3);
   });

@@ -13,6 +13,8 @@ const TASK_SELECT = {
   ruleKey: true,
   version: true,
   completedAt: true,
+  metByStage: true,
+  metOn: true,
   assignee: { select: { id: true, name: true } },
   createdBy: { select: { name: true } },
   proceeding: { select: { type: true } },

@@ -17,5 +17,5 @@ export const criminal: StageGraph = {
   expectedDocuments: {
     VERDICT: ["COURT_ORDER"],
   },
-  deadlineRules: [{ key: "criminal.appeal", onStage: "VERDICT", from: "event", period: { amount: 1, unit: "months" }, title: "criminalAppeal", assignTo: "counsel" }],
+  deadlineRules: [{ key: "criminal.appeal", onStage: "VERDICT", from: "event", period: { amount: 1, unit: "months" }, title: "criminalAppeal", assignTo: "counsel", metBy: ["APPEAL", "FINAL"] }],
 };

@@ -21,7 +21,7 @@ export const deportationExtradition: StageGraph = {
     ORDER_RECEIVED: ["COURT_ORDER"],
   },
   deadlineRules: [
-    { key: "deportation.appealApproved", onStage: "ORDER_APPROVED", from: "event", period: { amount: 30, unit: "days" }, title: "deportationAppeal", assignTo: "counsel" },
-    { key: "deportation.appealRefused", onStage: "ORDER_REFUSED", from: "event", period: { amount: 30, unit: "days" }, title: "deportationAppeal", assignTo: "counsel" },
+    { key: "deportation.appealApproved", onStage: "ORDER_APPROVED", from: "event", period: { amount: 30, unit: "days" }, title: "deportationAppeal", assignTo: "counsel", metBy: ["APPEAL_FILED", "CARRIED_OUT", "HALTED"] },
+    { key: "deportation.appealRefused", onStage: "ORDER_REFUSED", from: "event", period: { amount: 30, unit: "days" }, title: "deportationAppeal", assignTo: "counsel", metBy: ["APPEAL_FILED", "HALTED"] },
   ],
 };

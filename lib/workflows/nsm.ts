@@ -19,8 +19,8 @@ export const nsm: StageGraph = {
   },
   final: ["APPEAL_DISMISSED", "PROTECTED", "DENIED"],
   deadlineRules: [
-    { key: "nsm.eligibilityDecision", onStage: "REQUEST_SUBMITTED", from: "event", period: { amount: 30, unit: "days" }, title: "nsmEligibilityDecision", assignTo: "caseworker" },
-    { key: "nsm.committeeAppeal", onStage: "DISMISSED", from: "event", period: { amount: 15, unit: "days" }, title: "nsmCommitteeAppeal", assignTo: "counsel" },
-    { key: "nsm.application", onStage: "ELIGIBLE", from: "event", period: { amount: 60, unit: "days" }, title: "nsmApplication", assignTo: "caseworker" },
+    { key: "nsm.eligibilityDecision", onStage: "REQUEST_SUBMITTED", from: "event", period: { amount: 30, unit: "days" }, title: "nsmEligibilityDecision", assignTo: "caseworker", metBy: ["ELIGIBLE", "DISMISSED"] },
+    { key: "nsm.committeeAppeal", onStage: "DISMISSED", from: "event", period: { amount: 15, unit: "days" }, title: "nsmCommitteeAppeal", assignTo: "counsel", metBy: ["COMMITTEE_APPEAL", "APPEAL_DISMISSED"] },
+    { key: "nsm.application", onStage: "ELIGIBLE", from: "event", period: { amount: 60, unit: "days" }, title: "nsmApplication", assignTo: "caseworker", metBy: ["APPLICATION_SUBMITTED"] },
   ],
 };

@@ -20,6 +20,12 @@ export type DeadlineRule = {
   title: string;
   /** Who gets the task: legal deadlines go to the case's counsel when it has one. */
   assignTo: "caseworker" | "counsel";
+  /**
+   * The stages that settle the deadline: reaching one closes the task ("met
+   * by: appeal filed on …"), as do outcomes that make it moot (a verdict
+   * accepted as final). Empty: a person closes it (a certificate renewed).
+   */
+  metBy: string[];
 };
 
 export type StageGraph = {

@@ -22,7 +22,7 @@ export const unhcrRsd: StageGraph = {
     REGISTERED: ["UNHCR_CERTIFICATE"],
   },
   deadlineRules: [
-    { key: "rsd.appeal", onStage: "REJECTED", from: "event", period: { amount: 30, unit: "days" }, title: "rsdAppeal", assignTo: "counsel" },
-    { key: "rsd.certificateRenewal", onStage: "REGISTERED", from: "certificateExpiry", period: { amount: -30, unit: "days" }, title: "certificateRenewal", assignTo: "caseworker" },
+    { key: "rsd.appeal", onStage: "REJECTED", from: "event", period: { amount: 30, unit: "days" }, title: "rsdAppeal", assignTo: "counsel", metBy: ["APPEAL_FILED", "CLOSED"] },
+    { key: "rsd.certificateRenewal", onStage: "REGISTERED", from: "certificateExpiry", period: { amount: -30, unit: "days" }, title: "certificateRenewal", assignTo: "caseworker", metBy: [] },
   ],
 };

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Task" ADD COLUMN     "metByStage" TEXT,
+ADD COLUMN     "metOn" DATE;
+
