@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signInAs, sql } from "./helpers";
+import { ACCOUNTS, expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 import { newCase } from "./data";
 
 test("a caseworker requests closure; the supervisor approves it from the dashboard; both are on the timeline", async ({ page }) => {
@@ -158,4 +158,36 @@ test("a caseworker can neither open the summary page nor fetch a summary", async
   expect((await page.goto(`/cases/${target.code}/summary`))?.status()).toBe(404);
   const response = await page.request.post(`/api/cases/${target.code}/summary`, { form: { sections: "household" } });
   expect(response.status()).toBe(404);
+});
+
+test("a Bangkok supervisor suspends a programme for Bangkok only, with a reason; Chiang Rai's resettlements stay as they were", async ({ page }) => {
+  const tag = uniqueTag();
+  const [{ id: programmeId }] = await sql<{ id: string }>(`insert into "Programme" (id, name, country, "updatedAt") values (gen_random_uuid(), $1, 'CA', now()) returning id`, [`Test programme ${tag}`]);
+  const resettle = async (team: "Bangkok" | "Chiang Rai") => {
+    const household = await newCase({ team });
+    const [{ id }] = await sql<{ id: string }>(
+      `insert into "Proceeding" (id, "caseId", type, stage, "programmeId", "updatedAt") values (gen_random_uuid(), $1, 'RESETTLEMENT', 'SUBMITTED', $2, now()) returning id`,
+      [household.id, programmeId],
+    );
+    return { ...household, proceedingId: id };
+  };
+  const bangkok = await resettle("Bangkok");
+  const north = await resettle("Chiang Rai");
+
+  await signInAs(page, "supervisor");
+  await page.goto("/dashboard");
+  await page.getByText(`Suspend: Test programme ${tag}`).click();
+  const form = page.getByRole("form", { name: `Suspend: Test programme ${tag}` });
+  await expect(form).toContainText("This puts 1 resettlement (1 person) on hold, in Bangkok.");
+  await form.getByRole("button", { name: "Put 1 resettlement on hold" }).click();
+  await expect(form.getByText("Say why: it goes into the stage history.")).toBeVisible();
+  await form.getByLabel("Why (it is written on each case)").fill("Intake paused by the resettlement country");
+  await form.getByRole("button", { name: "Put 1 resettlement on hold" }).click();
+  await expect(form.getByRole("status")).toHaveText("1 resettlement put on hold.");
+  await expectAccessible(page);
+
+  const stages = async () => sql<{ id: string; stage: string }>(`select id, stage from "Proceeding" where id = any($1::uuid[]) order by stage`, [[bangkok.proceedingId, north.proceedingId]]);
+  expect(Object.fromEntries((await stages()).map((p) => [p.id, p.stage]))).toEqual({ [bangkok.proceedingId]: "ON_HOLD", [north.proceedingId]: "SUBMITTED" });
+  const told = await sql<{ email: string }>(`select u.email from "Notification" n join "User" u on u.id = n."userId" where n."caseId" = $1 and n.kind = 'programme-suspended'`, [bangkok.id]);
+  expect(told.map((t) => t.email)).toEqual([ACCOUNTS.caseworker.email]);
 });

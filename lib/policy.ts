@@ -99,7 +99,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   // Administrators manage accounts and reference settings and see no case
   // content; their audit:read covers sign-in events and account changes only.
-  ADMIN: ["user:manage", "settings:manage", "programme:suspend", "audit:read"],
+  // Suspending a programme holds cases, so it is a supervisor's act, for the
+  // teams they oversee (programmeHoldScope).
+  ADMIN: ["user:manage", "settings:manage", "audit:read"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -244,6 +246,16 @@ export function notificationScope(actor: Actor): Prisma.NotificationWhereInput {
   const cases = caseScope(actor);
   if (Object.keys(cases).length === 0) return { userId: actor.id };
   return { userId: actor.id, OR: [{ caseId: null }, { case: cases }] };
+}
+
+/**
+ * The proceedings a programme suspension (or resumption) by this actor may
+ * hold or release: those of cases in the teams they oversee. A Bangkok
+ * supervisor's suspension leaves Chiang Rai's resettlements alone.
+ */
+export function programmeHoldScope(actor: Actor): Prisma.ProceedingWhereInput {
+  if (!can(actor, "programme:suspend")) return { id: { in: [] } };
+  return { case: { team: supervisedTeams(actor) } };
 }
 
 /** Confidential notes are visible to their author and to supervisors only. */

@@ -3,21 +3,51 @@ import { useTranslations } from "next-intl";
 import { resumeProgrammeAction, suspendProgrammeAction } from "@/lib/programmes/actions";
 import { bulkReassignAction } from "@/lib/cases/reassign";
 import { Button } from "@/components/ui/button";
-import { SelectField, type Option } from "@/components/ui/field";
+import { SelectField, TextAreaField, type Option } from "@/components/ui/field";
+import { Disclosure } from "@/components/ui/disclosure";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 
-export function ProgrammeSwitch({ programmeId, name, suspended }: { programmeId: string; name: string; suspended: boolean }) {
-  const t = useTranslations("programmes");
-  const { onSubmit, pending, formError, state } = useFormAction((suspended ? resumeProgrammeAction : suspendProgrammeAction).bind(null, programmeId));
+type Holds = { proceedings: number; people: number; teams: string[] };
+
+/**
+ * Suspend or resume a programme for the teams this supervisor oversees.
+ * Each opens a confirmation that says how many resettlements (and people)
+ * in which teams it will hold or release, and asks why: the reason goes
+ * into each case's note and stage history.
+ */
+export function ProgrammeSwitch({ programmeId, name, wouldHold, held }: { programmeId: string; name: string; wouldHold: Holds; held: Holds }) {
   return (
-    <form onSubmit={onSubmit} className="inline-flex flex-wrap items-center gap-2">
-      <Button type="submit" variant={suspended ? "secondary" : "danger"} disabled={pending} aria-label={`${suspended ? t("resume") : t("suspend")}: ${name}`}>
-        {suspended ? t("resume") : t("suspend")}
-      </Button>
-      {formError ? <span role="alert" className="text-sm text-red-700">{formError}</span> : null}
-      {state.ok && state.data ? <span role="status" className="text-sm text-green-800">{t(suspended ? "suspendedCount" : "resumedCount", { count: Number(state.data.count) })}</span> : null}
-    </form>
+    <div className="flex flex-wrap gap-3">
+      {/* Both stay on the page, so the answer to one remains visible after the counts change. */}
+      <HoldForm programmeId={programmeId} name={name} mode="suspend" holds={wouldHold} />
+      <HoldForm programmeId={programmeId} name={name} mode="resume" holds={held} />
+    </div>
+  );
+}
+
+function HoldForm({ programmeId, name, mode, holds }: { programmeId: string; name: string; mode: "suspend" | "resume"; holds: Holds }) {
+  const t = useTranslations("programmes");
+  const { onSubmit, pending, errorFor, formError, state } = useFormAction((mode === "resume" ? resumeProgrammeAction : suspendProgrammeAction).bind(null, programmeId));
+  const counts = { count: holds.proceedings, people: holds.people, teams: holds.teams.join(", ") };
+  return (
+    <Disclosure summary={`${mode === "resume" ? t("resume") : t("suspend")}: ${name}`} size="small">
+      <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2" aria-label={`${mode === "resume" ? t("resume") : t("suspend")}: ${name}`}>
+        {holds.proceedings === 0 ? (
+          <p className="text-sm text-slate-700">{mode === "resume" ? t("nothingToResume") : t("nothingToHold")}</p>
+        ) : (
+          <>
+            <p className="text-sm">{mode === "resume" ? t("confirmResume", counts) : t("confirmSuspend", counts)}</p>
+            <TextAreaField label={t("reason")} name="reason" rows={2} error={errorFor("reason")} />
+            <Button type="submit" variant={mode === "resume" ? "secondary" : "danger"} disabled={pending}>
+              {mode === "resume" ? t("resumeSubmit", counts) : t("suspendSubmit", counts)}
+            </Button>
+          </>
+        )}
+        {formError ? <p role="alert" className="text-sm text-red-700">{formError}</p> : null}
+        {state.ok && state.data ? <p role="status" className="text-sm text-green-800">{t(mode === "resume" ? "resumedCount" : "suspendedCount", { count: Number(state.data.count) })}</p> : null}
+      </form>
+    </Disclosure>
   );
 }
 

@@ -7,11 +7,14 @@ import { command } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
 import { resumeProgramme, suspendProgramme } from "./suspension";
 
-const noFields = z.object({});
+// Holding people's resettlements needs a reason: it goes into each case's note and stage history.
+const holdSchema = z.object({
+  reason: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "reasonRequired" }).min(5, { error: "reasonRequired" }).max(500, { error: "tooLong" })),
+});
 
 async function change(programmeId: string, formData: FormData, work: typeof suspendProgramme | typeof resumeProgramme): Promise<FormState> {
-  return command(formData, { permission: "programme:suspend", schema: noFields, ids: [programmeId] }, async ({ user, ip }) => {
-    const result = await db.$transaction((tx) => work(tx, programmeId, { actorId: user.id, ip }), { timeout: 60_000 });
+  return command(formData, { permission: "programme:suspend", schema: holdSchema, ids: [programmeId] }, async ({ user, ip, input }) => {
+    const result = await db.$transaction((tx) => work(tx, programmeId, { actor: user, ip, reason: input.reason }), { timeout: 60_000 });
     forgetDashboardFigures();
     revalidatePath("/dashboard");
     revalidatePath("/admin/settings");

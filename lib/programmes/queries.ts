@@ -1,15 +1,21 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { Actor } from "@/lib/policy";
+import { holdable, releasable } from "./suspension";
 
-/** Programmes with how many people each suspension holds (households of proceedings on hold by it). */
-export async function programmeHolds() {
-  const [programmes, held] = await Promise.all([
-    db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true, suspendedAt: true } }),
-    db.$queryRaw<{ programmeId: string; proceedings: bigint; people: bigint }[]>`
-      select p."programmeId"::text as "programmeId", count(*) as proceedings, sum(c."householdSize") as people
-      from "Proceeding" p join "Case" c on c.id = p."caseId"
-      where p."suspendedFromStage" is not null group by 1`,
-  ]);
-  const byProgramme = new Map(held.map((h) => [h.programmeId, { proceedings: Number(h.proceedings), people: Number(h.people) }]));
-  return programmes.map((p) => ({ ...p, held: byProgramme.get(p.id) ?? { proceedings: 0, people: 0 } }));
+/**
+ * Programmes as a supervisor decides on them: each one's status, how many
+ * resettlements (and people) a suspension by this supervisor would hold and
+ * in which teams, and how many of theirs it holds now.
+ */
+export async function programmeHolds(actor: Actor) {
+  const programmes = await db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true, suspendedAt: true } });
+  const count = async (where: Prisma.ProceedingWhereInput) => {
+    const rows = await db.proceeding.findMany({ where, select: { case: { select: { householdSize: true, team: { select: { name: true } } } } } });
+    return { proceedings: rows.length, people: rows.reduce((sum, row) => sum + row.case.householdSize, 0), teams: [...new Set(rows.map((row) => row.case.team.name))].sort() };
+  };
+  return Promise.all(
+    programmes.map(async (programme) => ({ ...programme, wouldHold: await count(holdable(programme.id, actor)), held: await count(releasable(programme.id, actor)) })),
+  );
 }

@@ -8,6 +8,7 @@ describe("programme suspension", () => {
   it("puts every open linked resettlement on hold with a note, and resuming restores exactly the prior stages", async () => {
     const team = await makeTeam("Resettlement");
     const caseworker = await makeUser("CASEWORKER", team.id);
+    const supervisor = await makeUser("SUPERVISOR", team.id);
     const programme = await testDb.programme.create({ data: { name: `Test programme ${tag()}`, country: "CA" } });
     const stages = ["SUBMITTED", "COUNTRY_INTERVIEW", "CHECKS", "ON_HOLD", "DEPARTED"];
     const proceedings = [];
@@ -17,7 +18,7 @@ describe("programme suspension", () => {
         await testDb.proceeding.create({ data: { caseId: target.id, type: "RESETTLEMENT", stage, closed: stage === "DEPARTED", programmeId: programme.id } }),
       );
     }
-    const context = { actorId: caseworker.id, ip: null };
+    const context = { actor: supervisor, ip: null, reason: "Intake paused by the resettlement country" };
 
     const suspended = await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context));
     expect(suspended.count).toBe(3);
@@ -45,6 +46,7 @@ describe("programme suspension", () => {
   it("moves through the transitions module: a deadline rule on the resumed stage creates its task, and each move is audited", async () => {
     const team = await makeTeam("Resettlement rules");
     const caseworker = await makeUser("CASEWORKER", team.id);
+    const supervisor = await makeUser("SUPERVISOR", team.id);
     const programme = await testDb.programme.create({ data: { name: `Rules programme ${tag()}`, country: "AU" } });
     const target = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: `Resumed ${tag()}` } });
     const proceeding = await testDb.proceeding.create({ data: { caseId: target.id, type: "RESETTLEMENT", stage: "CHECKS", programmeId: programme.id } });
@@ -52,7 +54,7 @@ describe("programme suspension", () => {
     const rule: DeadlineRule = { key: `test.recheck.${tag()}`, onStage: "CHECKS", from: "event", period: { amount: 14, unit: "days" }, title: "recheck", assignTo: "caseworker", metBy: [] };
     GRAPHS.RESETTLEMENT.deadlineRules.push(rule);
     try {
-      const context = { actorId: caseworker.id, ip: "127.0.0.1" };
+      const context = { actor: supervisor, ip: "127.0.0.1", reason: "Paused for the test" };
       await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context));
       await testDb.$transaction((tx) => resumeProgramme(tx, programme.id, context));
     } finally {
@@ -66,5 +68,45 @@ describe("programme suspension", () => {
       { type: "RESETTLEMENT", from: "ON_HOLD", to: "CHECKS", tasks: 1, met: 0, reopened: 0, released: 0, programmeResumed: true },
     ]);
     expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: proceeding.id } })).version).toBe(3);
+  });
+
+  it("holds only the resettlements of the supervisor's own teams, tells their caseworker and counsel, and needs every team to resume before the programme is active", async () => {
+    const bangkok = await makeTeam("Hold Bangkok");
+    const north = await makeTeam("Hold North");
+    const bangkokCaseworker = await makeUser("CASEWORKER", bangkok.id);
+    const northCaseworker = await makeUser("CASEWORKER", north.id);
+    const counsel = await makeUser("LEGAL_OFFICER", bangkok.id);
+    const bangkokSupervisor = await makeUser("SUPERVISOR", bangkok.id);
+    const northSupervisor = await makeUser("SUPERVISOR", north.id);
+    const programme = await testDb.programme.create({ data: { name: `Shared programme ${tag()}`, country: "US" } });
+    const open = async (teamId: string, caseworkerId: string, counselId?: string) => {
+      const target = await makeCase({ teamId, actorId: caseworkerId, caseworkerId, counselId, principal: { latinName: `Held ${tag()}` } });
+      return testDb.proceeding.create({ data: { caseId: target.id, type: "RESETTLEMENT", stage: "SUBMITTED", programmeId: programme.id } });
+    };
+    const mine = await open(bangkok.id, bangkokCaseworker.id, counsel.id);
+    const theirs = await open(north.id, northCaseworker.id);
+    const reason = "USRAP intake suspended";
+
+    await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, { actor: bangkokSupervisor, ip: null, reason }));
+    expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: mine.id } })).stage).toBe("ON_HOLD");
+    expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: theirs.id } })).stage).toBe("SUBMITTED");
+    const told = await testDb.notification.findMany({ where: { caseId: mine.caseId }, select: { userId: true, kind: true } });
+    expect(told.map((n) => n.userId).sort()).toEqual([bangkokCaseworker.id, counsel.id].sort());
+    expect(new Set(told.map((n) => n.kind))).toEqual(new Set(["programme-suspended"]));
+    expect(await testDb.notification.count({ where: { caseId: theirs.caseId } })).toBe(0);
+    const change = await testDb.stageChange.findFirstOrThrow({ where: { proceedingId: mine.id, toStage: "ON_HOLD" } });
+    expect(change.reason).toContain(reason);
+
+    // Chiang Rai's supervisor follows for their own team; the programme is already marked suspended.
+    await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, { actor: northSupervisor, ip: null, reason }));
+    expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: theirs.id } })).stage).toBe("ON_HOLD");
+    await expect(testDb.$transaction((tx) => suspendProgramme(tx, programme.id, { actor: northSupervisor, ip: null, reason }))).rejects.toThrow("alreadySuspended");
+
+    await testDb.$transaction((tx) => resumeProgramme(tx, programme.id, { actor: bangkokSupervisor, ip: null, reason: "Intake reopened" }));
+    expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: mine.id } })).stage).toBe("SUBMITTED");
+    expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: theirs.id } })).stage).toBe("ON_HOLD");
+    expect((await testDb.programme.findUniqueOrThrow({ where: { id: programme.id } })).status).toBe("SUSPENDED");
+    await testDb.$transaction((tx) => resumeProgramme(tx, programme.id, { actor: northSupervisor, ip: null, reason: "Intake reopened" }));
+    expect((await testDb.programme.findUniqueOrThrow({ where: { id: programme.id } })).status).toBe("ACTIVE");
   });
 });

@@ -31,7 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
   const [{ figures, computedAt }, programmes, closures] = await Promise.all([
     recentDashboardFigures(selected, period, { fresh: query.fresh === "1" }),
-    programmeHolds(),
+    programmeHolds(user),
     pendingClosures(user),
   ]);
   const freshHref = `/dashboard?${new URLSearchParams({ from: period.from, to: period.to, ...(chosenTeam ? { team: chosenTeam } : {}), fresh: "1" })}`;
@@ -263,7 +263,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <span>
                   {p.name} · {p.status === "SUSPENDED" ? t("suspendedHolding", { people: p.held.people }) : t("active")}
                 </span>
-                <ProgrammeSwitch programmeId={p.id} name={p.name} suspended={p.status === "SUSPENDED"} />
+                <ProgrammeSwitch programmeId={p.id} name={p.name} wouldHold={p.wouldHold} held={p.held} />
               </li>
             ))}
           </ul>
