@@ -27,6 +27,8 @@ export type NewCaseOptions = {
   name?: string;
   /** The principal's year of birth; 1985 by default. */
   birthYear?: number;
+  /** The day the household entered Thailand ("YYYY-MM-DD"). */
+  entryDate?: string;
   /** More household members, by name. */
   members?: string[];
 };
@@ -45,7 +47,7 @@ export async function newCase(options: NewCaseOptions = {}): Promise<{ id: strin
       { relationship: "PRINCIPAL", latinName: name, dateOfBirth: String(options.birthYear ?? 1985), sex: "FEMALE", nationality },
       ...(options.members ?? []).map((member) => ({ relationship: "CHILD", latinName: member, dateOfBirth: "2015", sex: "MALE", nationality })),
     ],
-    journey: { originCountry: nationality === "KP" ? "KP" : nationality, transitCountries: nationality === "KP" ? ["CN", "LA"] : [] },
+    journey: { originCountry: nationality === "KP" ? "KP" : nationality, transitCountries: nationality === "KP" ? ["CN", "LA"] : [], entryDate: options.entryDate ?? "" },
   });
   const counselId = options.counsel ? await userId(options.counsel) : null;
   const created = await db().$transaction((tx) => createCaseRecords(tx, { ...input, counselId }, caseworker));

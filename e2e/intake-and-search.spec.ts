@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 async function fillPerson(page: Page, index: number, person: Record<string, string>) {
   const group = page.getByRole("group", { name: new RegExp(`^Person ${index + 1}`) });
@@ -122,4 +123,19 @@ test("the case list pages through results on the server", async ({ page }) => {
   await expect(page).toHaveURL(/page=2/);
   const secondPage = await page.locator("tbody tr td:first-child").allTextContents();
   expect(secondPage[0] > firstPage[24]).toBe(true);
+});
+
+test("the case list filters by the month of arrival, from a field of the form", async ({ page }) => {
+  const arrived = await newCase({ entryDate: "2019-04-15" });
+  const other = await newCase({ entryDate: "2019-05-02" });
+  await signInAs(page, "supervisor");
+  await page.goto("/cases");
+  await page.getByLabel("Arrived in (month)").fill("2019-04");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/arrived=2019-04/);
+  const table = page.getByRole("table");
+  await expect(table).toContainText(arrived.code);
+  await expect(table).not.toContainText(other.code);
+  await expect(page.getByLabel("Arrived in (month)")).toHaveValue("2019-04");
+  await expectAccessible(page);
 });

@@ -49,7 +49,10 @@ test("pages answer mistyped and crafted parameters without a server error", asyn
   }
   expect(answers.filter((a) => / → 5\d\d$/.test(a))).toEqual([]);
   // The fallbacks show a page rather than an error: the case list is still the case list.
-  expect((await supervisor.get("/cases?proceeding=FOO:BAR")).status()).toBe(200);
+  const list = await supervisor.get("/cases?proceeding=FOO:BAR&arrived=0000");
+  expect(list.status()).toBe(200);
+  // The list says which filters it could not read instead of ignoring them in silence.
+  expect(await list.text()).toContain("These filters in the address were not understood and were left out: proceeding, arrived.");
   expect((await supervisor.get("/reports/monthly?month=0000-01")).status()).toBe(200);
   expect((await supervisor.get("/audit?before=99999999999999999999999")).status()).toBe(200);
 });

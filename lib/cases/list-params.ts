@@ -55,6 +55,23 @@ export function parseCaseListParams(searchParams: Record<string, string | string
   return caseListParamsSchema.parse(flat);
 }
 
+const FILTER_NAMES = ["q", "status", "team", "caseworker", "nationality", "sensitivity", "proceeding", "detained", "overdue", "opened", "arrived", "departed", "sort", "dir", "page"] as const;
+
+/**
+ * The filters the address gave that could not be read (a mistyped month, a
+ * stage that does not exist): the list falls back to showing without them,
+ * and says so, rather than ignoring them in silence.
+ */
+export function ignoredFilters(searchParams: Record<string, string | string[] | undefined>, params: CaseListParams): string[] {
+  return FILTER_NAMES.filter((name) => {
+    const raw = searchParams[name];
+    const given = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (!given) return false;
+    const read = params[name];
+    return read === undefined || String(read) !== given;
+  }).filter((name) => !(name === "q" && params.q)); // the search text is cleaned, not refused
+}
+
 /** The URL for the list with some params changed (page resets unless given). */
 export function caseListHref(params: CaseListParams, changes: Partial<CaseListParams>): string {
   const next = { ...params, page: 1, ...changes };

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { assignmentOptions, listCases, restrictedCodes } from "@/lib/cases/queries";
-import { caseListHref, hasFilters, parseCaseListParams } from "@/lib/cases/list-params";
+import { caseListHref, hasFilters, ignoredFilters, parseCaseListParams } from "@/lib/cases/list-params";
+import { Alert } from "@/components/ui/alert";
 import { clientIp } from "@/lib/request-context";
 import { CaseFilters } from "@/components/cases/case-filters";
 import { CaseTable } from "@/components/cases/case-table";
@@ -23,7 +24,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </div>
     );
   }
-  const params = parseCaseListParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseCaseListParams(raw);
+  const ignored = ignoredFilters(raw, params);
   const filtered = hasFilters(params);
   const [list, options, restricted] = await Promise.all([
     listCases(user, params, await clientIp()),
@@ -41,6 +44,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </div>
+      {ignored.length ? <Alert>{t("ignoredFilters", { names: ignored.join(", ") })}</Alert> : null}
       <CaseFilters params={params} teams={options.teams} staff={options.staff} />
       <p role="status" className="text-sm text-slate-700">
         {t("results", { count: list.total })}
