@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, sql, uniqueTag } from "./helpers";
+import { signInAs, uniqueTag } from "./helpers";
 import { newCase } from "./data";
 
 test("pages carry a nonce-based Content-Security-Policy and the other security headers; session cookies are HttpOnly", async ({ page }) => {

@@ -13,7 +13,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
-import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { encode } from "next-auth/jwt";

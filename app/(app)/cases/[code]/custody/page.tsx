@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/policy";
 import { getCustody } from "@/lib/detention/queries";
@@ -20,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CustodyPage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params);
   const custody = await getCustody(access);
   const t = await getTranslations("custody");
   const tPayer = await getTranslations("enums.payer");

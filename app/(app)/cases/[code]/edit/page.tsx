@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { assignmentOptions } from "@/lib/cases/queries";
 import { isoDate } from "@/lib/dates";
@@ -14,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditCasePage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params, { purpose: "edit", permission: "case:update" });
+  const { user, file } = await openCasePage(params, { purpose: "edit", permission: "case:update" });
   const t = await getTranslations("edit");
   const { staff } = await assignmentOptions(user, file.teamId);
   const journey = file.journey;

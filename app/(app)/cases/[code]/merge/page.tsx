@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { openCase } from "@/lib/cases/access";
 import { CASE_CHOICES, JOURNEY_CHOICES, mergeSides, PERSON_CHOICES, type MergeSide } from "@/lib/cases/merge";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/policy";
 import { activeProgrammes, getProceedings, missingDocuments } from "@/lib/proceedings/queries";
@@ -20,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProceedingsPage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params);
   const [proceedings, programmes, hearings, options] = await Promise.all([getProceedings(access), activeProgrammes(), proceedingHearings(access), hearingOptions(user)]);
   const courts = options.courts.map((c) => ({ value: c.id, label: c.name }));
   const counselOptions = options.counsel.map((c) => ({ value: c.id, label: c.name }));

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/policy";
 import { activePartners, caseReferrals } from "@/lib/referrals/referrals";
@@ -17,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseReferralsPage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params);
   const mayRefer = can(user, "referral:create");
   const [referrals, partners] = await Promise.all([caseReferrals(access), mayRefer ? activePartners() : Promise.resolve([])]);
   const t = await getTranslations("referrals");

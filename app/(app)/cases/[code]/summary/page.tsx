@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CaseHeader } from "@/components/cases/case-header";
 import { SummaryForm } from "@/components/summaries/summary-form";
@@ -14,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Choose the sections of a one-page PDF summary for a referral (supervisors). */
 export default async function SummaryPage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params, { permission: "case:export" });
+  const { user, file } = await openCasePage(params, { permission: "case:export" });
   const t = await getTranslations("summary");
   return (
     <div className="space-y-6">

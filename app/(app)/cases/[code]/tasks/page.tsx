@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/policy";
 import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
@@ -16,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseTasksPage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params);
   const [tasks, people] = await Promise.all([caseTasks(access), taskAssignees(access)]);
   const t = await getTranslations("tasks");
   const canManage = can(user, "task:manage");

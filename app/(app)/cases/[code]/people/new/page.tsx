@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PersonForm } from "@/components/cases/person-form";
 
@@ -11,7 +10,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AddPersonPage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params, { purpose: "edit", permission: "person:update" });
+  const { file } = await openCasePage(params, { purpose: "edit", permission: "person:update" });
   const t = await getTranslations("edit");
   return (
     <div className="space-y-4">
