@@ -137,5 +137,7 @@ test("the case list filters by the month of arrival, from a field of the form", 
   await expect(table).toContainText(arrived.code);
   await expect(table).not.toContainText(other.code);
   await expect(page.getByLabel("Arrived in (month)")).toHaveValue("2019-04");
+  // Households and people both: an arrivals figure counts people, and this list says how many.
+  await expect(page.getByTestId("people-total")).toHaveText(/^\d+ (person|people) in these households$/);
   await expectAccessible(page);
 });

@@ -122,3 +122,16 @@ describe("case search", () => {
     expect(list.total).toBe(4);
   });
 });
+
+describe("the case list's totals", () => {
+  it("counts households and the people in them, so a dashboard figure of people is visible on the list behind it", async () => {
+    const team = await makeTeam("Totals");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    const name = `Totals ${tag()}`;
+    const family = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${name} family` } });
+    await testDb.case.update({ where: { id: family.id }, data: { householdSize: 3 } });
+    await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${name} alone` } });
+    const list = await listCases(supervisor, parseCaseListParams({ q: name }));
+    expect([list.total, list.people]).toEqual([2, 4]);
+  });
+});

@@ -95,7 +95,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       ...drillThroughWhere(params),
     ],
   };
-  const [rows, total] = await Promise.all([
+  const [rows, totals] = await Promise.all([
     db.case.findMany({
       where,
       orderBy: ORDER[params.sort](params.dir),
@@ -116,8 +116,11 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
         caseworker: { select: { name: true } },
       },
     }),
-    db.case.count({ where }),
+    // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
+    db.case.aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } }),
   ]);
+  const total = totals._count._all;
+  const people = totals._sum.householdSize ?? 0;
   // A list view is audited like any view; the search text is left out
   // because it is usually a person's name.
   await recordAudit(db, {
@@ -136,7 +139,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       results: total,
     },
   });
-  return { rows, total, page: params.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { rows, total, people, page: params.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 export type CaseListRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
 

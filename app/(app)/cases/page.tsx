@@ -49,6 +49,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <p role="status" className="text-sm text-slate-700">
         {t("results", { count: list.total })}
       </p>
+      {/* A dashboard figure of people leads here: the list shows that number too. */}
+      {list.total > 0 ? (
+        <p className="text-sm text-slate-700" data-testid="people-total">
+          {t("resultPeople", { people: list.people })}
+        </p>
+      ) : null}
       {list.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{filtered ? t("empty") : t("emptyNoFilters")}</p>
       ) : (
