@@ -93,6 +93,8 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   const card = page.getByRole("article", { name: "Transfer to South Korea" });
   await card.getByText(/Stage history/).click();
   await expect(card.getByRole("listitem")).toHaveCount(7);
+  // Each entry: when it happened, by whom, and when it was recorded, all in the one date format.
+  await expect(card.getByRole("listitem").first()).toContainText(/\w{3} \d{1,2}, \d{4} · .+ · recorded \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}/);
   await expect(card.getByLabel("Move to").locator("option")).toHaveText(["Choose the next stage", "Arrived / handed over"]);
 
   await page.getByRole("link", { name: "Overview" }).click();

@@ -59,7 +59,9 @@ export async function ProceedingCard({
                 {change.fromStage ? <span className="text-slate-700"> ({t("from", { stage: tStage(change.fromStage) })})</span> : <span className="text-slate-700"> ({t("started")})</span>}
               </p>
               <p className="text-slate-700">
-                {format.dateTime(change.occurredOn, { dateStyle: "medium", timeZone: "UTC" })} · {change.actor.name} · {format.dateTime(change.at, { dateStyle: "short", timeStyle: "short" })}
+                {/* When it happened, then when it was recorded, in the one date format the app uses. */}
+                {format.dateTime(change.occurredOn, { dateStyle: "medium", timeZone: "UTC" })} · {change.actor.name} ·{" "}
+                {t("recordedAt", { time: format.dateTime(change.at, { dateStyle: "medium", timeStyle: "short" }) })}
               </p>
               <p className="whitespace-pre-wrap">{change.reason}</p>
             </li>
