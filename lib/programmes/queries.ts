@@ -10,12 +10,26 @@ import { holdable, releasable } from "./suspension";
  * in which teams, and how many of theirs it holds now.
  */
 export async function programmeHolds(actor: Actor) {
-  const programmes = await db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true, suspendedAt: true } });
+  // Two queries for the whole list, not two per programme: the dashboard shows every programme.
   const count = async (where: Prisma.ProceedingWhereInput) => {
-    const rows = await db.proceeding.findMany({ where, select: { case: { select: { householdSize: true, team: { select: { name: true } } } } } });
-    return { proceedings: rows.length, people: rows.reduce((sum, row) => sum + row.case.householdSize, 0), teams: [...new Set(rows.map((row) => row.case.team.name))].sort() };
+    const rows = await db.proceeding.findMany({ where, select: { programmeId: true, case: { select: { householdSize: true, team: { select: { name: true } } } } } });
+    const byProgramme = new Map<string, { proceedings: number; people: number; teams: string[] }>();
+    for (const row of rows) {
+      const sum = byProgramme.get(row.programmeId!) ?? { proceedings: 0, people: 0, teams: [] };
+      sum.proceedings++;
+      sum.people += row.case.householdSize;
+      if (!sum.teams.includes(row.case.team.name)) sum.teams.push(row.case.team.name);
+      byProgramme.set(row.programmeId!, sum);
+    }
+    return (id: string) => {
+      const sum = byProgramme.get(id) ?? { proceedings: 0, people: 0, teams: [] };
+      return { ...sum, teams: [...sum.teams].sort() };
+    };
   };
-  return Promise.all(
-    programmes.map(async (programme) => ({ ...programme, wouldHold: await count(holdable(programme.id, actor)), held: await count(releasable(programme.id, actor)) })),
-  );
+  const [programmes, wouldHold, held] = await Promise.all([
+    db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true, suspendedAt: true } }),
+    count(holdable(null, actor)),
+    count(releasable(null, actor)),
+  ]);
+  return programmes.map((programme) => ({ ...programme, wouldHold: wouldHold(programme.id), held: held(programme.id) }));
 }

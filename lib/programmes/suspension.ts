@@ -16,14 +16,14 @@ import { refuse } from "@/lib/refusal";
 
 export type HoldContext = { actor: Actor; ip: string | null; reason: string };
 
-/** The open resettlements of a programme this actor's suspension would hold (not yet on hold). */
-export function holdable(programmeId: string, actor: Actor): Prisma.ProceedingWhereInput {
-  return { AND: [programmeHoldScope(actor), { programmeId, type: "RESETTLEMENT", closed: false, stage: { not: "ON_HOLD" } }] };
+/** The open resettlements of a programme (every programme, without one) this actor's suspension would hold. */
+export function holdable(programmeId: string | null, actor: Actor): Prisma.ProceedingWhereInput {
+  return { AND: [programmeHoldScope(actor), { programmeId: programmeId ?? { not: null }, type: "RESETTLEMENT", closed: false, stage: { not: "ON_HOLD" } }] };
 }
 
-/** The resettlements of a programme this actor's resumption would release (held by a suspension, not by hand). */
-export function releasable(programmeId: string, actor: Actor): Prisma.ProceedingWhereInput {
-  return { AND: [programmeHoldScope(actor), { programmeId, stage: "ON_HOLD", suspendedFromStage: { not: null } }] };
+/** The resettlements of a programme (every programme, without one) this actor's resumption would release (held by a suspension, not by hand). */
+export function releasable(programmeId: string | null, actor: Actor): Prisma.ProceedingWhereInput {
+  return { AND: [programmeHoldScope(actor), { programmeId: programmeId ?? { not: null }, stage: "ON_HOLD", suspendedFromStage: { not: null } }] };
 }
 
 /** The caseworker and counsel of each case, told that its resettlement is on hold or moving again. */

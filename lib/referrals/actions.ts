@@ -7,7 +7,7 @@ import { caseCommand, command } from "@/lib/commands";
 import { refuse } from "@/lib/refusal";
 import type { Actor } from "@/lib/policy";
 import { referralSchema, referralStatusSchema } from "./schema";
-import { createReferral, mayAnswer, updateReferralStatus, visibleReferral } from "./referrals";
+import { createReferral, mayAnswer, updateReferralStatus, visibleReferral, type VisibleReferral } from "./referrals";
 
 export async function createReferralAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const read = (form: FormData) => formDataToObject(form, (name) => name === "sections");
@@ -18,14 +18,14 @@ export async function createReferralAction(code: string, _previous: FormState, f
 
 /** The partner's answer: recorded by the partner's own team, or by the sending team for a partner outside this deployment. */
 export async function updateReferralStatusAction(referralId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  // Read once: the guard keeps what it found for the body.
+  let referral: VisibleReferral | null = null;
   const mayActOn = async (user: Actor) => {
-    const referral = await visibleReferral(user, referralId);
+    referral = await visibleReferral(user, referralId);
     return referral !== null && mayAnswer(referral);
   };
   return command(formData, { permission: ["referral:create", "referral:receive"], schema: referralStatusSchema, ids: [referralId], mayActOn }, async ({ user, input, ip }) => {
-    const referral = await visibleReferral(user, referralId);
     if (!referral) refuse("notFound");
-    if (!mayAnswer(referral)) refuse("notAllowed");
     await updateReferralStatus(user, referral, input, ip);
     revalidatePath(`/cases/${referral.case.code}/referrals`);
     revalidatePath(`/referrals/${referralId}`);

@@ -4,7 +4,6 @@
 // audited with the setting it touched.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 import { command } from "@/lib/commands";
 import { refuse } from "@/lib/refusal";
 import { formDataToObject, type FormState } from "@/lib/forms";
@@ -17,7 +16,7 @@ function done(): FormState {
 }
 
 export async function setDeadlinePeriodAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "settings:manage", schema: deadlinePeriodSchema }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "settings:manage", schema: deadlinePeriodSchema }, async ({ user, input, audit }) => {
     const rule = deadlineRules().find((r) => r.key === input.ruleKey);
     if (!rule) refuse("notFound");
     // Renewal reminders count back from an expiry; every other period counts forward.
@@ -25,51 +24,51 @@ export async function setDeadlinePeriodAction(_previous: FormState, formData: Fo
     const { ruleKey, amount, unit } = input;
     await db.$transaction(async (tx) => {
       await tx.deadlineSetting.upsert({ where: { ruleKey }, create: { ruleKey, amount, unit, updatedById: user.id }, update: { amount, unit, updatedById: user.id } });
-      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "DeadlineSetting", entityId: ruleKey, fields: ["amount", "unit"], ip, detail: { amount, unit } });
+      await audit(tx, { action: "settings.update", entity: "DeadlineSetting", entityId: ruleKey, fields: ["amount", "unit"], detail: { amount, unit } });
     });
     return done();
   });
 }
 
 export async function addFacilityAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "settings:manage", schema: facilitySchema }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "settings:manage", schema: facilitySchema }, async ({ user, input, audit }) => {
     if (await db.facility.findUnique({ where: { name: input.name } })) refuse("alreadyExists", "name");
     await db.$transaction(async (tx) => {
       const facility = await tx.facility.create({ data: input, select: { id: true } });
-      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Facility", entityId: facility.id, fields: ["name", "kind"], ip });
+      await audit(tx, { action: "settings.update", entity: "Facility", entityId: facility.id, fields: ["name", "kind"] });
     });
     return done();
   });
 }
 
 export async function setExchangeRateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "settings:manage", schema: exchangeRateSchema }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "settings:manage", schema: exchangeRateSchema }, async ({ user, input, audit }) => {
     const { currency, perUsd } = input;
     await db.$transaction(async (tx) => {
       await tx.exchangeRate.upsert({ where: { currency }, create: { currency, perUsd, updatedById: user.id }, update: { perUsd, updatedById: user.id } });
-      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "ExchangeRate", entityId: currency, fields: ["perUsd"], ip, detail: { perUsd } });
+      await audit(tx, { action: "settings.update", entity: "ExchangeRate", entityId: currency, fields: ["perUsd"], detail: { perUsd } });
     });
     return done();
   });
 }
 
 export async function addProgrammeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "settings:manage", schema: programmeSchema }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "settings:manage", schema: programmeSchema }, async ({ user, input, audit }) => {
     if (await db.programme.findUnique({ where: { name: input.name } })) refuse("alreadyExists", "name");
     await db.$transaction(async (tx) => {
       const programme = await tx.programme.create({ data: input, select: { id: true } });
-      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Programme", entityId: programme.id, fields: ["name", "country"], ip });
+      await audit(tx, { action: "settings.update", entity: "Programme", entityId: programme.id, fields: ["name", "country"] });
     });
     return done();
   });
 }
 
 export async function addCourtAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "settings:manage", schema: courtSchema }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "settings:manage", schema: courtSchema }, async ({ user, input, audit }) => {
     if (await db.court.findUnique({ where: { name: input.name } })) refuse("alreadyExists", "name");
     await db.$transaction(async (tx) => {
       const court = await tx.court.create({ data: input, select: { id: true } });
-      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Court", entityId: court.id, fields: ["name"], ip });
+      await audit(tx, { action: "settings.update", entity: "Court", entityId: court.id, fields: ["name"] });
     });
     return done();
   });
@@ -77,12 +76,12 @@ export async function addCourtAction(_previous: FormState, formData: FormData): 
 
 export async function addPartnerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const read = (form: FormData) => formDataToObject(form, (name) => name === "services");
-  return command(formData, { permission: "settings:manage", schema: partnerSchema, read }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "settings:manage", schema: partnerSchema, read }, async ({ user, input, audit }) => {
     if (await db.partner.findUnique({ where: { name: input.name } })) refuse("alreadyExists", "name");
     if (input.teamId && !(await db.team.findUnique({ where: { id: input.teamId } }))) refuse("invalidChoice", "teamId");
     await db.$transaction(async (tx) => {
       const partner = await tx.partner.create({ data: input, select: { id: true } });
-      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "Partner", entityId: partner.id, fields: ["name", "services", "teamId"], ip });
+      await audit(tx, { action: "settings.update", entity: "Partner", entityId: partner.id, fields: ["name", "services", "teamId"] });
     });
     return done();
   });

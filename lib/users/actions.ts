@@ -5,7 +5,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { endAllSessions } from "@/lib/auth/sessions";
@@ -22,14 +21,14 @@ const setActiveSchema = z.object({ id: accountId, active: z.enum(["true", "false
 const resetTotpSchema = z.object({ id: accountId });
 
 export async function createUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "user:manage", schema: createUserSchema, read }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "user:manage", schema: createUserSchema, read }, async ({ user, input, audit }) => {
     const { password, ...account } = input;
     if (await db.user.findUnique({ where: { email: account.email } })) refuse("emailTaken", "email");
     if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) refuse("invalidChoice", "teamId");
     const passwordHash = await hashPassword(password);
     await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { ...account, passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
-      await recordAudit(tx, { actorId: user.id, action: "user.create", entity: "User", entityId: created.id, fields: ["email", "name", "role", "teamId", "organisationWide"], ip, detail: { role: account.role } });
+      await audit(tx, { action: "user.create", entity: "User", entityId: created.id, fields: ["email", "name", "role", "teamId", "organisationWide"], detail: { role: account.role } });
     });
     revalidatePath("/admin/users");
     return { ok: true };
@@ -37,7 +36,7 @@ export async function createUserAction(_previous: FormState, formData: FormData)
 }
 
 export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "user:manage", schema: updateUserSchema, read }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "user:manage", schema: updateUserSchema, read }, async ({ user, input, audit }) => {
     const { id, version, ...account } = input;
     if (id === user.id && account.role !== "ADMIN") refuse("cannotDemoteSelf", "role");
     if (account.teamId && !(await db.team.findUnique({ where: { id: account.teamId } }))) refuse("invalidChoice", "teamId");
@@ -47,7 +46,7 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
     const saved = await db.$transaction(async (tx) => {
       const updated = await tx.user.updateMany({ where: { id, version }, data: { ...account, version: { increment: 1 } } });
       if (updated.count !== 1) return false;
-      await recordAudit(tx, { actorId: user.id, action: "user.update", entity: "User", entityId: id, fields: changed, ip, detail: { role: account.role } });
+      await audit(tx, { action: "user.update", entity: "User", entityId: id, fields: changed, detail: { role: account.role } });
       return true;
     });
     if (!saved) refuse("accountChanged");
@@ -58,7 +57,7 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
 
 /** Deactivating ends every session of the user at once; reactivating lets them sign in again. */
 export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "user:manage", schema: setActiveSchema }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "user:manage", schema: setActiveSchema }, async ({ user, input, audit }) => {
     const { id } = input;
     const active = input.active === "true";
     if (id === user.id) refuse("cannotDeactivateSelf");
@@ -67,7 +66,7 @@ export async function setUserActiveAction(_previous: FormState, formData: FormDa
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id }, data: { active, version: { increment: 1 } } });
       if (!active) await endAllSessions(tx, id, "deactivated");
-      await recordAudit(tx, { actorId: user.id, action: active ? "user.reactivate" : "user.deactivate", entity: "User", entityId: id, fields: ["active"], ip });
+      await audit(tx, { action: active ? "user.reactivate" : "user.deactivate", entity: "User", entityId: id, fields: ["active"] });
     });
     revalidatePath("/admin/users");
     return { ok: true };
@@ -76,7 +75,7 @@ export async function setUserActiveAction(_previous: FormState, formData: FormDa
 
 /** Sets a new password for someone who lost theirs; their sessions end. */
 export async function setUserPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "user:manage", schema: setPasswordSchema, read }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "user:manage", schema: setPasswordSchema, read }, async ({ user, input, audit }) => {
     const target = await db.user.findUnique({ where: { id: input.id }, select: { id: true, email: true, name: true } });
     if (!target) refuse("notFound");
     const problem = passwordProblem(input.password, target);
@@ -85,7 +84,7 @@ export async function setUserPasswordAction(_previous: FormState, formData: Form
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: target.id }, data: { passwordHash, passwordChangedAt: new Date() } });
       await endAllSessions(tx, target.id, "password-changed");
-      await recordAudit(tx, { actorId: user.id, action: "user.password", entity: "User", entityId: target.id, fields: ["passwordHash"], ip, detail: { by: "administrator" } });
+      await audit(tx, { action: "user.password", entity: "User", entityId: target.id, fields: ["passwordHash"], detail: { by: "administrator" } });
     });
     return { ok: true };
   });
@@ -93,14 +92,14 @@ export async function setUserPasswordAction(_previous: FormState, formData: Form
 
 /** Clears a user's authenticator app and recovery codes (a lost phone); they set it up again at next sign-in if required. */
 export async function resetTotpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "user:manage", schema: resetTotpSchema }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "user:manage", schema: resetTotpSchema }, async ({ user, input, audit }) => {
     const { id } = input;
     if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) refuse("notFound");
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
       await tx.recoveryCode.deleteMany({ where: { userId: id } });
       await endAllSessions(tx, id, "password-changed");
-      await recordAudit(tx, { actorId: user.id, action: "user.totp", entity: "User", entityId: id, fields: ["totpSecret"], ip, detail: { change: "reset by administrator" } });
+      await audit(tx, { action: "user.totp", entity: "User", entityId: id, fields: ["totpSecret"], detail: { change: "reset by administrator" } });
     });
     revalidatePath("/admin/users");
     return { ok: true };
@@ -108,11 +107,11 @@ export async function resetTotpAction(_previous: FormState, formData: FormData):
 }
 
 export async function setSecuritySettingAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return command(formData, { permission: "user:manage", schema: securitySettingSchema, read }, async ({ user, ip, input }) => {
+  return command(formData, { permission: "user:manage", schema: securitySettingSchema, read }, async ({ user, input, audit }) => {
     const { totpRequiredFor } = input;
     await db.$transaction(async (tx) => {
       await tx.securitySetting.upsert({ where: { id: 1 }, create: { id: 1, totpRequiredFor, updatedById: user.id }, update: { totpRequiredFor, updatedById: user.id } });
-      await recordAudit(tx, { actorId: user.id, action: "settings.update", entity: "SecuritySetting", entityId: "1", fields: ["totpRequiredFor"], ip, detail: { totpRequiredFor } });
+      await audit(tx, { action: "settings.update", entity: "SecuritySetting", entityId: "1", fields: ["totpRequiredFor"], detail: { totpRequiredFor } });
     });
     revalidatePath("/admin/users");
     return { ok: true };
