@@ -8,6 +8,9 @@ test("the interface switches to Thai, and the choice is saved on the account", a
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Choose only once the page's scripts have taken over: a choice made while React is still
+  // hydrating the server-rendered form is reset to the value it was drawn with (seen on busy CI runs).
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Language").selectOption("th");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("button", { name: "ออกจากระบบ" })).toBeVisible();
@@ -23,6 +26,7 @@ test("the interface switches to Thai, and the choice is saved on the account", a
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "ออกจากระบบ" })).toBeVisible();
 
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("ภาษา").selectOption("en");
   await page.getByRole("button", { name: "ใช้" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
