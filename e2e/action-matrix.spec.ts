@@ -87,6 +87,8 @@ const GLOBAL_ACTIONS: [string, Role[]][] = [
   ["addProgrammeAction", ADMIN],
   ["setDeadlinePeriodAction", ADMIN],
   ["setExchangeRateAction", ADMIN],
+  ["addClosureAction", ADMIN],
+  ["removeClosureAction", ADMIN],
 ];
 
 type ActionEntry = { id: string; page: string };

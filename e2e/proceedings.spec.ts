@@ -1,33 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs, sql } from "./helpers";
 import { newCase } from "./data";
+import { isoDaysAgo, moveTo, openProceeding } from "./proceeding-steps";
 
-function isoDaysAgo(days: number) {
-  const now = new Date(Date.now() + 7 * 3600_000); // Bangkok's calendar date
-  now.setUTCDate(now.getUTCDate() - days);
-  return now.toISOString().slice(0, 10);
-}
-
-async function moveTo(page: Page, proceeding: string, stage: string, reason: string, occurredOn?: string) {
-  const card = page.getByRole("article", { name: proceeding });
-  await card.getByLabel("Move to").selectOption({ label: stage });
-  if (occurredOn) await card.getByLabel("Date it happened").fill(occurredOn);
-  await card.getByLabel("Reason or note").fill(reason);
-  await card.getByRole("button", { name: "Record move" }).click();
-  await expect(card.getByTestId("current-stage")).toHaveText(stage);
-}
-
-async function openProceeding(page: Page, type: string, options: { reason: string; occurredOn?: string; reference?: string; certificateExpiresOn?: string; stage?: string }) {
-  const form = page.getByRole("region", { name: "Open a proceeding" });
-  await form.getByLabel("Type").selectOption({ label: type });
-  if (options.stage) await form.getByLabel("Starting stage").selectOption({ label: options.stage });
-  if (options.occurredOn) await form.getByLabel("Date it happened").fill(options.occurredOn);
-  if (options.reference) await form.getByLabel("Reference").fill(options.reference);
-  if (options.certificateExpiresOn) await form.getByLabel("Certificate expires on").fill(options.certificateExpiresOn);
-  await form.getByLabel("Reason or note").fill(options.reason);
-  await form.getByRole("button", { name: "Open proceeding" }).click();
-  await expect(page.getByRole("article", { name: type })).toBeVisible();
-}
 
 test("a North Korean defector's path to South Korea, with the fine paid and detention past 30 days flagged", async ({ page, browser }) => {
   const code = (await newCase({ team: "Chiang Rai", nationality: "KP" })).code;
@@ -133,7 +108,12 @@ test("a Vietnamese asylum seeker: RSD rejection, conviction and an extradition o
   const tasks = page.getByTestId("task");
   await expect(tasks.filter({ hasText: "File the RSD appeal" })).toContainText("Due Dec 2, 2026");
   await expect(tasks.filter({ hasText: "File the criminal appeal" })).toContainText("Due Nov 30, 2026");
-  await expect(tasks.filter({ hasText: "File the appeal against the court order" })).toContainText("Due Dec 10, 2026");
+  // 30 days from 10 November end on Thursday 10 December, Constitution Day: the next working day is Friday 11.
+  const extraditionAppeal = tasks.filter({ hasText: "File the appeal against the court order" });
+  await expect(extraditionAppeal).toContainText("Due Dec 11, 2026");
+  await extraditionAppeal.getByText("How this date was counted").click();
+  await expect(extraditionAppeal.getByTestId("deadline-working")).toContainText("30 days from “Court order: approved” on Tue, Nov 10, 2026; that day is not counted.");
+  await expect(extraditionAppeal.getByTestId("deadline-working")).toContainText("Moved from Thu, Dec 10, 2026 to Fri, Dec 11, 2026, the next working day: Thu, Dec 10, 2026: Constitution Day");
   await expect(tasks.filter({ hasText: "Renew the UNHCR certificate" })).toContainText("Due May 31, 2030");
   await expect(tasks.filter({ hasText: "File the RSD appeal" })).toContainText(ACCOUNTS.legal.name);
 

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/auth/current-user";
+import { formats } from "./formats";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, TIME_ZONE, isLocale } from "./locales";
 
 // No locale in the URL: a signed-in user's language is saved on their
@@ -13,6 +14,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: TIME_ZONE,
+    formats,
     messages: (await import(`../messages/${locale}.json`)).default,
   };
 });

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { addCourtAction, addPartnerAction, addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction } from "@/lib/settings/actions";
 import { FACILITY_KINDS } from "@/lib/settings/schema";
+import { PERIOD_UNITS, type PeriodUnit } from "@/lib/workflows/types";
 import { CURRENCIES } from "@/lib/reference/countries";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
@@ -15,14 +16,14 @@ function Saved({ show }: { show: boolean }) {
   return <SavedMessage show={show}>{t("saved")}</SavedMessage>;
 }
 
-export function DeadlinePeriodForm({ ruleKey, label, amount, unit }: { ruleKey: string; label: string; amount: number; unit: "days" | "months" }) {
+export function DeadlinePeriodForm({ ruleKey, label, amount, unit }: { ruleKey: string; label: string; amount: number; unit: PeriodUnit }) {
   const t = useTranslations("settings");
   const { onSubmit, pending, errorFor, formError, saved } = useFormAction(setDeadlinePeriodAction);
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={label}>
       <input type="hidden" name="ruleKey" value={ruleKey} />
       <TextField label={t("amount")} name="amount" type="number" defaultValue={amount} className="w-28" error={errorFor("amount")} />
-      <SelectField label={t("unit")} name="unit" defaultValue={unit} options={[{ value: "days", label: t("days") }, { value: "months", label: t("months") }]} error={errorFor("unit")} />
+      <SelectField label={t("unit")} name="unit" defaultValue={unit} options={PERIOD_UNITS.map((u) => ({ value: u, label: t(u) }))} error={errorFor("unit")} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("save")}
       </Button>

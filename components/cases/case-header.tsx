@@ -93,7 +93,7 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
           </div>
           <div>
             <dt className="text-slate-700">{t("opened")}</dt>
-            <dd>{format.dateTime(file.openedAt, { dateStyle: "medium" })}</dd>
+            <dd>{format.dateTime(file.openedAt, "momentDate")}</dd>
           </div>
         </dl>
         {file.detentions.length ? (
@@ -113,7 +113,7 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
         ) : null}
         {file.updatedBy ? (
           <p className="mt-3 text-xs text-slate-700">
-            {t("lastChange", { name: file.updatedBy.name, time: format.dateTime(file.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            {t("lastChange", { name: file.updatedBy.name, time: format.dateTime(file.updatedAt, "moment") })}
           </p>
         ) : null}
       </section>

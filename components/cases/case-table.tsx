@@ -41,7 +41,7 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
                 {row.sensitivity !== "STANDARD" ? <SensitivityBadge sensitivity={row.sensitivity} /> : null}
               </td>
               <td className="px-3 py-2">{row.caseworker?.name ?? t("unassigned")}</td>
-              <td className="whitespace-nowrap px-3 py-2">{format.dateTime(row.updatedAt, { dateStyle: "medium" })}</td>
+              <td className="whitespace-nowrap px-3 py-2">{format.dateTime(row.updatedAt, "momentDate")}</td>
             </tr>
           ))}
         </tbody>

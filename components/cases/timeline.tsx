@@ -40,7 +40,7 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.map((entry) => (
         <li key={`${entry.kind}-${entry.id}`} className="rounded-md border border-slate-200 bg-white p-3">
           <p className="text-xs text-slate-700">
-            <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, "moment")}</time>
             {" · "}
             {entry.kind === "note" ? t("by", { name: entry.author }) : entry.actor ? t("by", { name: entry.actor }) : null}
           </p>

@@ -21,9 +21,9 @@ export async function ClosureSection({ access, status, user }: { access: CaseAcc
         {requests.map((r) => (
           <li key={r.id} className="rounded-md border border-slate-200 p-2">
             <p className="font-semibold">{t(`status_${r.status}`)}</p>
-            <p>{t("requestedBy", { name: r.requestedBy, date: format.dateTime(r.requestedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+            <p>{t("requestedBy", { name: r.requestedBy, date: format.dateTime(r.requestedAt, "moment") })}</p>
             <p className="whitespace-pre-wrap text-slate-700">{r.reason}</p>
-            {r.decidedBy ? <p>{t("decidedBy", { name: r.decidedBy, date: format.dateTime(r.decidedAt!, { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
+            {r.decidedBy ? <p>{t("decidedBy", { name: r.decidedBy, date: format.dateTime(r.decidedAt!, "moment") })}</p> : null}
             {r.comment ? <p className="whitespace-pre-wrap text-slate-700">{r.comment}</p> : null}
           </li>
         ))}

@@ -31,14 +31,14 @@ export async function ProceedingHearings({
         {hearings.map((hearing) => (
           <li key={hearing.id} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="hearing">
             <p className="font-semibold">
-              {format.dateTime(hearing.startsAt, { dateStyle: "medium", timeStyle: "short" })} · {tPurpose(hearing.purpose)} · {hearing.court.name}
+              {format.dateTime(hearing.startsAt, "moment")} · {tPurpose(hearing.purpose)} · {hearing.court.name}
             </p>
             <p className="text-slate-700">
               {hearing.counsel ? t("counselName", { name: hearing.counsel.name }) : t("noCounsel")}
               {hearing.interpreter ? ` · ${t("interpreterLine", { name: hearing.interpreter, language: hearing.interpreterLanguage ?? "—" })}` : ""}
             </p>
             {hearing.outcome ? <p className="mt-1 whitespace-pre-wrap">{t("outcomeLine", { outcome: hearing.outcome })}</p> : null}
-            {hearing.nextDate ? <p className="text-slate-700">{t("nextDateLine", { date: format.dateTime(hearing.nextDate, { dateStyle: "medium", timeZone: "UTC" }) })}</p> : null}
+            {hearing.nextDate ? <p className="text-slate-700">{t("nextDateLine", { date: format.dateTime(hearing.nextDate, "day") })}</p> : null}
             {canManage ? (
               <Disclosure summary={t("recordOutcome")} className="mt-2">
                 <div className="mt-2">

@@ -33,10 +33,10 @@ export async function ProceedingCard({
             {tType(proceeding.type)}
           </h3>
           <p className="text-sm text-slate-700">
-            {t("openedOn", { date: format.dateTime(proceeding.openedAt, { dateStyle: "medium" }) })}
+            {t("openedOn", { date: format.dateTime(proceeding.openedAt, "momentDate") })}
             {proceeding.reference ? ` · ${proceeding.reference}` : ""}
             {proceeding.programme ? ` · ${proceeding.programme.name}${proceeding.programme.status === "SUSPENDED" ? ` (${t("suspended")})` : ""}` : ""}
-            {proceeding.certificateExpiresOn ? ` · ${t("certificateExpiresOn")} ${format.dateTime(proceeding.certificateExpiresOn, { dateStyle: "medium", timeZone: "UTC" })}` : ""}
+            {proceeding.certificateExpiresOn ? ` · ${t("certificateExpiresOn")} ${format.dateTime(proceeding.certificateExpiresOn, "day")}` : ""}
           </p>
         </div>
         <span className={`rounded px-2 py-0.5 text-xs font-semibold ${proceeding.closed ? "bg-slate-200 text-slate-800" : "bg-green-100 text-green-900"}`}>
@@ -60,8 +60,8 @@ export async function ProceedingCard({
               </p>
               <p className="text-slate-700">
                 {/* When it happened, then when it was recorded, in the one date format the app uses. */}
-                {format.dateTime(change.occurredOn, { dateStyle: "medium", timeZone: "UTC" })} · {change.actor.name} ·{" "}
-                {t("recordedAt", { time: format.dateTime(change.at, { dateStyle: "medium", timeStyle: "short" }) })}
+                {format.dateTime(change.occurredOn, "day")} · {change.actor.name} ·{" "}
+                {t("recordedAt", { time: format.dateTime(change.at, "moment") })}
               </p>
               <p className="whitespace-pre-wrap">{change.reason}</p>
             </li>

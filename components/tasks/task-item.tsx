@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TaskView } from "@/lib/tasks/queries";
 import { taskTitle } from "@/lib/tasks/titles";
+import { DeadlineWorking } from "./deadline-working";
 import { CompleteTaskButton, ReassignTaskForm } from "./task-actions";
 
 /** One task: what, for which case, when due (overdue in red), where it came from. */
@@ -18,9 +19,9 @@ export async function TaskItem({ task, people, showCase, canManage }: { task: Ta
       <div className="text-sm">
         <p className="font-semibold">{label}</p>
         <p className={overdue ? "font-semibold text-red-700" : "text-slate-700"}>
-          {t("due", { date: format.dateTime(task.dueOn, { dateStyle: "medium", timeZone: "UTC" }) })}
+          {t("due", { date: format.dateTime(task.dueOn, "day") })}
           {task.completedAt
-            ? ` · ${task.metByStage && task.metOn ? t("metBy", { stage: tStage(task.metByStage), date: format.dateTime(task.metOn, { dateStyle: "medium", timeZone: "UTC" }) }) : t("completed")}`
+            ? ` · ${task.metByStage && task.metOn ? t("metBy", { stage: tStage(task.metByStage), date: format.dateTime(task.metOn, "day") }) : t("completed")}`
             : ` · ${overdue ? t("daysOverdue", { days: -task.daysLeft }) : t("daysLeft", { days: task.daysLeft })}`}
         </p>
         <p className="text-slate-700">
@@ -37,6 +38,7 @@ export async function TaskItem({ task, people, showCase, canManage }: { task: Ta
           {" · "}
           {task.origin === "RULE" ? t("fromRule", { rule: task.ruleKey ?? "" }) : t("byHand", { name: task.createdBy?.name ?? "?" })}
         </p>
+        <DeadlineWorking working={task.working} ruleKey={task.ruleKey} />
       </div>
       {canManage && !task.completedAt ? (
         <div className="flex flex-wrap items-end gap-3">

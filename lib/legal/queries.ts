@@ -17,6 +17,7 @@ export async function openDeadlines(actor: Actor) {
       title: true,
       ruleKey: true,
       dueOn: true,
+      working: true,
       assignee: { select: { name: true } },
       proceeding: { select: { type: true, stage: true } },
       case: { select: { code: true } },

@@ -40,7 +40,7 @@ describe("opening and moving proceedings", () => {
     expect(proceeding.stageChanges.map((c) => `${c.fromStage ?? "-"}>${c.toStage}`)).toEqual(["->REGISTERED", "REGISTERED>INTERVIEW_SCHEDULED", "INTERVIEW_SCHEDULED>INTERVIEWED", "INTERVIEWED>REJECTED"]);
     const tasks = await testDb.task.findMany({ where: { proceedingId: id }, orderBy: { dueOn: "asc" } });
     expect(tasks.map((t) => [t.ruleKey, t.dueOn.toISOString().slice(0, 10), t.assigneeId])).toEqual([
-      ["rsd.appeal", "2026-04-04", counsel.id],
+      ["rsd.appeal", "2026-04-07", counsel.id],
       ["rsd.certificateRenewal", "2026-08-31", caseworker.id],
     ]);
     expect(await testDb.auditLog.count({ where: { entityId: id, action: "proceeding.transition" } })).toBe(3);

@@ -5,13 +5,15 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { conflictFrom } from "@/lib/locking";
-import { dueDate, GRAPHS, isFinalStage, rulesForStage, transitionError, type ProceedingType } from "@/lib/workflows";
+import { GRAPHS, isFinalStage, rulesForStage, transitionError, type ProceedingType } from "@/lib/workflows";
 import { effectivePeriod, type PeriodOverrides } from "@/lib/workflows/periods";
 import { consequenceOf } from "@/lib/workflows/consequences";
 import type { OpenProceedingInput, TransitionInput } from "./schema";
 import type { CaseAccess } from "@/lib/cases/access";
 import { refuse } from "@/lib/refusal";
 import { dbDate, isoDate } from "@/lib/dates";
+import { countedDeadline, loadCourtCalendar } from "@/lib/deadlines/deadlines";
+import { PERIOD_UNITS, type PeriodUnit } from "@/lib/workflows/types";
 
 type Context = { actorId: string; ip: string | null };
 
@@ -19,7 +21,8 @@ const REFOULEMENT_RISK = "REFOULEMENT_RISK";
 
 export async function periodOverrides(tx: Tx): Promise<PeriodOverrides> {
   const rows = await tx.deadlineSetting.findMany();
-  return new Map(rows.map((row) => [row.ruleKey, { amount: row.amount, unit: row.unit === "months" ? "months" : "days" }]));
+  const unitOf = (unit: string): PeriodUnit => (PERIOD_UNITS as readonly string[]).includes(unit) ? (unit as PeriodUnit) : "days";
+  return new Map(rows.map((row) => [row.ruleKey, { amount: row.amount, unit: unitOf(row.unit) }]));
 }
 
 /** Creates the tasks the deadline rules of `stage` call for. */
@@ -35,6 +38,7 @@ async function createRuleTasks(
   const rules = rulesForStage(proceeding.type, stage).filter((rule) => !reopened.includes(rule.key));
   if (rules.length === 0) return [];
   const overrides = await periodOverrides(tx);
+  const calendar = await loadCourtCalendar(tx);
   const people = await tx.case.findUniqueOrThrow({
     where: { id: proceeding.caseId },
     select: { caseworkerId: true, members: { where: { role: "COUNSEL" }, select: { userId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
@@ -50,7 +54,7 @@ async function createRuleTasks(
         proceedingId: proceeding.id,
         // The rule's message key: shown in each reader's language (lib/tasks/titles).
         title: rule.title,
-        dueOn: dbDate(dueDate(start, effectivePeriod(rule, overrides))),
+        ...countedDeadline(start, effectivePeriod(rule, overrides), calendar),
         assigneeId,
         origin: "RULE",
         ruleKey: rule.key,

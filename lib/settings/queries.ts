@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { deadlineRules } from "@/lib/workflows";
+import { deadlineRules, type PeriodUnit } from "@/lib/workflows";
 
 export async function getSettings() {
   const [overrides, facilities, rates, programmes, courts, partners, teams] = await Promise.all([
@@ -16,7 +16,7 @@ export async function getSettings() {
   return {
     rules: deadlineRules().map((rule) => {
       const override = byKey.get(rule.key);
-      return { ...rule, current: override ? { amount: override.amount, unit: override.unit as "days" | "months" } : rule.period, changed: Boolean(override) };
+      return { ...rule, current: override ? { amount: override.amount, unit: override.unit as PeriodUnit } : rule.period, changed: Boolean(override) };
     }),
     facilities,
     rates: rates.map((r) => ({ ...r, perUsd: r.perUsd.toString() })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REFERRAL_SERVICES } from "@/lib/referrals/schema";
 import { CURRENCIES } from "@/lib/reference/countries";
+import { PERIOD_UNITS } from "@/lib/workflows/types";
 
 const trimmed = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }));
@@ -8,7 +9,7 @@ const trimmed = (max: number) =>
 export const deadlinePeriodSchema = z.object({
   ruleKey: z.string({ error: "invalidChoice" }).min(1, { error: "invalidChoice" }),
   amount: z.coerce.number({ error: "invalidPeriod" }).int({ error: "invalidPeriod" }).min(-365, { error: "invalidPeriod" }).max(365, { error: "invalidPeriod" }),
-  unit: z.enum(["days", "months"], { error: "invalidChoice" }),
+  unit: z.enum(PERIOD_UNITS, { error: "invalidChoice" }),
 });
 
 export const FACILITY_KINDS = ["BANGKOK_IDC", "PROVINCIAL_IDC", "POLICE_STATION", "REMAND_PRISON", "OTHER"] as const;

@@ -19,6 +19,7 @@ const TASK_SELECT = {
   createdBy: { select: { name: true } },
   proceeding: { select: { type: true } },
   case: { select: { code: true, teamId: true } },
+  working: true,
 } as const;
 
 function withTiming<T extends { dueOn: Date }>(task: T, today: string) {

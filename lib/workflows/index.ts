@@ -4,9 +4,8 @@ import { deportationExtradition } from "./deportation-extradition";
 import { nsm } from "./nsm";
 import { resettlement } from "./resettlement";
 import { transferToKorea } from "./transfer-to-korea";
-import { PROCEEDING_TYPES, type DeadlinePeriod, type DeadlineRule, type ProceedingType, type StageGraph } from "./types";
+import { PROCEEDING_TYPES, type DeadlineRule, type ProceedingType, type StageGraph } from "./types";
 import { unhcrRsd } from "./unhcr-rsd";
-import { addCalendarDays, addCalendarMonths } from "@/lib/dates";
 
 export * from "./types";
 
@@ -49,14 +48,4 @@ export function deadlineRules(): DeadlineRule[] {
 
 export function rulesForStage(type: ProceedingType, stage: string): DeadlineRule[] {
   return GRAPHS[type].deadlineRules.filter((rule) => rule.onStage === stage);
-}
-
-/**
- * A due date ("YYYY-MM-DD") from a start date and a period, in calendar days
- * or months. Dates are plain calendar dates (UTC midnight), so no time zone
- * can move them. Month arithmetic clamps to the month's end (31 Jan + 1
- * month = 28/29 Feb), as courts count.
- */
-export function dueDate(startIso: string, period: DeadlinePeriod): string {
-  return period.unit === "days" ? addCalendarDays(startIso, period.amount) : addCalendarMonths(startIso, period.amount);
 }

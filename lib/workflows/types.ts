@@ -5,7 +5,9 @@
 export const PROCEEDING_TYPES = ["TRANSFER_TO_KOREA", "UNHCR_RSD", "RESETTLEMENT", "NSM", "CRIMINAL", "DEPORTATION_EXTRADITION"] as const;
 export type ProceedingType = (typeof PROCEEDING_TYPES)[number];
 
-export type DeadlinePeriod = { amount: number; unit: "days" | "months" };
+export const PERIOD_UNITS = ["days", "months", "workingDays"] as const;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+export type DeadlinePeriod = { amount: number; unit: PeriodUnit };
 
 /** A task created when a proceeding enters a stage, due a period after (or before) an event date. */
 export type DeadlineRule = {

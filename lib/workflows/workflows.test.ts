@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedNextStages, canTransition, deadlineRules, dueDate, GRAPHS, isFinalStage, PROCEEDING_TYPES, rulesForStage, transitionError } from "./index";
+import { allowedNextStages, canTransition, deadlineRules, GRAPHS, isFinalStage, PROCEEDING_TYPES, rulesForStage, transitionError } from "./index";
 
 // Every allowed transition, written out independently of the graphs: a
 // change to a graph must change this table too.
@@ -102,21 +102,5 @@ describe("deadline rules", () => {
     const keys = deadlineRules().map((r) => r.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const graph of Object.values(GRAPHS)) for (const rule of graph.deadlineRules) expect(graph.stages).toContain(rule.onStage);
-  });
-});
-
-describe("dueDate", () => {
-  it.each([
-    ["2026-01-10", { amount: 30, unit: "days" }, "2026-02-09"],
-    ["2024-02-15", { amount: 15, unit: "days" }, "2024-03-01"], // leap year
-    ["2025-02-15", { amount: 15, unit: "days" }, "2025-03-02"],
-    ["2026-12-20", { amount: 15, unit: "days" }, "2027-01-04"],
-    ["2026-03-31", { amount: -30, unit: "days" }, "2026-03-01"],
-    ["2026-01-15", { amount: 1, unit: "months" }, "2026-02-15"],
-    ["2026-01-31", { amount: 1, unit: "months" }, "2026-02-28"],
-    ["2024-01-31", { amount: 1, unit: "months" }, "2024-02-29"],
-    ["2026-12-31", { amount: 1, unit: "months" }, "2027-01-31"],
-  ] as const)("%s + %o = %s", (start, period, expected) => {
-    expect(dueDate(start, period)).toBe(expected);
   });
 });

@@ -51,7 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id.toString()} className="border-t border-slate-200">
-                  <td className={`${td} whitespace-nowrap`}>{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
+                  <td className={`${td} whitespace-nowrap`}>{format.dateTime(row.at, "exactMoment")}</td>
                   <td className={td}>{row.actor ?? t("unknown")}</td>
                   <td className={`${td} font-mono`}>{row.action}</td>
                   <td className={`${td} font-mono`}>{row.code ?? "—"}</td>

@@ -70,13 +70,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
                     ))}
                     {row.incident ? (
                       <p>
-                        {t("incident", { kind: tIncident(row.incident.kind), severity: tSeverity(row.incident.severity), date: format.dateTime(row.incident.occurredOn, { dateStyle: "medium", timeZone: "UTC" }) })}
+                        {t("incident", { kind: tIncident(row.incident.kind), severity: tSeverity(row.incident.severity), date: format.dateTime(row.incident.occurredOn, "day") })}
                       </p>
                     ) : null}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">{row.nextHearing ? format.dateTime(row.nextHearing, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{row.nextHearing ? format.dateTime(row.nextHearing, "moment") : "—"}</td>
                   <td className={`px-3 py-2 ${row.nextDeadline && row.nextDeadline.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}>
-                    {row.nextDeadline ? `${format.dateTime(dbDate(row.nextDeadline.due), { dateStyle: "medium", timeZone: "UTC" })} · ${taskTitle(row.nextDeadline, tRule)}` : "—"}
+                    {row.nextDeadline ? `${format.dateTime(dbDate(row.nextDeadline.due), "day")} · ${taskTitle(row.nextDeadline, tRule)}` : "—"}
                   </td>
                   <td className="px-3 py-2">{row.detention ? t("detained", { days: row.detention.days, facility: row.detention.facility }) : t("notDetained")}</td>
                   <td className="px-3 py-2">{row.counsel.length ? row.counsel.join(", ") : "—"}</td>

@@ -111,7 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         </p>
         <p className="text-sm text-slate-700" data-testid="figures-as-of">
-          {t("computedAt", { time: format.dateTime(computedAt, { timeStyle: "medium" }) })}{" "}
+          {t("computedAt", { time: format.dateTime(computedAt, "time") })}{" "}
           <Link href={freshHref} className="text-blue-800 underline">
             {t("refresh")}
           </Link>
@@ -219,7 +219,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <ul className="text-sm">
             {figures.hearings.slice(0, LIST_LIMIT).map((h) => (
               <li key={`${h.code}-${h.startsAt.toISOString()}`}>
-                {format.dateTime(h.startsAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+                {format.dateTime(h.startsAt, "moment")} ·{" "}
                 <Link href={`/cases/${h.code}/proceedings`} className="font-mono text-blue-800 underline">
                   {h.code}
                 </Link>{" "}
@@ -248,7 +248,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Link href={`/cases/${c.case.code}`} className="font-mono text-blue-800 underline">
                   {c.case.code}
                 </Link>{" "}
-                · {format.dateTime(c.requestedAt, { dateStyle: "medium" })}
+                · {format.dateTime(c.requestedAt, "momentDate")}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { taskTitle } from "@/lib/tasks/titles";
 import { requirePermission } from "@/lib/auth/current-user";
 import { openDeadlines } from "@/lib/legal/queries";
+import { DeadlineWorking } from "@/components/tasks/deadline-working";
 
 export const metadata: Metadata = { title: "Deadlines" };
 
@@ -39,11 +40,14 @@ export default async function DeadlinesPage() {
             <tbody>
               {deadlines.map((d) => (
                 <tr key={d.id} className={`border-t border-slate-200 ${d.daysLeft < 0 ? "bg-red-50" : ""}`} data-testid="deadline">
-                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(d.dueOn, { dateStyle: "medium", timeZone: "UTC" })}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(d.dueOn, "weekday")}</td>
                   <td className={`whitespace-nowrap px-3 py-2 font-semibold ${d.daysLeft < 0 ? "text-red-800" : d.daysLeft <= 7 ? "text-amber-900" : ""}`}>
                     {d.daysLeft < 0 ? t("overdueBy", { days: -d.daysLeft }) : t("left", { days: d.daysLeft })}
                   </td>
-                  <td className="px-3 py-2">{taskTitle(d, tRule)}</td>
+                  <td className="px-3 py-2">
+                    {taskTitle(d, tRule)}
+                    <DeadlineWorking working={d.working} ruleKey={d.ruleKey} />
+                  </td>
                   <td className="px-3 py-2 font-mono">
                     <Link href={`/cases/${d.case.code}/tasks`} className="text-blue-800 underline">
                       {d.case.code}

@@ -43,7 +43,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   const item = (hearing: Hearing, compact = false) => (
     <li key={hearing.id} className={`rounded border p-2 text-sm ${hearing.clash ? "border-red-700 bg-red-50" : "border-slate-200 bg-white"}`} data-testid="agenda-hearing">
       <p className="font-semibold">
-        {format.dateTime(hearing.startsAt, { timeStyle: "short" })} ·{" "}
+        {format.dateTime(hearing.startsAt, "time")} ·{" "}
         <Link href={`/cases/${hearing.proceeding.case.code}/proceedings`} className="font-mono text-blue-800 underline">
           {hearing.proceeding.case.code}
         </Link>

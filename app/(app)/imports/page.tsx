@@ -35,7 +35,7 @@ export default async function ImportsPage() {
                   <Link href={`/imports/${b.id}`} className="font-semibold text-blue-800 underline">
                     {b.fileName}
                   </Link>{" "}
-                  · {b.source} · {format.dateTime(b.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  · {b.source} · {format.dateTime(b.createdAt, "moment")}
                 </span>
                 <span>
                   {b.status === "IMPORTED" ? t("importedSummary", { imported: b.rowsImported, rejected: b.rowsRejected }) : t("notImported", { rows: b.rowsTotal })}

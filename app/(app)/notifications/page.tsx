@@ -39,7 +39,7 @@ export default async function NotificationsPage() {
                 </>
               ) : null}
             </p>
-            <p className="text-slate-700">{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+            <p className="text-slate-700">{format.dateTime(n.createdAt, "moment")}</p>
           </li>
         ))}
       </ul>

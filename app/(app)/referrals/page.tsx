@@ -38,7 +38,7 @@ export default async function IncomingReferralsPage() {
                 <tr key={r.id} className="border-b border-slate-200">
                   <td className="p-2">
                     <Link href={`/referrals/${r.id}`} className="text-blue-800 underline">
-                      {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                      {format.dateTime(r.createdAt, "moment")}
                     </Link>
                   </td>
                   <td className="p-2">{tService(r.service)}</td>

@@ -31,7 +31,7 @@ export default async function SecurityPage() {
         {account.totpEnabledAt ? (
           <div className="space-y-3">
             <p className="text-sm" data-testid="totp-status">
-              {t("totpOnSince", { date: format.dateTime(account.totpEnabledAt, { dateStyle: "medium" }) })} {t("codesLeft", { count: unusedCodes })}
+              {t("totpOnSince", { date: format.dateTime(account.totpEnabledAt, "momentDate") })} {t("codesLeft", { count: unusedCodes })}
             </p>
             {required ? <p className="text-sm text-slate-700">{t("requiredForRole")}</p> : <DisableTotpForm />}
           </div>

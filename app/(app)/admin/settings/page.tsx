@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/queries";
@@ -25,7 +26,12 @@ export default async function SettingsPage() {
         <h2 id="deadlines-heading" className="text-lg font-semibold">
           {t("deadlines")}
         </h2>
-        <p className="mb-3 text-sm text-slate-700">{t("deadlinesIntro")}</p>
+        <p className="mb-3 text-sm text-slate-700">
+          {t("deadlinesIntro")}{" "}
+          <Link href="/admin/calendar" className="text-blue-800 underline">
+            {t("courtCalendarLink")}
+          </Link>
+        </p>
         <ul className="divide-y divide-slate-200">
           {settings.rules.map((rule) => (
             <li key={rule.key} className="py-3" data-testid={`rule-${rule.key}`}>

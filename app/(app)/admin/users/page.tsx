@@ -53,7 +53,7 @@ export default async function UsersPage() {
                   <td className={td}>{user.team?.name ?? "—"}</td>
                   <td className={td}>{user.active ? t("active") : <span className="font-semibold text-red-800">{t("deactivated")}</span>}</td>
                   <td className={td}>{user.totpEnabledAt ? t("on") : t("off")}</td>
-                  <td className={td}>{user.lastSignIn ? format.dateTime(user.lastSignIn, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
+                  <td className={td}>{user.lastSignIn ? format.dateTime(user.lastSignIn, "moment") : t("never")}</td>
                 </tr>
               ))}
             </tbody>

@@ -70,7 +70,7 @@ export default async function CaseFilePage({ params }: Props) {
                   {tSex(person.sex)} · {country(person.nationality)}
                   {person.ethnicity ? ` · ${person.ethnicity}` : ""} · {t("born")}{" "}
                   {person.birthDate
-                    ? format.dateTime(person.birthDate, { dateStyle: "medium", timeZone: "UTC" })
+                    ? format.dateTime(person.birthDate, "day")
                     : person.birthYear
                       ? t("yearOnly", { year: String(person.birthYear) })
                       : t("notRecorded")}
@@ -128,7 +128,7 @@ export default async function CaseFilePage({ params }: Props) {
           </div>
           <div>
             <dt className="text-slate-700">{t("entered")}</dt>
-            <dd>{journey?.entryDate ? format.dateTime(journey.entryDate, { dateStyle: "medium", timeZone: "UTC" }) : t("notRecorded")}</dd>
+            <dd>{journey?.entryDate ? format.dateTime(journey.entryDate, "day") : t("notRecorded")}</dd>
           </div>
           <div>
             <dt className="text-slate-700">{t("method")}</dt>
@@ -149,7 +149,7 @@ export default async function CaseFilePage({ params }: Props) {
           {incidents.map((incident) => (
             <li key={incident.id} className="rounded-md border border-red-200 bg-red-50 p-3 text-sm" data-testid="incident">
               <p className="font-semibold text-red-900">
-                {tIncidentKind(incident.kind)} · {tSeverity(incident.severity)} · {format.dateTime(incident.occurredOn, { dateStyle: "medium", timeZone: "UTC" })}
+                {tIncidentKind(incident.kind)} · {tSeverity(incident.severity)} · {format.dateTime(incident.occurredOn, "day")}
               </p>
               <p className="whitespace-pre-wrap">{incident.description}</p>
             </li>

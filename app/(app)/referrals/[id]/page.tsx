@@ -52,7 +52,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
           </div>
           <div>
             <dt className="text-slate-700">{t("received")}</dt>
-            <dd>{format.dateTime(referral.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+            <dd>{format.dateTime(referral.createdAt, "moment")}</dd>
           </div>
           <div className="sm:col-span-2">
             <dt className="text-slate-700">{t("reason")}</dt>
@@ -65,7 +65,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
                 ? t("overrideShown", { reason: referral.overrideReason })
                 : t("consentShown", {
                     by: referral.consentBy ?? "",
-                    date: referral.consentOn ? format.dateTime(referral.consentOn, { dateStyle: "medium", timeZone: "UTC" }) : "",
+                    date: referral.consentOn ? format.dateTime(referral.consentOn, "day") : "",
                     purpose: referral.consentPurpose ?? "",
                   })}
             </dd>

@@ -103,7 +103,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
           ))}
         </ul>
       </section>
-      <p className="text-xs text-slate-700">{t("footer", { date: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <p className="text-xs text-slate-700">{t("footer", { date: format.dateTime(new Date(), "moment") })}</p>
     </article>
   );
 }

@@ -26,7 +26,7 @@ export default async function CustodyPage({ params }: Props) {
   const tCategory = await getTranslations("enums.expenseCategory");
   const format = await getFormatter();
   const canManage = can(user, "custody:manage");
-  const date = (value: Date | string) => format.dateTime(typeof value === "string" ? dbDate(value) : value, { dateStyle: "medium", timeZone: "UTC" });
+  const date = (value: Date | string) => format.dateTime(typeof value === "string" ? dbDate(value) : value, "day");
   const money = (minor: number, currency: string, usdCents: number | null = null) =>
     `${formatMinor(minor)} ${currency}${usdCents !== null ? ` (≈ ${formatMinor(usdCents)} USD)` : ""}`;
   const people = file.people.map((p) => ({ value: p.id, label: p.latinName }));

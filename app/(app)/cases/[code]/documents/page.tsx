@@ -24,7 +24,7 @@ export default async function DocumentsPage({ params }: Props) {
   const tType = await getTranslations("documentTypes");
   const tProc = await getTranslations("proceedings");
   const format = await getFormatter();
-  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
+  const date = (value: Date) => format.dateTime(value, "day");
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active="documents" />
@@ -58,7 +58,7 @@ export default async function DocumentsPage({ params }: Props) {
                     {document.issuedOn ? ` · ${t("issued", { date: date(document.issuedOn) })}` : ""}
                     {document.expiresOn ? ` · ${t("expires", { date: date(document.expiresOn) })}` : ""}
                   </p>
-                  <p className="text-slate-700">{t("uploadedBy", { name: document.uploadedBy.name, date: format.dateTime(document.uploadedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+                  <p className="text-slate-700">{t("uploadedBy", { name: document.uploadedBy.name, date: format.dateTime(document.uploadedAt, "moment") })}</p>
                 </div>
                 <a href={`/api/documents/${document.id}`} className="text-blue-800 underline" download>
                   {t("download")} <span className="sr-only">{document.fileName}</span>

@@ -41,8 +41,8 @@ export default async function CaseReferralsPage({ params }: Props) {
                   <ReferralStatusBadge status={r.status} />
                 </div>
                 <p className="text-sm text-slate-700">
-                  {t("sentOn", { date: format.dateTime(r.createdAt, { dateStyle: "medium" }) })} ·{" "}
-                  {r.overrideReason ? t("withoutConsent") : t("consentSummary", { by: r.consentBy ?? "", date: r.consentOn ? format.dateTime(r.consentOn, { dateStyle: "medium", timeZone: "UTC" }) : "" })}
+                  {t("sentOn", { date: format.dateTime(r.createdAt, "momentDate") })} ·{" "}
+                  {r.overrideReason ? t("withoutConsent") : t("consentSummary", { by: r.consentBy ?? "", date: r.consentOn ? format.dateTime(r.consentOn, "day") : "" })}
                 </p>
               </li>
             ))}

@@ -28,7 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       ? t("pdfOverride")
       : t("pdfConsent", {
           by: referral.consentBy ?? "",
-          date: referral.consentOn ? format.dateTime(referral.consentOn, { dateStyle: "medium", timeZone: "UTC" }) : "",
+          date: referral.consentOn ? format.dateTime(referral.consentOn, "day") : "",
           purpose: referral.consentPurpose ?? "",
         }),
   ];
