@@ -63,7 +63,7 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await moveTo(page, "Transfer to South Korea", "Travel documents issued", "Travel certificate issued by the embassy");
   // The form says what the move will also change before it is recorded.
   await page.getByRole("article", { name: "Transfer to South Korea" }).getByLabel("Move to").selectOption({ label: "Departed" });
-  await expect(page.getByTestId("move-consequence")).toHaveText("Moving to Departed also ends the open detention on the date it happened.");
+  await expect(page.getByTestId("move-consequence")).toContainText("Moving to Departed also ends the open detention on the date it happened, and proposes closing the case to a supervisor.");
   await moveTo(page, "Transfer to South Korea", "Departed", "Flew to Incheon");
   const card = page.getByRole("article", { name: "Transfer to South Korea" });
   await card.getByText(/Stage history/).click();
@@ -83,6 +83,11 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await signInAs(supervisor, "supervisorNorth");
   await supervisor.goto("/dashboard?fresh=1");
   await expect(supervisor.getByTestId("figure-detained")).not.toContainText(code);
+  // Closing the case is proposed in the same move, for the supervisor to decide.
+  await expect(supervisor.getByTestId("pending-closures")).toContainText(code);
+  expect(await sql(`select r.status, r.reason from "ClosureRequest" r join "Case" c on c.id = r."caseId" where c.code = $1`, [code])).toEqual([
+    { status: "PENDING", reason: `Departed to South Korea on ${isoDaysAgo(0)}: proposed by the move, for a supervisor to decide.` },
+  ]);
   await supervisor.close();
 });
 
@@ -144,4 +149,33 @@ test("opening the National Screening Mechanism for a North Korean defector warns
   await form.getByLabel(/I understand/).check();
   await form.getByRole("button", { name: "Open proceeding" }).click();
   await expect(page.getByRole("article", { name: "National Screening Mechanism" })).toBeVisible();
+});
+
+test("a backdated arrival and surrender: the journey shows 16 days between them and the timeline orders by when things happened", async ({ page }) => {
+  const code = (await newCase({ team: "Chiang Rai", nationality: "KP", entryDate: isoDaysAgo(30) })).code;
+  await signInAs(page, "caseworkerNorth");
+  await page.goto(`/cases/${code}`);
+  const glance = page.getByRole("region", { name: "Journey at a glance" });
+  await expect(glance.getByTestId("journey-glance")).toContainText("Arrived in Thailand");
+
+  await page.goto(`/cases/${code}/proceedings`);
+  await openProceeding(page, "Transfer to South Korea", { reason: "Crossed the Mekong at Chiang Saen", occurredOn: isoDaysAgo(30) });
+  // Recorded today, happened 14 days ago: 16 days after the arrival.
+  await moveTo(page, "Transfer to South Korea", "Surrendered / arrested", "Surrendered at Chiang Saen police station", isoDaysAgo(14));
+  // The proceeding was opened on the day its first stage happened, not the day it was typed in.
+  const card = page.getByRole("article", { name: "Transfer to South Korea" });
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  await expect(card).toContainText(`Opened ${day(isoDaysAgo(30))}`);
+
+  await page.getByRole("link", { name: "Overview" }).click();
+  await expect(glance.getByTestId("journey-interval")).toHaveText(["16 days from arrival to surrender"]);
+  await expectAccessible(page);
+  // The surrender sits 14 days back on the timeline, with the day it was recorded beside it; the arrival below it.
+  const entries = page.getByTestId("timeline").getByRole("listitem");
+  const surrender = entries.filter({ hasText: "Transfer to South Korea: Arrived in Thailand → Surrendered / arrested" });
+  await expect(surrender).toContainText(new RegExp(`^${day(isoDaysAgo(14))} · .+ · recorded `));
+  const texts = await entries.allTextContents();
+  const at = (needle: string) => texts.findIndex((text) => text.includes(needle));
+  expect(at("Entered Thailand")).toBeGreaterThan(at("Surrendered / arrested"));
+  expect(at("Entered Thailand")).toBe(texts.length - 1);
 });

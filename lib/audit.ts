@@ -1,4 +1,5 @@
 import "server-only";
+import { dbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 
@@ -80,6 +81,8 @@ export type AuditEntry = {
   ip?: string | null;
   /** Non-identifying context only (counts, filters): never names or notes. */
   detail?: Prisma.InputJsonValue;
+  /** The day the recorded event happened, when it has one ("YYYY-MM-DD"). */
+  occurredOn?: string | null;
 };
 
 export async function recordAudit(tx: Pick<Tx, "auditLog">, entry: AuditEntry) {
@@ -93,6 +96,7 @@ export async function recordAudit(tx: Pick<Tx, "auditLog">, entry: AuditEntry) {
       fields: entry.fields ?? [],
       ip: entry.ip ?? null,
       detail: entry.detail,
+      occurredOn: entry.occurredOn ? dbDate(entry.occurredOn) : null,
     },
   });
 }

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
+import { bangkokDate, dbDate } from "@/lib/dates";
 
 // Audit rows name fields as stored; show them with the form's own labels.
 const FIELD_LABEL_KEYS: Record<string, string> = {
@@ -40,11 +41,20 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.map((entry) => (
         <li key={`${entry.kind}-${entry.id}`} className="rounded-md border border-slate-200 bg-white p-3">
           <p className="text-xs text-slate-700">
-            <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, "moment")}</time>
-            {" · "}
-            {entry.kind === "note" ? t("by", { name: entry.author }) : entry.actor ? t("by", { name: entry.actor }) : null}
+            {/* When it happened; when it was recorded too, if that was another day. */}
+            {entry.at && bangkokDate(entry.at) === entry.on ? (
+              <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, "moment")}</time>
+            ) : (
+              <time dateTime={entry.on} className="font-semibold text-slate-900">
+                {format.dateTime(dbDate(entry.on), "day")}
+              </time>
+            )}
+            {entry.kind === "note" ? ` · ${t("by", { name: entry.author })}` : entry.kind === "change" && entry.actor ? ` · ${t("by", { name: entry.actor })}` : null}
+            {entry.at && bangkokDate(entry.at) !== entry.on ? ` · ${t("recordedAt", { time: format.dateTime(entry.at, "moment") })}` : null}
           </p>
-          {entry.kind === "note" ? (
+          {entry.kind === "arrival" ? (
+            <p className="mt-1 text-sm font-semibold">{entry.entryPoint ? t("arrivedAt", { place: entry.entryPoint }) : t("arrived")}</p>
+          ) : entry.kind === "note" ? (
             <>
               <p className="mt-1 text-sm font-semibold">
                 {tKind(entry.noteKind)}

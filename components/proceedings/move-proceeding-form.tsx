@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { consequenceOf } from "@/lib/workflows/consequences";
+import { GRAPHS, rulesForStage } from "@/lib/workflows";
 import type { ProceedingType } from "@/lib/workflows/types";
 import { moveProceedingAction } from "@/lib/proceedings/actions";
 import { Button } from "@/components/ui/button";
@@ -16,7 +17,11 @@ export function MoveProceedingForm({ code, proceedingId, type, version, stage, n
   // What the chosen move will also change (lib/workflows/consequences), said before it is recorded.
   const [chosen, setChosen] = useState("");
   const consequence = chosen ? consequenceOf(type, chosen) : null;
+  // The deadlines the move starts (counted from the date it happened) and those it settles.
+  const starts = chosen ? rulesForStage(type, chosen) : [];
+  const settles = chosen ? GRAPHS[type].deadlineRules.filter((rule) => rule.metBy.includes(chosen)) : [];
   const tStage = useTranslations("stages");
+  const tRule = useTranslations("tasks.rules");
   const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(moveProceedingAction.bind(null, code, proceedingId));
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("moveForm")}>
@@ -34,9 +39,19 @@ export function MoveProceedingForm({ code, proceedingId, type, version, stage, n
         />
         <TextField label={t("occurredOn")} name="occurredOn" type="date" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
       </div>
-      <p aria-live="polite" className="text-sm text-amber-900" data-testid="move-consequence">
-        {consequence?.endDetention ? t("consequenceEndDetention", { stage: tStage(chosen) }) : null}
-      </p>
+      <div aria-live="polite" className="space-y-1 text-sm" data-testid="move-consequence">
+        {starts.map((rule) => (
+          <p key={rule.key} className="text-slate-800">
+            {t(rule.from === "certificateExpiry" ? "startsDeadlineFromExpiry" : "startsDeadline", { deadline: tRule(rule.title) })}
+          </p>
+        ))}
+        {settles.map((rule) => (
+          <p key={rule.key} className="text-slate-800">
+            {t("settlesDeadline", { deadline: tRule(rule.title) })}
+          </p>
+        ))}
+        {consequence ? <p className="font-semibold text-amber-900">{t("consequenceLeftThailand", { stage: tStage(chosen) })}</p> : null}
+      </div>
       <TextAreaField label={t("reason")} name="reason" rows={2} error={errorFor("reason")} />
       <Button type="submit" disabled={pending}>
         {t("moveSubmit")}

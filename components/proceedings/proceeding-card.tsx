@@ -33,7 +33,7 @@ export async function ProceedingCard({
             {tType(proceeding.type)}
           </h3>
           <p className="text-sm text-slate-700">
-            {t("openedOn", { date: format.dateTime(proceeding.openedAt, "momentDate") })}
+            {t("openedOn", { date: format.dateTime(proceeding.openedOn, "day") })}
             {proceeding.reference ? ` · ${proceeding.reference}` : ""}
             {proceeding.programme ? ` · ${proceeding.programme.name}${proceeding.programme.status === "SUSPENDED" ? ` (${t("suspended")})` : ""}` : ""}
             {proceeding.certificateExpiresOn ? ` · ${t("certificateExpiresOn")} ${format.dateTime(proceeding.certificateExpiresOn, "day")}` : ""}

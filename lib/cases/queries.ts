@@ -6,7 +6,7 @@ import { caseScope, noteScope, restrictedCodeScope, workingTeams, type Actor } f
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
-import { dbDate, startOfBangkokDay, todayInBangkok } from "@/lib/dates";
+import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { mergedCaseIds } from "./merge";
 import { isCaseCode, isCaseCodeStart } from "./codes";
 import type { CaseAccess } from "./access";
@@ -213,11 +213,19 @@ const TIMELINE_ACTIONS: AuditAction[] = [
   "case.merge",
 ];
 
-export type TimelineEntry =
+/** `on`: the day it happened; `at`: when it was recorded (none for the arrival, known only as a date). */
+export type TimelineEntry = { on: CalendarDate } & (
   | { kind: "note"; id: string; at: Date; author: string; noteKind: string; body: string; confidential: boolean }
-  | { kind: "change"; id: string; at: Date; actor: string | null; action: string; entity: string; fields: string[]; detail: Record<string, unknown> | null };
+  | { kind: "change"; id: string; at: Date; actor: string | null; action: string; entity: string; fields: string[]; detail: Record<string, unknown> | null }
+  | { kind: "arrival"; id: string; at: null; entryPoint: string | null }
+);
 
-/** Notes the actor may read and the recorded changes, newest first. */
+/**
+ * Notes the actor may read, the recorded changes and the arrival in
+ * Thailand, ordered by the day each happened (newest first), then by when
+ * it was recorded: a surrender recorded today about last week sits in last
+ * week, where the gap before it shows.
+ */
 export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> {
   const { actor, caseId } = access;
   const [notes, changes] = await Promise.all([
@@ -232,9 +240,10 @@ export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> 
       where: { caseId: { in: [caseId, ...(await mergedCaseIds(caseId))] }, action: { in: TIMELINE_ACTIONS } },
       orderBy: { at: "desc" },
       take: TIMELINE_LIMIT,
-      select: { id: true, at: true, action: true, entity: true, fields: true, actorId: true, detail: true },
+      select: { id: true, at: true, action: true, entity: true, fields: true, actorId: true, detail: true, occurredOn: true },
     }),
   ]);
+  const journey = await db.journey.findUnique({ where: { caseId }, select: { entryDate: true, entryPoint: true } });
   const actorIds = [...new Set(changes.map((c) => c.actorId).filter((id): id is string => Boolean(id)))];
   const actors = new Map(
     (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
@@ -243,6 +252,7 @@ export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> 
     ...notes.map((note) => ({
       kind: "note" as const,
       id: note.id,
+      on: bangkokDate(note.createdAt),
       at: note.createdAt,
       author: note.author.name,
       noteKind: note.kind,
@@ -252,6 +262,7 @@ export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> 
     ...changes.map((change) => ({
       kind: "change" as const,
       id: String(change.id),
+      on: change.occurredOn ? isoDate(change.occurredOn) : bangkokDate(change.at),
       at: change.at,
       actor: change.actorId ? (actors.get(change.actorId) ?? null) : null,
       action: change.action,
@@ -260,7 +271,9 @@ export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> 
       detail: change.detail && typeof change.detail === "object" && !Array.isArray(change.detail) ? (change.detail as Record<string, unknown>) : null,
     })),
   ];
-  return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);
+  if (journey?.entryDate) entries.push({ kind: "arrival", id: "arrival", on: isoDate(journey.entryDate), at: null, entryPoint: journey.entryPoint });
+  const recorded = (entry: TimelineEntry) => entry.at?.getTime() ?? 0;
+  return entries.sort((a, b) => (a.on === b.on ? recorded(b) - recorded(a) : a.on < b.on ? 1 : -1)).slice(0, TIMELINE_LIMIT);
 }
 
 /**

@@ -5,18 +5,15 @@ import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
+import { requestClosure } from "./requests";
 import { closureDecisionSchema, closureRequestSchema } from "./schema";
 
 /** A caseworker asks to close the case; it stays open until a supervisor approves. */
 export async function requestClosureAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return caseCommand(code, formData, { permission: "closure:request", schema: closureRequestSchema }, async ({ access, input, audit }) => {
+  return caseCommand(code, formData, { permission: "closure:request", schema: closureRequestSchema }, async ({ access, input, ip }) => {
     await db.$transaction(async (tx) => {
-      // Lock the case so two requests at once cannot both find no pending one.
-      const [row] = await tx.$queryRaw<{ status: string }[]>`select status::text from "Case" where id = ${access.caseId}::uuid for update`;
-      if (row.status === "CLOSED") refuse("alreadyClosed");
-      if (await tx.closureRequest.count({ where: { caseId: access.caseId, status: "PENDING" } })) refuse("closurePending");
-      const request = await tx.closureRequest.create({ data: { caseId: access.caseId, requestedById: access.actor.id, reason: input.reason }, select: { id: true } });
-      await audit(tx, { action: "closure.request", entity: "ClosureRequest", entityId: request.id });
+      const outcome = await requestClosure(tx, access.caseId, input.reason, { actorId: access.actor.id, ip });
+      if (outcome !== "requested") refuse(outcome);
     });
   });
 }

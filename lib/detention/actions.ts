@@ -22,7 +22,7 @@ export async function addDetentionAction(code: string, _previous: FormState, for
         data: { caseId: access.caseId, personId: input.personId, facilityId: input.facilityId, ...episodeDates(input), updatedById: access.actor.id },
         select: { id: true },
       });
-      await audit(tx, { action: "detention.create", entity: "DetentionEpisode", entityId: episode.id });
+      await audit(tx, { action: "detention.create", entity: "DetentionEpisode", entityId: episode.id, occurredOn: input.startedOn });
     });
   });
 }
@@ -41,7 +41,7 @@ export async function updateDetentionAction(code: string, episodeId: string, _pr
       if (updated.count === 0) {
         throw await conflictFrom(tx, await tx.detentionEpisode.findUniqueOrThrow({ where: { id: episodeId }, select: { updatedAt: true, updatedById: true } }));
       }
-      await audit(tx, { action: "detention.update", entity: "DetentionEpisode", entityId: episodeId, fields: ["startedOn", "sentenceEndsOn", "releasedOn", "releaseReason"] });
+      await audit(tx, { action: "detention.update", entity: "DetentionEpisode", entityId: episodeId, fields: ["startedOn", "sentenceEndsOn", "releasedOn", "releaseReason"], occurredOn: period.releasedOn });
     });
   });
 }

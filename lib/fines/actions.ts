@@ -16,7 +16,7 @@ export async function addFineAction(code: string, _previous: FormState, formData
         data: { caseId: access.caseId, personId: input.personId, amountMinor: input.amount, currency: input.currency, legalBasis: input.legalBasis, imposedOn: dbDate(input.imposedOn), updatedById: access.actor.id },
         select: { id: true },
       });
-      await audit(tx, { action: "fine.create", entity: "Fine", entityId: fine.id });
+      await audit(tx, { action: "fine.create", entity: "Fine", entityId: fine.id, occurredOn: input.imposedOn });
     });
   });
 }
@@ -37,7 +37,7 @@ export async function addPaymentAction(code: string, fineId: string, _previous: 
         data: { fineId, amountMinor: input.amount, payer: input.payer, paidOn: dbDate(input.paidOn), receiptDocumentId: input.receiptDocumentId, createdById: access.actor.id },
         select: { id: true },
       });
-      await audit(tx, { action: "fine.payment", entity: "FinePayment", entityId: payment.id, detail: { fineId } });
+      await audit(tx, { action: "fine.payment", entity: "FinePayment", entityId: payment.id, detail: { fineId }, occurredOn: input.paidOn });
     });
   });
 }

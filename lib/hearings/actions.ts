@@ -35,7 +35,7 @@ export async function createHearingAction(code: string, proceedingId: string, _p
         },
         select: { id: true },
       });
-      await audit(tx, { action: "hearing.create", entity: "Hearing", entityId: hearing.id, detail: { purpose: input.purpose } });
+      await audit(tx, { action: "hearing.create", entity: "Hearing", entityId: hearing.id, detail: { purpose: input.purpose }, occurredOn: input.date });
     });
     revalidatePath("/hearings");
   });
@@ -57,7 +57,7 @@ export async function recordOutcomeAction(code: string, hearingId: string, _prev
         data: { outcome: input.outcome, nextDate: dbDate(input.nextDate), updatedById: access.actor.id, version: { increment: 1 } },
       });
       if (updated.count === 0) throw await conflictFrom(tx, await tx.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { updatedAt: true, updatedById: true } }));
-      await audit(tx, { action: "hearing.update", entity: "Hearing", entityId: hearingId, fields: ["outcome", "nextDate"] });
+      await audit(tx, { action: "hearing.update", entity: "Hearing", entityId: hearingId, fields: ["outcome", "nextDate"], occurredOn: bangkokDate(hearing.startsAt) });
       if (input.toStage) {
         const move = { version: input.proceedingVersion ?? 0, fromStage: input.fromStage ?? "", toStage: input.toStage, occurredOn: bangkokDate(hearing.startsAt), reason: input.outcome };
         await moveProceeding(tx, access, hearing.proceedingId, move, ip);

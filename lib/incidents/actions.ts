@@ -19,7 +19,7 @@ export async function recordIncidentAction(code: string, _previous: FormState, f
         data: { caseId: access.caseId, occurredOn: dbDate(input.occurredOn), kind: input.kind, severity: input.severity, description: input.description, createdById: user.id },
         select: { id: true },
       });
-      await audit(tx, { action: "incident.create", entity: "ProtectionIncident", entityId: incident.id, detail: { kind: input.kind, severity: input.severity } });
+      await audit(tx, { action: "incident.create", entity: "ProtectionIncident", entityId: incident.id, detail: { kind: input.kind, severity: input.severity }, occurredOn: input.occurredOn });
       const raised = await tx.case.updateMany({
         where: { id: access.caseId, sensitivity: "STANDARD" },
         data: { sensitivity: "HIGH", updatedById: user.id, version: { increment: 1 } },

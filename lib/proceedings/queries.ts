@@ -25,7 +25,12 @@ export async function getProceedings(access: CaseAccess) {
       },
     },
   });
-  return proceedings.map((p) => ({ ...p, nextStages: allowedNextStages(p.type as ProceedingType, p.stage) }));
+  return proceedings.map((p) => ({
+    ...p,
+    // Opened on the day its first stage happened, not the day it was typed in.
+    openedOn: p.stageChanges.find((change) => change.fromStage === null)?.occurredOn ?? p.openedAt,
+    nextStages: allowedNextStages(p.type as ProceedingType, p.stage),
+  }));
 }
 export type ProceedingView = Awaited<ReturnType<typeof getProceedings>>[number];
 

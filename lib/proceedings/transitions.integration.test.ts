@@ -204,6 +204,25 @@ describe("consequences of a move", () => {
     expect((await testDb.detentionEpisode.findUniqueOrThrow({ where: { id: later.id } })).releasedOn).toBeNull();
     const [row] = await testDb.auditLog.findMany({ where: { entityId: episode.id, action: "detention.update" } });
     expect(row.detail).toEqual({ consequenceOf: "TRANSFER_TO_KOREA:DEPARTED" });
+    // Closing the case is proposed in the same move, for a supervisor to decide.
+    const requests = await testDb.closureRequest.findMany({ where: { caseId: target.id } });
+    expect(requests.map((r) => [r.status, r.reason, r.requestedById])).toEqual([["PENDING", "Departed to South Korea on 2026-02-10: proposed by the move, for a supervisor to decide.", caseworker.id]]);
+    expect(await testDb.auditLog.count({ where: { entityId: requests[0].id, action: "closure.request" } })).toBe(1);
+  });
+
+  it("a deportation carried out proposes closure only when none is waiting", async () => {
+    const target = await newCase("VN");
+    await testDb.closureRequest.create({ data: { caseId: target.id, requestedById: caseworker.id, reason: "Asked earlier by hand" } });
+    await testDb.$transaction((tx) => openProceeding(tx, target.access, open({ type: "DEPORTATION_EXTRADITION", stage: "ORDER_RECEIVED", occurredOn: "2026-01-05" }), ip));
+    const p = await testDb.proceeding.findFirstOrThrow({ where: { caseId: target.id } });
+    let from = "ORDER_RECEIVED";
+    for (const [index, toStage] of ["COURT_HEARINGS", "ORDER_APPROVED", "CARRIED_OUT"].entries()) {
+      await testDb.$transaction((tx) => moveProceeding(tx, target.access, p.id, move({ version: index + 1, fromStage: from, toStage, occurredOn: "2026-02-10" }), ip));
+      from = toStage;
+    }
+    expect((await testDb.closureRequest.findMany({ where: { caseId: target.id } })).map((r) => r.reason)).toEqual(["Asked earlier by hand"]);
+    // The appeal deadline the approval started is settled by the removal itself.
+    expect((await testDb.task.findFirstOrThrow({ where: { proceedingId: p.id } })).metByStage).toBe("CARRIED_OUT");
   });
 
   it("moves with no consequence leave detention alone", async () => {

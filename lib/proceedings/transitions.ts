@@ -11,6 +11,7 @@ import { consequenceOf } from "@/lib/workflows/consequences";
 import type { OpenProceedingInput, TransitionInput } from "./schema";
 import type { CaseAccess } from "@/lib/cases/access";
 import { refuse } from "@/lib/refusal";
+import { requestClosure } from "@/lib/closures/requests";
 import { dbDate, isoDate } from "@/lib/dates";
 import { countedDeadline, loadCourtCalendar } from "@/lib/deadlines/deadlines";
 import { PERIOD_UNITS, type PeriodUnit } from "@/lib/workflows/types";
@@ -109,12 +110,12 @@ async function settleRuleTasks(tx: Tx, proceeding: CurrentProceeding, move: { to
 /**
  * What the move implies for the case's other records (lib/workflows/
  * consequences): someone who has left Thailand is no longer detained, so
- * the case's open detention episodes end on the move's date. Returns how
- * many episodes ended; each is audited.
+ * the case's open detention episodes end on the move's date, and closing the
+ * case is proposed to a supervisor. Each change is audited.
  */
-async function applyConsequences(tx: Tx, proceeding: CurrentProceeding, move: { toStage: string; occurredOn: string }, context: Context): Promise<number> {
+async function applyConsequences(tx: Tx, proceeding: CurrentProceeding, move: { toStage: string; occurredOn: string }, context: Context) {
   const consequence = consequenceOf(proceeding.type, move.toStage);
-  if (!consequence) return 0;
+  if (!consequence) return { released: 0, closureProposed: false };
   const releasedOn = dbDate(move.occurredOn);
   const open = await tx.detentionEpisode.findMany({ where: { caseId: proceeding.caseId, releasedOn: null, startedOn: { lte: releasedOn } }, select: { id: true } });
   for (const episode of open) {
@@ -131,9 +132,15 @@ async function applyConsequences(tx: Tx, proceeding: CurrentProceeding, move: { 
       fields: ["releasedOn", "releaseReason"],
       ip: context.ip,
       detail: { consequenceOf: `${proceeding.type}:${move.toStage}` },
+      occurredOn: move.occurredOn,
     });
   }
-  return open.length;
+  const proposal = consequence.proposeClosure
+    ? await requestClosure(tx, proceeding.caseId, `${consequence.endDetention.reason} on ${move.occurredOn}: proposed by the move, for a supervisor to decide.`, context, {
+        consequenceOf: `${proceeding.type}:${move.toStage}`,
+      })
+    : null;
+  return { released: open.length, closureProposed: proposal === "requested" };
 }
 
 /** Keeps the case's "refoulement risk" flag in step with its open deportation/extradition proceedings. */
@@ -192,6 +199,7 @@ export async function openProceeding(tx: Tx, access: CaseAccess, input: OpenProc
     caseId,
     ip: context.ip,
     detail: { type: input.type, stage: input.stage, tasks: tasks.length },
+    occurredOn: input.occurredOn,
   });
   return { id: proceeding.id, tasks };
 }
@@ -230,7 +238,7 @@ async function changeStage(
     data: { proceedingId: current.id, fromStage: current.stage, toStage: move.toStage, reason: move.reason, occurredOn: dbDate(move.occurredOn), actorId: context.actorId },
   });
   const settled = await settleRuleTasks(tx, current, move, context);
-  const released = await applyConsequences(tx, current, move, context);
+  const { released, closureProposed } = await applyConsequences(tx, current, move, context);
   const tasks = await createRuleTasks(
     tx,
     { id: current.id, caseId: current.caseId, type: current.type, certificateExpiresOn: current.certificateExpiresOn ? isoDate(current.certificateExpiresOn) : null },
@@ -248,7 +256,8 @@ async function changeStage(
     caseId: current.caseId,
     fields: ["stage"],
     ip: context.ip,
-    detail: { type: current.type, from: current.stage, to: move.toStage, tasks: tasks.length, met: settled.met, reopened: settled.reopenedRules.length, released, ...detail },
+    detail: { type: current.type, from: current.stage, to: move.toStage, tasks: tasks.length, met: settled.met, reopened: settled.reopenedRules.length, released, closureProposed, ...detail },
+    occurredOn: move.occurredOn,
   });
   return { tasks };
 }

@@ -11,6 +11,8 @@ import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
 import { NoteForm } from "@/components/cases/note-form";
 import { Timeline } from "@/components/cases/timeline";
+import { JourneyGlance } from "@/components/cases/journey-glance";
+import { caseJourney } from "@/lib/cases/journey-facts";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { cardClass, Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
@@ -24,10 +26,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CaseFilePage({ params }: Props) {
   const { user, access, file, ip } = await openCasePage(params);
-  const [timeline, incidents, protectedDetails] = await Promise.all([
+  const [timeline, incidents, protectedDetails, journeyGlance] = await Promise.all([
     getTimeline(access),
     caseIncidents(access),
     readProtectedDetails(access, ip),
+    caseJourney(access),
   ]);
   const tProtected = await getTranslations("protected");
   const tIncident = await getTranslations("incidents");
@@ -45,6 +48,8 @@ export default async function CaseFilePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active="overview" />
+
+      <JourneyGlance {...journeyGlance} />
 
       <section aria-labelledby="household-heading" className={cardClass}>
         <div className="flex flex-wrap items-center justify-between gap-3">

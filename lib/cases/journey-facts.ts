@@ -1,0 +1,43 @@
+import "server-only";
+// The dates the journey at a glance is drawn from, read from the records
+// that hold them: the journey's arrival, the stages reached (surrender,
+// arrest, departure, removal) on the day they happened, and detention.
+import { db } from "@/lib/db";
+import { isoDate, todayInBangkok, type CalendarDate } from "@/lib/dates";
+import type { CaseAccess } from "./access";
+import { journeyAtAGlance, type JourneyFacts, type MilestoneKey } from "./journey-glance";
+
+// Which stage of which proceeding marks which milestone.
+const STAGE_MILESTONES: { type: string; stage: string; key: MilestoneKey }[] = [
+  { type: "TRANSFER_TO_KOREA", stage: "SURRENDERED", key: "surrendered" },
+  { type: "CRIMINAL", stage: "ARRESTED", key: "arrested" },
+  { type: "TRANSFER_TO_KOREA", stage: "DEPARTED", key: "departed" },
+  { type: "RESETTLEMENT", stage: "DEPARTED", key: "departed" },
+  { type: "DEPORTATION_EXTRADITION", stage: "CARRIED_OUT", key: "deported" },
+];
+
+const earliest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a < b ? a : b);
+const latest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a > b ? a : b);
+
+export async function caseJourney(access: CaseAccess) {
+  const { caseId } = access;
+  const journey = await db.journey.findUnique({ where: { caseId }, select: { entryDate: true } });
+  const changes = await db.stageChange.findMany({
+    where: { proceeding: { caseId }, toStage: { in: [...new Set(STAGE_MILESTONES.map((m) => m.stage))] } },
+    select: { toStage: true, occurredOn: true, proceeding: { select: { type: true } } },
+  });
+  const episodes = await db.detentionEpisode.findMany({ where: { caseId }, select: { startedOn: true, sentenceEndsOn: true, releasedOn: true } });
+
+  const facts: JourneyFacts = { arrived: journey?.entryDate ? isoDate(journey.entryDate) : null, stillDetained: episodes.some((e) => !e.releasedOn) };
+  for (const change of changes) {
+    const milestone = STAGE_MILESTONES.find((m) => m.type === change.proceeding.type && m.stage === change.toStage);
+    // A stage reached twice (moved back and forward again): the first time counts.
+    if (milestone) facts[milestone.key] = earliest(facts[milestone.key], isoDate(change.occurredOn));
+  }
+  for (const episode of episodes) {
+    facts.detained = earliest(facts.detained, isoDate(episode.startedOn));
+    if (episode.sentenceEndsOn) facts.sentenceEnds = latest(facts.sentenceEnds, isoDate(episode.sentenceEndsOn));
+    if (episode.releasedOn && !facts.stillDetained) facts.released = latest(facts.released, isoDate(episode.releasedOn));
+  }
+  return journeyAtAGlance(facts, todayInBangkok());
+}
