@@ -49,6 +49,18 @@ beforeAll(async () => {
     await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage, toStage, occurredOn: day(on), reason: "test", actorId: anna.id, at: new Date(Date.UTC(2026, 0, 1, 0, i)) } });
   }
   await testDb.proceeding.create({ data: { caseId: vietnamese.id, type: "UNHCR_RSD", stage: "INTERVIEWED" } });
+  // A resettlement whose programme was suspended for 10 days while it was submitted:
+  // 10 days submitted, 10 on hold, 10 more submitted. One stay of 20 days; the hold is no stay.
+  const resettlement = await testDb.proceeding.create({ data: { caseId: closed.id, type: "RESETTLEMENT", stage: "COUNTRY_INTERVIEW", closed: true } });
+  const held: [string | null, string, string, boolean][] = [
+    [null, "SUBMITTED", "2026-04-01", false],
+    ["SUBMITTED", "ON_HOLD", "2026-04-11", true],
+    ["ON_HOLD", "SUBMITTED", "2026-04-21", true],
+    ["SUBMITTED", "COUNTRY_INTERVIEW", "2026-05-01", false],
+  ];
+  for (const [i, [fromStage, toStage, on, programmeHold]] of held.entries()) {
+    await testDb.stageChange.create({ data: { proceedingId: resettlement.id, fromStage, toStage, occurredOn: day(on), reason: "test", actorId: bo.id, programmeHold, at: new Date(Date.UTC(2026, 3, 1, 0, i)) } });
+  }
   await testDb.proceeding.create({ data: { caseId: closed.id, type: "UNHCR_RSD", stage: "CLOSED", closed: true } });
 
   const principal = await testDb.person.findFirstOrThrow({ where: { caseId: februaryEarly.id } });
@@ -98,6 +110,7 @@ describe("dashboard figures", () => {
 
   it("give the time spent in each stage", () => {
     expect(figures.durations).toEqual([
+      { type: "RESETTLEMENT", stage: "SUBMITTED", stays: 1, median: 20, p90: 20 },
       { type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 1, median: 10, p90: 10 },
       { type: "TRANSFER_TO_KOREA", stage: "EMBASSY_PROCESSING", stays: 1, median: 20, p90: 20 },
     ]);

@@ -88,15 +88,31 @@ export async function dashboardFigures(teams: string[], period: Period) {
       where sc."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and sc."proceedingType" in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
         and sc."occurredOn" between ${period.from}::date and ${period.to}::date
       group by 1, 2 order by 1, 2`),
-    // Days in each stage: from the day a stage was entered to the day the
-    // next one was (kept on each stage change by a database trigger), for
-    // stays that ended within the period.
+    // Days in each stage, for stays that ended within the period: from the
+    // day a stage was entered to the day the next one was (kept on each
+    // stage change by a database trigger). A programme's hold and resumption
+    // are not stays: a stay runs from one move made for the case to the
+    // next, and counts only its days in the stage, not the days on hold.
     timed("durations", db.$queryRaw<{ type: string; stage: string; stays: bigint; median: number; p90: number }[]>`
-      select "proceedingType"::text as type, "toStage" as stage, count(*) as stays,
-             percentile_cont(0.5) within group (order by "leftOn" - "occurredOn") as median,
-             percentile_cont(0.9) within group (order by "leftOn" - "occurredOn") as p90
-      from "StageChange"
-      where "teamId" = any(${teams}::uuid[]) and "leftOn" between ${period.from}::date and ${period.to}::date
+      with touched as (
+        select distinct "proceedingId" from "StageChange"
+        where "teamId" = any(${teams}::uuid[]) and "leftOn" between ${period.from}::date and ${period.to}::date
+      ), numbered as (
+        select sc."proceedingId", sc."proceedingType", sc."toStage", sc."programmeHold", sc."occurredOn", sc."leftOn",
+               sum(case when sc."programmeHold" then 0 else 1 end) over (partition by sc."proceedingId" order by sc.at, sc.id) as stay
+        from "StageChange" sc join touched using ("proceedingId")
+      ), stays as (
+        select min("proceedingType"::text) as type,
+               min("toStage") filter (where not "programmeHold") as stage,
+               sum("leftOn" - "occurredOn") filter (where not ("programmeHold" and "toStage" = 'ON_HOLD')) as days,
+               bool_and("leftOn" is not null) as ended, max("leftOn") as "endedOn"
+        from numbered group by "proceedingId", stay
+      )
+      select type, stage, count(*) as stays,
+             percentile_cont(0.5) within group (order by days) as median,
+             percentile_cont(0.9) within group (order by days) as p90
+      from stays
+      where ended and stage is not null and "endedOn" between ${period.from}::date and ${period.to}::date
       group by 1, 2`),
   ]);
 

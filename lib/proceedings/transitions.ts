@@ -217,7 +217,7 @@ const CURRENT_SELECT = { id: true, caseId: true, type: true, stage: true, versio
 async function changeStage(
   tx: Tx,
   current: CurrentProceeding,
-  move: { toStage: string; occurredOn: string; reason: string; suspendedFromStage?: string | null },
+  move: { toStage: string; occurredOn: string; reason: string; suspendedFromStage?: string | null; programmeHold?: boolean },
   context: Context,
   detail: Record<string, string | boolean> = {},
 ) {
@@ -235,7 +235,15 @@ async function changeStage(
   });
   if (updated.count === 0) throw await conflict(tx, current);
   await tx.stageChange.create({
-    data: { proceedingId: current.id, fromStage: current.stage, toStage: move.toStage, reason: move.reason, occurredOn: dbDate(move.occurredOn), actorId: context.actorId },
+    data: {
+      proceedingId: current.id,
+      fromStage: current.stage,
+      toStage: move.toStage,
+      reason: move.reason,
+      occurredOn: dbDate(move.occurredOn),
+      actorId: context.actorId,
+      programmeHold: move.programmeHold ?? false,
+    },
   });
   const settled = await settleRuleTasks(tx, current, move, context);
   const { released, closureProposed } = await applyConsequences(tx, current, move, context);
@@ -256,7 +264,7 @@ async function changeStage(
     caseId: current.caseId,
     fields: ["stage"],
     ip: context.ip,
-    detail: { type: current.type, from: current.stage, to: move.toStage, tasks: tasks.length, met: settled.met, reopened: settled.reopenedRules.length, released, closureProposed, ...detail },
+    detail: { type: current.type, from: current.stage, to: move.toStage, tasks: tasks.length, met: settled.met, reopened: settled.reopenedRules.length, released, ...(closureProposed ? { closureProposed } : {}), ...detail },
     occurredOn: move.occurredOn,
   });
   return { tasks };
@@ -288,7 +296,7 @@ export async function moveForProgramme(
   detail: Record<string, string | boolean>,
 ) {
   const current = await tx.proceeding.findUniqueOrThrow({ where: { id: proceedingId }, select: CURRENT_SELECT });
-  return changeStage(tx, { ...current, type: current.type as ProceedingType }, move, context, detail);
+  return changeStage(tx, { ...current, type: current.type as ProceedingType }, { ...move, programmeHold: true }, context, detail);
 }
 
 async function conflict(tx: Tx, proceeding: { id: string }) {

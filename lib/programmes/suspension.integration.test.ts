@@ -68,6 +68,9 @@ describe("programme suspension", () => {
       { type: "RESETTLEMENT", from: "ON_HOLD", to: "CHECKS", tasks: 1, met: 0, reopened: 0, released: 0, programmeResumed: true },
     ]);
     expect((await testDb.proceeding.findUniqueOrThrow({ where: { id: proceeding.id } })).version).toBe(3);
+    // Marked as the programme's moves, so time-in-stage figures do not count them as stays.
+    const changes = await testDb.stageChange.findMany({ where: { proceedingId: proceeding.id }, orderBy: { at: "asc" } });
+    expect(changes.map((c) => [c.toStage, c.programmeHold])).toEqual([["ON_HOLD", true], ["CHECKS", true]]);
   });
 
   it("holds only the resettlements of the supervisor's own teams, tells their caseworker and counsel, and needs every team to resume before the programme is active", async () => {
