@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs } from "./helpers";
+import { newCase } from "./data";
 
 test("a supervisor opens the dashboard and follows a figure through to the cases behind it", async ({ page }) => {
   await signInAs(page, "supervisor");
@@ -84,4 +85,31 @@ test("an organisation-wide supervisor sees every team, narrows to one, and downl
   // Only the chosen team: its caseworker is in the caseload, Bangkok's is not.
   expect(text).toContain("Nok Demo,");
   expect(text).not.toContain("Somchai Demo");
+});
+
+test("an arrivals figure counts people, and the list behind it shows the same people in its households, for months and whole years", async ({ page }) => {
+  // May 2011: no other test's arrivals fall in it. Three people in one household, two in another.
+  const three = await newCase({ team: "Bangkok", nationality: "LA", entryDate: "2011-05-10", members: ["Second Member", "Third Member"] });
+  const two = await newCase({ team: "Bangkok", nationality: "LA", entryDate: "2011-05-20", members: ["Other Member"] });
+  await signInAs(page, "supervisor");
+  await page.goto("/dashboard?from=2011-05-01&to=2011-05-31&fresh=1");
+  const arrivals = page.getByRole("region", { name: "Arrivals in Thailand per month" });
+  await expect(arrivals).toContainText("Counts people: every member of each household.");
+  await expect(page.getByRole("region", { name: "New cases per month" })).toContainText("Counts households");
+  const row = arrivals.getByTestId("figure-arrivals").locator("tbody tr").filter({ hasText: "Laos" });
+  await expect(row.getByRole("link")).toHaveText("5");
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/arrived=2011-05&nationality=LA/);
+  await expect(page.getByRole("status")).toHaveText("2 cases");
+  await expect(page.getByTestId("people-total")).toContainText("5 people");
+  await expect(page.locator("tbody")).toContainText(three.code);
+  await expect(page.locator("tbody")).toContainText(two.code);
+
+  // The yearly figures under the monthly ones link through too.
+  await page.goto("/dashboard?from=2011-01-01&to=2011-12-31&fresh=1");
+  const year = page.getByTestId("figure-arrivals-year").getByRole("listitem").filter({ hasText: "2011 · Laos" });
+  await year.getByRole("link", { name: "5 people" }).click();
+  await expect(page).toHaveURL(/arrived=2011&nationality=LA/);
+  await expect(page.getByTestId("people-total")).toContainText("5 people");
+  await expectAccessible(page);
 });

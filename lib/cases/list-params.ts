@@ -44,6 +44,8 @@ export const caseListParamsSchema = z.object({
   opened: month,
   arrived: month,
   departed: month,
+  // Where they departed to: "KR" (transfer to South Korea) or a resettlement programme's country.
+  destination: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   sort: z.enum(CASE_SORTS).catch("updated").default("updated"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -55,7 +57,7 @@ export function parseCaseListParams(searchParams: Record<string, string | string
   return caseListParamsSchema.parse(flat);
 }
 
-const FILTER_NAMES = ["q", "status", "team", "caseworker", "nationality", "sensitivity", "proceeding", "detained", "overdue", "opened", "arrived", "departed", "sort", "dir", "page"] as const;
+const FILTER_NAMES = ["q", "status", "team", "caseworker", "nationality", "sensitivity", "proceeding", "detained", "overdue", "opened", "arrived", "departed", "destination", "sort", "dir", "page"] as const;
 
 /**
  * The filters the address gave that could not be read (a mistyped month, a
@@ -91,6 +93,6 @@ export function caseListHref(params: CaseListParams, changes: Partial<CaseListPa
 export function hasFilters(params: CaseListParams): boolean {
   return Boolean(
     params.q || params.status || params.team || params.caseworker || params.nationality || params.sensitivity || params.proceeding ||
-      params.detained || params.overdue || params.opened || params.arrived || params.departed,
+      params.detained || params.overdue || params.opened || params.arrived || params.departed || params.destination,
   );
 }

@@ -67,6 +67,17 @@ function dateMonth(period: string) {
   return { gte: dbDate(first), lt: dbDate(next) };
 }
 
+/** A departure, as the dashboard counts it: to South Korea by transfer, elsewhere by a resettlement programme. */
+function departedWhere(params: CaseListParams): Prisma.ProceedingWhereInput {
+  const destination: Prisma.ProceedingWhereInput =
+    params.destination === "KR"
+      ? { type: "TRANSFER_TO_KOREA" }
+      : params.destination
+        ? { type: "RESETTLEMENT", programme: { country: params.destination } }
+        : { type: { in: ["TRANSFER_TO_KOREA", "RESETTLEMENT"] } };
+  return { ...destination, stageChanges: { some: { toStage: "DEPARTED", ...(params.departed ? { occurredOn: dateMonth(params.departed) } : {}) } } };
+}
+
 function drillThroughWhere(params: CaseListParams): Prisma.CaseWhereInput[] {
   const today = dbDate(todayInBangkok());
   const [type, stage] = params.proceeding?.split(":") ?? [];
@@ -77,9 +88,7 @@ function drillThroughWhere(params: CaseListParams): Prisma.CaseWhereInput[] {
     params.overdue ? { tasks: { some: { completedAt: null, dueOn: { lt: today } } } } : {},
     params.opened ? { openedAt: bangkokMonth(params.opened) } : {},
     params.arrived ? { journey: { entryDate: dateMonth(params.arrived) } } : {},
-    params.departed
-      ? { proceedings: { some: { type: { in: ["TRANSFER_TO_KOREA", "RESETTLEMENT"] }, stageChanges: { some: { toStage: "DEPARTED", occurredOn: dateMonth(params.departed) } } } } }
-      : {},
+    params.departed || params.destination ? { proceedings: { some: departedWhere(params) } } : {},
   ];
 }
 

@@ -207,6 +207,11 @@ describe("drill-through", () => {
     expect(await behind({ departed: "2026-03" })).toEqual([codes.januaryLate]);
     expect(await behind({ departed: "2026" })).toEqual([codes.januaryLate]);
     expect(await behind({ departed: "2026-02" })).toEqual([]);
+    // Departures are counted by destination: the list narrows the same way.
+    expect(await behind({ departed: "2026-03", destination: "KR" })).toEqual([codes.januaryLate]);
+    expect(await behind({ departed: "2026-03", destination: "CA" })).toEqual([]);
+    // People on the list add up to the figure's people.
+    expect((await listCases(supervisor, parseCaseListParams({ team: teamIds.team, departed: "2026-03", destination: "KR" }))).people).toBe(figures.departures[0].people);
     expect(await behind({ detained: "1" })).toEqual([codes.februaryEarly]);
     expect(await behind({ overdue: "1" })).toEqual([codes.vietnamese]);
     expect(await behind({ proceeding: "UNHCR_RSD:INTERVIEWED" })).toEqual([codes.vietnamese]);

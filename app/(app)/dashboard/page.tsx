@@ -280,6 +280,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="new-heading" className="mb-2 font-semibold">
           {byYear ? t("newCasesPerYear") : t("newCases")}
         </h2>
+        <p className="mb-2 text-xs text-slate-700">{t("countsHouseholds")}</p>
         <MonthChart rows={newCases.rows} groups={newCases.groups.map((g) => ({ key: g, label: country(g) }))} />
         <MonthTable rows={newCaseRows.map((r) => ({ month: r.month, group: country(r.key), value: r.households, href: cases(`opened=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, group: t("nationality"), value: t("households") }} testId="figure-new" />
       </section>
@@ -289,6 +290,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="arrivals-heading" className="mb-2 font-semibold">
             {byYear ? t("arrivalsPerYear") : t("arrivals")}
           </h2>
+          <p className="mb-2 text-xs text-slate-700">{t("countsPeople")}</p>
           <MonthChart rows={arrivals.rows} groups={arrivals.groups.map((g) => ({ key: g, label: country(g) }))} />
           <MonthTable rows={arrivalRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, group: t("nationality"), value: t("people") }} testId="figure-arrivals" />
           {byYear ? null : (
@@ -297,7 +299,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <ul className="text-sm" data-testid="figure-arrivals-year">
                 {perYear(figures.arrivals, (r) => r.nationality).map((row) => (
                   <li key={`${row.year}-${row.group}`}>
-                    {row.year} · {country(row.group)}: {t("peopleCount", { count: row.people })}
+                    {row.year} · {country(row.group)}:{" "}
+                    <Link href={cases(`arrived=${row.year}&nationality=${row.group}`)} className="text-blue-800 underline">
+                      {t("peopleCount", { count: row.people })}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -308,8 +313,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="departures-heading" className="mb-2 font-semibold">
             {byYear ? t("departuresPerYear") : t("departures")}
           </h2>
+          <p className="mb-2 text-xs text-slate-700">{t("countsPeople")}</p>
           <MonthChart rows={departures.rows} groups={departures.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={departureRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`departed=${r.month}`) }))} labels={{ month: unit, group: t("destination"), value: t("people") }} testId="figure-departures" />
+          <MonthTable rows={departureRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`departed=${r.month}&destination=${r.key}`) }))} labels={{ month: unit, group: t("destination"), value: t("people") }} testId="figure-departures" />
         </section>
       </div>
 
