@@ -168,3 +168,18 @@ test("changing your password refuses a weak one and signs out your other session
   await laptop.goto("/cases");
   await expect(laptop.getByTestId("signed-in-as")).toBeVisible();
 });
+
+// Security finding 6: the client address was taken from X-Forwarded-For as sent, so audit addresses and the per-address block could be forged.
+test("a forged X-Forwarded-For changes neither the audited address nor whose sign-in failures are counted", async ({ browser }) => {
+  const forged = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": forged, "x-waypoint-client-address": forged } });
+  const page = await context.newPage();
+  const email = `nobody-${uniqueTag()}@demo.waypoint.test`;
+  await signInAs(page, email, "not the password");
+  await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+  expect(await sql(`select 1 from "SignInThrottle" where key = $1`, [`ip:${forged}`])).toHaveLength(0);
+  // The failure was audited, under the address the request really came from.
+  expect(await sql(`select 1 from "AuditLog" where ip = $1`, [forged])).toHaveLength(0);
+  expect((await sql<{ n: number }>(`select count(*)::int as n from "AuditLog" where action = 'login.failed' and ip in ('127.0.0.1', '::1') and at > now() - interval '1 minute'`))[0].n).toBeGreaterThan(0);
+  await context.close();
+});

@@ -27,12 +27,18 @@ export async function signIn(page: Page, who: AccountKey) {
  * them fast and independent of the lockout. sign-in.spec.ts and
  * account-security.spec.ts sign in through the form.
  */
-export async function signInAs(page: Page, who: AccountKey) {
+export async function signInAs(page: Page, who: AccountKey | { email: string }) {
   const { cookie } = await sessionCookieFor(who);
   const split = cookie.indexOf("=");
   await page.context().addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: process.env.BASE_URL!, httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/cases");
-  await expect(page.getByTestId("signed-in-as")).toContainText(ACCOUNTS[who].name);
+  const [{ name }] = await sql<{ name: string }>(`select name from "User" where email = $1`, [emailOf(who)]);
+  await expect(page.getByTestId("signed-in-as")).toContainText(name);
+}
+
+/** A demo account's e-mail, or the one given (an account made for one test, see ownAccount). */
+function emailOf(who: AccountKey | { email: string }) {
+  return typeof who === "string" ? ACCOUNTS[who].email : who.email;
 }
 
 /** Fails on any WCAG 2 A/AA violation axe-core finds on the current page. */
@@ -89,11 +95,11 @@ export async function ownAccount(role: "CASEWORKER" | "SUPERVISOR" | "LEGAL_OFFI
  * Session row and the encrypted JWT naming it), for tests that send many
  * requests without a browser. Needs AUTH_SECRET, which `npm test` passes.
  */
-export async function sessionCookieFor(who: AccountKey): Promise<{ userId: string; cookie: string }> {
+export async function sessionCookieFor(who: AccountKey | { email: string }): Promise<{ userId: string; cookie: string }> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: run with `npm test`");
   const { encode } = await import("next-auth/jwt");
-  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS[who].email]);
+  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [emailOf(who)]);
   const [session] = await sql<{ id: string }>(`insert into "Session" (id, "userId") values (gen_random_uuid(), $1) returning id`, [user.id]);
   const token = await encode({ token: { sub: user.id, sid: session.id }, secret, salt: "authjs.session-token", maxAge: 3600 });
   return { userId: user.id, cookie: `authjs.session-token=${token}` };

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
+import { expectAccessible, ownAccount, signInAs, sql, uniqueTag } from "./helpers";
 import { newCase } from "./data";
 
 async function fillPrincipal(page: Page, person: Record<string, string>) {
@@ -132,4 +132,46 @@ test("adding a household member already registered in another case shows the mat
     [household],
   );
   expect(audit.detail.possibleMatches).toContain(registered);
+});
+
+// Security finding 2: the duplicate check answered "restricted: true" with a score that moved with the birth year typed.
+test("a match in a case the caseworker cannot open says only that one exists, tells that case's supervisors, and checks are limited per hour", async ({ page }) => {
+  const name = `Hidden Person ${uniqueTag()}`;
+  // A restricted Bangkok case; the registering caseworker works in Chiang Rai.
+  const hidden = await newCase({ team: "Bangkok", sensitivity: "RESTRICTED", caseworker: "supervisor", name, nationality: "KP", birthYear: 1990 });
+  const email = await ownAccount("CASEWORKER", "Chiang Rai");
+  await signInAs(page, { email });
+  const answers: string[] = [];
+  for (const year of ["1990", "1991", "1989"]) {
+    await page.goto("/cases/new");
+    await fillPrincipal(page, { "Name (Latin script)": name, "Date of birth": year, Sex: "FEMALE", Nationality: "KP" });
+    await page.getByRole("button", { name: "Open case" }).click();
+    const matches = page.getByRole("region", { name: /Possible earlier registrations/ });
+    await expect(matches).toContainText("There may also be a match in a case you cannot open.");
+    answers.push((await matches.textContent()) ?? "");
+  }
+  // The same answer whatever birth year was typed: no score, no "restricted", no code.
+  expect(new Set(answers).size).toBe(1);
+  expect(answers[0]).not.toMatch(/%|restricted|WP-/i);
+  expect(answers[0]).not.toContain(hidden.code);
+  await expectAccessible(page);
+
+  // The supervisors of the hidden case are told (once while unread); each check is audited with the fields checked.
+  expect(await sql(`select count(*)::int as n from "Notification" n join "User" u on u.id = n."userId" where n."caseId" = $1 and n.kind = 'duplicate-hidden' and u.email = 'supervisor@demo.waypoint.test'`, [hidden.id])).toEqual([{ n: 1 }]);
+  const checks = await sql<{ detail: { fields: string[]; hiddenPeople: number; shown: string[] } }>(
+    `select a.detail from "AuditLog" a join "User" u on u.id = a."actorId" where u.email = $1 and a.action = 'duplicate.check' order by a.id`,
+    [email],
+  );
+  expect(checks).toHaveLength(3);
+  expect(checks[0].detail).toMatchObject({ fields: expect.arrayContaining(["latinName", "birthYear", "nationality"]), hiddenPeople: 1, shown: [] });
+
+  // Enough checks in an hour, and the next one is refused.
+  await sql(
+    `insert into "AuditLog" ("actorId", action, entity, detail) select id, 'duplicate.check', 'Case', '{}'::jsonb from "User", generate_series(1, 60) where email = $1`,
+    [email],
+  );
+  await page.goto("/cases/new");
+  await fillPrincipal(page, { "Name (Latin script)": name, "Date of birth": "1990", Sex: "FEMALE", Nationality: "KP" });
+  await page.getByRole("button", { name: "Open case" }).click();
+  await expect(page.getByText("You have checked for earlier registrations many times in the last hour.")).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signInAs, sql } from "./helpers";
+import { expectAccessible, ownAccount, signInAs, sql } from "./helpers";
 import { newCase } from "./data";
 
 function bangkokToday() {
@@ -160,4 +160,73 @@ test("naming counsel warns when a household member is an adverse party in the la
   await counsel.getByLabel(/I have checked/).check();
   await counsel.getByRole("button", { name: "Name as counsel" }).click();
   await expect(page.getByTestId("counsel-list")).toHaveText("Arun Demo");
+});
+
+// Security finding 1: the conflict check named a restricted case's code to a caseworker who may not open it.
+test("a conflict in a case the caseworker cannot open is not named: a supervisor must clear it and is told", async ({ page, browser }) => {
+  const secretName = `Hidden Adversary ${Date.now().toString(36)}`;
+  // A restricted case the Bangkok caseworker is not named on, where the lawyer acts against someone of that name.
+  const restricted = await newCase({ team: "Bangkok", sensitivity: "RESTRICTED", caseworker: "supervisor", counsel: "legal" });
+  const [proceeding] = await sql<{ id: string }>(
+    `insert into "Proceeding" (id, "caseId", type, stage, "updatedAt") values (gen_random_uuid(), $1, 'CRIMINAL', 'CHARGED', now()) returning id`,
+    [restricted.id],
+  );
+  await sql(`insert into "ProceedingParty" (id, "proceedingId", name, "searchText", role) values (gen_random_uuid(), $1, $2, lower($2), 'ADVERSE_PARTY')`, [proceeding.id, secretName]);
+  const own = await newCase({ team: "Bangkok", caseworker: "caseworker", name: secretName });
+
+  await signInAs(page, "caseworker");
+  await page.goto(`/cases/${own.code}/proceedings`);
+  await page.getByText("Name counsel").click();
+  const counsel = page.getByRole("form", { name: "Name counsel" });
+  await counsel.getByLabel("Legal officer").selectOption({ label: "Arun Demo" });
+  await counsel.getByRole("button", { name: "Name as counsel" }).click();
+  await expect(counsel.getByText("This legal officer has a possible conflict in a case you cannot open. A supervisor must clear it")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(restricted.code);
+  // No confirmation is offered, and sending one anyway changes nothing.
+  await expect(counsel.getByLabel(/I have checked/)).toHaveCount(0);
+  await counsel.evaluate((form) => form.insertAdjacentHTML("beforeend", '<input type="hidden" name="confirmConflict" value="on">'));
+  await counsel.getByRole("button", { name: "Name as counsel" }).click();
+  await expect(counsel.getByText(/A supervisor must clear it/)).toBeVisible();
+  expect(await sql(`select 1 from "CaseMember" where "caseId" = $1`, [own.id])).toHaveLength(0);
+
+  // The team's supervisor is told once, and may clear it.
+  expect(await sql(`select count(*)::int as n from "Notification" n join "User" u on u.id = n."userId" where n."caseId" = $1 and n.kind = 'counsel-conflict' and u.email = 'supervisor@demo.waypoint.test'`, [own.id])).toEqual([{ n: 1 }]);
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInAs(supervisor, "supervisor");
+  await supervisor.goto(`/cases/${own.code}/proceedings`);
+  await supervisor.getByText("Name counsel").click();
+  const clear = supervisor.getByRole("form", { name: "Name counsel" });
+  await clear.getByLabel("Legal officer").selectOption({ label: "Arun Demo" });
+  await clear.getByRole("button", { name: "Name as counsel" }).click();
+  // The supervisor may open the restricted case of their team, so it is named to them.
+  await expect(clear.getByRole("alert")).toContainText(`Possible conflict in: ${restricted.code}`);
+  await clear.getByLabel(/I have checked/).check();
+  await clear.getByRole("button", { name: "Name as counsel" }).click();
+  await expect(supervisor.getByTestId("counsel-list")).toHaveText("Arun Demo");
+});
+
+// Security finding 9: a hearing's counsel could be a lawyer of another team, who then saw the hearing of a case they cannot open.
+test("a hearing's counsel must be counsel on the case: a lawyer of another team is refused, even when sent by hand", async ({ page }) => {
+  const { id, code } = await newCase({ team: "Bangkok", nationality: "VN", counsel: "legal" });
+  await sql(`insert into "Proceeding" (id, "caseId", type, stage, "updatedAt") values (gen_random_uuid(), $1, 'CRIMINAL', 'CHARGED', now())`, [id]);
+  const outsiderEmail = await ownAccount("LEGAL_OFFICER", "Chiang Rai");
+  const [outsider] = await sql<{ id: string; name: string }>(`select id, name from "User" where email = $1`, [outsiderEmail]);
+  await signInAs(page, "caseworker");
+  await page.goto(`/cases/${code}/proceedings`);
+  const card = page.getByRole("article", { name: "Criminal case" });
+  await card.getByText("Record a hearing").click();
+  const hearing = card.getByRole("form", { name: "Record a hearing" });
+  // Only the case's own counsel is offered.
+  await expect(hearing.getByLabel("Counsel").locator("option")).toHaveText(["No counsel", "Arun Demo"]);
+  await hearing.getByLabel("Court or authority").selectOption({ label: "Criminal Court (Bangkok)" });
+  await hearing.getByLabel("Purpose").selectOption("FIRST_HEARING");
+  await hearing.getByLabel("Date").fill(bangkokToday());
+  await hearing.getByLabel("Time (Bangkok)").fill("10:00");
+  await hearing.getByLabel("Counsel").evaluate((select, option) => {
+    select.insertAdjacentHTML("beforeend", `<option value="${option.id}">${option.name}</option>`);
+    (select as HTMLSelectElement).value = option.id;
+  }, outsider);
+  await hearing.getByRole("button", { name: "Save hearing" }).click();
+  await expect(hearing.getByText("Choose a lawyer named as counsel on this case")).toBeVisible();
+  expect(await sql(`select 1 from "Hearing" h join "Proceeding" p on p.id = h."proceedingId" where p."caseId" = $1`, [id])).toHaveLength(0);
 });

@@ -3,16 +3,20 @@
 // falls back to its defaults) or a 4xx, never a 500. The test runner then
 // checks the server's request log for any 5xx in the whole run.
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { sessionCookieFor, sql } from "./helpers";
+import { sessionCookieFor } from "./helpers";
+import { newCase } from "./data";
 
 let supervisor: APIRequestContext;
 let caseCode = "";
+let personId = "";
 const origin = () => new URL(process.env.BASE_URL!).origin;
 
 test.beforeAll(async () => {
   const { cookie } = await sessionCookieFor("director");
   supervisor = await request.newContext({ baseURL: process.env.BASE_URL, extraHTTPHeaders: { cookie }, maxRedirects: 0 });
-  [{ code: caseCode }] = await sql<{ code: string }>(`select code from "Case" where sensitivity = 'STANDARD' order by code limit 1`);
+  const created = await newCase();
+  caseCode = created.code;
+  personId = created.personIds[0];
 });
 
 const PAGES = [
@@ -79,6 +83,13 @@ test("routes refuse malformed bodies, origins and ids with a 4xx", async () => {
     ["import check, not an id", post("/api/imports/1/check", { headers: { origin: origin(), "content-type": "application/json" }, data: {} }), [404]],
     ["import report, not an id", supervisor.get("/api/imports/1/report"), [404]],
     ["calendar feed, not a token", supervisor.get("/api/calendar/%00.ics"), [404]],
+    // Security finding 11: forms posted to route handlers from another site's page are refused, like server actions.
+    ["case export, other origin", post("/api/exports/cases", { headers: { origin: "https://evil.example" }, multipart: { format: "csv" } }), [403]],
+    ["figures export, other origin", post("/api/exports/figures", { headers: { origin: "https://evil.example" }, multipart: { format: "csv", from: "2026-01-01", to: "2026-12-31" } }), [403]],
+    ["summary, other origin", post(`/api/cases/${caseCode}/summary`, { headers: { origin: "https://evil.example" }, multipart: { sections: "household" } }), [403]],
+    ["person export, other origin", post(`/api/people/${personId}/export`, { headers: { origin: "https://evil.example" } }), [403]],
+    ["session, other origin", post("/api/session", { headers: { origin: "https://evil.example", "content-type": "application/json" }, data: { end: "idle" } }), [403]],
+    ["summary, cross-site fetch", post(`/api/cases/${caseCode}/summary`, { headers: { "sec-fetch-site": "cross-site" }, multipart: { sections: "household" } }), [403]],
   ];
   const wrong: string[] = [];
   for (const [label, answer, expected] of cases) {

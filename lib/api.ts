@@ -11,11 +11,14 @@ const MAX_JSON_BYTES = 64 * 1024;
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /**
- * Whether the request comes from this site's own pages. Browsers send
- * `Origin: null` from sandboxed frames and some redirects: that is not this
- * site, and it is refused rather than parsed.
+ * Whether the request comes from this site's own pages, as Next checks for
+ * server actions. Browsers send `Origin` on every POST (and `Sec-Fetch-Site`
+ * on every request); a tool without a browser sends neither and is judged
+ * by its session alone. `Origin: null` (sandboxed frames, some redirects) is
+ * not this site, and is refused rather than parsed.
  */
 function sameOrigin(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
   const origin = request.headers.get("origin");
   if (!origin) return true;
   try {
@@ -25,8 +28,14 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
+/** A 403 for a request another site's page made through a signed-in browser; null when it is this site's own. */
+export function crossOriginRefusal(request: Request): Response | null {
+  return sameOrigin(request) ? null : Response.json({ error: "cross-origin request refused" }, { status: 403 });
+}
+
 export async function readJson(request: Request): Promise<JsonBody> {
-  if (!sameOrigin(request)) return { ok: false, response: Response.json({ error: "cross-origin request refused" }, { status: 403 }) };
+  const refused = crossOriginRefusal(request);
+  if (refused) return { ok: false, response: refused };
   if (!request.headers.get("content-type")?.startsWith("application/json")) return { ok: false, response: Response.json({ error: "send application/json" }, { status: 415 }) };
   const text = await request.text();
   if (text.length > MAX_JSON_BYTES) return { ok: false, response: Response.json({ error: "body too large" }, { status: 413 }) };

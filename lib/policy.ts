@@ -242,6 +242,19 @@ export function auditReach(actor: Actor): AuditReach {
  * case they may still see. The header's unread count and the page both use
  * it, so the number and the list agree.
  */
+/** The supervisors who oversee a team: its own, and every organisation-wide one. */
+export function teamSupervisors(teamId: string): Prisma.UserWhereInput {
+  return { role: "SUPERVISOR", active: true, OR: [{ teamId }, { organisationWide: true }] };
+}
+
+/**
+ * Whether the actor may name counsel despite a conflict in a case they
+ * cannot open: a supervisor clears it; others are told only that one exists.
+ */
+export function mayClearHiddenConflict(actor: Actor): boolean {
+  return actor.role === "SUPERVISOR";
+}
+
 export function notificationScope(actor: Actor): Prisma.NotificationWhereInput {
   const cases = caseScope(actor);
   if (Object.keys(cases).length === 0) return { userId: actor.id };

@@ -13,7 +13,7 @@ import { recordAudit } from "@/lib/audit";
 import { currentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/policy";
 import { fieldErrorsFrom, withoutNul } from "@/lib/forms";
-import { readJson } from "@/lib/api";
+import { crossOriginRefusal, readJson } from "@/lib/api";
 import { clientIp } from "@/lib/request-context";
 import { Refusal } from "@/lib/refusal";
 import { openCase, type CaseAccess } from "@/lib/cases/access";
@@ -78,6 +78,9 @@ async function run<Schema extends z.ZodType>(
 ): Promise<Response> {
   const user = await currentUser();
   if (!user) return Response.json({ error: "sign in required" }, { status: 401 });
+  // Exports and PDFs are posted forms too: another site's page must not make a signed-in browser send one.
+  const crossOrigin = crossOriginRefusal(request);
+  if (crossOrigin) return crossOrigin;
   const ip = await clientIp();
   const body = await readBody(request, spec.body);
   if (!body.ok) return body.response;

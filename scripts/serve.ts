@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import next from "next";
 import { log, pathOnly } from "../lib/log";
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/client-address";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GRACE_MS = 20_000;
@@ -33,11 +34,17 @@ async function main() {
   await app.prepare();
   let inFlight = 0;
   let stopping = false;
+  // Read once: a mistyped TRUSTED_PROXIES stops the server rather than trusting anyone.
+  const trusted = trustedProxies(process.env.TRUSTED_PROXIES);
 
   const server = http.createServer((req, res) => {
     const id = randomUUID();
     const started = performance.now();
     req.headers["x-request-id"] = id;
+    // The one place the client's address is decided (lib/client-address); whatever a client sent under this name is replaced.
+    const address = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+    if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
+    else delete req.headers[CLIENT_ADDRESS_HEADER];
     res.setHeader("x-request-id", id);
     if (stopping) res.setHeader("connection", "close");
     inFlight++;

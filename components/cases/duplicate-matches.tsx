@@ -51,7 +51,7 @@ export function DuplicateMatches({ household, reasonError, pending, adding = fal
                 </li>
               ) : (
                 <li key={`hidden-${index}`} className="rounded border border-slate-300 bg-white p-3">
-                  {match.restricted ? t("restrictedMatch") : t("otherTeamMatch")} <span className="text-sm text-slate-700">({t("score", { percent: Math.round(match.score * 100) })})</span>
+                  {t("hiddenMatch")}
                 </li>
               ),
             )}

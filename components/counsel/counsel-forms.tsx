@@ -20,7 +20,8 @@ export function NameCounselForm({ code, lawyers }: { code: string; lawyers: Opti
       {conflictError ? (
         <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950" role="alert">
           <p className="font-semibold">{conflictError}</p>
-          <p>{t("conflictCases", { cases: state.data?.conflicts ?? "" })}</p>
+          {state.data?.conflicts ? <p>{t("conflictCases", { cases: state.data.conflicts })}</p> : null}
+          {state.data?.hidden ? <p>{t("conflictHiddenSupervisor")}</p> : null}
           <label className="mt-2 flex items-start gap-2">
             <input type="checkbox" name="confirmConflict" className="mt-1 h-4 w-4" />
             {t("confirmConflict")}

@@ -261,8 +261,6 @@ function CheckResult({ check }: { check: Check }) {
                       <Link href={`/cases/${c.code}`} className="text-blue-800 underline">
                         {c.code}
                       </Link>
-                    ) : c.restricted ? (
-                      t("restrictedMatch")
                     ) : (
                       t("hiddenMatch")
                     )}

@@ -1,4 +1,5 @@
 import "server-only";
+import { clientIpFrom } from "@/lib/request-context";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "./credentials";
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {}, code: {} },
       authorize: async (credentials, request) => {
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+        const ip = clientIpFrom(request.headers);
         const result = await verifyCredentials(credentials, ip);
         if (!result.ok) throw new SignInRefused(result.reason);
         return result.user;

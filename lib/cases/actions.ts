@@ -11,6 +11,7 @@ import { caseCommand, command } from "@/lib/commands";
 import { refuse } from "@/lib/refusal";
 import { ConflictError, conflictFrom } from "@/lib/locking";
 import { caseUpdateSchema, intakeSchema, MULTI_VALUED_FIELDS, personUpdateSchema, personSchema, type PersonInput } from "./schema";
+import { notifySupervisors } from "@/lib/notifications/notify";
 import { householdDuplicates, type HouseholdMatches, type Probe } from "@/lib/people/duplicates";
 import { createCaseRecords, journeyData, personData } from "./create-case";
 import { changedFields } from "./changes";
@@ -31,6 +32,24 @@ export type IntakeState = FormState & { duplicates?: HouseholdMatches };
 
 const toProbe = (member: PersonInput): Probe => ({ ...member, birthYear: member.dateOfBirth.birthYear });
 
+/** Duplicate checks one person may run in an hour: enough for a busy intake day, too few to search by guessing. */
+const DUPLICATE_CHECKS_PER_HOUR = 60;
+
+/** Which identifying fields the probes gave, for the audit row (never their values). */
+function fieldsChecked(probes: Probe[]): string[] {
+  const fields = new Set<string>();
+  for (const probe of probes) {
+    if (probe.latinName?.trim()) fields.add("latinName");
+    if (probe.nativeName?.trim()) fields.add("nativeName");
+    if (probe.aliases?.length) fields.add("aliases");
+    if (probe.birthYear) fields.add("birthYear");
+    if (probe.nationality) fields.add("nationality");
+    if (probe.unhcrNumber?.trim()) fields.add("unhcrNumber");
+    if (probe.documentNumber?.trim()) fields.add("documentNumber");
+  }
+  return [...fields];
+}
+
 /** Going ahead despite possible matches: the codes shown, how many were hidden, and the user's reason. */
 type Despite = { shownCodes: string[]; hidden: number; reason: string };
 
@@ -50,9 +69,26 @@ async function weighDuplicates(
   options: { excludeCaseId?: string } = {},
 ): Promise<{ answer: IntakeState } | { proceed: Despite | null }> {
   const decision = typeof form.duplicateDecision === "string" ? form.duplicateDecision : "";
-  const duplicates = await householdDuplicates(db, user, people.map(toProbe), options);
+  // A check answers about cases the user may not open (that a match exists):
+  // so many per hour, and each one audited with what was checked.
+  const since = new Date(Date.now() - 3600_000);
+  if ((await db.auditLog.count({ where: { actorId: user.id, action: "duplicate.check", at: { gte: since } } })) >= DUPLICATE_CHECKS_PER_HOUR) refuse("tooManyDuplicateChecks");
+  const probes = people.map(toProbe);
+  const { household: duplicates, hiddenCases } = await householdDuplicates(db, user, probes, options);
   const shownCodes = duplicates.flatMap((d) => d.matches.flatMap((m) => (m.visible ? [m.caseCode] : [])));
-  const hidden = duplicates.flatMap((d) => d.matches.filter((m) => !m.visible)).length;
+  const hidden = duplicates.filter((d) => d.matches.some((m) => !m.visible)).length;
+  await db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "duplicate.check",
+      entity: "Case",
+      ...(options.excludeCaseId ? { entityId: options.excludeCaseId, caseId: options.excludeCaseId } : {}),
+      ip,
+      detail: { people: probes.length, fields: fieldsChecked(probes), shown: shownCodes, hiddenPeople: hidden, hiddenCases: hiddenCases.length },
+    });
+    // The supervisors of a case the user may not open hear of the possible match, and decide.
+    for (const hiddenCase of hiddenCases) await notifySupervisors(tx, hiddenCase.teamId, hiddenCase.caseId, "duplicate-hidden", { once: true });
+  });
 
   const linkTo = decision.startsWith("link:") ? decision.slice(5) : null;
   if (linkTo && shownCodes.includes(linkTo) && (await mayOpen(user, linkTo))) {
@@ -69,17 +105,7 @@ async function weighDuplicates(
     redirect(`/cases/${linkTo}`);
   }
   if (duplicates.length === 0) return { proceed: null };
-  if (decision !== "new") {
-    await recordAudit(db, {
-      actorId: user.id,
-      action: "duplicate.check",
-      entity: "Case",
-      ...(options.excludeCaseId ? { entityId: options.excludeCaseId, caseId: options.excludeCaseId } : {}),
-      ip,
-      detail: { shown: shownCodes, hidden },
-    });
-    return { answer: { duplicates } };
-  }
+  if (decision !== "new") return { answer: { duplicates } };
   const reason = typeof form.duplicateReason === "string" ? form.duplicateReason.trim() : "";
   if (reason.length < 5) return { answer: { duplicates, fieldErrors: { duplicateReason: "duplicateReasonRequired" } } };
   if (reason.length > 2000) return { answer: { duplicates, fieldErrors: { duplicateReason: "tooLong" } } };

@@ -3,47 +3,37 @@ import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
-import type { CaseAccess } from "@/lib/cases/access";
 import { foldForSearch } from "@/lib/people/search-text";
-import { findConflicts, type Conflict } from "./conflicts";
+import { checkCounselConflicts } from "./conflict-check";
+import { mayClearHiddenConflict } from "@/lib/policy";
+import { notifySupervisors } from "@/lib/notifications/notify";
 import { nameCounselSchema, partySchema } from "./schema";
 
-/** Conflicts between this case's people and parties in the lawyer's other cases, and the other way round. */
-async function conflictsFor(access: CaseAccess, counselId: string): Promise<Conflict[]> {
-  const { caseId } = access;
-  const otherCases = { members: { some: { userId: counselId, role: "COUNSEL" as const } }, id: { not: caseId } };
-  const [people, partiesElsewhere, partiesHere, clientsElsewhere] = await Promise.all([
-    db.person.findMany({ where: { caseId }, select: { searchText: true } }),
-    db.proceedingParty.findMany({ where: { proceeding: { case: otherCases } }, select: { name: true, role: true, proceeding: { select: { case: { select: { code: true } } } } } }),
-    db.proceedingParty.findMany({ where: { proceeding: { caseId } }, select: { name: true, role: true } }),
-    db.person.findMany({ where: { case: otherCases }, select: { searchText: true, case: { select: { code: true } } } }),
-  ]);
-  const against = findConflicts(
-    people.map((p) => p.searchText),
-    partiesElsewhere.map((p) => ({ name: p.name, role: p.role, caseCode: p.proceeding.case.code })),
-  );
-  const forOthers = clientsElsewhere.flatMap((client) =>
-    findConflicts([client.searchText], partiesHere.map((p) => ({ name: p.name, role: p.role, caseCode: client.case.code }))),
-  );
-  return [...against, ...forOthers];
-}
-
 export async function nameCounselAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return caseCommand(code, formData, { permission: "counsel:assign", schema: nameCounselSchema }, async ({ access, input, audit }) => {
+  return caseCommand(code, formData, { permission: "counsel:assign", schema: nameCounselSchema }, async ({ access, input, audit }): Promise<FormState | void> => {
     const { counselId, confirmConflict } = input;
     const lawyer = await db.user.findFirst({ where: { id: counselId, role: "LEGAL_OFFICER", active: true, teamId: access.teamId }, select: { id: true } });
     if (!lawyer) refuse("invalidChoice", "counselId");
     if (await db.caseMember.findUnique({ where: { caseId_userId: { caseId: access.caseId, userId: counselId } } })) refuse("alreadyCounsel", "counselId");
-    const conflicts = await conflictsFor(access, counselId);
-    if (conflicts.length && !confirmConflict) {
+    const conflicts = await checkCounselConflicts(access, counselId);
+    // A conflict in a case the actor cannot open: they learn only that it
+    // exists; a supervisor clears it, and the team's supervisors are told.
+    if (conflicts.hidden && !mayClearHiddenConflict(access.actor)) {
+      await db.$transaction(async (tx) => {
+        await notifySupervisors(tx, access.teamId, access.caseId, "counsel-conflict", { once: true });
+        await audit(tx, { action: "action.refused", entity: "CaseMember", entityId: counselId, detail: { reason: "counselConflictHidden", visibleConflicts: conflicts.visibleCodes.length } });
+      });
+      return { fieldErrors: { counselId: "counselConflictHidden" } };
+    }
+    if ((conflicts.hidden || conflicts.visibleCodes.length) && !confirmConflict) {
       return {
         fieldErrors: { confirmConflict: "counselConflict" },
-        data: { conflicts: [...new Set(conflicts.map((c) => c.caseCode))].join(", ") },
+        data: { conflicts: conflicts.visibleCodes.join(", "), hidden: conflicts.hidden ? "1" : "" },
       };
     }
     await db.$transaction(async (tx) => {
       await tx.caseMember.create({ data: { caseId: access.caseId, userId: counselId, role: "COUNSEL" } });
-      await audit(tx, { action: "counsel.assign", entity: "CaseMember", entityId: counselId, detail: { conflictsAcknowledged: conflicts.map((c) => c.caseCode) } });
+      await audit(tx, { action: "counsel.assign", entity: "CaseMember", entityId: counselId, detail: { conflictsAcknowledged: conflicts.visibleCodes, hiddenConflictCleared: conflicts.hidden } });
     });
   });
 }

@@ -94,25 +94,33 @@ export async function dashboardFigures(teams: string[], period: Period) {
     // are not stays: a stay runs from one move made for the case to the
     // next, and counts only its days in the stage, not the days on hold.
     timed("durations", db.$queryRaw<{ type: string; stage: string; stays: bigint; median: number; p90: number }[]>`
-      with touched as (
-        select distinct "proceedingId" from "StageChange"
+      with held as (
+        -- Proceedings a programme held at some time: few, found by a partial index.
+        select distinct "proceedingId" from "StageChange" where "programmeHold" and "teamId" = any(${teams}::uuid[])
+      ), plain as (
+        select "proceedingType"::text as type, "toStage" as stage, "leftOn" - "occurredOn" as days
+        from "StageChange"
         where "teamId" = any(${teams}::uuid[]) and "leftOn" between ${period.from}::date and ${period.to}::date
+          and "proceedingId" not in (select "proceedingId" from held)
       ), numbered as (
         select sc."proceedingId", sc."proceedingType", sc."toStage", sc."programmeHold", sc."occurredOn", sc."leftOn",
                sum(case when sc."programmeHold" then 0 else 1 end) over (partition by sc."proceedingId" order by sc.at, sc.id) as stay
-        from "StageChange" sc join touched using ("proceedingId")
-      ), stays as (
+        from "StageChange" sc join held using ("proceedingId")
+      ), joined as (
         select min("proceedingType"::text) as type,
                min("toStage") filter (where not "programmeHold") as stage,
                sum("leftOn" - "occurredOn") filter (where not ("programmeHold" and "toStage" = 'ON_HOLD')) as days,
                bool_and("leftOn" is not null) as ended, max("leftOn") as "endedOn"
         from numbered group by "proceedingId", stay
+      ), stays as (
+        select type, stage, days from plain
+        union all
+        select type, stage, days from joined where ended and stage is not null and "endedOn" between ${period.from}::date and ${period.to}::date
       )
       select type, stage, count(*) as stays,
              percentile_cont(0.5) within group (order by days) as median,
              percentile_cont(0.9) within group (order by days) as p90
       from stays
-      where ended and stage is not null and "endedOn" between ${period.from}::date and ${period.to}::date
       group by 1, 2`),
   ]);
 

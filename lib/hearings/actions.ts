@@ -9,17 +9,18 @@ import { conflictFrom } from "@/lib/locking";
 import { bangkokDate, bangkokInstant, dbDate } from "@/lib/dates";
 import { moveProceeding } from "@/lib/proceedings/transitions";
 import { hearingSchema, outcomeSchema } from "./schema";
+import { hearingCounsel } from "./queries";
 
 export async function createHearingAction(code: string, proceedingId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   return caseCommand(code, formData, { permission: "hearing:manage", schema: hearingSchema, ids: [proceedingId] }, async ({ access, input, audit }) => {
     const [proceeding, court, counsel] = await Promise.all([
       db.proceeding.findFirst({ where: { id: proceedingId, caseId: access.caseId }, select: { id: true } }),
       db.court.findFirst({ where: { id: input.courtId, active: true }, select: { id: true } }),
-      input.counselId ? db.user.findFirst({ where: { id: input.counselId, role: "LEGAL_OFFICER", active: true }, select: { id: true } }) : null,
+      input.counselId ? hearingCounsel(access) : [],
     ]);
     if (!proceeding) refuse("notFound");
     if (!court) refuse("invalidChoice", "courtId");
-    if (input.counselId && !counsel) refuse("invalidChoice", "counselId");
+    if (input.counselId && !counsel.some((lawyer) => lawyer.id === input.counselId)) refuse("counselNotOnCase", "counselId");
     await db.$transaction(async (tx) => {
       const hearing = await tx.hearing.create({
         data: {

@@ -56,6 +56,19 @@ export async function proceedingHearings(access: CaseAccess) {
 }
 export type ProceedingHearing = Awaited<ReturnType<typeof proceedingHearings>>[number];
 
+/**
+ * Who may be a hearing's counsel: the active legal officers named as counsel
+ * on the case. A hearing shows its case's code and reaches its counsel's
+ * calendar feed, so it may go only to someone who may open the case.
+ */
+export async function hearingCounsel(access: CaseAccess) {
+  return db.user.findMany({
+    where: { role: "LEGAL_OFFICER", active: true, memberships: { some: { caseId: access.caseId, role: "COUNSEL" } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
 export async function hearingOptions(actor: Actor) {
   const [courts, counsel, teams] = await Promise.all([
     db.court.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),

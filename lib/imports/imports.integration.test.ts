@@ -101,7 +101,7 @@ describe("spreadsheet import", () => {
     const [existing] = await testDb.case.findMany({ where: { principalName: `Jeong Gyeong-hui ${run}` }, select: { code: true } });
     const table: Table = { headers, rows: [[`Chung Kyung Hee ${run}`, "1991", "F", "North Korea", "", "", ""], [`Someone Else ${run}`, "1990", "F", "KP", "", "", ""]] };
     const check = await checkImport(supervisor, table, guessMapping(headers));
-    expect(check.duplicates).toEqual([{ row: 2, cases: [{ code: existing.code, restricted: false }], sameAsRow: null }]);
+    expect(check.duplicates).toEqual([{ row: 2, cases: [{ code: existing.code }], sameAsRow: null }]);
     const second = await batchOf(table);
     expect(await runImport(supervisor, second, guessMapping(headers), { mode: "valid", skipDuplicates: true }, null, describeMessage, () => {})).toEqual({ outcome: "imported", imported: 1, rejected: 1 });
     expect(await casesNamed(`Chung Kyung Hee ${run}`)).toBe(0);

@@ -28,7 +28,8 @@ export function batchTable(batch: { table: unknown }): Table | null {
 }
 
 /** A row that may be someone already registered (`cases`), or the same person as an earlier row of the file (`sameAsRow`). */
-export type DuplicateWarning = { row: number; cases: { code: string | null; restricted: boolean }[]; sameAsRow: number | null };
+/** `code: null`: one entry for any matches in cases the actor may not open, with nothing about them. */
+export type DuplicateWarning = { row: number; cases: { code: string | null }[]; sameAsRow: number | null };
 
 /**
  * Possible earlier registrations of the rows, all at once: the same UNHCR
@@ -72,7 +73,8 @@ export async function duplicateWarnings(actor: Actor, rows: ValidRow[]): Promise
   const byRow = new Map<number, DuplicateWarning>();
   for (const m of matches) {
     const warning = byRow.get(m.row) ?? { row: m.row, cases: [], sameAsRow: null };
-    if (m.caseId) warning.cases.push({ code: visible.has(m.caseId) ? m.code : null, restricted: m.sensitivity === "RESTRICTED" });
+    if (m.caseId && visible.has(m.caseId)) warning.cases.push({ code: m.code });
+    else if (m.caseId && !warning.cases.some((c) => c.code === null)) warning.cases.push({ code: null });
     else warning.sameAsRow = m.sameAsRow;
     byRow.set(m.row, warning);
   }
@@ -217,7 +219,7 @@ export async function runImport(
   for (const problem of check.problems) reject(problem.row, `${problem.column ?? problem.field}: ${describe(problem.message)}`);
   if (options.skipDuplicates) {
     for (const warning of check.duplicates) {
-      const codes = warning.cases.map((c) => c.code ?? describe(c.restricted ? "importRestrictedMatch" : "importHiddenMatch"));
+      const codes = warning.cases.map((c) => c.code ?? describe("importHiddenMatch"));
       if (codes.length) reject(warning.row, describe("importPossibleDuplicate") + " " + codes.join(", "));
       if (warning.sameAsRow !== null) reject(warning.row, describe("importSameAsRow") + " " + warning.sameAsRow);
     }

@@ -1,6 +1,7 @@
 "use server";
 import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
+import { notifySupervisors } from "@/lib/notifications/notify";
 import type { FormState } from "@/lib/forms";
 import { incidentSchema } from "./schema";
 import { dbDate } from "@/lib/dates";
@@ -27,10 +28,7 @@ export async function recordIncidentAction(code: string, _previous: FormState, f
       if (raised.count > 0) {
         await audit(tx, { action: "case.update", entity: "Case", entityId: access.caseId, fields: ["sensitivity"], detail: { reason: "protection incident" } });
       }
-      const supervisors = await tx.user.findMany({ where: { role: "SUPERVISOR", active: true, OR: [{ teamId: access.teamId }, { organisationWide: true }] }, select: { id: true } });
-      if (supervisors.length) {
-        await tx.notification.createMany({ data: supervisors.map((s) => ({ userId: s.id, caseId: access.caseId, kind: "incident" })) });
-      }
+      await notifySupervisors(tx, access.teamId, access.caseId, "incident");
     });
   });
 }

@@ -117,16 +117,19 @@ describe("duplicate matcher on the fixture", () => {
     const actor = { id: caseworker.id, role: caseworker.role, teamId: caseworker.teamId };
     // REGISTERED[0] (Kim Jong-un) is restricted (index 0 % 7), REGISTERED[1] is not.
     const restricted = await findDuplicates(db, actor, { latinName: "Kim Jong Un", birthYear: 1988, nationality: "KP" });
-    expect(restricted).toEqual([expect.objectContaining({ visible: false, restricted: true })]);
-    expect(JSON.stringify(restricted)).not.toMatch(/WP-|Kim/);
+    expect(restricted.matches).toEqual([{ visible: false }]);
+    expect(JSON.stringify(restricted.matches)).not.toMatch(/WP-|Kim/);
+    // Security finding 2: the answer must not move with the birth year typed, nor say "restricted".
+    for (const birthYear of [1987, 1989, null]) {
+      expect((await findDuplicates(db, actor, { latinName: "Kim Jong Un", birthYear, nationality: "KP" })).matches).toEqual([{ visible: false }]);
+    }
+    expect(restricted.hiddenCases).toEqual([{ caseId: caseOf.get(REGISTERED[0].key), teamId: team.id }]);
     const open = await findDuplicates(db, actor, { latinName: "Yi Sun-hui", birthYear: 1979, nationality: "KP" });
-    expect(open).toEqual([expect.objectContaining({ visible: true, caseCode: "WP-2026-900001", matched: ["name", "birthYear", "nationality"] })]);
-    // A case in another team: the caseworker learns only that it exists.
+    expect(open.matches).toEqual([expect.objectContaining({ visible: true, caseCode: "WP-2026-900001", matched: ["name", "birthYear", "nationality"] })]);
+    // A case in another team: the caseworker learns only that a match exists.
     const other = await db.team.create({ data: { name: "Elsewhere" } });
     const outsider = { id: caseworker.id, role: "CASEWORKER" as const, teamId: other.id };
-    expect(await findDuplicates(db, outsider, { latinName: "Yi Sun-hui", birthYear: 1979, nationality: "KP" })).toEqual([
-      expect.objectContaining({ visible: false, restricted: false }),
-    ]);
+    expect((await findDuplicates(db, outsider, { latinName: "Yi Sun-hui", birthYear: 1979, nationality: "KP" })).matches).toEqual([{ visible: false }]);
   });
 
   it("keeps the compared spellings in step when a name is edited", async () => {

@@ -155,18 +155,19 @@ export type DuplicateMatch =
       matched: MatchedField[];
       person: { latinName: string; nativeName: string | null; birthYear: number | null; nationality: string; relationship: string };
     }
-  // A match in a case the actor may not open: no code, no name, only that
-  // it exists, so they ask a supervisor.
-  | { visible: false; restricted: boolean; score: number };
+  // Matches in cases the actor may not open: one entry, however many, with
+  // no code, name, score, sensitivity or field: any of those would let a
+  // caller learn about a case by trying names and birth years. The
+  // supervisors of those cases are told instead (lib/cases/actions).
+  | { visible: false };
 
-/**
- * Possible matches for each probe, showing only what the actor may see. One
- * hidden entry per case the actor may not open, however many people in it
- * matched.
- */
-export async function findDuplicates(db: Db, actor: Actor, probe: Probe, options: { excludeCaseId?: string } = {}): Promise<DuplicateMatch[]> {
+/** Possible matches, as the actor may see them, and the cases behind the hidden entry (for the server only). */
+export type DuplicateFinding = { matches: DuplicateMatch[]; hiddenCases: { caseId: string; teamId: string }[] };
+
+/** Possible matches for a probe, showing only what the actor may see (see DuplicateMatch). */
+export async function findDuplicates(db: Db, actor: Actor, probe: Probe, options: { excludeCaseId?: string } = {}): Promise<DuplicateFinding> {
   const candidates = await scoreCandidates(db, probe, options);
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return { matches: [], hiddenCases: [] };
   const caseIds = [...new Set(candidates.map((c) => c.caseId))];
   const visibleCases = new Set(
     (await db.case.findMany({ where: { AND: [{ id: { in: caseIds } }, caseScope(actor)] }, select: { id: true } })).map((c) => c.id),
@@ -179,25 +180,35 @@ export async function findDuplicates(db: Db, actor: Actor, probe: Probe, options
       })
     ).map((p) => [p.id, p]),
   );
-  const hiddenCases = new Set<string>();
+  const hiddenCaseIds = new Set<string>();
   const matches: DuplicateMatch[] = [];
   for (const candidate of candidates) {
     const person = people.get(candidate.personId);
     if (visibleCases.has(candidate.caseId) && person) {
       const { id: _id, ...shown } = person;
       matches.push({ visible: true, caseCode: candidate.caseCode, score: candidate.score, matched: candidate.matched, person: shown });
-    } else if (!hiddenCases.has(candidate.caseId)) {
-      hiddenCases.add(candidate.caseId);
-      matches.push({ visible: false, restricted: candidate.sensitivity === "RESTRICTED", score: candidate.score });
+    } else {
+      hiddenCaseIds.add(candidate.caseId);
     }
   }
-  return matches;
+  if (hiddenCaseIds.size === 0) return { matches, hiddenCases: [] };
+  matches.push({ visible: false });
+  const hiddenCases = await db.case.findMany({ where: { id: { in: [...hiddenCaseIds] } }, select: { id: true, teamId: true } });
+  return { matches, hiddenCases: hiddenCases.map((c) => ({ caseId: c.id, teamId: c.teamId })) };
 }
 
 /** The possible matches for each member of a household being registered (members without any are left out). */
 export type HouseholdMatches = { member: number; name: string; matches: DuplicateMatch[] }[];
 
-export async function householdDuplicates(db: Db, actor: Actor, members: Probe[], options: { excludeCaseId?: string } = {}): Promise<HouseholdMatches> {
+export async function householdDuplicates(
+  db: Db,
+  actor: Actor,
+  members: Probe[],
+  options: { excludeCaseId?: string } = {},
+): Promise<{ household: HouseholdMatches; hiddenCases: DuplicateFinding["hiddenCases"] }> {
   const found = await Promise.all(members.map((member) => findDuplicates(db, actor, member, options)));
-  return found.flatMap((matches, member) => (matches.length ? [{ member, name: members[member].latinName, matches }] : []));
+  return {
+    household: found.flatMap(({ matches }, member) => (matches.length ? [{ member, name: members[member].latinName, matches }] : [])),
+    hiddenCases: found.flatMap((f) => f.hiddenCases),
+  };
 }

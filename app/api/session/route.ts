@@ -1,6 +1,7 @@
 import { currentUser } from "@/lib/auth/current-user";
 import { endIdleSession } from "@/lib/auth/sessions";
 import { clientIp } from "@/lib/request-context";
+import { crossOriginRefusal } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,8 @@ export const dynamic = "force-dynamic";
  * and the session cannot be picked up again.
  */
 export async function POST(request: Request) {
+  const refused = crossOriginRefusal(request);
+  if (refused) return refused;
   const user = await currentUser();
   if (!user) return new Response(null, { status: 401 });
   const body = (await request.json().catch(() => ({}))) as { end?: unknown };

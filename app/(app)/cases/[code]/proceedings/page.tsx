@@ -8,7 +8,7 @@ import { ProceedingCard } from "@/components/proceedings/proceeding-card";
 import { OpenProceedingForm } from "@/components/proceedings/open-proceeding-form";
 import { ProceedingHearings } from "@/components/hearings/proceeding-hearings";
 import { NameCounselForm } from "@/components/counsel/counsel-forms";
-import { hearingOptions, proceedingHearings } from "@/lib/hearings/queries";
+import { hearingCounsel, hearingOptions, proceedingHearings } from "@/lib/hearings/queries";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 
@@ -20,9 +20,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProceedingsPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params);
-  const [proceedings, programmes, hearings, options] = await Promise.all([getProceedings(access), activeProgrammes(), proceedingHearings(access), hearingOptions(user)]);
+  const [proceedings, programmes, hearings, options, counsel] = await Promise.all([
+    getProceedings(access),
+    activeProgrammes(),
+    proceedingHearings(access),
+    hearingOptions(user),
+    hearingCounsel(access),
+  ]);
   const courts = options.courts.map((c) => ({ value: c.id, label: c.name }));
-  const counselOptions = options.counsel.map((c) => ({ value: c.id, label: c.name }));
+  const counselOptions = counsel.map((c) => ({ value: c.id, label: c.name }));
   const missing = await missingDocuments(access, proceedings);
   const t = await getTranslations("proceedings");
   const tDoc = await getTranslations("documentTypes");
