@@ -144,3 +144,26 @@ test("a restricted case is hidden from team caseworkers not named on it", async 
   await page.goto(`/cases/${restricted.code}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(restricted.code);
 });
+
+// Security finding 5: a caseworker named on a restricted case could lift "Restricted" with no approval and no notice.
+test("only a supervisor lifts “Restricted”: a caseworker's attempt asks the supervisors, who are told when it is lifted", async ({ page, browser }) => {
+  const target = await newCase({ sensitivity: "RESTRICTED", caseworker: "caseworker" });
+  await signInAs(page, "caseworker");
+  await page.goto(`/cases/${target.code}/edit`);
+  await page.getByLabel("Sensitivity").selectOption("STANDARD");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Only a supervisor can lift “Restricted”.")).toBeVisible();
+  expect(await sql(`select sensitivity::text from "Case" where id = $1`, [target.id])).toEqual([{ sensitivity: "RESTRICTED" }]);
+  const notices = (kind: string) =>
+    sql(`select 1 from "Notification" n join "User" u on u.id = n."userId" where n."caseId" = $1 and n.kind = $2 and u.email = $3`, [target.id, kind, ACCOUNTS.supervisor.email]);
+  expect(await notices("restriction-lift-requested")).toHaveLength(1);
+
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInAs(supervisor, "supervisor");
+  await supervisor.goto(`/cases/${target.code}/edit`);
+  await supervisor.getByLabel("Sensitivity").selectOption("STANDARD");
+  await supervisor.getByRole("button", { name: "Save changes" }).click();
+  await expect(supervisor).toHaveURL(new RegExp(`/cases/${target.code}$`));
+  expect(await sql(`select sensitivity::text from "Case" where id = $1`, [target.id])).toEqual([{ sensitivity: "STANDARD" }]);
+  expect(await notices("restriction-lifted")).toHaveLength(1);
+});

@@ -255,6 +255,15 @@ export function mayClearHiddenConflict(actor: Actor): boolean {
   return actor.role === "SUPERVISOR";
 }
 
+/**
+ * Whether the actor may lift a case's "Restricted": a supervisor's decision,
+ * as closing a case is. A caseworker named on the case asks; the team's
+ * supervisors are told either way.
+ */
+export function mayLiftRestriction(actor: Actor): boolean {
+  return actor.role === "SUPERVISOR";
+}
+
 export function notificationScope(actor: Actor): Prisma.NotificationWhereInput {
   const cases = caseScope(actor);
   if (Object.keys(cases).length === 0) return { userId: actor.id };

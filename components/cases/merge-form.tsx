@@ -8,7 +8,8 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { cardClass } from "@/components/ui/section";
 
-export type MergeRow = { name: string; label: string; survivor: string; merged: string };
+/** `preferred`: the side chosen unless changed (the survivor's, except where safety says otherwise). */
+export type MergeRow = { name: string; label: string; survivor: string; merged: string; preferred?: "survivor" | "merged" };
 
 /**
  * Field by field, whose value survives (only where the two differ; the
@@ -52,7 +53,7 @@ export function MergeForm(props: {
               <div className="grid gap-2 sm:grid-cols-2">
                 {(["survivor", "merged"] as const).map((side) => (
                   <label key={side} className="flex items-start gap-2 text-sm">
-                    <input type="radio" name={`choice.${row.name}`} value={side} defaultChecked={side === "survivor"} className="mt-0.5 h-4 w-4" />
+                    <input type="radio" name={`choice.${row.name}`} value={side} defaultChecked={side === (row.preferred ?? "survivor")} className="mt-0.5 h-4 w-4" />
                     <span>
                       <span className="font-mono text-xs text-slate-700">{side === "survivor" ? props.survivorCode : props.mergedCode}</span>
                       <br />
@@ -61,6 +62,9 @@ export function MergeForm(props: {
                   </label>
                 ))}
               </div>
+              {row.name === "sensitivity" ? (
+                <TextField label={t("sensitivityReason")} name="sensitivityReason" hint={t("sensitivityReasonHint")} error={errorFor("sensitivityReason")} className="mt-2" autoComplete="off" />
+              ) : null}
             </fieldset>
           ))}
         </div>

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { mayAssignCase, type Actor } from "@/lib/policy";
+import { mayAssignCase, mayLiftRestriction, type Actor } from "@/lib/policy";
 import { formDataToObject, type FormState } from "@/lib/forms";
 import { caseCommand, command } from "@/lib/commands";
 import { refuse } from "@/lib/refusal";
@@ -149,8 +149,18 @@ async function conflictFor(caseId: string): Promise<ConflictError> {
 }
 
 export async function updateCaseAction(code: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return caseCommand(code, formData, { permission: "case:update", schema: caseUpdateSchema, read: readForm }, async ({ access, input, audit }) => {
+  return caseCommand(code, formData, { permission: "case:update", schema: caseUpdateSchema, read: readForm }, async ({ access, input, audit }): Promise<FormState | void> => {
     if (!(await assigneeAllowed(access.actor, access.teamId, input.caseworkerId))) refuse("assigneeNotAllowed", "caseworkerId");
+    const current = await db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: { sensitivity: true } });
+    const liftsRestriction = current.sensitivity === "RESTRICTED" && input.sensitivity !== "RESTRICTED";
+    if (liftsRestriction && !mayLiftRestriction(access.actor)) {
+      // Asked, not done: the supervisors decide, and are told.
+      await db.$transaction(async (tx) => {
+        await notifySupervisors(tx, access.teamId, access.caseId, "restriction-lift-requested", { once: true });
+        await audit(tx, { action: "action.refused", entity: "Case", entityId: access.caseId, fields: ["sensitivity"], detail: { reason: "restrictionNeedsSupervisor", asked: input.sensitivity } });
+      });
+      return { fieldErrors: { sensitivity: "restrictionNeedsSupervisor" } };
+    }
     await db.$transaction(async (tx) => {
       const before = await tx.case.findUniqueOrThrow({ where: { id: access.caseId }, select: { status: true, sensitivity: true, caseworkerId: true, journey: true } });
       // Closing needs a supervisor's approval (lib/closures), never a plain edit.
@@ -169,6 +179,7 @@ export async function updateCaseAction(code: string, _previous: FormState, formD
         update: { ...journey, version: { increment: 1 } },
       });
       await audit(tx, { action: "case.update", entity: "Case", entityId: access.caseId, fields });
+      if (liftsRestriction && before.sensitivity === "RESTRICTED") await notifySupervisors(tx, access.teamId, access.caseId, "restriction-lifted");
     });
     redirect(`/cases/${access.code}`);
   });

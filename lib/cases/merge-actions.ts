@@ -18,6 +18,7 @@ const mergeSchema = z.object({
   survivorVersion: versionField,
   mergedVersion: versionField,
   confirm: z.string({ error: "confirmCode" }).trim().toUpperCase(),
+  sensitivityReason: z.string().max(2000, { error: "tooLong" }).optional(),
 });
 
 export async function mergeCasesAction(survivorCode: string, mergedCode: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -32,7 +33,8 @@ export async function mergeCasesAction(survivorCode: string, mergedCode: string,
     for (const [name, value] of formData) {
       if (name.startsWith("same.") && isUuid(value)) samePerson.set(name.slice(5), value);
     }
-    await mergeCases(access, merged, { survivorVersion: input.survivorVersion, mergedVersion: input.mergedVersion, fromMerged, samePerson }, ip);
+    const sensitivityReason = typeof input.sensitivityReason === "string" ? input.sensitivityReason : "";
+    await mergeCases(access, merged, { survivorVersion: input.survivorVersion, mergedVersion: input.mergedVersion, fromMerged, samePerson, sensitivityReason }, ip);
     revalidatePath("/cases");
     redirect(`/cases/${access.code}`);
   });

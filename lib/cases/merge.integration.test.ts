@@ -123,4 +123,32 @@ describe("merging two cases", () => {
     expect((await survivorOf(a.code))?.code).toBe(c.code);
     expect((await survivorOf(b.code))?.code).toBe(c.code);
   });
+
+  // Security finding 4: merging a restricted case into a standard one made it standard by default.
+  it("keeps the higher sensitivity unless the supervisor says why not, and audits a lowering", async () => {
+    const pair = async () => {
+      const survivor = await makeCase({ teamId, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Ly Sao ${tag()}` } });
+      const merged = await makeCase({ teamId, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Ly Sao ${tag()}` }, sensitivity: "RESTRICTED" });
+      const versions = async () => ({
+        survivorVersion: (await testDb.case.findUniqueOrThrow({ where: { id: survivor.id } })).version,
+        mergedVersion: (await testDb.case.findUniqueOrThrow({ where: { id: merged.id } })).version,
+      });
+      const merge = async (extra: { fromMerged?: Set<string>; sensitivityReason?: string }) =>
+        mergeCases(await openFor(supervisor, survivor.code), await openFor(supervisor, merged.code), { fromMerged: new Set(), samePerson: new Map(), ...(await versions()), ...extra }, null);
+      return { survivor, merged, merge };
+    };
+    // The survivor's "Standard" without a reason: refused, nothing merged.
+    const first = await pair();
+    await expect(first.merge({})).rejects.toMatchObject({ key: "sensitivityLowerReason", field: "sensitivityReason" });
+    expect(await testDb.case.count({ where: { id: first.merged.id } })).toBe(1);
+    // The higher one chosen: restricted.
+    await first.merge({ fromMerged: new Set(["sensitivity"]) });
+    expect((await testDb.case.findUniqueOrThrow({ where: { id: first.survivor.id } })).sensitivity).toBe("RESTRICTED");
+    // Lowered with a reason: kept, and the reason is in the audit row.
+    const second = await pair();
+    await second.merge({ sensitivityReason: "Restriction was for a threat that ended in 2024" });
+    expect((await testDb.case.findUniqueOrThrow({ where: { id: second.survivor.id } })).sensitivity).toBe("STANDARD");
+    const [row] = await testDb.auditLog.findMany({ where: { action: "case.merge", entityId: second.survivor.id } });
+    expect(row.detail).toMatchObject({ sensitivityLowered: { from: "RESTRICTED", to: "STANDARD", reason: "Restriction was for a threat that ended in 2024" } });
+  });
 });

@@ -15,6 +15,7 @@ import { personSearchText } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
 import type { CaseAccess } from "./access";
 import { refuse } from "@/lib/refusal";
+import { isLowerSensitivity } from "./schema";
 
 export const CASE_CHOICES = ["status", "sensitivity", "caseworkerId"] as const;
 export const JOURNEY_CHOICES = ["originCountry", "transitCountries", "entryPoint", "entryDate", "entryMethod", "brokerFee"] as const;
@@ -28,6 +29,8 @@ export type MergeRequest = {
   fromMerged: Set<string>;
   /** Merged person id → the survivor's person they are (others join the household). */
   samePerson: Map<string, string>;
+  /** Why the merged case keeps the lower of the two sensitivities, when it does. */
+  sensitivityReason?: string;
 };
 
 const PERSON_SELECT = {
@@ -202,6 +205,13 @@ export async function mergeCases(survivorCase: CaseAccess, mergedCase: CaseAcces
       };
       await tx.journey.upsert({ where: { caseId: survivorId }, create: { caseId: survivorId, ...journey }, update: { ...journey, version: { increment: 1 } } });
       const principal = await tx.person.findUniqueOrThrow({ where: { id: survivorPrincipal.id }, select: { latinName: true, nativeName: true, nationality: true } });
+      // The higher sensitivity wins unless the supervisor says why not: a
+      // restricted household must not become visible to a whole team by default.
+      const sensitivity = taken("sensitivity") ? merged.sensitivity : survivor.sensitivity;
+      const highest = isLowerSensitivity(survivor.sensitivity, merged.sensitivity) ? merged.sensitivity : survivor.sensitivity;
+      const lowered = isLowerSensitivity(sensitivity, highest);
+      const reason = request.sensitivityReason?.trim() ?? "";
+      if (lowered && reason.length < 5) refuse("sensitivityLowerReason", "sensitivityReason");
       const record = {
         code: merged.code,
         status: merged.status,
@@ -221,7 +231,7 @@ export async function mergeCases(survivorCase: CaseAccess, mergedCase: CaseAcces
         where: { id: survivorId },
         data: {
           status: taken("status") ? merged.status : survivor.status,
-          sensitivity: taken("sensitivity") ? merged.sensitivity : survivor.sensitivity,
+          sensitivity,
           caseworkerId: taken("caseworkerId") ? merged.caseworkerId : survivor.caseworkerId,
           riskFlags: union(survivor.riskFlags, merged.riskFlags),
           openedAt: merged.openedAt < survivor.openedAt ? merged.openedAt : survivor.openedAt,
@@ -233,7 +243,14 @@ export async function mergeCases(survivorCase: CaseAccess, mergedCase: CaseAcces
           version: { increment: 1 },
         },
       });
-      const detail = { mergedCode: merged.code, survivorCode: survivor.code, fromMerged: [...request.fromMerged], samePeople: pairs.size, moved: counts };
+      const detail = {
+        mergedCode: merged.code,
+        survivorCode: survivor.code,
+        fromMerged: [...request.fromMerged],
+        samePeople: pairs.size,
+        moved: counts,
+        ...(lowered ? { sensitivityLowered: { from: highest, to: sensitivity, reason } } : {}),
+      };
       await recordAudit(tx, { actorId: actor.id, action: "case.merge", entity: "Case", entityId: survivorId, caseId: survivorId, ip, fields: [...request.fromMerged], detail });
       // Also under the merged case's id, so its own trail ends with where it went.
       await recordAudit(tx, { actorId: actor.id, action: "case.merge", entity: "Case", entityId: mergedId, caseId: mergedId, ip, detail });

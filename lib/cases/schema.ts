@@ -13,6 +13,12 @@ export const RELATIONSHIPS = ["PRINCIPAL", "SPOUSE", "CHILD", "PARENT", "SIBLING
 export const SEXES = ["FEMALE", "MALE", "OTHER", "UNKNOWN"] as const;
 export const VULNERABILITIES = ["CHILD", "UNACCOMPANIED_MINOR", "MEDICAL", "DISABILITY", "SURVIVOR_OF_VIOLENCE"] as const;
 export const SENSITIVITIES = ["STANDARD", "HIGH", "RESTRICTED"] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
+/** Whether `a` protects less than `b` (the list above runs from least to most protected). */
+export function isLowerSensitivity(a: string, b: string): boolean {
+  return SENSITIVITIES.indexOf(a as Sensitivity) < SENSITIVITIES.indexOf(b as Sensitivity);
+}
 export const CASE_STATUSES = ["OPEN", "ON_HOLD", "CLOSED"] as const;
 export const MAX_HOUSEHOLD = 30;
 

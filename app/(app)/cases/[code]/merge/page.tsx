@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isLowerSensitivity } from "@/lib/cases/schema";
 import { openCasePage } from "@/lib/cases/case-page";
 import { getTranslations } from "next-intl/server";
 import { openCase } from "@/lib/cases/access";
@@ -82,7 +83,14 @@ async function Comparison({ survivor, merged }: { survivor: MergeSide; merged: M
   };
   const rows: MergeRow[] = [
     ...PERSON_CHOICES.map((f) => ({ name: `principal.${f}`, label: t(`principal_${f}`), survivor: personValue(survivor, f), merged: personValue(merged, f) })),
-    ...CASE_CHOICES.map((f) => ({ name: f, label: t(`case_${f}`), survivor: caseValue(survivor, f), merged: caseValue(merged, f) })),
+    ...CASE_CHOICES.map((f) => ({
+      name: f,
+      label: t(`case_${f}`),
+      survivor: caseValue(survivor, f),
+      merged: caseValue(merged, f),
+      // The higher sensitivity is chosen unless the supervisor lowers it, with a reason.
+      preferred: f === "sensitivity" && isLowerSensitivity(survivor.sensitivity, merged.sensitivity) ? ("merged" as const) : ("survivor" as const),
+    })),
     ...JOURNEY_CHOICES.map((f) => ({ name: `journey.${f}`, label: t(`journey_${f}`), survivor: journeyValue(survivor, f), merged: journeyValue(merged, f) })),
   ];
   const birth = (p: MergeSide["people"][number]) => (p.birthYear ? ` (${p.birthYear})` : "");
