@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { expectAccessible, signIn, sql, uniqueTag } from "./helpers";
+import { newCase } from "./data";
 
 const PASSWORD = "harbour lantern copper river";
 
@@ -182,4 +183,66 @@ test("a forged X-Forwarded-For changes neither the audited address nor whose sig
   expect(await sql(`select 1 from "AuditLog" where ip = $1`, [forged])).toHaveLength(0);
   expect((await sql<{ n: number }>(`select count(*)::int as n from "AuditLog" where action = 'login.failed' and ip in ('127.0.0.1', '::1') and at > now() - interval '1 minute'`))[0].n).toBeGreaterThan(0);
   await context.close();
+});
+
+// Security finding 10: sessions and credentials that outlived their end.
+test("next-auth's own sign-out ends the server session, the session endpoint says nothing about anyone, and a password reset or deactivation revokes the calendar link", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  await signIn(page, "admin");
+  const email = await createAccount(page, "feed");
+  const theirs = await newPage(browser);
+  await signInAs(theirs, email);
+  await expect(theirs.getByTestId("signed-in-as")).toBeVisible();
+  const [user] = await sql<{ id: string }>(`select id from "User" where email = $1`, [email]);
+
+  // The session endpoint: no name, e-mail or session id, and nothing at all once signed out.
+  const session = await theirs.request.get("/api/auth/session");
+  expect(await session.json()).toEqual({ signedIn: true });
+
+  // A task typed by a person ("call … at the safe house") reaches the feed as a case code and "Task" only.
+  const { id: caseId, code } = await newCase({ team: "Bangkok" });
+  await sql(`update "Case" set "caseworkerId" = $2 where id = $1`, [caseId, user.id]);
+  await sql(`insert into "Task" (id, "caseId", title, "dueOn", origin, "assigneeId", "updatedAt") values (gen_random_uuid(), $1, 'Call Mr Kim at the Sukhumvit safe house', current_date + 3, 'PERSON', $2, now())`, [caseId, user.id]);
+  const makeFeed = async () => {
+    await theirs.goto("/account");
+    await theirs.getByRole("button", { name: /Make my calendar address|Make a new address/ }).click();
+    return theirs.getByLabel("Your calendar address").inputValue();
+  };
+  let feed = await makeFeed();
+  const text = await (await theirs.request.get(feed)).text();
+  expect(text).toContain(`SUMMARY:${code}: Task (details in Waypoint)`);
+  expect(text).not.toContain("safe house");
+
+  const admin = async (form: string, fill?: string) => {
+    await page.goto(`/admin/users/${user.id}`);
+    const target = page.getByRole("form", { name: form });
+    if (fill) await target.getByLabel("New password").fill(fill);
+    await target.getByRole("button").first().click();
+  };
+  // A password reset by an administrator: the old link stops working.
+  await admin("Set a new password", "another long harbour passphrase");
+  await expect(page.getByText("Password set; this person has been signed out everywhere.")).toBeVisible();
+  await expect.poll(async () => (await theirs.request.get(feed)).status()).toBe(404);
+
+  // A deactivation does the same, and reactivating does not bring the old link back.
+  // (An authenticator reset ends sessions the same way: lib/auth/sessions.integration.test.ts.)
+  await signInAs(theirs, email, "another long harbour passphrase");
+  await expect(theirs.getByTestId("signed-in-as")).toBeVisible();
+  feed = await makeFeed();
+  expect((await theirs.request.get(feed)).status()).toBe(200);
+  await admin("Deactivate account");
+  await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
+  await page.getByRole("button", { name: "Reactivate account" }).click();
+  await expect(page.getByRole("button", { name: "Deactivate account" })).toBeVisible();
+  expect((await theirs.request.get(feed)).status()).toBe(404);
+
+  // Next-auth's own sign-out endpoint ends the session on the server, not only the cookie.
+  await signInAs(theirs, email, "another long harbour passphrase");
+  await expect(theirs.getByTestId("signed-in-as")).toBeVisible();
+  const { csrfToken } = (await (await theirs.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await theirs.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  await expect
+    .poll(async () => (await sql<{ open: number }>(`select count(*)::int as open from "Session" where "userId" = $1 and "endedAt" is null`, [user.id]))[0].open)
+    .toBe(0);
+  expect(await (await theirs.request.get("/api/auth/session")).json()).toBeNull();
 });

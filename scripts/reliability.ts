@@ -12,6 +12,8 @@
 // Each check prints one line and counts as one passed or failed test.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import http from "node:http";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -35,6 +37,17 @@ async function query<T = Record<string, unknown>>(url: string, text: string, val
 }
 
 /** A signed-in session made the way a sign-in makes it: a Session row, and the encrypted JWT naming it. */
+/** Calls a server action as a browser form does (its id from the build's manifest); returns the HTTP status. */
+async function callServerAction(options: ReliabilityOptions, name: string, page: string, cookie: string): Promise<number> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(options.root, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name)?.[0];
+  if (!id) throw new Error(`server action ${name} is not in the build`);
+  const body = new FormData();
+  body.set("0", "[]");
+  const response = await fetch(`http://127.0.0.1:${options.port}${page}`, { method: "POST", headers: { cookie, "Next-Action": id, Accept: "text/x-component" }, body, redirect: "manual" });
+  return response.status;
+}
+
 export async function sessionCookie(url: string, userId: string, secret: string) {
   const [{ id }] = await query<{ id: string }>(url, `insert into "Session" (id, "userId") values (gen_random_uuid(), $1) returning id`, [userId]);
   const token = await encode({ token: { sub: userId, sid: id }, secret, salt: "authjs.session-token", maxAge: 3600 });
@@ -221,6 +234,11 @@ export async function runReliability(server: ChildProcess, options: ReliabilityO
       const api = await postNote(options.port, legalCookie, target.code, "must not be stored");
       const ok = [302, 303, 307].includes(page.status) && (page.headers.get("location") ?? "").includes("/account/security") && setup.status === 200 && api.status === 401;
       checks.push({ name: "authenticator app required for a role", ok, detail: `/cases ${page.status} → ${page.headers.get("location")}, /account/security ${setup.status}, note API ${api.status}` });
+      // Security finding 10: signing out while the app is still to be set up must end the session on the server.
+      const [session] = await query<{ id: string }>(options.url, `select id from "Session" where "userId" = $1 order by "createdAt" desc limit 1`, [legal.id]);
+      const signOut = await callServerAction(options, "signOutAction", "/account/security", legalCookie);
+      const [ended] = await query<{ endedAt: Date | null }>(options.url, `select "endedAt" from "Session" where id = $1`, [session.id]);
+      checks.push({ name: "signing out before setting up a required authenticator app ends the session", ok: ended.endedAt !== null, detail: `sign-out answered ${signOut}, session ended: ${ended.endedAt !== null}` });
     } finally {
       await query(options.url, `update "SecuritySetting" set "totpRequiredFor" = '{}' where id = 1`);
     }

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
 import { LOCALE_COOKIE, isLocale } from "@/i18n/locales";
 import { signIn, signOut } from "./index";
-import { currentUser } from "./current-user";
+import { currentUser, signedInUser } from "./current-user";
 import { endSession } from "./sessions";
 
 // invalid: one message for every wrong e-mail, password or code, never saying
@@ -37,7 +37,8 @@ export async function signInAction(previous: SignInState, formData: FormData): P
 }
 
 export async function signOutAction() {
-  const user = await currentUser();
+  // Also a session still waiting for its authenticator app to be set up.
+  const user = await signedInUser();
   if (user) {
     const ip = await clientIp();
     await endSession(user.sessionId, "signed-out");

@@ -59,6 +59,11 @@ export async function signedIn(): Promise<boolean> {
   return (await sessionState()).user !== null;
 }
 
+/** The signed-in user with a live session, even before setting up a required authenticator app (signing out). */
+export async function signedInUser(): Promise<CurrentUser | null> {
+  return (await sessionState()).user;
+}
+
 /**
  * For pages and actions: the signed-in user, or a redirect to sign-in that
  * says why the session ended. A user who must set up an authenticator app

@@ -3,7 +3,7 @@ import { clientIpFrom } from "@/lib/request-context";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "./credentials";
-import { LIFETIME_HOURS } from "./sessions";
+import { endSession, LIFETIME_HOURS } from "./sessions";
 import { log } from "@/lib/log";
 
 // The reason a sign-in failed reaches the form as the error's `code`.
@@ -18,7 +18,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // Through the structured log; a refused sign-in is routine (and audited), not an error.
   logger: {
-    error: (error) => (error.name === "CredentialsSignin" ? log.debug({ type: error.name }, "sign-in refused") : log.error({ type: error.name, message: error.message }, "auth error")),
+    // By the error's `type`, which survives minification (its class name does not).
+    error: (error) =>
+      (error as { type?: string }).type === "CredentialsSignin"
+        ? log.info({ kind: "CredentialsSignin" }, "sign-in refused")
+        : log.error({ kind: (error as { type?: string }).type ?? "unknown", message: error.message }, "auth error"),
     warn: (code) => log.warn({ code }, "auth warning"),
     debug: () => undefined,
   },
@@ -35,6 +39,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  // Next-auth's own sign-out endpoint (POST /api/auth/signout) ends the
+  // server-side session too, not only the cookie.
+  events: {
+    signOut: async (message) => {
+      const sid = "token" in message ? message.token?.sid : null;
+      if (typeof sid === "string") await endSession(sid, "signed-out");
+    },
+  },
   callbacks: {
     // The token carries only the user's id and the session's id: role, team
     // and active state are read, and the session checked, on every request

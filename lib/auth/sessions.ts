@@ -59,12 +59,19 @@ export async function endSession(sessionId: string, reason: SessionEnd): Promise
   return reason;
 }
 
-/** Ends every open session of a user (deactivation, password change), inside the caller's transaction. */
+/**
+ * Ends every open session of a user (deactivation, a password changed or
+ * reset, an authenticator reset), inside the caller's transaction, and
+ * revokes their calendar feed link: it is a credential too, and must not
+ * outlive the ones it was made under. `except`: the session that made the
+ * change stays signed in.
+ */
 export async function endAllSessions(tx: Tx, userId: string, reason: SessionEnd, except?: string) {
   await tx.session.updateMany({
     where: { userId, endedAt: null, ...(except ? { id: { not: except } } : {}) },
     data: { endedAt: new Date(), endReason: reason },
   });
+  await tx.user.update({ where: { id: userId }, data: { calendarTokenHash: null } });
 }
 
 /** Ends a session its open page found idle, audited as a sign-out for that reason. */

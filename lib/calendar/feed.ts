@@ -22,7 +22,8 @@ const PURPOSE: Record<string, string> = {
 /**
  * The personal feed behind a secret token: hearings where the user is
  * counsel or the case's caseworker, and the user's open deadlines. Events
- * name case codes and courts, never people. Null for an unknown token.
+ * name case codes, courts and rule titles, never people or free text. Null
+ * for an unknown token.
  */
 export async function calendarFeed(token: string, ip: string | null): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
@@ -60,7 +61,10 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
     })),
     ...tasks.map((task) => ({
       uid: `task-${task.id}@waypoint`,
-      summary: `${task.case.code}: ${taskTitle(task, rules)}`,
+      // A task typed by a person may name someone or a place ("Call … at the
+      // safe house"): the feed, kept by a calendar program outside Waypoint,
+      // carries only rule titles and case codes.
+      summary: `${task.case.code}: ${task.ruleKey ? taskTitle(task, rules) : "Task (details in Waypoint)"}`,
       description: task.ruleKey ? `Deadline set by rule ${task.ruleKey}` : "Task",
       date: isoDate(task.dueOn),
       allDay: true as const,
