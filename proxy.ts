@@ -21,5 +21,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not API routes (files, feeds, exports), not static assets.
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  // Prefetches too: a prefetched page is shown without a new request, and must carry its policy.
+  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
 };

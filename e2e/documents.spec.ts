@@ -62,3 +62,27 @@ test("a document is uploaded, listed and downloaded intact; another team gets 40
   expect((await anonymous.request.get(`/api/documents/${stored.id}`)).status()).toBe(401);
   await anonymous.close();
 });
+
+// Security finding 13: files between 10 and 15 MB failed with a 500 although 15 MB is the stated limit.
+test("a 12 MB scan uploads; a file over 15 MB gets a clear message beside the field and is not sent", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { code } = await newCase();
+  await signInAs(page, "caseworker");
+  await page.goto(`/cases/${code}/documents`);
+  const form = page.getByRole("form", { name: "Upload a document" });
+  const pdf = (megabytes: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(megabytes * 1024 * 1024, 0x20), Buffer.from("\n%%EOF\n")]);
+  await form.getByLabel("File").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: pdf(12) });
+  await form.getByLabel("Document type").selectOption("COURT_ORDER");
+  await form.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByText("Document uploaded.")).toBeVisible({ timeout: 30_000 });
+  expect(await sql<{ size: number }>(`select d."sizeBytes" as size from "Document" d join "Case" c on c.id = d."caseId" where c.code = $1`, [code])).toEqual([{ size: 12 * 1024 * 1024 + 16 }]);
+
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") requests.push(request.url());
+  });
+  await form.getByLabel("File").setInputFiles({ name: "too-big.pdf", mimeType: "application/pdf", buffer: pdf(16) });
+  await form.getByRole("button", { name: "Upload" }).click();
+  await expect(form.getByText("The file is larger than 15 MB.")).toBeVisible();
+  expect(requests).toEqual([]);
+});

@@ -96,6 +96,9 @@ test("a supervisor refers without consent only with a reason (audited), and an o
   expect(text).toContain("Referral for Medical to Bangkok Refugee Health Clinic (demo)");
   expect(text).toContain("Sent without the person’s consent");
   expect(text).not.toContain(target.name);
+  // Security finding 14: a pseudonymised PDF names the referral, not the internal case code.
+  expect(text).not.toContain(target.code);
+  expect(text).toContain(`REF-${saved.id.slice(0, 8).toUpperCase()}`);
   // An outside partner answers outside Waypoint: the sending team records it.
   await page.getByRole("button", { name: "Decline" }).click();
   await expect(page.getByText("Declined").first()).toBeVisible();

@@ -33,6 +33,12 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   expect(session?.sameSite).toBe("Lax");
   // The app works under the policy: it hydrated (the sign-in form submitted through React) and nothing was blocked.
   expect(violations).toEqual([]);
+
+  // Security finding 14: prefetched pages carry the policy too, and API answers a strict one of their own.
+  const prefetched = await page.request.get("/cases", { headers: { "next-router-prefetch": "1", rsc: "1" } });
+  expect(prefetched.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+  const api = await page.request.get("/api/health");
+  expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
 });
 
 test("stored script in free-text fields is shown as text and never runs", async ({ page }) => {

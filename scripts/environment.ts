@@ -6,7 +6,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { embeddedUrl, ensureDatabase, startEmbeddedPostgres, type Cluster } from "./database";
+import { embeddedUrl, ensureDatabase, grantAppAccess, startEmbeddedPostgres, type Cluster } from "./database";
+import { migrate } from "./migrate";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DATA_DIR = path.join(ROOT, ".data");
@@ -20,7 +21,11 @@ export function serverCommand(port: number | string): [string, string[]] {
   return [process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts"), "--port", String(port)]];
 }
 
-export type Database = { url: string; embedded: boolean; created: boolean; stop: () => Promise<void> };
+/**
+ * `ownerUrl` owns the tables (migrations, seeding, backups); `appUrl` is the
+ * application's role, with data grants only (grantAppAccess).
+ */
+export type Database = { ownerUrl: string; appUrl: string; embedded: boolean; created: boolean; stop: () => Promise<void> };
 
 /**
  * The app's database: DATABASE_URL, or the embedded cluster under .data/pg.
@@ -29,23 +34,25 @@ export type Database = { url: string; embedded: boolean; created: boolean; stop:
  */
 export async function openDatabase(options: { shareRunning?: boolean } = {}): Promise<Database> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, created: false, stop: async () => {} };
+    // A server of one's own: DATABASE_URL is the app's role, DATABASE_OWNER_URL (if set) the owner's, for migrations.
+    const appUrl = process.env.DATABASE_URL;
+    return { ownerUrl: process.env.DATABASE_OWNER_URL ?? appUrl, appUrl, embedded: false, created: false, stop: async () => {} };
   }
   const port = Number(process.env.WAYPOINT_PG_PORT ?? 5433);
   if (options.shareRunning) {
-    const url = embeddedUrl(port, "waypoint");
+    const url = embeddedUrl(path.join(DATA_DIR, "pg"), port, "waypoint");
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
     const running = await client.connect().then(
       () => true,
       () => false,
     );
     await client.end().catch(() => undefined);
-    if (running) return { url, embedded: true, created: false, stop: async () => {} };
+    if (running) return { ownerUrl: url, appUrl: embeddedUrl(path.join(DATA_DIR, "pg"), port, "waypoint", "app"), embedded: true, created: false, stop: async () => {} };
   }
   const cluster: Cluster = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "pg"), port });
   const url = cluster.url("waypoint");
   const created = await ensureDatabase(url);
-  return { url, embedded: true, created, stop: cluster.stop };
+  return { ownerUrl: url, appUrl: cluster.appUrl("waypoint"), embedded: true, created, stop: cluster.stop };
 }
 
 /** A secret from the environment, or (embedded mode only) a random one kept under .data/ so it survives restarts. */
@@ -69,4 +76,21 @@ export function authSecret(embedded: boolean): string {
 /** Encrypts document files at rest. Losing it makes every stored file unreadable: back it up apart from the files. */
 export function fileEncryptionKey(embedded: boolean): string {
   return localSecret("FILE_ENCRYPTION_KEY", "file-key", 32, embedded);
+}
+
+/**
+ * Brings a database up to date: migrations as the owner, then the app
+ * role's grants (new tables included). A server where the app connects as
+ * the owner itself (no DATABASE_OWNER_URL) gets a warning: the audit log's
+ * protection then rests on triggers the app could switch off.
+ */
+export async function prepareDatabase(database: Pick<Database, "ownerUrl" | "appUrl">, log: (line: string) => void = () => {}): Promise<string[]> {
+  const applied = await migrate(database.ownerUrl, log);
+  const appRole = decodeURIComponent(new URL(database.appUrl).username);
+  if (appRole === decodeURIComponent(new URL(database.ownerUrl).username)) {
+    console.warn("warning: the app connects as the owner of the tables. Set DATABASE_OWNER_URL for migrations and give DATABASE_URL a role with data grants only (docs/deployment.md).");
+  } else {
+    await grantAppAccess(database.ownerUrl, appRole);
+  }
+  return applied;
 }

@@ -13,6 +13,16 @@ import path from "node:path";
 import next from "next";
 import { log, pathOnly } from "../lib/log";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/client-address";
+import { describeServerError } from "../lib/server-errors";
+
+// Next prints the errors it catches with console.error, whole: a database
+// error's text holds the query and its values. Everything it prints goes
+// through the structured log instead, as kind and code (lib/server-errors).
+console.error = (...args: unknown[]) => {
+  const error = args.find((arg) => arg instanceof Error);
+  if (error) log.error(describeServerError(error), "server error");
+  else log.error({ kind: "console" }, String(args[0] ?? "").split("\n")[0].slice(0, 200));
+};
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GRACE_MS = 20_000;
@@ -59,7 +69,7 @@ async function main() {
       return;
     }
     handle(req, res).catch((error: unknown) => {
-      log.error({ requestId: id, err: error instanceof Error ? { type: error.name, message: error.message } : String(error) }, "request failed");
+      log.error({ requestId: id, err: describeServerError(error) }, "request failed");
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

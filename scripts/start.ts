@@ -4,8 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { migrate } from "./migrate";
-import { authSecret, fileEncryptionKey, openDatabase, ROOT, serverCommand } from "./environment";
+import { authSecret, fileEncryptionKey, openDatabase, prepareDatabase, ROOT, serverCommand } from "./environment";
 import { countUsers, printDemoAccounts, seedDemoData } from "./seed";
 
 const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "prisma"];
@@ -36,15 +35,16 @@ async function main() {
   const database = await openDatabase();
   const port = process.env.PORT ?? "3000";
   try {
-    for (const name of await migrate(database.url)) console.log(`applied migration ${name}`);
+    for (const name of await prepareDatabase(database)) console.log(`applied migration ${name}`);
     // Demo data only on an empty embedded database: never on a real server
     // (DATABASE_URL) unless asked with `npm run db:seed`.
-    if (database.embedded && (await countUsers(database.url)).all === 0) {
-      await seedDemoData(database.url);
+    if (database.embedded && (await countUsers(database.ownerUrl)).all === 0) {
+      await seedDemoData(database.ownerUrl);
     }
     const env = {
       ...process.env,
-      DATABASE_URL: database.url,
+      // The app's own role: data only, the audit log append-only (scripts/database.ts, grantAppAccess).
+      DATABASE_URL: database.appUrl,
       AUTH_SECRET: authSecret(database.embedded),
       FILE_ENCRYPTION_KEY: fileEncryptionKey(database.embedded),
       FILE_STORAGE_DIR: process.env.FILE_STORAGE_DIR ?? path.join(ROOT, ".data/files"),
@@ -69,7 +69,7 @@ async function main() {
     process.on("SIGTERM", () => stop("SIGTERM"));
     setTimeout(async () => {
       console.log(`\nWaypoint is running at http://localhost:${port}`);
-      if ((await countUsers(database.url)).demo > 0) printDemoAccounts();
+      if ((await countUsers(database.ownerUrl)).demo > 0) printDemoAccounts();
     }, 1500);
     const code = await new Promise<number>((resolve) => server.on("exit", (exitCode) => resolve(exitCode ?? 0)));
     await database.stop();

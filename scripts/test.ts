@@ -8,7 +8,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { recreateDatabase, startEmbeddedPostgres } from "./database";
+import { APP_ROLE, grantAppAccess, recreateDatabase, startEmbeddedPostgres } from "./database";
+import { createPrismaClient } from "../lib/prisma-client";
+import { verifyAuditChain } from "../lib/audit-chain";
 import { migrate } from "./migrate";
 import { runReliability } from "./reliability";
 import { seedDemoData } from "./seed";
@@ -133,6 +135,7 @@ async function main() {
       const unitUrl = cluster.url("waypoint_test");
       await recreateDatabase(unitUrl);
       await migrate(unitUrl);
+      await grantAppAccess(unitUrl, APP_ROLE);
       const scratchUrl = cluster.url("waypoint_scratch");
       await recreateDatabase(scratchUrl);
       const report = path.join(RESULTS, "vitest.json");
@@ -140,6 +143,8 @@ async function main() {
         ...process.env,
         DATABASE_URL: unitUrl,
         TEST_ADMIN_URL: cluster.url("postgres"),
+        // The application's role on the same database, for the tests of what it may not do.
+        TEST_APP_DATABASE_URL: cluster.appUrl("waypoint_test"),
         DIFF_DATABASE_URL: scratchUrl,
         AUTH_SECRET: TEST_AUTH_SECRET,
         ...TEST_FILE_ENV,
@@ -150,8 +155,10 @@ async function main() {
       const e2eUrl = cluster.url("waypoint_e2e");
       await recreateDatabase(e2eUrl);
       await migrate(e2eUrl);
+      await grantAppAccess(e2eUrl, APP_ROLE);
       await seedDemoData(e2eUrl, () => {});
-      const env = { ...process.env, DATABASE_URL: e2eUrl, AUTH_SECRET: TEST_AUTH_SECRET, ...TEST_FILE_ENV, NODE_ENV: "production" as const };
+      // The server connects as the application's role, as an installation does; the tests read and prepare data as the owner.
+      const env = { ...process.env, DATABASE_URL: cluster.appUrl("waypoint_e2e"), AUTH_SECRET: TEST_AUTH_SECRET, ...TEST_FILE_ENV, NODE_ENV: "production" as const };
       if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
         add({ passed: 0, failed: 1, failures: ["next build failed"] }, "build");
       } else {
@@ -197,6 +204,16 @@ async function main() {
               // already stopped
             }
           }
+        }
+        // Everything the run wrote to the audit log, demo data included, still forms an unbroken chain.
+        const auditDb = createPrismaClient(e2eUrl, 2);
+        try {
+          const chain = await verifyAuditChain(auditDb);
+          const ok = chain.problems.length === 0 && chain.rows > 0;
+          console.log(`${ok ? "✓" : "✘"} audit log chain: ${chain.rows} rows, ${chain.problems.length} problems`);
+          add(ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, failures: chain.problems.map((p) => `audit row ${p.id}: ${p.problem}`) }, "audit chain");
+        } finally {
+          await auditDb.$disconnect();
         }
       }
     }

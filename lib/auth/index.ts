@@ -4,7 +4,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "./credentials";
 import { endSession, LIFETIME_HOURS } from "./sessions";
-import { log } from "@/lib/log";
+import { authLogger } from "./auth-log";
 
 // The reason a sign-in failed reaches the form as the error's `code`.
 class SignInRefused extends CredentialsSignin {
@@ -17,15 +17,7 @@ class SignInRefused extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // Through the structured log; a refused sign-in is routine (and audited), not an error.
-  logger: {
-    // By the error's `type`, which survives minification (its class name does not).
-    error: (error) =>
-      (error as { type?: string }).type === "CredentialsSignin"
-        ? log.info({ kind: "CredentialsSignin" }, "sign-in refused")
-        : log.error({ kind: (error as { type?: string }).type ?? "unknown", message: error.message }, "auth error"),
-    warn: (code) => log.warn({ code }, "auth warning"),
-    debug: () => undefined,
-  },
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: LIFETIME_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

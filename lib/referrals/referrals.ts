@@ -112,7 +112,9 @@ export async function visibleReferral(actor: Actor, id: string) {
     can(actor, "referral:create") ? db.case.count({ where: { AND: [{ id: referral.caseId }, caseScope(actor)] } }).then((n) => n === 1) : false,
     referral.partner.teamId !== null ? db.referral.count({ where: { AND: [{ id }, incomingReferralScope(actor)] } }).then((n) => n === 1) : false,
   ]);
-  return { ...referral, shared: revive(referral.shared), sender, receiver };
+  const shared = revive(referral.shared);
+  // A pseudonymised referral names no case: the partner gets the referral's own reference, not the internal code.
+  return { ...referral, shared: referral.identifying ? shared : { ...shared, code: referralReference(referral.id) }, sender, receiver };
 }
 
 /** A referral opened on its page: what `visibleReferral` gives, with the view audited. */
@@ -122,6 +124,11 @@ export async function openReferral(actor: Actor, id: string, ip: string | null) 
     await recordAudit(db, { actorId: actor.id, action: "referral.view", entity: "Referral", entityId: referral.id, caseId: referral.caseId, ip, detail: { as: referral.sender ? "sender" : "partner" } });
   }
   return referral;
+}
+
+/** How a referral is named to the partner when it carries no names: its own reference, never the case code. */
+export function referralReference(id: string): string {
+  return `REF-${id.slice(0, 8).toUpperCase()}`;
 }
 
 /** JSON keeps dates as strings: hearings' start times become dates again for display. */

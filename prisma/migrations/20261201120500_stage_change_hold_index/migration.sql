@@ -1,3 +1,3 @@
 -- The few proceedings a programme ever held (lib/dashboard/figures: their
 -- stays are joined across the hold; every other stay is read as it is).
-CREATE INDEX "StageChange_programmeHold_idx" ON "StageChange" ("teamId", "proceedingId") WHERE "programmeHold";
+CREATE INDEX "StageChange_programmeHold_teamId_proceedingId_idx" ON "StageChange"("programmeHold", "teamId", "proceedingId");
