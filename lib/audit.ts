@@ -12,6 +12,7 @@ export type AuditAction =
   | "login.blocked"
   | "logout"
   | "case.list"
+  | "page.view"
   | "case.view"
   | "case.refused"
   | "action.refused"

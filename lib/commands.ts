@@ -21,7 +21,7 @@ import { openCase, type CaseAccess } from "@/lib/cases/access";
 
 /** A refusal as the form shows it: beside its field, or above the form. */
 export function refusalState(refusal: Refusal): FormState {
-  if (refusal.field) return { fieldErrors: { [refusal.field]: refusal.key } };
+  if (refusal.field) return { fieldErrors: { [refusal.field]: refusal.key }, ...(refusal.values ? { fieldErrorValues: { [refusal.field]: refusal.values } } : {}) };
   return { formError: refusal.key, ...(refusal.values ? { formErrorValues: refusal.values } : {}) };
 }
 

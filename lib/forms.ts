@@ -12,6 +12,8 @@ export type FormState = {
   /** Values for the form error message, e.g. who changed the record and when. */
   formErrorValues?: Record<string, string>;
   fieldErrors?: FieldErrors;
+  /** Values for a field's message, e.g. which row and column of a spreadsheet. */
+  fieldErrorValues?: Record<string, Record<string, string>>;
   /** Values to show once after a save, e.g. a newly made secret link. */
   data?: Record<string, string>;
 };

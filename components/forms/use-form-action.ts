@@ -26,7 +26,7 @@ export function useFormAction<S extends FormState = FormState>(action: (state: S
   const errorFor = (name: string): string | undefined => {
     const key = state.fieldErrors?.[name];
     if (!key) return undefined;
-    return t.has(key) ? t(key) : t("invalid");
+    return t.has(key) ? t(key, state.fieldErrorValues?.[name] ?? {}) : t("invalid");
   };
   const formError = state.formError ? (t.has(state.formError) ? t(state.formError, state.formErrorValues ?? {}) : t("invalid")) : undefined;
   const hasFieldErrors = Boolean(state.fieldErrors && Object.keys(state.fieldErrors).length);

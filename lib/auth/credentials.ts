@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { accountKey, blockedUntil, clearFailures, ipKey, recordAccountFailure, recordIpFailure } from "./throttle";
+import { accountKey, auditsAttempt, blockedUntil, clearFailures, countAttempt, ipKey, recordAccountFailure, recordIpFailure } from "./throttle";
 import { startSession } from "./sessions";
 import { acceptedStepSealed, looksLikeTotp, useRecoveryCode } from "./totp";
 
@@ -49,13 +49,20 @@ export async function verifyCredentials(input: unknown, ip: string | null): Prom
     );
 
   if (await blockedUntil(keys)) {
-    await audit("login.blocked");
+    const attempts = await countAttempt("blocked", ip);
+    if (auditsAttempt(attempts)) await audit("login.blocked", { attemptsInWindow: attempts });
     return { ok: false, reason: "locked" };
   }
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !user.active || !passwordOk) {
     await Promise.all([recordAccountFailure(keys[0]), ...(ip ? [recordIpFailure(keys[1])] : [])]);
-    await audit("login.failed");
+    // A failure on a real account is always audited; guesses at addresses
+    // with no account are counted, and audited as the count doubles.
+    if (user) await audit("login.failed");
+    else {
+      const attempts = await countAttempt("unknown-account", ip);
+      if (auditsAttempt(attempts)) await audit("login.failed", { attemptsInWindow: attempts });
+    }
     return { ok: false, reason: "invalid" };
   }
 

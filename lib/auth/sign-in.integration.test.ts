@@ -108,3 +108,39 @@ describe("sessions", () => {
     expect(await checkSession(sid, other.id)).toEqual({ ended: "signed-out" });
   });
 });
+
+// Security finding 12: anyone, unsigned, could add audit and throttle rows without bound.
+describe("a flood of sign-in attempts", () => {
+  it("at addresses with no account leaves a handful of audit rows that say how many came, and blocked attempts the same", async () => {
+    const from = ip();
+    for (let n = 0; n < 40; n++) await verifyCredentials({ email: `nobody-${tag()}@test.waypoint.test`, password: "guess guess guess" }, from);
+    const rows = await testDb.auditLog.findMany({ where: { ip: from }, orderBy: { id: "asc" }, select: { action: true, detail: true } });
+    const counts = (action: string) => rows.filter((r) => r.action === action).map((r) => (r.detail as { attemptsInWindow?: number }).attemptsInWindow);
+    // 20 failures block the address; the other 20 attempts are refused as blocked.
+    expect(counts("login.failed")).toEqual([1, 2, 4, 8, 16]);
+    expect(counts("login.blocked")).toEqual([1, 2, 4, 8, 16]);
+  });
+
+  it("a failure on a real account is always audited", async () => {
+    const user = await account();
+    for (let n = 0; n < 3; n++) await verifyCredentials({ email: user.email, password: "not the password at all" }, ip());
+    expect(await testDb.auditLog.count({ where: { actorId: user.id, action: "login.failed" } })).toBe(3);
+  });
+
+  it("prunes throttle rows a day old that block nothing, and keeps the rest", async () => {
+    const stale = `account:stale-${tag()}`;
+    const blocking = `account:blocking-${tag()}`;
+    const recent = `account:recent-${tag()}`;
+    const dayAgo = new Date(Date.now() - 25 * 3600_000);
+    await testDb.signInThrottle.createMany({
+      data: [
+        { key: stale, failures: 1, windowStart: dayAgo },
+        { key: blocking, failures: 9, windowStart: dayAgo, blockedUntil: new Date(Date.now() + 3600_000) },
+        { key: recent, failures: 1, windowStart: new Date() },
+      ],
+    });
+    await verifyCredentials({ email: `nobody-${tag()}@test.waypoint.test`, password: "guess guess guess" }, ip());
+    const left = (await testDb.signInThrottle.findMany({ where: { key: { in: [stale, blocking, recent] } }, select: { key: true } })).map((r) => r.key);
+    expect(left.sort()).toEqual([blocking, recent].sort());
+  });
+});

@@ -6,6 +6,8 @@ import "server-only";
 //   twice as long after each further failure, up to an hour;
 // - an IP address is refused for 15 minutes after 20 failures in 15 minutes.
 // A successful sign-in clears the address's count (not the IP's).
+// Rows left from a day ago with no block in force are pruned as failures
+// come in, so guessing at random addresses cannot grow the table for ever.
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 
@@ -42,6 +44,7 @@ export async function recordAccountFailure(key: string) {
 
 /** Counts a failure from an IP address within a rolling window, and blocks the address past the limit. */
 export async function recordIpFailure(key: string) {
+  await pruneThrottle();
   await db.$executeRaw`
     insert into "SignInThrottle" (key, failures, "windowStart") values (${key}, 1, now())
     on conflict (key) do update set
@@ -50,6 +53,36 @@ export async function recordIpFailure(key: string) {
   await db.$executeRaw`
     update "SignInThrottle" set "blockedUntil" = now() + ${IP_WINDOW_MINUTES} * interval '1 minute'
      where key = ${key} and failures >= ${IP_FAILURES} and ("blockedUntil" is null or "blockedUntil" < now())`;
+}
+
+/**
+ * Counts one more attempt of a kind (refused while blocked, or for an
+ * address with no account) from an IP in the current window, and returns
+ * how many that makes. The caller audits only the 1st, 2nd, 4th, 8th, …: a
+ * flood from one address becomes a handful of rows that say how big it was.
+ */
+export async function countAttempt(kind: "blocked" | "unknown-account", ip: string | null): Promise<number> {
+  if (!ip) return 1;
+  const key = `attempts:${kind}:${ip}`;
+  const [row] = await db.$queryRaw<{ failures: number }[]>`
+    insert into "SignInThrottle" (key, failures, "windowStart") values (${key}, 1, now())
+    on conflict (key) do update set
+      failures = case when "SignInThrottle"."windowStart" < now() - ${IP_WINDOW_MINUTES} * interval '1 minute' then 1 else "SignInThrottle".failures + 1 end,
+      "windowStart" = case when "SignInThrottle"."windowStart" < now() - ${IP_WINDOW_MINUTES} * interval '1 minute' then now() else "SignInThrottle"."windowStart" end
+    returning failures`;
+  return row.failures;
+}
+
+/** Whether the nth attempt of a flood gets an audit row (1, 2, 4, 8, …). */
+export function auditsAttempt(n: number): boolean {
+  return n > 0 && (n & (n - 1)) === 0;
+}
+
+/** Deletes rows whose window ended a day ago and that block nothing. */
+export async function pruneThrottle() {
+  await db.$executeRaw`
+    delete from "SignInThrottle"
+     where "windowStart" < now() - interval '1 day' and ("blockedUntil" is null or "blockedUntil" < now())`;
 }
 
 export async function clearFailures(key: string) {

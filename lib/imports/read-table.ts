@@ -2,19 +2,59 @@
 // rows under it. Every cell becomes text as written: a formula is read as
 // its formula ("=SUM(A1:A3)"), never evaluated or replaced by a cached
 // result; dates become YYYY-MM-DD.
+//
+// A spreadsheet is a zip, and a small one can unpack into gigabytes (one
+// long text referenced by many cells): the unpacked size is checked before
+// reading, and the sheet is read as a stream with limits on rows, columns
+// and the length of a cell, so a file over them is refused as soon as that
+// is known, with a message that says which limit and where.
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { CsvError, parse } from "csv-parse/sync";
 import { withoutNul } from "@/lib/forms";
-import { refuse } from "@/lib/refusal";
+import { refuse, Refusal } from "@/lib/refusal";
 import { isoDate } from "@/lib/dates";
 
 export type Table = { headers: string[]; rows: string[][] };
 
 export const MAX_IMPORT_ROWS = 50_000;
+export const MAX_IMPORT_COLUMNS = 100;
+/** Longer than any name, number or note a register holds. */
+export const MAX_CELL_CHARS = 2_000;
+/** What an .xlsx may unpack to (a 15 MB upload of real data unpacks to well under this). */
+export const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
+/**
+ * All the text of the table together. Cells may share one stored text, so
+ * a small file can still spell out a great deal: 50,000 rows of real data
+ * come to a few million characters.
+ */
+export const MAX_TABLE_CHARS = 30_000_000;
 
 /** A file that cannot be read as a table: refused beside the file field, with the message key. */
-function unreadable(key: string): never {
-  refuse(key, "file");
+function unreadable(key: string, values?: Record<string, string>): never {
+  refuse(key, "file", values);
+}
+
+/** Refuses a cell past the length limit, saying where it is (spreadsheet row numbers: the header is row 1). */
+function checkCell(text: string, row: number, column: number) {
+  if (text.length > MAX_CELL_CHARS) unreadable("cellTooLong", { row: String(row), column: String(column), max: String(MAX_CELL_CHARS) });
+}
+
+/** The sizes the zip's directory gives for its files once unpacked, without unpacking them. */
+export function unpackedBytes(bytes: Buffer): number {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    unreadable("unreadableSpreadsheet");
+  }
+  return total;
 }
 
 const SEPARATORS = [",", ";", "\t"];
@@ -56,24 +96,38 @@ export function parseCsv(text: string): Table {
   }
 }
 
-/** The first worksheet of an .xlsx workbook. */
+/** The first worksheet of an .xlsx workbook, read as a stream within the limits above. */
 export async function readXlsx(bytes: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  if (unpackedBytes(bytes) > MAX_UNPACKED_BYTES) unreadable("spreadsheetTooLarge", { max: String(MAX_UNPACKED_BYTES / 1024 / 1024) });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+  const records: string[][] = [];
+  let sheets = 0;
+  let chars = 0;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      sheets++;
+      for await (const row of sheet) {
+        const rowNumber = row.number;
+        // The header row and the data rows; one past the limit is enough to refuse.
+        if (rowNumber > MAX_IMPORT_ROWS + 1) unreadable("tooManyRows");
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          if (column > MAX_IMPORT_COLUMNS) unreadable("tooManyColumns", { max: String(MAX_IMPORT_COLUMNS) });
+          const text = cellText(cell);
+          checkCell(text, rowNumber, column);
+          chars += text.length;
+          if (chars > MAX_TABLE_CHARS) unreadable("spreadsheetTooLarge", { max: String(MAX_UNPACKED_BYTES / 1024 / 1024) });
+          cells[column - 1] = text;
+        });
+        records[rowNumber - 1] = Array.from(cells, (c) => c ?? "");
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
     unreadable("unreadableSpreadsheet");
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) unreadable("emptySpreadsheet");
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell);
-    });
-    records[rowNumber - 1] = Array.from(cells, (c) => c ?? "");
-  });
+  if (sheets === 0) unreadable("emptySpreadsheet");
   return toTable(Array.from(records, (r) => r ?? []));
 }
 
@@ -96,6 +150,8 @@ function toTable(records: string[][]): Table {
   const nonEmpty = (r: string[]) => r.some((c) => c.trim() !== "");
   const [header, ...rest] = records;
   if (!header || !nonEmpty(header)) unreadable("noHeaderRow");
+  if (header.length > MAX_IMPORT_COLUMNS) unreadable("tooManyColumns", { max: String(MAX_IMPORT_COLUMNS) });
+  records.forEach((record, index) => record.forEach((cell, column) => checkCell(cell, index + 1, column + 1)));
   const headers = header.map((h, i) => h.trim() || `Column ${i + 1}`);
   // Trailing empty rows (common in exported sheets) are not rows.
   let last = rest.length;

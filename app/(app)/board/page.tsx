@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -14,6 +15,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const requested = (await searchParams).sort;
   const sort: BoardSort = (BOARD_SORTS as readonly string[]).includes(requested ?? "") ? (requested as BoardSort) : "hearing";
   const rows = await refoulementBoard(user, sort);
+  await recordPageView(user, "board", { cases: rows.map((r) => r.code) });
   const t = await getTranslations("board");
   const tStage = await getTranslations("stages");
   const tRule = await getTranslations("tasks.rules");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -34,6 +35,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     programmeHolds(user),
     pendingClosures(user),
   ]);
+  // The dashboard names cases in its detention list, hearings and closure requests; the rest are counts.
+  await recordPageView(user, "dashboard", {
+    cases: [...figures.detained.map((d) => d.code), ...figures.hearings.map((h) => h.code), ...closures.map((c) => c.case.code)],
+    detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
+  });
   const freshHref = `/dashboard?${new URLSearchParams({ from: period.from, to: period.to, ...(chosenTeam ? { team: chosenTeam } : {}), fresh: "1" })}`;
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
   const cases = (filters: string) => `/cases?${filters}${chosenTeam ? `&team=${chosenTeam}` : ""}`;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { taskTitle } from "@/lib/tasks/titles";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Deadlines" };
 export default async function DeadlinesPage() {
   const user = await requirePermission("board:read");
   const deadlines = await openDeadlines(user);
+  await recordPageView(user, "deadlines", { cases: deadlines.map((d) => d.case.code) });
   const t = await getTranslations("deadlines");
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatInTimeZone } from "date-fns-tz";
@@ -29,6 +30,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
     listHearings(user, { from: startOfBangkokDay(range.first), to: startOfBangkokDay(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team }),
     hearingOptions(user),
   ]);
+  await recordPageView(user, "hearings", { cases: hearings.map((h) => h.proceeding.case.code), detail: { view: params.view, from: range.first } });
   const t = await getTranslations("hearingsPage");
   const tPurpose = await getTranslations("enums.hearingPurpose");
   const tType = await getTranslations("enums.proceedingType");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationsPage() {
   const user = await requireUser();
   const notifications = await myNotifications(user);
+  await recordPageView(user, "notifications", { cases: notifications.flatMap((n) => (n.case ? [n.case.code] : [])) });
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   return (

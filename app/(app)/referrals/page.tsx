@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Incoming referrals" };
 export default async function IncomingReferralsPage() {
   const user = await requirePermission("referral:receive");
   const referrals = await incomingReferrals(user);
+  await recordPageView(user, "referrals", { cases: [], detail: { referrals: referrals.length } });
   const t = await getTranslations("referrals");
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();

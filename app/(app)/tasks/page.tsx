@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
@@ -14,6 +15,7 @@ export default async function MyWorkPage() {
   const user = await requireUser();
   const t = await getTranslations("tasks");
   const tasks = can(user, "case:read") ? await myOpenTasks(user) : [];
+  await recordPageView(user, "tasks", { cases: tasks.map((task) => task.case.code) });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("myWork")}</h1>

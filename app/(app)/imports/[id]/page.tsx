@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Import: map and check" };
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("case:import");
   const view = await importBatchView(user, (await params).id);
+  if (view) await recordPageView(user, "import-batch", { cases: [], entityId: view.batch.id, detail: { rows: view.table?.rows.length ?? 0 } });
   if (!view) notFound();
   const { batch, table, team, initial } = view;
   const t = await getTranslations("imports");

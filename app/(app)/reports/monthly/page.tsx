@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { recordPageView } from "@/lib/page-views";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { dashboardFigures, figureTeams } from "@/lib/dashboard/figures";
@@ -18,6 +19,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const requested = (await searchParams).month;
   const month = isMonthParam(requested) ? requested : todayInBangkok().slice(0, 7);
   const figures = await dashboardFigures((await figureTeams(user)).selected, monthBounds(month));
+  await recordPageView(user, "monthly-report", { cases: [], detail: { month } });
   const t = await getTranslations("report");
   const tCountry = await getTranslations("countries");
   const tType = await getTranslations("enums.proceedingType");

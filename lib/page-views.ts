@@ -1,0 +1,25 @@
+import "server-only";
+// Views of pages that show case data but no single case (lists, boards,
+// calendars, the dashboard): audited like opening a case is, with the case
+// codes the page showed, so "who saw this case?" has an answer for them too.
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { clientIp } from "@/lib/request-context";
+import type { Actor } from "@/lib/policy";
+
+export type ViewedPage = "hearings" | "board" | "deadlines" | "tasks" | "dashboard" | "monthly-report" | "notifications" | "referrals" | "import-batch";
+
+/** At most this many codes are listed in one row: a page never shows more. */
+const MAX_CODES = 500;
+
+export async function recordPageView(actor: Pick<Actor, "id">, page: ViewedPage, shown: { cases: string[]; entityId?: string; detail?: Record<string, string | number | boolean | null> }) {
+  const cases = [...new Set(shown.cases)];
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "page.view",
+    entity: "Page",
+    entityId: shown.entityId ?? page,
+    ip: await clientIp(),
+    detail: { page, rows: cases.length, cases: cases.slice(0, MAX_CODES), ...shown.detail },
+  });
+}
