@@ -222,6 +222,8 @@ export async function mergeCases(survivorCase: CaseAccess, mergedCase: CaseAcces
         openedAt: merged.openedAt,
         journey: merged.journey,
         people: merged.people,
+        // Which of its people were found to be one already in the survivor: an erasure of that person reaches their copy here too.
+        samePeople: [...pairs],
       };
       await tx.caseMerge.create({ data: { mergedCode: merged.code, mergedCaseId: mergedId, survivingCaseId: survivorId, mergedById: actor.id, record: JSON.parse(JSON.stringify(record)) } });
       // What is left on the merged case (its journey, members) goes with it.

@@ -14,10 +14,13 @@ let caseId: string;
 let caseCode: string;
 let personId: string;
 let storageKey: string;
+let teamId: string;
+const copies: { referralNew: string; referralOld: string; merge: string; pendingBatch: string; reportBatch: string } = { referralNew: "", referralOld: "", merge: "", pendingBatch: "", reportBatch: "" };
 const content = Buffer.from(`%PDF-1.4 passport of ${name}`);
 
 beforeAll(async () => {
   const team = await makeTeam("Subject requests");
+  teamId = team.id;
   supervisor = await makeUser("SUPERVISOR", team.id);
   const created = await makeCase({ teamId: team.id, caseworkerId: supervisor.id, actorId: supervisor.id, principal: { latinName: name, unhcrNumber: "999-26C77777" } });
   caseId = created.id;
@@ -30,6 +33,28 @@ beforeAll(async () => {
   await testDb.document.create({
     data: { caseId, personId, type: "PASSPORT", fileName: "passport.pdf", contentType: "application/pdf", sizeBytes: content.length, sha256: crypto.createHash("sha256").update(content).digest("hex"), storageKey, uploadedById: supervisor.id },
   });
+  // Copies of the person elsewhere (security finding 3): what referrals shared, what a merge kept, import rows.
+  await testDb.note.create({ data: { caseId, authorId: supervisor.id, kind: "OTHER", body: "Confidential: the neighbour reported the uncle", confidential: true } });
+  await testDb.note.create({ data: { caseId, authorId: supervisor.id, kind: "VISIT", body: "Home visit, all well" } });
+  const partner = await testDb.partner.create({ data: { name: `Clinic ${tag()}`, services: ["MEDICAL"] } });
+  const referral = (shared: object, consentBy: string) =>
+    testDb.referral.create({ data: { caseId, partnerId: partner.id, service: "MEDICAL", reason: "Check-up", sections: ["household"], identifying: true, consentBy, consentOn: new Date("2026-03-02"), consentPurpose: "Care", shared, createdById: supervisor.id }, select: { id: true } });
+  copies.referralNew = (await referral({ code: caseCode, household: [{ personId, relationship: "PRINCIPAL", sex: "FEMALE", birthYear: 1980, nationality: "VN", name, unhcrNumber: "999-26C77777" }] }, name)).id;
+  copies.referralOld = (await referral({ code: caseCode, household: [{ relationship: "PRINCIPAL", sex: "FEMALE", birthYear: 1980, nationality: "VN", name, unhcrNumber: "999-26C77777" }, { relationship: "CHILD", sex: "MALE", birthYear: 2015, nationality: "VN", name: "Someone Else Entirely" }] }, "A caseworker")).id;
+  const mergedPersonId = crypto.randomUUID();
+  copies.merge = (
+    await testDb.caseMerge.create({
+      data: { mergedCode: `WP-2099-${String(Math.floor(Math.random() * 900000) + 100000)}`, mergedCaseId: crypto.randomUUID(), survivingCaseId: caseId, mergedById: supervisor.id, record: { code: "old", people: [{ id: mergedPersonId, latinName: "Another Spelling", phone: "+66 81 234 5678", safeHouse: "House D" }], samePeople: [[mergedPersonId, personId]] } },
+      select: { id: true },
+    })
+  ).id;
+  copies.pendingBatch = (await testDb.importBatch.create({ data: { teamId, source: "Old register", fileName: "old.csv", rowsTotal: 2, createdById: supervisor.id, table: { headers: ["Name", "UNHCR"], rows: [[name, "999-26C77777"], ["Other Person", "111-11C11111"]] } }, select: { id: true } })).id;
+  copies.reportBatch = (
+    await testDb.importBatch.create({
+      data: { teamId, source: "Old register", fileName: "old2.csv", status: "IMPORTED", rowsTotal: 3, createdById: supervisor.id, errorReport: `Name,UNHCR,Problem\r\n${name},999-26C77777,Possible duplicate\r\n"Other, Person",111,"Missing\nyear"\r\n` },
+      select: { id: true },
+    })
+  ).id;
 });
 
 describe("data subject requests", () => {
@@ -43,6 +68,12 @@ describe("data subject requests", () => {
     const pdf = Object.entries(files).find(([path]) => path.startsWith("documents/"))!;
     expect(Buffer.from(pdf[1]).equals(content)).toBe(true);
     expect(await testDb.auditLog.count({ where: { action: "person.export", entityId: personId } })).toBe(1);
+    // Only this person's data: no confidential notes, no staff, no network addresses.
+    const json = strFromU8(files["person.json"]);
+    expect(record.notes.map((n: { body: string }) => n.body)).toEqual(["Home visit, all well"]);
+    expect(json).not.toContain("neighbour");
+    expect(json).not.toContain(supervisor.id);
+    expect(record.auditTrail.every((row: object) => !("ip" in row))).toBe(true);
   });
 
   it("erase every personal field and document, keep the household member, and audit it without the values", async () => {
@@ -55,7 +86,20 @@ describe("data subject requests", () => {
     expect((await listCases(supervisor, parseCaseListParams({ q: name.split(" ").at(-1)! }))).total).toBe(0);
     const erasure = await testDb.auditLog.findFirstOrThrow({ where: { action: "person.erase", entityId: personId } });
     expect(erasure.actorId).toBe(supervisor.id);
-    expect(erasure.detail).toMatchObject({ reason: "Asked in writing on 20 November", documents: 1 });
+    expect(erasure.detail).toMatchObject({ reason: "Asked in writing on 20 November", documents: 1, copies: { referrals: 2, merges: 1, importRows: 2 } });
+    // Every copy: what the partner was sent (entries found by id, or by name in older referrals), the merge's record, import rows.
+    const shared = async (id: string) => (await testDb.referral.findUniqueOrThrow({ where: { id } }));
+    expect(((await shared(copies.referralNew)).shared as { household: object[] }).household).toEqual([{ erased: true }]);
+    const old = await shared(copies.referralOld);
+    expect((old.shared as { household: object[] }).household).toEqual([{ erased: true }, expect.objectContaining({ name: "Someone Else Entirely" })]);
+    expect((await shared(copies.referralNew)).consentBy).toBe("Erased person");
+    expect(old.consentBy).toBe("A caseworker");
+    const merge = await testDb.caseMerge.findUniqueOrThrow({ where: { id: copies.merge } });
+    expect(JSON.stringify(merge.record)).not.toMatch(/Another Spelling|House D|\+66/);
+    const pending = await testDb.importBatch.findUniqueOrThrow({ where: { id: copies.pendingBatch } });
+    expect((pending.table as { rows: string[][] }).rows).toEqual([["Other Person", "111-11C11111"]]);
+    const report = (await testDb.importBatch.findUniqueOrThrow({ where: { id: copies.reportBatch } })).errorReport;
+    expect(report).toBe(`Name,UNHCR,Problem\r\n"Other, Person",111,"Missing\nyear"\r\n`);
     // No audit row anywhere holds an erased value.
     const rows = await testDb.auditLog.findMany({ where: { caseId } });
     const text = JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value));

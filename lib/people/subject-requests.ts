@@ -5,6 +5,7 @@ import "server-only";
 // anonymous household member so the case's history and counts hold. The
 // audit trail records that an erasure happened, by whom and why, never the
 // erased values (audit rows only ever hold field names).
+import { eraseCopies } from "./erase-copies";
 import { strToU8, zipSync } from "fflate";
 import type { CaseAccess } from "@/lib/cases/access";
 import { db, type Tx } from "@/lib/db";
@@ -13,6 +14,9 @@ import { fileStore } from "@/lib/files/store";
 import { bangkokDate } from "@/lib/dates";
 
 export const ERASED_NAME = "Erased person";
+
+/** Keys of the export that name staff (their ids) or hold derived search text. */
+const STAFF_OR_DERIVED = /^(actorId|userId|counselId|assigneeId|caseworkerId|\w+ById|searchText|nameKeys)$/;
 
 /** The whole record of one person of a case (caller checked access), as a zip of person.json and their documents. */
 export async function subjectAccessExport(access: CaseAccess, personId: string, ip: string | null): Promise<{ zip: Uint8Array; fileName: string } | null> {
@@ -26,7 +30,8 @@ export async function subjectAccessExport(access: CaseAccess, personId: string, 
     db.fine.findMany({ where: { personId }, include: { payments: true } }),
     db.document.findMany({ where: { personId } }),
     db.proceeding.findMany({ where: { caseId }, include: { stageChanges: { orderBy: { at: "asc" } }, hearings: true } }),
-    db.note.findMany({ where: { caseId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
+    // Confidential notes are the team's own assessments, often about others: not part of one person's copy.
+    db.note.findMany({ where: { caseId, confidential: false }, orderBy: { createdAt: "asc" }, select: { createdAt: true, kind: true, body: true } }),
     db.auditLog.findMany({ where: { entityId: personId }, orderBy: { id: "asc" } }),
   ]);
   const files: Record<string, Uint8Array> = {};
@@ -35,17 +40,18 @@ export async function subjectAccessExport(access: CaseAccess, personId: string, 
   }
   const record = {
     exportedAt: new Date().toISOString(),
-    note: "Everything Waypoint holds about this person. The case's notes and proceedings concern the whole household.",
+    note: "Everything Waypoint holds about this person. The case's notes and proceedings concern the whole household. Staff are not named, and the record of who looked at it is given without network addresses.",
     person,
     case: household,
     detention,
     fines,
     documents: documents.map(({ storageKey: _storageKey, ...document }) => document),
     proceedings,
-    notes: notes.map((n) => ({ at: n.createdAt, kind: n.kind, confidential: n.confidential, author: n.author.name, body: n.body })),
-    auditTrail: trail.map((a) => ({ at: a.at, action: a.action, fields: a.fields, ip: a.ip })),
+    notes: notes.map((n) => ({ at: n.createdAt, kind: n.kind, body: n.body })),
+    auditTrail: trail.map((a) => ({ at: a.at, action: a.action, fields: a.fields })),
   };
-  const json = JSON.stringify(record, (_key, value) => (typeof value === "bigint" ? value.toString() : value), 2);
+  // Who on the staff did what is the organisation's record, not the person's: ids of staff and derived search keys are left out.
+  const json = JSON.stringify(record, (key, value) => (STAFF_OR_DERIVED.test(key) ? undefined : typeof value === "bigint" ? value.toString() : value), 2);
   const zip = zipSync({ "person.json": strToU8(json), ...files });
   await db.$transaction((tx) =>
     recordAudit(tx, { actorId, action: "person.export", entity: "Person", entityId: personId, caseId, ip, detail: { documents: documents.length } }),
@@ -62,8 +68,14 @@ export async function erasePerson(access: CaseAccess, personId: string, reason: 
   const { caseId } = access;
   const actorId = access.actor.id;
   const storageKeys = await db.$transaction(async (tx: Tx) => {
-    const person = await tx.person.findFirst({ where: { id: personId, caseId }, select: { relationship: true } });
+    const person = await tx.person.findFirst({
+      where: { id: personId, caseId },
+      select: { relationship: true, position: true, latinName: true, nativeName: true, aliases: true, unhcrNumber: true, documentNumber: true },
+    });
     if (!person) return null;
+    // Where they stand in the household, as a summary lists it (by position).
+    const index = await tx.person.count({ where: { caseId, position: { lt: person.position } } });
+    const copies = await eraseCopies(tx, { personId, caseId, teamId: access.teamId, index, ...person });
     await tx.person.update({
       where: { id: personId },
       data: {
@@ -100,7 +112,7 @@ export async function erasePerson(access: CaseAccess, personId: string, reason: 
       caseId,
       ip,
       fields: ["latinName", "nativeName", "aliases", "birthDate", "sex", "ethnicity", "languages", "unhcrNumber", "documentNumber", "religion", "phone", "address", "safeHouse", "vulnerabilities", "documents"],
-      detail: { reason, documents: documents.length },
+      detail: { reason, documents: documents.length, copies },
     });
     return documents.map((d) => d.storageKey);
   });

@@ -29,7 +29,7 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
       team: { select: { name: true } },
       people: {
         orderBy: { position: "asc" },
-        select: { relationship: true, birthYear: true, sex: true, nationality: true, latinName: true, nativeName: true, unhcrNumber: true },
+        select: { id: true, relationship: true, birthYear: true, sex: true, nationality: true, latinName: true, nativeName: true, unhcrNumber: true },
       },
       journey: { select: { originCountry: true, entryPoint: true, entryDate: true } },
       detentions: {
@@ -62,6 +62,8 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
     identifying: request.identifying,
     household: want("household")
       ? record.people.map((p) => ({
+          // Not shown: lets an erasure find this person's entry in a referral sent earlier (lib/people/erase-copies).
+          personId: p.id,
           relationship: p.relationship,
           birthYear: p.birthYear,
           sex: p.sex,

@@ -7,7 +7,10 @@ export function summaryLines(summary: CaseSummary, words: SummaryWords) {
   const { label } = words;
   return {
     household: summary.household?.map((p) =>
-      [
+      // An entry an erasure emptied (lib/people/erase-copies) keeps its place and nothing else.
+      "erased" in p && p.erased
+        ? label("erasedMember")
+        : [
         "name" in p && p.name ? p.name : null,
         words.relationship(p.relationship),
         words.sex(p.sex),
