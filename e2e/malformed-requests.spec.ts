@@ -72,6 +72,7 @@ test("routes refuse malformed bodies, origins and ids with a 4xx", async () => {
     ["notes API, not a code", post(`/api/cases/WP-1/notes`, { headers: { origin: origin(), "content-type": "application/json" }, data: { kind: "CALL", body: "x" } }), [404]],
     ["case export, no form", post("/api/exports/cases", { headers: { "content-type": "application/json" }, data: "{}" }), [400]],
     ["case export, names without purpose", post("/api/exports/cases", { multipart: { identifying: "on", format: "csv" } }), [400]],
+    ["case export, names without an archive password", post("/api/exports/cases", { multipart: { identifying: "on", format: "csv", purpose: "Needed for a referral" } }), [400]],
     ["figures export, no form", post("/api/exports/figures", { headers: { "content-type": "text/plain" }, data: "x" }), [400]],
     ["summary, no form", post(`/api/cases/${caseCode}/summary`, { headers: { "content-type": "application/json" }, data: "[]" }), [400]],
     ["summary, no section", post(`/api/cases/${caseCode}/summary`, { multipart: { sections: "nonsense" } }), [400]],

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 import { newCase } from "./data";
@@ -79,9 +79,22 @@ test("a supervisor exports a pseudonymised CSV, and identifying fields need a st
   await page.getByRole("button", { name: "Download CSV" }).click();
   await expect(page.getByText("Say why identifying fields are needed.")).toBeVisible();
   await page.getByLabel("Purpose of this export").fill("Referral list requested by UNHCR protection unit");
+  // With names, the file comes as an AES-256 zip under a password the supervisor chooses (issue 14, item 7).
+  await page.getByLabel("Password for the archive").fill("short");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  const password = "lantern harbour copper 42";
+  await page.getByLabel("Password for the archive").fill(password);
+  await page.getByLabel("Password again").fill(password);
+  await expectAccessible(page);
   const identifying = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download CSV" }).click();
-  const identified = fs.readFileSync((await (await identifying).path())!, "utf8");
+  const zipped = await identifying;
+  expect(zipped.suggestedFilename()).toMatch(/^waypoint-cases-identifying-\d{4}-\d{2}-\d{2}\.zip$/);
+  const archive = (await zipped.path())!;
+  expect(execFileSync("7z", ["l", "-slt", archive], { encoding: "utf8" })).toContain("Method = AES-256");
+  expect(spawnSync("7z", ["t", "-pnot the password", archive]).status).not.toBe(0);
+  const identified = execFileSync("7z", ["x", `-p${password}`, "-so", archive], { encoding: "utf8" });
   expect(identified.split("\r\n")[0]).toContain("principal_name");
   const [supervisor] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.supervisor.email]);
   const audits = await sql<{ detail: { identifying: boolean; purpose: string | null } }>(
@@ -89,9 +102,9 @@ test("a supervisor exports a pseudonymised CSV, and identifying fields need a st
     [supervisor.id],
   );
   expect(audits.map((a) => a.detail)).toEqual([
-    { format: "csv", identifying: true, purpose: "Referral list requested by UNHCR protection unit" },
-    { format: "xlsx", identifying: false, purpose: null },
-    { format: "csv", identifying: false, purpose: null },
+    { format: "csv", identifying: true, purpose: "Referral list requested by UNHCR protection unit", encrypted: true },
+    { format: "xlsx", identifying: false, purpose: null, encrypted: false },
+    { format: "csv", identifying: false, purpose: null, encrypted: false },
   ]);
 });
 

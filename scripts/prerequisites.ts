@@ -12,6 +12,7 @@ export const PREREQUISITES: Prerequisite[] = [
   { command: "chromium", debianPackage: "chromium", why: "the end-to-end tests drive a real browser" },
   { command: "pdftotext", debianPackage: "poppler-utils", why: "the tests read the PDFs the app makes" },
   { command: "pg_dump", debianPackage: "postgresql-client-15", why: "the backup test dumps and restores a database" },
+  { command: "7z", debianPackage: "p7zip-full", why: "the tests open encrypted (AES-256) exports with a real unzip tool" },
 ];
 
 function onPath(command: string): boolean {

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { IdentifyingChoice } from "./identifying-choice";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { MIN_ARCHIVE_PASSWORD } from "@/lib/exports/archive-password";
 
 /**
  * A plain form posting to the export route, so the browser downloads the
@@ -13,6 +15,7 @@ export function ExportForm() {
   const t = useTranslations("exports");
   const [identifying, setIdentifying] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [passwordErrors, setPasswordErrors] = useState<{ password: string | null; again: string | null }>({ password: null, again: null });
   return (
     <form
       method="post"
@@ -20,11 +23,17 @@ export function ExportForm() {
       className="space-y-3"
       aria-label={t("title")}
       onSubmit={(event) => {
-        const purpose = new FormData(event.currentTarget).get("purpose");
-        if (identifying && !String(purpose ?? "").trim()) {
-          event.preventDefault();
-          setError(t("purposeRequired"));
-        } else setError(null);
+        const form = new FormData(event.currentTarget);
+        const purpose = String(form.get("purpose") ?? "").trim();
+        const password = String(form.get("archivePassword") ?? "");
+        const problems = {
+          purpose: identifying && !purpose ? t("purposeRequired") : null,
+          password: identifying && password.length < MIN_ARCHIVE_PASSWORD ? t("archivePasswordTooShort", { min: MIN_ARCHIVE_PASSWORD }) : null,
+          again: identifying && password !== String(form.get("archivePasswordAgain") ?? "") ? t("archivePasswordsDiffer") : null,
+        };
+        setError(problems.purpose);
+        setPasswordErrors({ password: problems.password, again: problems.again });
+        if (problems.purpose || problems.password || problems.again) event.preventDefault();
       }}
     >
       <IdentifyingChoice
@@ -35,6 +44,14 @@ export function ExportForm() {
         purposeHint={t("purposeHint")}
         error={error}
       />
+      {identifying ? (
+        <fieldset className="space-y-2 rounded border border-slate-300 p-3">
+          <legend className="px-1 text-sm font-semibold">{t("archiveLegend")}</legend>
+          <p className="text-sm text-slate-700">{t("archiveIntro", { min: MIN_ARCHIVE_PASSWORD })}</p>
+          <TextField label={t("archivePassword")} name="archivePassword" type="password" autoComplete="new-password" error={passwordErrors.password ?? undefined} />
+          <TextField label={t("archivePasswordAgain")} name="archivePasswordAgain" type="password" autoComplete="new-password" error={passwordErrors.again ?? undefined} />
+        </fieldset>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="format" value="csv">
           {t("download")}

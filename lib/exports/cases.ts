@@ -27,7 +27,7 @@ export async function auditExport(actor: Actor, request: ExportRequest, ip: stri
       entity: "Case",
       ip,
       fields: request.identifying ? [...PSEUDONYMISED_COLUMNS, ...IDENTIFYING_COLUMNS] : PSEUDONYMISED_COLUMNS,
-      detail: { format: request.format, identifying: request.identifying, purpose: request.purpose },
+      detail: { format: request.format, identifying: request.identifying, purpose: request.purpose, encrypted: request.identifying },
     }),
   );
 }
