@@ -44,6 +44,8 @@ const CASE_ACTIONS: [string, Role[]][] = [
   ["requestClosureAction", EDITORS],
   ["uploadDocumentAction", READERS],
   ["createReferralAction", EDITORS],
+  // A legal hold without the reason it needs: allowed roles get a field error, nothing changes.
+  ["placeHoldAction", SUPERVISORS],
 ];
 const PERSON_ACTIONS: [string, Role[]][] = [
   ["updatePersonAction", EDITORS],
@@ -62,6 +64,7 @@ const RECORD_ACTIONS: [string, Role[], (t: Target & string, r: Records, code: st
   ["recordOutcomeAction", READERS, (_t, r, code) => [code, r.hearingId, {}, empty()]],
   ["moveProceedingAction", READERS, (_t, r, code) => [code, r.proceedingId, {}, empty()]],
   ["decideClosureAction", SUPERVISORS, (_t, r, code) => [code, r.closureId, {}, empty()]],
+  ["liftHoldAction", SUPERVISORS, (_t, r, code) => [code, r.closureId, {}, empty()]],
   // A referral to an outside partner: the sending team records the answer.
   ["updateReferralStatusAction", EDITORS, (_t, r) => [r.referralId, {}, empty()]],
   // A case merged into itself: allowed roles get a clear refusal, nothing changes.

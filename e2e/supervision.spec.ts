@@ -204,3 +204,37 @@ test("a Bangkok supervisor suspends a programme for Bangkok only, with a reason;
   const told = await sql<{ email: string }>(`select u.email from "Notification" n join "User" u on u.id = n."userId" where n."caseId" = $1 and n.kind = 'programme-suspended'`, [bangkok.id]);
   expect(told.map((t) => t.email)).toEqual([ACCOUNTS.caseworker.email]);
 });
+
+// Issue 14, item 2: a legal hold, placed and lifted by a supervisor with a reason, listed on the dashboard.
+test("a supervisor puts a case on legal hold with a reason, it is listed on the dashboard, and is lifted with a reason", async ({ page, browser }) => {
+  const { code } = await newCase({ team: "Bangkok" });
+  await signInAs(page, "supervisor");
+  await page.goto(`/cases/${code}`);
+  const section = page.getByRole("region", { name: "Legal hold" });
+  await section.getByText("Put on legal hold").click();
+  const place = section.getByRole("form", { name: "Put on legal hold" });
+  await place.getByRole("button", { name: "Place hold" }).click();
+  await expect(place.getByText("Say why (at least 5 characters).")).toBeVisible();
+  await place.getByLabel("Reason for the hold").fill("Civil claim against the IDC pending");
+  await place.getByRole("button", { name: "Place hold" }).click();
+  await expect(section.getByTestId("legal-holds")).toContainText("On legal hold");
+  await expectAccessible(page);
+  await page.goto("/dashboard?fresh=1");
+  await expect(page.getByTestId("standing-holds")).toContainText(code);
+
+  // A caseworker sees the hold, and cannot lift it.
+  const caseworker = await (await browser.newContext()).newPage();
+  await signInAs(caseworker, "caseworker");
+  await caseworker.goto(`/cases/${code}`);
+  await expect(caseworker.getByTestId("legal-holds")).toContainText("Civil claim against the IDC pending");
+  await expect(caseworker.getByText("Lift the hold")).toHaveCount(0);
+
+  await page.goto(`/cases/${code}`);
+  await section.getByText("Lift the hold").click();
+  const lift = section.getByRole("form", { name: "Lift the hold" });
+  await lift.getByLabel("Why the hold can end").fill("Claim settled in October");
+  await lift.getByRole("button", { name: "Lift hold" }).click();
+  await expect(section.getByTestId("legal-holds")).toContainText("Hold lifted");
+  const actions = await sql<{ action: string }>(`select a.action from "AuditLog" a join "Case" c on c.id = a."caseId" where c.code = $1 and a.action like 'hold.%' order by a.id`, [code]);
+  expect(actions.map((a) => a.action)).toEqual(["hold.place", "hold.lift"]);
+});

@@ -62,6 +62,8 @@ export type AuditAction =
   | "duplicate.check"
   | "duplicate.link"
   | "case.merge"
+  | "hold.place"
+  | "hold.lift"
   | "import.preview"
   | "import.run"
   | "import.report"

@@ -18,7 +18,7 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
     "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "hearing:manage", "counsel:assign",
     "incident:create", "board:read", "dashboard:read", "case:export", "case:reassign", "closure:request", "closure:approve",
     "programme:suspend", "audit:read", "person:subject-request", "referral:create", "referral:receive", "referral:override",
-    "case:merge", "case:import",
+    "case:merge", "case:import", "case:hold",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   ADMIN: ["user:manage", "settings:manage", "audit:read"],

@@ -45,6 +45,7 @@ export const PERMISSIONS = [
   "referral:receive",
   "case:merge",
   "case:import",
+  "case:hold",
   "settings:manage",
   "user:manage",
 ] as const;
@@ -92,6 +93,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     // Merge two cases of one household; import cases from spreadsheets.
     "case:merge",
     "case:import",
+    // Put a case on legal hold (no retention action touches it) and lift it.
+    "case:hold",
   ],
   // Legal officers follow the cases where they are counsel: they move
   // proceedings, keep deadlines, record hearings and file court papers; the

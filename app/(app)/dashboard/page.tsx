@@ -10,6 +10,7 @@ import { pivotByMonth } from "@/components/dashboard/pivot";
 import { BulkReassignForm, ProgrammeSwitch } from "@/components/programmes/programme-controls";
 import { programmeHolds } from "@/lib/programmes/queries";
 import { pendingClosures } from "@/lib/closures/queries";
+import { standingHolds } from "@/lib/holds/holds";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { FigureTable } from "@/components/ui/figure-table";
@@ -30,14 +31,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const period = parsePeriod(query);
   const { teams, selected } = await figureTeams(user, query.team);
   const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
-  const [{ figures, computedAt }, programmes, closures] = await Promise.all([
+  const [{ figures, computedAt }, programmes, closures, holds] = await Promise.all([
     recentDashboardFigures(selected, period, { fresh: query.fresh === "1" }),
     programmeHolds(user),
     pendingClosures(user),
+    standingHolds(user),
   ]);
   // The dashboard names cases in its detention list, hearings and closure requests; the rest are counts.
   await recordPageView(user, "dashboard", {
-    cases: [...figures.detained.map((d) => d.code), ...figures.hearings.map((h) => h.code), ...closures.map((c) => c.case.code)],
+    cases: [...figures.detained.map((d) => d.code), ...figures.hearings.map((h) => h.code), ...closures.map((c) => c.case.code), ...holds.map((h) => h.case.code)],
     detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
   });
   const freshHref = `/dashboard?${new URLSearchParams({ from: period.from, to: period.to, ...(chosenTeam ? { team: chosenTeam } : {}), fresh: "1" })}`;
@@ -255,6 +257,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   {c.case.code}
                 </Link>{" "}
                 · {format.dateTime(c.requestedAt, "momentDate")}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="holds-heading" className={cardClass}>
+          <h2 id="holds-heading" className="mb-2 font-semibold">
+            {t("legalHolds", { count: holds.length })}
+          </h2>
+          {holds.length === 0 ? <p className="text-sm text-slate-700">{t("noLegalHolds")}</p> : null}
+          <ul className="text-sm" data-testid="standing-holds">
+            {holds.map((h) => (
+              <li key={h.id}>
+                <Link href={`/cases/${h.case.code}`} className="font-mono text-blue-800 underline">
+                  {h.case.code}
+                </Link>{" "}
+                · {format.dateTime(h.placedAt, "momentDate")}
               </li>
             ))}
           </ul>

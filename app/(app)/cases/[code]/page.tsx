@@ -6,6 +6,7 @@ import { can } from "@/lib/policy";
 import { caseIncidents, getTimeline } from "@/lib/cases/queries";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { ClosureSection } from "@/components/closures/closure-section";
+import { HoldSection } from "@/components/holds/hold-section";
 import { readProtectedDetails } from "@/lib/people/protected";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
@@ -147,6 +148,7 @@ export default async function CaseFilePage({ params }: Props) {
       </Section>
 
       <ClosureSection access={access} status={file.status} user={user} />
+      <HoldSection access={access} user={user} />
 
       <Section id="incidents-heading" title={tIncident("title")}>
         {incidents.length === 0 ? <p className="mt-2 text-sm text-slate-700">{tIncident("none")}</p> : null}
