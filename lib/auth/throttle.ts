@@ -42,17 +42,25 @@ export async function recordAccountFailure(key: string) {
      where key = ${key} and failures >= ${ACCOUNT_FREE_FAILURES}`;
 }
 
-/** Counts a failure from an IP address within a rolling window, and blocks the address past the limit. */
-export async function recordIpFailure(key: string) {
-  await pruneThrottle();
-  await db.$executeRaw`
+/** Adds one to a key's count in the current window (a window older than IP_WINDOW_MINUTES starts again at 1); returns the count. */
+async function countInWindow(key: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ failures: number }[]>`
     insert into "SignInThrottle" (key, failures, "windowStart") values (${key}, 1, now())
     on conflict (key) do update set
       failures = case when "SignInThrottle"."windowStart" < now() - ${IP_WINDOW_MINUTES} * interval '1 minute' then 1 else "SignInThrottle".failures + 1 end,
-      "windowStart" = case when "SignInThrottle"."windowStart" < now() - ${IP_WINDOW_MINUTES} * interval '1 minute' then now() else "SignInThrottle"."windowStart" end`;
-  await db.$executeRaw`
-    update "SignInThrottle" set "blockedUntil" = now() + ${IP_WINDOW_MINUTES} * interval '1 minute'
-     where key = ${key} and failures >= ${IP_FAILURES} and ("blockedUntil" is null or "blockedUntil" < now())`;
+      "windowStart" = case when "SignInThrottle"."windowStart" < now() - ${IP_WINDOW_MINUTES} * interval '1 minute' then now() else "SignInThrottle"."windowStart" end
+    returning failures`;
+  return row.failures;
+}
+
+/** Counts a failure from an IP address within a rolling window, and blocks the address past the limit. */
+export async function recordIpFailure(key: string) {
+  await pruneThrottle();
+  if ((await countInWindow(key)) >= IP_FAILURES) {
+    await db.$executeRaw`
+      update "SignInThrottle" set "blockedUntil" = now() + ${IP_WINDOW_MINUTES} * interval '1 minute'
+       where key = ${key} and ("blockedUntil" is null or "blockedUntil" < now())`;
+  }
 }
 
 /**
@@ -62,15 +70,7 @@ export async function recordIpFailure(key: string) {
  * flood from one address becomes a handful of rows that say how big it was.
  */
 export async function countAttempt(kind: "blocked" | "unknown-account", ip: string | null): Promise<number> {
-  if (!ip) return 1;
-  const key = `attempts:${kind}:${ip}`;
-  const [row] = await db.$queryRaw<{ failures: number }[]>`
-    insert into "SignInThrottle" (key, failures, "windowStart") values (${key}, 1, now())
-    on conflict (key) do update set
-      failures = case when "SignInThrottle"."windowStart" < now() - ${IP_WINDOW_MINUTES} * interval '1 minute' then 1 else "SignInThrottle".failures + 1 end,
-      "windowStart" = case when "SignInThrottle"."windowStart" < now() - ${IP_WINDOW_MINUTES} * interval '1 minute' then now() else "SignInThrottle"."windowStart" end
-    returning failures`;
-  return row.failures;
+  return ip ? countInWindow(`attempts:${kind}:${ip}`) : 1;
 }
 
 /** Whether the nth attempt of a flood gets an audit row (1, 2, 4, 8, …). */

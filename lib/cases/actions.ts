@@ -179,7 +179,7 @@ export async function updateCaseAction(code: string, _previous: FormState, formD
         update: { ...journey, version: { increment: 1 } },
       });
       await audit(tx, { action: "case.update", entity: "Case", entityId: access.caseId, fields });
-      if (liftsRestriction && before.sensitivity === "RESTRICTED") await notifySupervisors(tx, access.teamId, access.caseId, "restriction-lifted");
+      if (liftsRestriction) await notifySupervisors(tx, access.teamId, access.caseId, "restriction-lifted");
     });
     redirect(`/cases/${access.code}`);
   });

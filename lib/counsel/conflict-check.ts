@@ -20,13 +20,13 @@ export async function checkCounselConflicts(access: CaseAccess, counselId: strin
     db.proceedingParty.findMany({ where: { proceeding: { caseId } }, select: { name: true, role: true } }),
     db.person.findMany({ where: { case: otherCases }, select: { searchText: true, caseId: true } }),
   ]);
-  // Conflicts carry the other case's id until we know whether the actor may see it.
+  // Conflicts name the other case by id until we know whether the actor may see it.
   const against = findConflicts(
     people.map((p) => p.searchText),
-    partiesElsewhere.map((p) => ({ name: p.name, role: p.role, caseCode: p.proceeding.caseId })),
+    partiesElsewhere.map((p) => ({ name: p.name, role: p.role, caseRef: p.proceeding.caseId })),
   );
-  const forOthers = clientsElsewhere.flatMap((client) => findConflicts([client.searchText], partiesHere.map((p) => ({ name: p.name, role: p.role, caseCode: client.caseId }))));
-  const conflictCaseIds = [...new Set([...against, ...forOthers].map((c) => c.caseCode))];
+  const forOthers = clientsElsewhere.flatMap((client) => findConflicts([client.searchText], partiesHere.map((p) => ({ name: p.name, role: p.role, caseRef: client.caseId }))));
+  const conflictCaseIds = [...new Set([...against, ...forOthers].map((c) => c.caseRef))];
   if (conflictCaseIds.length === 0) return { visibleCodes: [], hidden: false };
   const visible = await db.case.findMany({ where: { AND: [caseScope(access.actor), { id: { in: conflictCaseIds } }] }, select: { code: true }, orderBy: { code: "asc" } });
   return { visibleCodes: visible.map((c) => c.code), hidden: visible.length < conflictCaseIds.length };

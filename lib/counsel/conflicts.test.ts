@@ -12,21 +12,21 @@ describe("counsel conflict check", () => {
   it("finds a complainant or adverse party with the client's name, ignoring accents and case", () => {
     expect(
       findConflicts([client], [
-        { name: "NGUYEN VAN DUC", role: "ADVERSE_PARTY", caseCode: "WP-2026-000001" },
-        { name: "Duc  Nguyen", role: "COMPLAINANT", caseCode: "WP-2026-000002" },
-        { name: "Nguyen Van Duc", role: "ADVERSE_PARTY", caseCode: "WP-2026-000001" },
+        { name: "NGUYEN VAN DUC", role: "ADVERSE_PARTY", caseRef: "WP-2026-000001" },
+        { name: "Duc  Nguyen", role: "COMPLAINANT", caseRef: "WP-2026-000002" },
+        { name: "Nguyen Van Duc", role: "ADVERSE_PARTY", caseRef: "WP-2026-000001" },
       ]),
     ).toEqual([
-      { caseCode: "WP-2026-000001", role: "ADVERSE_PARTY" },
-      { caseCode: "WP-2026-000002", role: "COMPLAINANT" },
+      { caseRef: "WP-2026-000001", role: "ADVERSE_PARTY" },
+      { caseRef: "WP-2026-000002", role: "COMPLAINANT" },
     ]);
   });
 
   it("ignores witnesses and different people", () => {
     expect(
       findConflicts([client], [
-        { name: "Nguyen Van Duc", role: "WITNESS", caseCode: "WP-2026-000003" },
-        { name: "Nguyen Van Hung", role: "ADVERSE_PARTY", caseCode: "WP-2026-000004" },
+        { name: "Nguyen Van Duc", role: "WITNESS", caseRef: "WP-2026-000003" },
+        { name: "Nguyen Van Hung", role: "ADVERSE_PARTY", caseRef: "WP-2026-000004" },
       ]),
     ).toEqual([]);
   });

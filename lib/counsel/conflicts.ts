@@ -4,8 +4,9 @@
 // accents, spacing), against every name a person is known by.
 import { foldForSearch } from "@/lib/people/search-text";
 
-export type Party = { name: string; role: "COMPLAINANT" | "ADVERSE_PARTY" | "WITNESS"; caseCode: string };
-export type Conflict = { caseCode: string; role: Party["role"] };
+/** `caseRef`: the case the party is recorded in (its id, or its code), passed through to the conflict found. */
+export type Party = { name: string; role: "COMPLAINANT" | "ADVERSE_PARTY" | "WITNESS"; caseRef: string };
+export type Conflict = { caseRef: string; role: Party["role"] };
 
 /** The names a person is recorded under, from their stored search text ("latin | native | alias"). */
 export function knownNames(searchText: string): string[] {
@@ -19,10 +20,10 @@ export function findConflicts(peopleSearchTexts: string[], parties: Party[]): Co
   const conflicts: Conflict[] = [];
   for (const party of parties) {
     if (party.role === "WITNESS" || !names.has(foldForSearch(party.name))) continue;
-    const key = `${party.caseCode}:${party.role}`;
+    const key = `${party.caseRef}:${party.role}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    conflicts.push({ caseCode: party.caseCode, role: party.role });
+    conflicts.push({ caseRef: party.caseRef, role: party.role });
   }
   return conflicts;
 }

@@ -89,6 +89,8 @@ export function parseCsv(text: string): Table {
       rtrim: true,
       skip_empty_lines: false,
     });
+    // An XLSX is checked cell by cell as it streams in; a CSV here, once parsed (its size is bounded by the upload's).
+    records.forEach((record, index) => record.forEach((cell, column) => checkCell(cell, index + 1, column + 1)));
     return toTable(records);
   } catch (error) {
     if (error instanceof CsvError) unreadable(error.code === "CSV_QUOTE_NOT_CLOSED" ? "unclosedQuote" : "unreadableSpreadsheet");
@@ -151,7 +153,6 @@ function toTable(records: string[][]): Table {
   const [header, ...rest] = records;
   if (!header || !nonEmpty(header)) unreadable("noHeaderRow");
   if (header.length > MAX_IMPORT_COLUMNS) unreadable("tooManyColumns", { max: String(MAX_IMPORT_COLUMNS) });
-  records.forEach((record, index) => record.forEach((cell, column) => checkCell(cell, index + 1, column + 1)));
   const headers = header.map((h, i) => h.trim() || `Column ${i + 1}`);
   // Trailing empty rows (common in exported sheets) are not rows.
   let last = rest.length;

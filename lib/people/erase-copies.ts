@@ -6,6 +6,7 @@ import "server-only";
 // transaction, with what the person was recorded as before it.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { parse } from "csv-parse/sync";
 import { foldForSearch } from "@/lib/people/search-text";
 
 export type ErasedPerson = {
@@ -42,8 +43,9 @@ export async function eraseCopies(tx: Tx, person: ErasedPerson) {
     const shared = isObject(referral.shared) ? referral.shared : null;
     const household = Array.isArray(shared?.household) ? (shared.household as Json[]) : null;
     let changed = false;
+    // Entries carry the person's id since this was built; older ones are found by name, number or place.
+    const hasIds = household?.some((e) => typeof e.personId === "string") ?? false;
     const entries = household?.map((entry, index) => {
-      const hasIds = household.some((e) => typeof e.personId === "string");
       const isThem = hasIds ? entry.personId === person.personId : mentions(entry.name, ids) || mentions(entry.unhcrNumber, ids) || (!("name" in entry) && index === person.index);
       if (!isThem || entry.erased) return entry;
       changed = true;
@@ -109,25 +111,13 @@ export async function eraseCopies(tx: Tx, person: ErasedPerson) {
   return erased;
 }
 
-/**
- * An error report's records, each as its text: a quoted cell may hold a line
- * break, so a record ends only at a line break outside quotes.
- */
-function reportLines(text: string): string[] {
-  const records: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    if (!quoted && (char === "\n" || char === "\r")) {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      records.push(current);
-      current = "";
-      continue;
-    }
-    current += char;
+/** An error report's records, each as its text (csv-parse keeps a quoted line break inside its record). */
+function reportLines(report: string): string[] {
+  try {
+    const records = parse(report, { raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown as { raw: string }[];
+    return records.map((r) => r.raw.replace(/\r?\n?$/, "").replace(/\r$/, ""));
+  } catch {
+    // A report that cannot be read is left whole rather than cut wrongly.
+    return [report];
   }
-  if (current) records.push(current);
-  return records;
 }
