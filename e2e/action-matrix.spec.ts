@@ -92,6 +92,8 @@ const GLOBAL_ACTIONS: [string, Role[]][] = [
   ["setExchangeRateAction", ADMIN],
   ["addClosureAction", ADMIN],
   ["removeClosureAction", ADMIN],
+  ["setRetentionRuleAction", ADMIN],
+  ["runRetentionNowAction", ADMIN],
 ];
 
 type ActionEntry = { id: string; page: string };

@@ -71,7 +71,11 @@ export type AuditAction =
   | "referral.override"
   | "referral.status"
   | "referral.view"
-  | "referral.pdf";
+  | "referral.pdf"
+  | "retention.anonymise"
+  | "retention.delete"
+  | "retention.rule"
+  | "retention.run";
 
 export type AuditEntry = {
   actorId: string | null;

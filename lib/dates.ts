@@ -110,6 +110,11 @@ export function daysFrom(instant: Date, days: number): Date {
   return addDays(new UTCDate(instant), days);
 }
 
+/** The instant `months` calendar months before another (the month's end where the day does not exist). */
+export function monthsBefore(instant: Date, months: number): Date {
+  return addMonths(new UTCDate(instant), -months);
+}
+
 // ── Months and years typed into URLs ────────────────────────────────────────
 // (dashboard drill-through, reports): the years a case file can hold, 1900
 // to 2099. A hand-edited "0000" or "9999-12" falls outside, so it never

@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   "case:import",
   "case:hold",
   "settings:manage",
+  "retention:manage",
   "user:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -104,7 +105,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // content; their audit:read covers sign-in events and account changes only.
   // Suspending a programme holds cases, so it is a supervisor's act, for the
   // teams they oversee (programmeHoldScope).
-  ADMIN: ["user:manage", "settings:manage", "audit:read"],
+  ADMIN: ["user:manage", "settings:manage", "retention:manage", "audit:read"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -195,6 +195,9 @@ export async function grantAppAccess(ownerUrl: string, appRole: string) {
     await client.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
     await client.query(`grant usage, select on all sequences in schema public to ${role}`);
     await client.query(`revoke update, delete, truncate on "AuditLog" from ${role}`);
+    // The retention run's deletion record is kept: runs and their items are only ever added to.
+    await client.query(`revoke delete, truncate on "RetentionRun" from ${role}`);
+    await client.query(`revoke delete, truncate on "RetentionRunItem" from ${role}`);
     await client.query(`revoke all on "_prisma_migrations" from ${role}`);
   } finally {
     await client.end();

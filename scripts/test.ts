@@ -158,7 +158,7 @@ async function main() {
       await grantAppAccess(e2eUrl, APP_ROLE);
       await seedDemoData(e2eUrl, () => {});
       // The server connects as the application's role, as an installation does; the tests read and prepare data as the owner.
-      const env = { ...process.env, DATABASE_URL: cluster.appUrl("waypoint_e2e"), AUTH_SECRET: TEST_AUTH_SECRET, ...TEST_FILE_ENV, NODE_ENV: "production" as const };
+      const env = { ...process.env, DATABASE_URL: cluster.appUrl("waypoint_e2e"), AUTH_SECRET: TEST_AUTH_SECRET, ...TEST_FILE_ENV, NODE_ENV: "production" as const, RETENTION_SCHEDULE: "off" };
       if (process.env.SKIP_BUILD !== "1" && run("npx", ["next", "build"], env) !== 0) {
         add({ passed: 0, failed: 1, failures: ["next build failed"] }, "build");
       } else {

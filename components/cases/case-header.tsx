@@ -66,6 +66,11 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
             ) : null}
           </div>
         </div>
+        {file.anonymisedAt ? (
+          <p className="mt-3 rounded border border-slate-400 bg-slate-50 p-2 text-sm" data-testid="anonymised">
+            {t("anonymised", { date: format.dateTime(file.anonymisedAt, "day") })}
+          </p>
+        ) : null}
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-700">{t("status")}</dt>

@@ -162,9 +162,11 @@ export async function updateCaseAction(code: string, _previous: FormState, formD
       return { fieldErrors: { sensitivity: "restrictionNeedsSupervisor" } };
     }
     await db.$transaction(async (tx) => {
-      const before = await tx.case.findUniqueOrThrow({ where: { id: access.caseId }, select: { status: true, sensitivity: true, caseworkerId: true, journey: true } });
+      const before = await tx.case.findUniqueOrThrow({ where: { id: access.caseId }, select: { status: true, sensitivity: true, caseworkerId: true, journey: true, anonymisedAt: true } });
       // Closing needs a supervisor's approval (lib/closures), never a plain edit.
       if (input.status === "CLOSED" && before.status !== "CLOSED") refuse("closureNeedsApproval", "status");
+      // An anonymised case is a record for the figures only: there is no one left in it to work for.
+      if (before.anonymisedAt && input.status !== "CLOSED") refuse("caseAnonymised", "status");
       const caseChanges = { status: input.status, sensitivity: input.sensitivity, caseworkerId: input.caseworkerId };
       const journey = journeyData(input.journey);
       const fields = [...changedFields(before, caseChanges), ...changedFields(before.journey ?? {}, journey, "journey.")];

@@ -169,6 +169,8 @@ const CASE_FILE_SELECT = {
   nationality: true,
   householdSize: true,
   openedAt: true,
+  closedAt: true,
+  anonymisedAt: true,
   updatedAt: true,
   version: true,
   teamId: true,

@@ -60,9 +60,9 @@ describe("referrals", () => {
     const seen = await visibleReferral(partnerTeamMember, sent.id);
     expect(seen?.receiver).toBe(true);
     expect(seen?.sender).toBe(false);
-    expect(seen?.shared.household).toEqual([expect.objectContaining({ birthYear: 1980, relationship: "PRINCIPAL" })]);
+    expect(seen?.shared?.household).toEqual([expect.objectContaining({ birthYear: 1980, relationship: "PRINCIPAL" })]);
     expect(JSON.stringify(seen?.shared)).not.toContain("Referred Person");
-    expect(seen?.shared.journey).toBeNull();
+    expect(seen?.shared?.journey).toBeNull();
     // Someone in neither team sees nothing.
     expect(await visibleReferral(outsider, sent.id)).toBeNull();
   });

@@ -67,6 +67,8 @@ const REFERRAL_FIELDS = {
       overrideReason: true,
       statusNote: true,
       statusAt: true,
+      sharedRemovedAt: true,
+      sharedRemovedBecause: true,
       createdAt: true,
       version: true,
   partner: { select: { name: true, teamId: true } },
@@ -112,6 +114,8 @@ export async function visibleReferral(actor: Actor, id: string) {
     can(actor, "referral:create") ? db.case.count({ where: { AND: [{ id: referral.caseId }, caseScope(actor)] } }).then((n) => n === 1) : false,
     referral.partner.teamId !== null ? db.referral.count({ where: { AND: [{ id }, incomingReferralScope(actor)] } }).then((n) => n === 1) : false,
   ]);
+  // Consent withdrawn or the retention period over: nothing that was shared is shown any more, to either side.
+  if (referral.sharedRemovedAt) return { ...referral, shared: null, sender, receiver };
   const shared = revive(referral.shared);
   // A pseudonymised referral names no case: the partner gets the referral's own reference, not the internal code.
   return { ...referral, shared: referral.identifying ? shared : { ...shared, code: referralReference(referral.id) }, sender, receiver };

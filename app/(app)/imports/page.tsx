@@ -33,7 +33,7 @@ export default async function ImportsPage() {
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-300 bg-white p-3 text-sm">
                 <span>
                   <Link href={`/imports/${b.id}`} className="font-semibold text-blue-800 underline">
-                    {b.fileName}
+                    {b.fileName || t("fileRemoved")}
                   </Link>{" "}
                   · {b.source} · {format.dateTime(b.createdAt, "moment")}
                 </span>

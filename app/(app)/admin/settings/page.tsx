@@ -21,6 +21,11 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-sm">
+        <Link href="/admin/retention" className="text-blue-800 underline">
+          {t("retentionLink")}
+        </Link>
+      </p>
 
       <section aria-labelledby="deadlines-heading" className={cardClass}>
         <h2 id="deadlines-heading" className="text-lg font-semibold">

@@ -22,9 +22,11 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       <Link href="/imports" className="text-sm text-blue-800 underline">
         ← {t("title")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("batchTitle", { file: batch.fileName })}</h1>
+      <h1 className="text-2xl font-bold">{t("batchTitle", { file: batch.fileName || t("fileRemoved") })}</h1>
       <p className="text-slate-700">{t("batchFacts", { source: batch.source, team, rows: batch.rowsTotal })}</p>
-      {table ? (
+      {batch.fileName === "" ? (
+        <p className="rounded border border-slate-400 bg-slate-50 p-4">{t("removedByRetention")}</p>
+      ) : table ? (
         <ImportWizard
           batchId={batch.id}
           headers={table.headers}

@@ -77,12 +77,20 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
             </div>
           ) : null}
         </dl>
-        <a href={`/api/referrals/${referral.id}/pdf`} className={secondaryLinkButtonClass}>
-          {t("pdf")}
-        </a>
+        {referral.shared ? (
+          <a href={`/api/referrals/${referral.id}/pdf`} className={secondaryLinkButtonClass}>
+            {t("pdf")}
+          </a>
+        ) : null}
       </Section>
       <Section id="shared-heading" title={t("shared")} className="space-y-2">
-        <SharedSummary summary={referral.shared} />
+        {referral.shared ? (
+          <SharedSummary summary={referral.shared} />
+        ) : (
+          <p className="rounded border border-amber-600 bg-amber-50 p-3" data-testid="shared-removed">
+            {t(referral.sharedRemovedBecause === "consentWithdrawn" ? "sharedWithdrawn" : "sharedRemoved", { date: format.dateTime(referral.sharedRemovedAt!, "day") })}
+          </p>
+        )}
       </Section>
       {answers && NEXT_STATUSES[referral.status].length ? (
         <Section id="answer-heading" title={referral.partner.teamId ? t("answer") : t("recordAnswer")} className="space-y-2">

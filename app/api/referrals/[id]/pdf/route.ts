@@ -18,6 +18,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!user) return new Response("Sign in required", { status: 401 });
   const referral = await visibleReferral(user, (await params).id);
   if (!referral) return new Response("Not found", { status: 404 });
+  // What was shared is no longer shown (consent withdrawn, or past its retention period).
+  if (!referral.shared) return new Response("What this referral shared is no longer available.", { status: 410 });
   const t = await getTranslations("referrals");
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();

@@ -1,0 +1,30 @@
+import "server-only";
+// The nightly retention run: every app server looks every quarter of an hour
+// and, from 02:00 Bangkok time, runs the day's schedule unless it has run.
+// runRetention's lock and the day's claim make it happen once however many
+// servers look. RETENTION_SCHEDULE=off stops the looking (the end-to-end
+// tests start their runs by hand).
+import { db } from "@/lib/db";
+import { bangkokInstant, dbDate, todayInBangkok } from "@/lib/dates";
+import { describeServerError } from "@/lib/server-errors";
+import { runRetention } from "./run";
+
+const LOOK_EVERY_MS = 15 * 60_000;
+const FIRST_LOOK_MS = 60_000;
+const RUN_FROM = "02:00";
+
+export async function runIfDue(now: Date = new Date()) {
+  const day = todayInBangkok(now);
+  if (now < bangkokInstant(day, RUN_FROM)) return null;
+  if (await db.retentionRun.findUnique({ where: { day: dbDate(day) }, select: { id: true } })) return null;
+  return runRetention({ now, day });
+}
+
+export function startRetentionSchedule() {
+  if (process.env.RETENTION_SCHEDULE === "off") return;
+  const look = () => {
+    runIfDue().catch((error: unknown) => console.error(JSON.stringify({ msg: "retention schedule could not run", error: describeServerError(error) })));
+  };
+  setTimeout(look, FIRST_LOOK_MS).unref();
+  setInterval(look, LOOK_EVERY_MS).unref();
+}
