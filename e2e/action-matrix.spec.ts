@@ -46,6 +46,7 @@ const CASE_ACTIONS: [string, Role[]][] = [
   ["createReferralAction", EDITORS],
   // A legal hold without the reason it needs: allowed roles get a field error, nothing changes.
   ["placeHoldAction", SUPERVISORS],
+  ["recordConsentAction", EDITORS],
 ];
 const PERSON_ACTIONS: [string, Role[]][] = [
   ["updatePersonAction", EDITORS],
@@ -65,6 +66,7 @@ const RECORD_ACTIONS: [string, Role[], (t: Target & string, r: Records, code: st
   ["moveProceedingAction", READERS, (_t, r, code) => [code, r.proceedingId, {}, empty()]],
   ["decideClosureAction", SUPERVISORS, (_t, r, code) => [code, r.closureId, {}, empty()]],
   ["liftHoldAction", SUPERVISORS, (_t, r, code) => [code, r.closureId, {}, empty()]],
+  ["withdrawConsentAction", EDITORS, (_t, r, code) => [code, r.closureId, {}, empty()]],
   // A referral to an outside partner: the sending team records the answer.
   ["updateReferralStatusAction", EDITORS, (_t, r) => [r.referralId, {}, empty()]],
   // A case merged into itself: allowed roles get a clear refusal, nothing changes.
@@ -138,8 +140,8 @@ test.beforeAll(async () => {
       episodeId: await one(`insert into "DetentionEpisode" (id, "caseId", "personId", "facilityId", "startedOn", "releasedOn", "updatedAt") values (gen_random_uuid(), $1, $2, (select id from "Facility" order by name limit 1), '2019-01-01', '2019-02-01', now()) returning id`, [row.id, row.personId]),
       taskId: await one(`insert into "Task" (id, "caseId", title, "dueOn", origin, "updatedAt") values (gen_random_uuid(), $1, 'Matrix task', '2099-01-01', 'PERSON', now()) returning id`, [row.id]),
       referralId: await one(
-        `insert into "Referral" (id, "caseId", "partnerId", service, reason, sections, "consentBy", "consentOn", "consentPurpose", shared, "createdById", "updatedAt")
-         select gen_random_uuid(), $1, p.id, 'MEDICAL', 'Matrix', '{household}', 'principal', current_date, 'matrix', '{}'::jsonb, $2, now()
+        `insert into "Referral" (id, "caseId", "partnerId", service, reason, sections, "overrideReason", shared, "createdById", "updatedAt")
+         select gen_random_uuid(), $1, p.id, 'MEDICAL', 'Matrix', '{household}', 'matrix override', '{}'::jsonb, $2, now()
          from "Partner" p where p.name = 'Bangkok Refugee Health Clinic (demo)' returning id`,
         [row.id, actor],
       ),

@@ -89,8 +89,8 @@ test.beforeAll(async () => {
   const shared = { code: "WP-0000-000000", status: "OPEN", team: "Bangkok", nationality: "VN", householdSize: 1, openedOn: "2026-01-01", preparedOn: "2026-01-01", identifying: false, household: null, journey: null, detention: null, proceedings: null, hearings: null, documents: null };
   const refer = async (code: string, partner: string) => {
     const [row] = await sql<{ id: string }>(
-      `insert into "Referral" (id, "caseId", "partnerId", service, reason, sections, "consentBy", "consentOn", "consentPurpose", shared, "createdById", "updatedAt")
-       select gen_random_uuid(), c.id, p.id, p.services[1], 'authorization matrix', '{household}', 'principal', current_date, 'matrix', $3::jsonb, c."caseworkerId", now()
+      `insert into "Referral" (id, "caseId", "partnerId", service, reason, sections, "overrideReason", shared, "createdById", "updatedAt")
+       select gen_random_uuid(), c.id, p.id, p.services[1], 'authorization matrix', '{household}', 'matrix override', $3::jsonb, c."caseworkerId", now()
        from "Case" c, "Partner" p where c.code = $1 and p.name = $2 returning id`,
       [code, partner, JSON.stringify(shared)],
     );

@@ -3,9 +3,10 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 import { newCase } from "./data";
 
-test("a referral without consent is refused; with consent it is sent, audited, and the partner team accepts it in Waypoint", async ({ page, browser }) => {
+test("a referral rests on the person's recorded consent; withdrawing it refuses new referrals and the partner no longer sees what was shared", async ({ page, browser }) => {
   const target = await newCase();
   const reason = `Shelter for the family after release ${uniqueTag()}`;
+  const shelter = "Chiang Rai shelter programme (demo)";
   await signInAs(page, "caseworker");
   await page.goto(`/cases/${target.code}`);
   await page.getByRole("navigation", { name: "Case file sections" }).getByRole("link", { name: "Referrals" }).click();
@@ -13,27 +14,54 @@ test("a referral without consent is refused; with consent it is sent, audited, a
   await expectAccessible(page);
 
   const form = page.getByRole("form", { name: "New referral" });
-  await form.getByLabel("Partner organisation").selectOption({ label: "Chiang Rai shelter programme (demo) (Shelter, Livelihood, Education, Psychosocial) · uses Waypoint" });
-  await form.getByLabel("Service").selectOption("SHELTER");
-  await form.getByLabel("What the referral is for").fill(reason);
-  // A caseworker has no override: without consent the referral is refused.
+  const fillReferral = async () => {
+    await form.getByLabel("Partner organisation").selectOption({ label: `${shelter} (Shelter, Livelihood, Education, Psychosocial) · uses Waypoint` });
+    await form.getByLabel("Service").selectOption("SHELTER");
+    await form.getByLabel("What the referral is for").fill(reason);
+  };
+  // No consent recorded yet, and a caseworker has no override: the referral is refused.
+  await expect(form.getByText("No consent to a referral stands for this case.", { exact: false })).toBeVisible();
   await expect(form.getByText("No consent: supervisor override")).toHaveCount(0);
+  await fillReferral();
   await form.getByRole("button", { name: "Send referral" }).click();
-  await expect(form.getByText("Record who consented, when and for what.", { exact: false })).toBeVisible();
-  await expect(form.getByLabel("Consent given by")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Choose the consent this referral rests on", { exact: false })).toBeVisible();
   expect(await sql(`select 1 from "Referral" where reason = $1`, [reason])).toHaveLength(0);
 
-  await form.getByLabel("Consent given by").fill("The principal applicant");
-  await form.getByLabel("Date of consent").fill("2026-11-20");
-  await form.getByLabel("Consent given for").fill("Shelter placement in Chiang Rai");
+  // The person's consent, given aloud through an interpreter, is recorded on the Consent tab.
+  await form.getByRole("link", { name: "Go to the Consent tab" }).click();
+  await expect(page.getByRole("heading", { name: "Consent", exact: true })).toBeVisible();
+  await expect(page.getByText("No consent is recorded for this case yet.")).toBeVisible();
+  const record = page.getByRole("form", { name: "Record consent" });
+  await record.getByLabel("Who gave it").selectOption({ label: target.name });
+  await record.getByLabel("For").selectOption("REFERRAL");
+  await record.getByLabel("How it was given").selectOption("VERBAL_INTERPRETED");
+  await record.getByLabel("Given on").fill("2026-11-20");
+  await record.getByRole("button", { name: "Record consent" }).click();
+  await expect(record.getByLabel("Partner it covers")).toHaveAttribute("aria-invalid", "true");
+  await expect(record.getByLabel("Interpreter")).toHaveAttribute("aria-invalid", "true");
+  await record.getByLabel("Partner it covers").selectOption({ label: shelter });
+  await record.getByLabel("Interpreter").fill("Ms Hoa");
+  await record.getByLabel("Language").fill("Vietnamese");
+  await record.getByRole("button", { name: "Record consent" }).click();
+  await expect(record.getByText("Consent recorded.")).toBeVisible();
+  const entry = page.getByTestId("consents").locator("li").first();
+  await expect(entry).toHaveAttribute("data-state", "standing");
+  await expect(entry).toContainText("Referral to a named partner");
+  await expect(entry).toContainText("interpreted by Ms Hoa (Vietnamese)");
+  await expectAccessible(page);
+
+  await page.goto(`/cases/${target.code}/referrals`);
+  await fillReferral();
+  await form.getByLabel("Consent it rests on").selectOption({ index: 1 });
   await form.getByRole("button", { name: "Send referral" }).click();
   await expect(form.getByText("Referral sent and recorded.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Shelter · Chiang Rai shelter programme (demo)" }).first()).toBeVisible();
-  const [saved] = await sql<{ id: string; status: string; consentBy: string; shared: { household: object[] | null; journey: unknown } }>(
-    `select id, status, "consentBy", shared from "Referral" where reason = $1`,
+  await expect(page.getByRole("link", { name: `Shelter · ${shelter}` }).first()).toBeVisible();
+  const [saved] = await sql<{ id: string; status: string; consentId: string | null; shared: { household: object[] | null; journey: unknown } }>(
+    `select id, status, "consentId", shared from "Referral" where reason = $1`,
     [reason],
   );
-  expect(saved).toMatchObject({ status: "SENT", consentBy: "The principal applicant" });
+  expect(saved.status).toBe("SENT");
+  expect(saved.consentId).not.toBeNull();
   // Only the chosen section, without names (pseudonymised by default).
   expect(saved.shared.household?.length).toBeGreaterThan(0);
   expect(saved.shared.journey).toBeNull();
@@ -52,6 +80,7 @@ test("a referral without consent is refused; with consent it is sent, audited, a
   await expect(partner.getByText(reason)).toBeVisible();
   await expect(partner.getByRole("heading", { name: "What was shared" })).toBeVisible();
   await expect(partner.getByText("Pseudonymised: no names", { exact: false })).toBeVisible();
+  await expect(partner.getByText("The person consented on", { exact: false })).toBeVisible();
   await expect(partner.getByText(target.name)).toHaveCount(0);
   // The partner never gets the sending team's case.
   await expect(partner.getByRole("link", { name: new RegExp(target.code) })).toHaveCount(0);
@@ -63,6 +92,31 @@ test("a referral without consent is refused; with consent it is sent, audited, a
   const [after] = await sql<{ status: string }>(`select status from "Referral" where id = $1`, [saved.id]);
   expect(after.status).toBe("ACCEPTED");
   expect((await sql(`select 1 from "AuditLog" where "entityId" = $1 and action = 'referral.status'`, [saved.id])).length).toBe(1);
+
+  // The person withdraws their consent: recorded on the Consent tab, it takes effect at once.
+  await page.goto(`/cases/${target.code}/consent`);
+  await entry.getByText("Record withdrawal").click();
+  const withdraw = entry.getByRole("form", { name: "Record withdrawal" });
+  await expect(withdraw).toContainText("the partner of the 1 referral sent under it no longer sees what was shared");
+  await withdraw.getByLabel("How it was withdrawn").fill("Told the caseworker at the shelter visit");
+  await withdraw.getByRole("button", { name: "Withdraw consent" }).click();
+  await expect(entry).toHaveAttribute("data-state", "withdrawn");
+  await expect(entry).toContainText("Withdrawn on");
+
+  // A new referral may no longer rest on it.
+  await page.goto(`/cases/${target.code}/referrals`);
+  await expect(form.getByText("No consent to a referral stands for this case.", { exact: false })).toBeVisible();
+  await expect(page.getByText("consent withdrawn on", { exact: false }).first()).toBeVisible();
+
+  // The partner's incoming referral is marked withdrawn, with nothing shared visible, and no PDF.
+  await partner.reload();
+  await expect(partner.getByTestId("shared-removed")).toContainText("Consent withdrawn on");
+  await expect(partner.getByText("Pseudonymised: no names", { exact: false })).toHaveCount(0);
+  await expect(partner.getByRole("link", { name: "Download referral PDF" })).toHaveCount(0);
+  expect((await partner.request.get(`/api/referrals/${saved.id}/pdf`)).status()).toBe(410);
+  await partner.goto("/referrals");
+  await expect(partner.locator("tr", { has: partner.locator(`a[href="/referrals/${saved.id}"]`) }).getByTestId("incoming-withdrawn")).toHaveText("Consent withdrawn");
+  await expectAccessible(partner);
   await partnerContext.close();
 });
 

@@ -115,10 +115,17 @@ test("a caseworker can neither open the exports page nor call the export", async
   expect(response.status()).toBe(404);
 });
 
-test("a supervisor downloads a one-page referral summary with chosen sections; names need a purpose", async ({ page }) => {
+test("a supervisor downloads a one-page referral summary with chosen sections; names need a purpose and a consent to share", async ({ page }) => {
   const [target] = await sql<{ code: string; name: string }>(
     `select c.code, c."principalName" as name from "Case" c join "Team" t on t.id = c."teamId"
      where t.name = 'Bangkok' and exists (select 1 from "Proceeding" p where p."caseId" = c.id) order by c.code limit 1`,
+  );
+  // Names leave only on the person's consent to share them (here: with UNHCR), recorded on the case.
+  const [consent] = await sql<{ id: string }>(
+    `insert into "Consent" (id, "caseId", "personId", purpose, method, "givenOn", "recordedById", "updatedAt")
+     select gen_random_uuid(), c.id, p.id, 'UNHCR_SHARING', 'WRITTEN', current_date - 1, c."caseworkerId", now()
+     from "Case" c join "Person" p on p."caseId" = c.id where c.code = $1 order by p.position limit 1 returning id`,
+    [target.code],
   );
   await signInAs(page, "supervisor");
   await page.goto(`/cases/${target.code}`);
@@ -148,6 +155,9 @@ test("a supervisor downloads a one-page referral summary with chosen sections; n
   await form.getByRole("button", { name: "Download PDF" }).click();
   await expect(form.getByText("Say why names are needed.")).toBeVisible();
   await form.getByLabel("Purpose of this summary").fill("Referral to partner clinic");
+  await form.getByRole("button", { name: "Download PDF" }).click();
+  await expect(form.getByText("Choose the consent this summary rests on.")).toBeVisible();
+  await form.getByLabel("Consent it rests on").selectOption(consent.id);
   const named = page.waitForEvent("download");
   await form.getByRole("button", { name: "Download PDF" }).click();
   const namedText = execFileSync("pdftotext", [(await (await named).path())!, "-"], { encoding: "utf8" });
@@ -158,7 +168,7 @@ test("a supervisor downloads a one-page referral summary with chosen sections; n
     [target.code],
   );
   expect(audits).toEqual([
-    { fields: ["household", "proceedings"], detail: { identifying: true, purpose: "Referral to partner clinic" } },
+    { fields: ["household", "proceedings"], detail: { identifying: true, purpose: "Referral to partner clinic", consentId: consent.id } },
     { fields: ["household", "proceedings"], detail: { identifying: false, purpose: null } },
   ]);
 });

@@ -75,7 +75,9 @@ export type AuditAction =
   | "retention.anonymise"
   | "retention.delete"
   | "retention.rule"
-  | "retention.run";
+  | "retention.run"
+  | "consent.record"
+  | "consent.withdraw";
 
 export type AuditEntry = {
   actorId: string | null;

@@ -11,14 +11,14 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
   CASEWORKER: [
     "case:read", "case:create", "case:update", "person:update", "note:create", "proceeding:manage", "task:manage", "custody:manage",
     "document:read", "document:upload", "hearing:manage", "counsel:assign", "incident:create", "board:read", "closure:request",
-    "referral:create", "referral:receive",
+    "referral:create", "referral:receive", "consent:record",
   ],
   SUPERVISOR: [
     "case:read", "case:create", "case:update", "person:update", "note:create", "note:read-confidential",
     "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "hearing:manage", "counsel:assign",
     "incident:create", "board:read", "dashboard:read", "case:export", "case:reassign", "closure:request", "closure:approve",
     "programme:suspend", "audit:read", "person:subject-request", "referral:create", "referral:receive", "referral:override",
-    "case:merge", "case:import", "case:hold",
+    "case:merge", "case:import", "case:hold", "consent:record",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   ADMIN: ["user:manage", "settings:manage", "retention:manage", "audit:read"],

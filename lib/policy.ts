@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   "case:merge",
   "case:import",
   "case:hold",
+  "consent:record",
   "settings:manage",
   "retention:manage",
   "user:manage",
@@ -74,6 +75,8 @@ const CASEWORKER_GRANTS: readonly Permission[] = [
   // a team that is itself a partner, receive referrals.
   "referral:create",
   "referral:receive",
+  // Record a person's consent to a purpose, and its withdrawal.
+  "consent:record",
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {

@@ -17,6 +17,7 @@ const TABS = [
   { key: "tasks", path: "/tasks" },
   { key: "documents", path: "/documents" },
   { key: "referrals", path: "/referrals" },
+  { key: "consent", path: "/consent" },
 ] as const;
 export type CaseTab = (typeof TABS)[number]["key"];
 

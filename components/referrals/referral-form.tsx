@@ -1,22 +1,27 @@
 "use client";
-import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { createReferralAction } from "@/lib/referrals/actions";
 import { REFERRAL_SERVICES } from "@/lib/referrals/schema";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
 import { Button } from "@/components/ui/button";
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { CheckboxGroup, SelectField, TextAreaField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 
 type Partner = { id: string; name: string; services: string[]; teamId: string | null };
+/** A consent to a referral that stands today: the person, the partner it covers, when it was given. */
+export type ConsentChoice = { id: string; person: string; partner: string; givenOn: Date };
 
 /**
- * Refer the case to a partner. Consent is recorded whole (who, when, for
- * what); supervisors alone see the override for a referral without it.
+ * Refer the case to a partner, resting on a consent to a referral to that
+ * partner recorded on the Consent tab; supervisors alone see the override
+ * for a referral without it.
  */
-export function ReferralForm({ code, partners, canOverride }: { code: string; partners: Partner[]; canOverride: boolean }) {
+export function ReferralForm({ code, partners, consents, canOverride }: { code: string; partners: Partner[]; consents: ConsentChoice[]; canOverride: boolean }) {
   const t = useTranslations("referrals");
+  const format = useFormatter();
   const tService = useTranslations("referrals.service");
   const tSummary = useTranslations("summary");
   const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(createReferralAction.bind(null, code));
@@ -47,15 +52,30 @@ export function ReferralForm({ code, partners, canOverride }: { code: string; pa
         <input type="checkbox" name="identifying" className="mt-0.5 h-4 w-4" />
         <span>{t("identifying")}</span>
       </label>
-      <fieldset className="space-y-3 rounded border border-slate-300 p-3">
-        <legend className="px-1 text-sm font-semibold">{t("consent")}</legend>
-        <p className="text-sm text-slate-700">{t("consentIntro")}</p>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t("consentBy")} name="consentBy" hint={t("consentByHint")} autoComplete="off" error={errorFor("consentBy")} />
-          <TextField label={t("consentOn")} name="consentOn" type="date" error={errorFor("consentOn")} />
-        </div>
-        <TextField label={t("consentPurpose")} name="consentPurpose" autoComplete="off" error={errorFor("consentPurpose")} />
-      </fieldset>
+      {consents.length ? (
+        <SelectField
+          label={t("consentChoice")}
+          name="consentId"
+          hint={t("consentChoiceHint")}
+          options={[
+            { value: "", label: t("choose") },
+            ...consents.map((c) => ({ value: c.id, label: t("consentOption", { person: c.person, partner: c.partner, date: format.dateTime(c.givenOn, "day") }) })),
+          ]}
+          error={errorFor("consentId")}
+        />
+      ) : (
+        <p className="rounded border border-slate-300 p-3 text-sm" id="no-consent">
+          {t("noStandingConsent")}{" "}
+          <Link href={`/cases/${code}/consent`} className="text-blue-800 underline">
+            {t("consentTab")}
+          </Link>
+          {errorFor("consentId") ? (
+            <span role="alert" className="mt-1 block text-red-700">
+              {errorFor("consentId")}
+            </span>
+          ) : null}
+        </p>
+      )}
       {canOverride ? (
         <details className="rounded border border-amber-400 bg-amber-50 p-3">
           <summary className="cursor-pointer text-sm font-semibold text-amber-950">{t("override")}</summary>

@@ -1,17 +1,24 @@
 "use client";
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { SelectField } from "@/components/ui/field";
 import { IdentifyingChoice } from "@/components/exports/identifying-choice";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
 import { Button } from "@/components/ui/button";
+
+/** A consent to share names that stands today (referral, resettlement submission, UNHCR). */
+export type SharingConsent = { id: string; purpose: string; person: string; partner: string | null; givenOn: Date };
 
 /**
  * A plain form posting to the summary route, so the browser downloads the
  * PDF itself. Sections and purpose are checked here for clear messages and
  * again on the server.
  */
-export function SummaryForm({ code }: { code: string }) {
+export function SummaryForm({ code, consents }: { code: string; consents: SharingConsent[] }) {
   const t = useTranslations("summary");
+  const tConsent = useTranslations("consent");
+  const format = useFormatter();
+  const [consentError, setConsentError] = useState<string | null>(null);
   const [identifying, setIdentifying] = useState(false);
   const [purposeError, setPurposeError] = useState<string | null>(null);
   const [sectionsError, setSectionsError] = useState<string | null>(null);
@@ -25,9 +32,11 @@ export function SummaryForm({ code }: { code: string }) {
         const data = new FormData(event.currentTarget);
         const noSections = data.getAll("sections").length === 0;
         const noPurpose = identifying && !String(data.get("purpose") ?? "").trim();
+        const noConsent = identifying && !data.get("consentId");
         setSectionsError(noSections ? t("sectionsRequired") : null);
         setPurposeError(noPurpose ? t("purposeRequired") : null);
-        if (noSections || noPurpose) event.preventDefault();
+        setConsentError(noConsent ? t("consentRequired") : null);
+        if (noSections || noPurpose || noConsent) event.preventDefault();
       }}
     >
       <fieldset aria-describedby={sectionsError ? "sections-error" : undefined}>
@@ -54,6 +63,24 @@ export function SummaryForm({ code }: { code: string }) {
         purposeHint={t("purposeHint")}
         error={purposeError}
       />
+      {identifying ? (
+        consents.length ? (
+          <SelectField
+            label={t("consent")}
+            name="consentId"
+            hint={t("consentHint")}
+            options={[
+              { value: "", label: t("chooseConsent") },
+              ...consents.map((c) => ({ value: c.id, label: `${c.person}: ${tConsent(`purpose.${c.purpose}`)}${c.partner ? ` (${c.partner})` : ""}, ${format.dateTime(c.givenOn, "day")}` })),
+            ]}
+            error={consentError ?? undefined}
+          />
+        ) : (
+          <p role="alert" className="text-sm text-red-700">
+            {t("noSharingConsent")}
+          </p>
+        )
+      ) : null}
       <Button type="submit">
         {t("download")}
       </Button>

@@ -37,7 +37,7 @@ async function caseWithEverything(name: string) {
   });
   await testDb.protectionIncident.create({ data: { caseId, occurredOn: new Date("2026-03-01"), kind: "THREAT", severity: "HIGH", description: "Call" } });
   await testDb.closureRequest.create({ data: { caseId, requestedById: caseworker.id, reason: "Departed", status: "RETURNED" } });
-  await testDb.referral.create({ data: { caseId, partnerId: partner.id, service: "MEDICAL", reason: "Check-up", sections: ["household"], consentBy: "Self", consentOn: new Date("2026-03-02"), consentPurpose: "Care", shared: {}, createdById: caseworker.id } });
+  await testDb.referral.create({ data: { caseId, partnerId: partner.id, service: "MEDICAL", reason: "Check-up", sections: ["household"], overrideReason: "Emergency admission", shared: {}, createdById: caseworker.id } });
   await testDb.notification.create({ data: { userId: supervisor.id, caseId, kind: "incident" } });
   await testDb.auditLog.create({ data: { actorId: caseworker.id, action: "case.update", entity: "Case", entityId: caseId, caseId } });
   return testDb.case.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, code: true, version: true } });

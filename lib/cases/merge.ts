@@ -107,6 +107,7 @@ async function repointPerson(tx: Tx, from: string, to: string) {
   await tx.fine.updateMany({ where: { personId: from }, data: { personId: to } });
   await tx.expense.updateMany({ where: { personId: from }, data: { personId: to } });
   await tx.document.updateMany({ where: { personId: from }, data: { personId: to } });
+  await tx.consent.updateMany({ where: { personId: from }, data: { personId: to } });
 }
 
 /**
@@ -185,6 +186,9 @@ export async function mergeCases(survivorCase: CaseAccess, mergedCase: CaseAcces
         closureRequests: (await tx.closureRequest.updateMany({ where, data: moved })).count,
         referrals: (await tx.referral.updateMany({ where, data: moved })).count,
         notifications: (await tx.notification.updateMany({ where, data: moved })).count,
+        // A person's consents and a legal hold are part of the record too: deleting the merged case must not take them.
+        consents: (await tx.consent.updateMany({ where, data: moved })).count,
+        legalHolds: (await tx.legalHold.updateMany({ where, data: moved })).count,
       };
       for (const member of merged.members) {
         await tx.caseMember.upsert({ where: { caseId_userId: { caseId: survivorId, userId: member.userId } }, create: { caseId: survivorId, userId: member.userId, role: member.role }, update: {} });

@@ -35,10 +35,10 @@ const mentions = (text: unknown, ids: Set<string>) => typeof text === "string" &
 
 export async function eraseCopies(tx: Tx, person: ErasedPerson) {
   const ids = identifiers(person);
-  const erased = { referrals: 0, merges: 0, importRows: 0 };
+  const erased = { referrals: 0, merges: 0, importRows: 0, consents: 0 };
 
-  // Referrals: the household entry shared, and the name of whoever consented if it was them.
-  const referrals = await tx.referral.findMany({ where: { caseId: person.caseId }, select: { id: true, shared: true, consentBy: true } });
+  // Referrals: the household entry shared.
+  const referrals = await tx.referral.findMany({ where: { caseId: person.caseId }, select: { id: true, shared: true } });
   for (const referral of referrals) {
     const shared = isObject(referral.shared) ? referral.shared : null;
     const household = Array.isArray(shared?.household) ? (shared.household as Json[]) : null;
@@ -51,13 +51,18 @@ export async function eraseCopies(tx: Tx, person: ErasedPerson) {
       changed = true;
       return { erased: true };
     });
-    const consentByThem = mentions(referral.consentBy, ids);
-    if (changed || consentByThem) {
-      await tx.referral.update({
-        where: { id: referral.id },
-        data: { ...(changed ? { shared: { ...shared, household: entries } as Prisma.InputJsonValue } : {}), ...(consentByThem ? { consentBy: "Erased person" } : {}) },
-      });
+    if (changed) {
+      await tx.referral.update({ where: { id: referral.id }, data: { shared: { ...shared, household: entries } as Prisma.InputJsonValue } });
       erased.referrals++;
+    }
+  }
+
+  // Consents: their history stays (purpose, dates, how given); the note carried over from an old referral may name them.
+  const consents = await tx.consent.findMany({ where: { caseId: person.caseId, note: { not: null } }, select: { id: true, personId: true, note: true } });
+  for (const consent of consents) {
+    if (consent.personId === person.personId || mentions(consent.note, ids)) {
+      await tx.consent.update({ where: { id: consent.id }, data: { note: null } });
+      erased.consents++;
     }
   }
 

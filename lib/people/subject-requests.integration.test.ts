@@ -16,6 +16,7 @@ let personId: string;
 let storageKey: string;
 let teamId: string;
 const copies: { referralNew: string; referralOld: string; merge: string; pendingBatch: string; reportBatch: string } = { referralNew: "", referralOld: "", merge: "", pendingBatch: "", reportBatch: "" };
+const consents: string[] = [];
 const content = Buffer.from(`%PDF-1.4 passport of ${name}`);
 
 beforeAll(async () => {
@@ -37,8 +38,12 @@ beforeAll(async () => {
   await testDb.note.create({ data: { caseId, authorId: supervisor.id, kind: "OTHER", body: "Confidential: the neighbour reported the uncle", confidential: true } });
   await testDb.note.create({ data: { caseId, authorId: supervisor.id, kind: "VISIT", body: "Home visit, all well" } });
   const partner = await testDb.partner.create({ data: { name: `Clinic ${tag()}`, services: ["MEDICAL"] } });
-  const referral = (shared: object, consentBy: string) =>
-    testDb.referral.create({ data: { caseId, partnerId: partner.id, service: "MEDICAL", reason: "Check-up", sections: ["household"], identifying: true, consentBy, consentOn: new Date("2026-03-02"), consentPurpose: "Care", shared, createdById: supervisor.id }, select: { id: true } });
+  // Consents carried over from referrals made before the consent model keep who consented in their note.
+  const referral = async (shared: object, consentBy: string) => {
+    const consent = await testDb.consent.create({ data: { caseId, personId, purpose: "REFERRAL", partnerId: partner.id, method: "WRITTEN", givenOn: new Date("2026-03-02"), note: `Recorded on the referral: given by ${consentBy}, for Care`, recordedById: supervisor.id } });
+    consents.push(consent.id);
+    return testDb.referral.create({ data: { caseId, partnerId: partner.id, service: "MEDICAL", reason: "Check-up", sections: ["household"], identifying: true, consentId: consent.id, shared, createdById: supervisor.id }, select: { id: true } });
+  };
   copies.referralNew = (await referral({ code: caseCode, household: [{ personId, relationship: "PRINCIPAL", sex: "FEMALE", birthYear: 1980, nationality: "VN", name, unhcrNumber: "999-26C77777" }] }, name)).id;
   copies.referralOld = (await referral({ code: caseCode, household: [{ relationship: "PRINCIPAL", sex: "FEMALE", birthYear: 1980, nationality: "VN", name, unhcrNumber: "999-26C77777" }, { relationship: "CHILD", sex: "MALE", birthYear: 2015, nationality: "VN", name: "Someone Else Entirely" }] }, "A caseworker")).id;
   const mergedPersonId = crypto.randomUUID();
@@ -86,14 +91,17 @@ describe("data subject requests", () => {
     expect((await listCases(supervisor, parseCaseListParams({ q: name.split(" ").at(-1)! }))).total).toBe(0);
     const erasure = await testDb.auditLog.findFirstOrThrow({ where: { action: "person.erase", entityId: personId } });
     expect(erasure.actorId).toBe(supervisor.id);
-    expect(erasure.detail).toMatchObject({ reason: "Asked in writing on 20 November", documents: 1, copies: { referrals: 2, merges: 1, importRows: 2 } });
+    expect(erasure.detail).toMatchObject({ reason: "Asked in writing on 20 November", documents: 1, copies: { referrals: 2, merges: 1, importRows: 2, consents: 2 } });
     // Every copy: what the partner was sent (entries found by id, or by name in older referrals), the merge's record, import rows.
     const shared = async (id: string) => (await testDb.referral.findUniqueOrThrow({ where: { id } }));
     expect(((await shared(copies.referralNew)).shared as { household: object[] }).household).toEqual([{ erased: true }]);
     const old = await shared(copies.referralOld);
     expect((old.shared as { household: object[] }).household).toEqual([{ erased: true }, expect.objectContaining({ name: "Someone Else Entirely" })]);
-    expect((await shared(copies.referralNew)).consentBy).toBe("Erased person");
-    expect(old.consentBy).toBe("A caseworker");
+    const [theirs, others] = await Promise.all(consents.map((id) => testDb.consent.findUniqueOrThrow({ where: { id } })));
+    expect(theirs.note).toBeNull();
+    // The consent is theirs (the principal's) either way: its note goes too, the history (purpose, date) stays.
+    expect(others.note).toBeNull();
+    expect(others).toMatchObject({ purpose: "REFERRAL", method: "WRITTEN" });
     const merge = await testDb.caseMerge.findUniqueOrThrow({ where: { id: copies.merge } });
     expect(JSON.stringify(merge.record)).not.toMatch(/Another Spelling|House D|\+66/);
     const pending = await testDb.importBatch.findUniqueOrThrow({ where: { id: copies.pendingBatch } });

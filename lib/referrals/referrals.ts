@@ -12,18 +12,24 @@ import { refuse } from "@/lib/refusal";
 import { isUuid } from "@/lib/validation/ids";
 import { loadCaseSummary, type CaseSummary } from "@/lib/summaries/case-summary";
 import { conflictFrom } from "@/lib/locking";
+import { standingConsent } from "@/lib/consent/consents";
 import { NEXT_STATUSES, type ReferralInput, type ReferralStatus } from "./schema";
 
 
 export async function createReferral(access: CaseAccess, input: ReferralInput, ip: string | null) {
   const { actor, caseId } = access;
   // Without consent only a supervisor may send, and says why.
-  if (input.overrideReason && !can(actor, "referral:override")) refuse("consentRequired", "consentBy");
+  if (input.overrideReason && !can(actor, "referral:override")) refuse("consentRequired", "consentId");
   const partner = await db.partner.findFirst({ where: { id: input.partnerId, active: true }, select: { id: true, services: true, teamId: true } });
   if (!partner) refuse("invalidChoice", "partnerId");
   if (!partner.services.includes(input.service)) refuse("serviceNotOffered", "service");
   const shared = await loadCaseSummary(access, { sections: input.sections, identifying: input.identifying, purpose: input.reason });
   return db.$transaction(async (tx) => {
+    if (input.consentId) {
+      // Locked while the referral is made: a withdrawal waits for it (and then withdraws it too), or wins and refuses it.
+      await tx.$queryRaw`select 1 from "Consent" where id = ${input.consentId}::uuid for update`;
+      if (!(await standingConsent(tx, caseId, input.consentId, ["REFERRAL"], partner.id))) refuse("consentNotStanding", "consentId");
+    }
     const referral = await tx.referral.create({
       data: {
         caseId,
@@ -32,9 +38,7 @@ export async function createReferral(access: CaseAccess, input: ReferralInput, i
         reason: input.reason!,
         sections: input.sections,
         identifying: input.identifying,
-        consentBy: input.consentBy,
-        consentOn: input.consentOn,
-        consentPurpose: input.consentPurpose,
+        consentId: input.consentId,
         overrideReason: input.overrideReason,
         overrideById: input.overrideReason ? actor.id : null,
         shared: JSON.parse(JSON.stringify(shared)),
@@ -61,9 +65,7 @@ const REFERRAL_FIELDS = {
       status: true,
       reason: true,
       identifying: true,
-      consentBy: true,
-      consentOn: true,
-      consentPurpose: true,
+      consent: { select: { givenOn: true, method: true, interpreterLanguage: true, withdrawnOn: true } },
       overrideReason: true,
       statusNote: true,
       statusAt: true,
@@ -94,7 +96,7 @@ export function incomingReferrals(actor: Actor) {
     where: incomingReferralScope(actor),
     orderBy: [{ createdAt: "desc" }],
     take: 200,
-    select: { id: true, service: true, status: true, createdAt: true, partner: { select: { name: true } }, case: { select: { team: { select: { name: true } } } } },
+    select: { id: true, service: true, status: true, createdAt: true, sharedRemovedAt: true, sharedRemovedBecause: true, partner: { select: { name: true } }, case: { select: { team: { select: { name: true } } } } },
   });
 }
 

@@ -2,10 +2,8 @@
 // the forms. Messages are keys under "errors" in messages/*.json.
 import { z } from "zod";
 import { blankToNull } from "@/lib/forms";
-import { optionalPastDate } from "@/lib/validation/dates";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
 import { versionField } from "@/lib/validation/version";
-import { dbDate } from "@/lib/dates";
 
 export const REFERRAL_SERVICES = ["MEDICAL", "LEGAL", "EDUCATION", "SHELTER", "LIVELIHOOD", "PSYCHOSOCIAL"] as const;
 export const REFERRAL_STATUSES = ["SENT", "ACCEPTED", "DECLINED", "COMPLETED"] as const;
@@ -29,22 +27,15 @@ export const referralSchema = z
     reason: text(1000).refine((v) => v !== null, { error: "required" }),
     sections: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SUMMARY_SECTION_NAMES, { error: "invalidChoice" })).min(1, { error: "sectionsRequired" })),
     identifying: z.preprocess((v) => v === "on" || v === true, z.boolean()),
-    consentBy: text(200),
-    consentOn: optionalPastDate.transform((value) => dbDate(value)),
-    consentPurpose: text(500),
+    consentId: z.preprocess((v) => (typeof v === "string" ? blankToNull(v.trim()) : (v ?? null)), z.string().uuid({ error: "invalidChoice" }).nullable()),
     overrideReason: text(1000),
   })
   .superRefine((referral, ctx) => {
-    const consent = [referral.consentBy, referral.consentOn, referral.consentPurpose];
-    const anyConsent = consent.some((v) => v !== null);
-    if (anyConsent) {
-      // Consent is recorded whole: who gave it, when, and for what.
-      if (!referral.consentBy) ctx.addIssue({ code: "custom", path: ["consentBy"], message: "required" });
-      if (!referral.consentOn) ctx.addIssue({ code: "custom", path: ["consentOn"], message: "required" });
-      if (!referral.consentPurpose) ctx.addIssue({ code: "custom", path: ["consentPurpose"], message: "required" });
+    // A referral rests on the person's recorded consent (lib/consent), or on a supervisor's stated reason.
+    if (referral.consentId) {
       if (referral.overrideReason) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "overrideWithConsent" });
     } else if (!referral.overrideReason) {
-      ctx.addIssue({ code: "custom", path: ["consentBy"], message: "consentRequired" });
+      ctx.addIssue({ code: "custom", path: ["consentId"], message: "consentRequired" });
     } else if (referral.overrideReason.length < 10) {
       ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "overrideReasonShort" });
     }

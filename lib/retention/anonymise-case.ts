@@ -46,7 +46,8 @@ export async function anonymiseCases(tx: Tx, caseIds: string[], at: Date): Promi
   await tx.task.updateMany({ where: { ...inCases, origin: "PERSON" }, data: { title: "" } });
   await tx.closureRequest.updateMany({ where: inCases, data: { reason: "", comment: null } });
   await tx.legalHold.updateMany({ where: inCases, data: { reason: "", liftReason: null } });
-  await tx.referral.updateMany({ where: inCases, data: { reason: "", consentBy: null, statusNote: null, shared: {} } });
+  await tx.referral.updateMany({ where: inCases, data: { reason: "", statusNote: null, shared: {} } });
+  await tx.consent.updateMany({ where: inCases, data: { note: null, interpreter: null, withdrawalNote: null } });
   // A referral already withdrawn keeps saying so.
   await tx.referral.updateMany({ where: { ...inCases, sharedRemovedAt: null }, data: { sharedRemovedAt: at, sharedRemovedBecause: "retention" } });
   await tx.caseMerge.updateMany({ where: { survivingCaseId: { in: caseIds } }, data: { record: {} } });

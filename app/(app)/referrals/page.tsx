@@ -48,6 +48,11 @@ export default async function IncomingReferralsPage() {
                   <td className="p-2">{r.partner.name}</td>
                   <td className="p-2">
                     <ReferralStatusBadge status={r.status} />
+                    {r.sharedRemovedAt ? (
+                      <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950" data-testid="incoming-withdrawn">
+                        {r.sharedRemovedBecause === "consentWithdrawn" ? t("withdrawnBadge") : t("removedBadge")}
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -61,13 +61,14 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
           <div className="sm:col-span-2">
             <dt className="text-slate-700">{t("consent")}</dt>
             <dd>
-              {referral.overrideReason
-                ? t("overrideShown", { reason: referral.overrideReason })
+              {referral.overrideReason || !referral.consent
+                ? t("overrideShown", { reason: referral.overrideReason ?? "" })
                 : t("consentShown", {
-                    by: referral.consentBy ?? "",
-                    date: referral.consentOn ? format.dateTime(referral.consentOn, "day") : "",
-                    purpose: referral.consentPurpose ?? "",
+                    date: format.dateTime(referral.consent.givenOn, "day"),
+                    method: referral.consent.method,
+                    language: referral.consent.interpreterLanguage ?? "",
                   })}
+              {referral.consent?.withdrawnOn ? <strong className="block">{t("consentWithdrawnSummary", { date: format.dateTime(referral.consent.withdrawnOn, "day") })}</strong> : null}
             </dd>
           </div>
           {referral.statusNote ? (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/policy";
 import { activePartners, caseReferrals } from "@/lib/referrals/referrals";
+import { standingConsents } from "@/lib/consent/consents";
 import { CaseHeader } from "@/components/cases/case-header";
 import { ReferralForm } from "@/components/referrals/referral-form";
 import { ReferralStatusBadge } from "@/components/referrals/status-badge";
@@ -18,7 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CaseReferralsPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params);
   const mayRefer = can(user, "referral:create");
-  const [referrals, partners] = await Promise.all([caseReferrals(access), mayRefer ? activePartners() : Promise.resolve([])]);
+  const [referrals, partners, consents] = await Promise.all([
+    caseReferrals(access),
+    mayRefer ? activePartners() : Promise.resolve([]),
+    mayRefer ? standingConsents(access, ["REFERRAL"]) : Promise.resolve([]),
+  ]);
   const t = await getTranslations("referrals");
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();
@@ -42,7 +47,11 @@ export default async function CaseReferralsPage({ params }: Props) {
                 </div>
                 <p className="text-sm text-slate-700">
                   {t("sentOn", { date: format.dateTime(r.createdAt, "momentDate") })} ·{" "}
-                  {r.overrideReason ? t("withoutConsent") : t("consentSummary", { by: r.consentBy ?? "", date: r.consentOn ? format.dateTime(r.consentOn, "day") : "" })}
+                  {r.overrideReason || !r.consent
+                    ? t("withoutConsent")
+                    : r.consent.withdrawnOn
+                      ? t("consentWithdrawnSummary", { date: format.dateTime(r.consent.withdrawnOn, "day") })
+                      : t("consentSummary", { date: format.dateTime(r.consent.givenOn, "day") })}
                 </p>
               </li>
             ))}
@@ -50,7 +59,12 @@ export default async function CaseReferralsPage({ params }: Props) {
         </section>
         {mayRefer ? (
           <Section id="new-referral-heading" title={t("new")} className="lg:col-span-2" headingClassName="mb-3">
-            <ReferralForm code={file.code} partners={partners} canOverride={can(user, "referral:override")} />
+            <ReferralForm
+              code={file.code}
+              partners={partners}
+              consents={consents.map((c) => ({ id: c.id, person: c.person.latinName, partner: c.partner?.name ?? "", givenOn: c.givenOn }))}
+              canOverride={can(user, "referral:override")}
+            />
           </Section>
         ) : null}
       </div>

@@ -3,6 +3,8 @@ import { openCasePage } from "@/lib/cases/case-page";
 import { getTranslations } from "next-intl/server";
 import { CaseHeader } from "@/components/cases/case-header";
 import { SummaryForm } from "@/components/summaries/summary-form";
+import { standingConsents } from "@/lib/consent/consents";
+import { SHARING_PURPOSES } from "@/lib/consent/schema";
 import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ code: string }> };
@@ -13,14 +15,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Choose the sections of a one-page PDF summary for a referral (supervisors). */
 export default async function SummaryPage({ params }: Props) {
-  const { user, file } = await openCasePage(params, { permission: "case:export" });
+  const { user, access, file } = await openCasePage(params, { permission: "case:export" });
+  const consents = await standingConsents(access, SHARING_PURPOSES);
   const t = await getTranslations("summary");
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active={null} />
       <Section id="summary-heading" title={t("title")} className="max-w-2xl space-y-3">
         <p className="text-sm text-slate-700">{t("intro")}</p>
-        <SummaryForm code={file.code} />
+        <SummaryForm code={file.code} consents={consents.map((c) => ({ id: c.id, purpose: c.purpose, person: c.person.latinName, partner: c.partner?.name ?? null, givenOn: c.givenOn }))} />
       </Section>
     </div>
   );

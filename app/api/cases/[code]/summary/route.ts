@@ -10,18 +10,28 @@ const summaryForm = z
     sections: z.array(z.enum(SUMMARY_SECTION_NAMES)).min(1),
     identifying: z.boolean(),
     purpose: z.string().trim().max(500).nullable(),
+    // Names leave the organisation only resting on a consent to share them (lib/consent).
+    consentId: z.string().uuid().nullable(),
   })
-  .refine((v) => !v.identifying || v.purpose, { message: "purposeRequired" });
+  .refine((v) => !v.identifying || v.purpose, { message: "purposeRequired" })
+  .refine((v) => !v.identifying || v.consentId, { message: "consentRequired" });
 
 const readSummaryForm = (form: FormData) => {
   const purpose = form.get("purpose");
-  return { sections: form.getAll("sections"), identifying: form.get("identifying") === "on", purpose: typeof purpose === "string" && purpose.trim() ? purpose : null };
+  const consentId = form.get("consentId");
+  return {
+    sections: form.getAll("sections"),
+    identifying: form.get("identifying") === "on",
+    purpose: typeof purpose === "string" && purpose.trim() ? purpose : null,
+    consentId: typeof consentId === "string" && consentId ? consentId : null,
+  };
 };
 
 /**
  * A one-page PDF summary of one case, for a referral. Supervisors only (it
  * is an export), for cases they may see; pseudonymised unless they choose
- * identifying details and say why; every summary is audited.
+ * identifying details, say why and name the consent it rests on; every
+ * summary is audited.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;

@@ -26,13 +26,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const lead = [
     t("pdfFor", { service: tService(referral.service), partner: referral.partner.name }),
     t("pdfReason", { reason: referral.reason }),
-    referral.overrideReason
+    referral.overrideReason || !referral.consent
       ? t("pdfOverride")
-      : t("pdfConsent", {
-          by: referral.consentBy ?? "",
-          date: referral.consentOn ? format.dateTime(referral.consentOn, "day") : "",
-          purpose: referral.consentPurpose ?? "",
-        }),
+      : t("pdfConsent", { date: format.dateTime(referral.consent.givenOn, "day"), method: referral.consent.method, language: referral.consent.interpreterLanguage ?? "" }),
   ];
   const pdf = await renderCaseSummaryPdf(referral.shared, await summaryWords(), lead);
   await auditReferralPdf(user, referral, await clientIp());
