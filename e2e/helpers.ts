@@ -80,7 +80,7 @@ export function uniqueTag(): string {
  * the language), so tests running in parallel with a demo account never see
  * the change. Same password as the demo accounts.
  */
-export async function ownAccount(role: "CASEWORKER" | "SUPERVISOR" | "LEGAL_OFFICER", team = "Bangkok") {
+export async function ownAccount(role: "CASEWORKER" | "SUPERVISOR" | "LEGAL_OFFICER" | "GUEST", team = "Bangkok") {
   const email = `own-${uniqueTag()}@demo.waypoint.test`.toLowerCase();
   await sql(
     `insert into "User" (id, email, name, "passwordHash", role, "teamId", "updatedAt")

@@ -77,7 +77,9 @@ export type AuditAction =
   | "retention.rule"
   | "retention.run"
   | "consent.record"
-  | "consent.withdraw";
+  | "consent.withdraw"
+  | "grant.create"
+  | "grant.revoke";
 
 export type AuditEntry = {
   actorId: string | null;

@@ -18,10 +18,11 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
     "proceeding:manage", "task:manage", "custody:manage", "document:read", "document:upload", "hearing:manage", "counsel:assign",
     "incident:create", "board:read", "dashboard:read", "case:export", "case:reassign", "closure:request", "closure:approve",
     "programme:suspend", "audit:read", "person:subject-request", "referral:create", "referral:receive", "referral:override",
-    "case:merge", "case:import", "case:hold", "consent:record",
+    "case:merge", "case:import", "case:hold", "access:grant", "consent:record",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
   ADMIN: ["user:manage", "settings:manage", "retention:manage", "audit:read"],
+  GUEST: ["case:read", "document:read"],
 };
 
 describe("can", () => {
@@ -139,6 +140,7 @@ describe("protected fields", () => {
     SUPERVISOR: { read: ["religion", "phone", "address", "safeHouse"], readNamed: ["religion", "phone", "address", "safeHouse"], write: ["religion", "phone", "address", "safeHouse"] },
     LEGAL_OFFICER: { read: ["religion", "phone"], readNamed: ["religion", "phone"], write: [] },
     ADMIN: { read: [], readNamed: [], write: [] },
+    GUEST: { read: [], readNamed: [], write: [] },
   };
   for (const [role, expected] of Object.entries(table) as [Actor["role"], (typeof table)[Actor["role"]]][]) {
     it(`${role}: reads ${expected.read.join(", ") || "none"}; on cases they are named on ${expected.readNamed.join(", ") || "none"}`, () => {

@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   "case:import",
   "case:hold",
   "consent:record",
+  "access:grant",
   "settings:manage",
   "retention:manage",
   "user:manage",
@@ -99,6 +100,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "case:import",
     // Put a case on legal hold (no retention action touches it) and lift it.
     "case:hold",
+    // Give a guest (interpreter, volunteer, pro bono lawyer) access to a case for a window, and end it.
+    "access:grant",
   ],
   // Legal officers follow the cases where they are counsel: they move
   // proceedings, keep deadlines, record hearings and file court papers; the
@@ -109,6 +112,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Suspending a programme holds cases, so it is a supervisor's act, for the
   // teams they oversee (programmeHoldScope).
   ADMIN: ["user:manage", "settings:manage", "retention:manage", "audit:read"],
+  // Interpreters, volunteers, pro bono lawyers: read what a supervisor's
+  // grant opens (the case, its granted sections, for its window) and
+  // change nothing (caseScope, lib/grants).
+  GUEST: ["case:read", "document:read"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -153,6 +160,9 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
       };
     case "LEGAL_OFFICER":
       return { members: { some: { userId: actor.id, role: "COUNSEL" } } };
+    case "GUEST":
+      // Only while a grant stands: the window is checked at every request, so access ends on time for an open page too.
+      return { accessGrants: { some: grantStandingFor(actor.id) } };
     default:
       return NOTHING;
   }
@@ -183,7 +193,34 @@ export function hearingScope(actor: Actor): Prisma.HearingWhereInput {
       ],
     };
   }
+  // A guest's grant opens sections of a case, not lists or calendars beside it.
+  if (actor.role === "GUEST") return { id: { in: [] } };
   return { proceeding: { case: caseScope(actor) } };
+}
+
+/** A guest's grant that stands now: not revoked, within its window. */
+export function grantStandingFor(userId: string, now: Date = new Date()): Prisma.AccessGrantWhereInput {
+  return { userId, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } };
+}
+
+/** The cases whose `section` the actor may see: for a guest, those a standing grant opens that section of. */
+export function caseSectionScope(actor: Actor, section: string): Prisma.CaseWhereInput {
+  if (actor.role !== "GUEST") return caseScope(actor);
+  return { accessGrants: { some: { ...grantStandingFor(actor.id), sections: { has: section } } } };
+}
+
+/**
+ * The sections of a case file a guest may see: those of their standing
+ * grants on the case; every section for staff (null).
+ */
+export function sectionLimit(actor: Actor, grants: { sections: string[] }[]): string[] | null {
+  if (actor.role !== "GUEST") return null;
+  return [...new Set(grants.flatMap((g) => g.sections))];
+}
+
+/** Who may receive a grant on a case: an active guest account of the case's team. */
+export function mayReceiveGrant(user: { role: Role; teamId: string | null; active: boolean }, caseTeamId: string): boolean {
+  return user.role === "GUEST" && user.active && user.teamId === caseTeamId;
 }
 
 /**

@@ -13,6 +13,8 @@ export const DEMO_ACCOUNTS = [
   { email: "caseworker@demo.waypoint.test", name: "Somchai Demo", role: "CASEWORKER", team: "Bangkok" },
   { email: "supervisor@demo.waypoint.test", name: "Malee Demo", role: "SUPERVISOR", team: "Bangkok" },
   { email: "legal@demo.waypoint.test", name: "Arun Demo", role: "LEGAL_OFFICER", team: "Bangkok" },
+  // A guest (an interpreter): sees nothing until a supervisor grants a case.
+  { email: "interpreter@demo.waypoint.test", name: "Hoa Demo", role: "GUEST", team: "Bangkok" },
   { email: "admin@demo.waypoint.test", name: "Admin Demo", role: "ADMIN", team: null },
   { email: "caseworker.north@demo.waypoint.test", name: "Nok Demo", role: "CASEWORKER", team: "Chiang Rai" },
   { email: "supervisor.north@demo.waypoint.test", name: "Kanya Demo", role: "SUPERVISOR", team: "Chiang Rai" },

@@ -125,7 +125,7 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
       </section>
       <nav aria-label={tTabs("label")} className="overflow-x-auto border-b border-slate-300">
         <ul className="flex gap-1">
-          {TABS.map((tab) => (
+          {TABS.filter((tab) => file.sections === null || file.sections.includes(tab.key)).map((tab) => (
             <li key={tab.key}>
               <Link
                 href={`/cases/${file.code}${tab.path}`}

@@ -113,13 +113,14 @@ export function ResetTotpForm({ id }: { id: string }) {
   );
 }
 
-export function SecuritySettingForm({ required }: { required: string[] }) {
+export function SecuritySettingForm({ required, grantMaxDays }: { required: string[]; grantMaxDays: number }) {
   const t = useTranslations("users");
   const tRole = useTranslations("roles");
   const { onSubmit, pending, errorFor, saved } = useFormAction(setSecuritySettingAction);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("totpRequired")}>
       <CheckboxGroup legend={t("totpRequired")} name="totpRequiredFor" options={ROLES.map((r) => ({ value: r, label: tRole(r) }))} defaultValues={required} error={errorFor("totpRequiredFor")} />
+      <TextField label={t("grantMaxDays")} name="grantMaxDays" type="number" min={1} max={365} defaultValue={grantMaxDays} hint={t("grantMaxDaysHint")} className="w-40" error={errorFor("grantMaxDays")} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("save")}
       </Button>

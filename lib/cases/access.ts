@@ -7,7 +7,8 @@ import { notFound, redirect } from "next/navigation";
 import type { Sensitivity } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { caseScope, isNamedOn, type Actor } from "@/lib/policy";
+import { caseScope, isNamedOn, sectionLimit, type Actor } from "@/lib/policy";
+import { standingGrantSections } from "@/lib/grants/grants";
 import { isCaseCode } from "./codes";
 import { isUuid } from "@/lib/validation/ids";
 import { survivorOf } from "./merge";
@@ -24,6 +25,8 @@ export type CaseAccess = Readonly<{
   sensitivity: Sensitivity;
   /** The actor is the case's caseworker or a member of it (counsel, second caseworker). */
   named: boolean;
+  /** For a guest, the sections their standing grants open (lib/grants); null for staff, who see every section. */
+  sections: readonly string[] | null;
   [granted]: true;
 }>;
 
@@ -52,8 +55,11 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
     if (existing) await recordAudit(db, { actorId: actor.id, action: "case.refused", entity: "Case", entityId: existing.id, caseId: existing.id, ip, detail: { purpose } });
     return null;
   }
+  // A guest's grants are read again at each opening: the window is the policy's, checked now.
+  const grants = actor.role === "GUEST" ? await standingGrantSections(actor, found.id) : [];
   if (purpose !== "change") {
-    await recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: found.id, caseId: found.id, ip, detail: { purpose } });
+    const detail = grants.length ? { purpose, grants: grants.map((g) => g.id) } : { purpose };
+    await recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: found.id, caseId: found.id, ip, detail });
   }
   return {
     actor,
@@ -62,6 +68,7 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
     teamId: found.teamId,
     sensitivity: found.sensitivity,
     named: isNamedOn(actor, { caseworkerId: found.caseworkerId, memberIds: found.members.map((m) => m.userId) }),
+    sections: sectionLimit(actor, grants),
   } as CaseAccess;
 }
 

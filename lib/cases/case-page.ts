@@ -8,12 +8,16 @@ import type { Permission } from "@/lib/policy";
 import { clientIp } from "@/lib/request-context";
 import { openCaseForPage } from "./access";
 import { getCaseFile } from "./queries";
+import { notFound } from "next/navigation";
+import type { CaseSection } from "@/lib/grants/sections";
 
-export async function openCasePage(params: Promise<{ code: string }>, options: { purpose?: "view" | "edit"; permission?: Permission } = {}) {
+export async function openCasePage(params: Promise<{ code: string }>, options: { purpose?: "view" | "edit"; permission?: Permission; section?: CaseSection } = {}) {
   const { code } = await params;
   const user = options.permission ? await requirePermission(options.permission) : await requireUser();
   const ip = await clientIp();
   const access = await openCaseForPage(user, code, options.purpose ?? "view", ip);
+  // A guest sees only the sections their grant opens; a page that is no section (edit, merge) is none of them.
+  if (access.sections !== null && !(options.section && access.sections.includes(options.section))) notFound();
   const file = await getCaseFile(access);
   return { user, access, file, ip };
 }

@@ -192,7 +192,9 @@ const CASE_FILE_SELECT = {
 
 /** The case file of an opened case (openCase has checked access and audited the view). */
 export async function getCaseFile(access: CaseAccess) {
-  return db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: CASE_FILE_SELECT });
+  const file = await db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: CASE_FILE_SELECT });
+  // The sections the reader may open (a guest's grant), for the tabs; null: all.
+  return { ...file, sections: access.sections };
 }
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
 

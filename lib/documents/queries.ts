@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
-import { caseScope, can, type Actor } from "@/lib/policy";
+import { caseSectionScope, can, type Actor } from "@/lib/policy";
 import { recordAudit } from "@/lib/audit";
 import { fileStore } from "@/lib/files/store";
 import { sha256 } from "@/lib/files/crypto";
@@ -34,7 +34,7 @@ export async function caseDocuments(access: CaseAccess) {
 export async function downloadDocument(actor: Actor, documentId: string, ip: string | null) {
   if (!can(actor, "document:read")) return null;
   const document = await db.document.findFirst({
-    where: { id: documentId, case: caseScope(actor) },
+    where: { id: documentId, case: caseSectionScope(actor, "documents") },
     select: { id: true, caseId: true, fileName: true, contentType: true, storageKey: true, sha256: true },
   });
   if (!document) return null;

@@ -108,10 +108,10 @@ export async function resetTotpAction(_previous: FormState, formData: FormData):
 
 export async function setSecuritySettingAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return command(formData, { permission: "user:manage", schema: securitySettingSchema, read }, async ({ user, input, audit }) => {
-    const { totpRequiredFor } = input;
+    const { totpRequiredFor, grantMaxDays } = input;
     await db.$transaction(async (tx) => {
-      await tx.securitySetting.upsert({ where: { id: 1 }, create: { id: 1, totpRequiredFor, updatedById: user.id }, update: { totpRequiredFor, updatedById: user.id } });
-      await audit(tx, { action: "settings.update", entity: "SecuritySetting", entityId: "1", fields: ["totpRequiredFor"], detail: { totpRequiredFor } });
+      await tx.securitySetting.upsert({ where: { id: 1 }, create: { id: 1, totpRequiredFor, grantMaxDays, updatedById: user.id }, update: { totpRequiredFor, grantMaxDays, updatedById: user.id } });
+      await audit(tx, { action: "settings.update", entity: "SecuritySetting", entityId: "1", fields: ["totpRequiredFor", "grantMaxDays"], detail: { totpRequiredFor, grantMaxDays } });
     });
     revalidatePath("/admin/users");
     return { ok: true };

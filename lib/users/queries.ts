@@ -13,7 +13,7 @@ export async function listUsers() {
     db.securitySetting.findUnique({ where: { id: 1 } }),
   ]);
   const last = new Map(lastSignIns.map((s) => [s.userId, s._max.createdAt]));
-  return { users: users.map((u) => ({ ...u, lastSignIn: last.get(u.id) ?? null })), teams, totpRequiredFor: setting?.totpRequiredFor ?? [] };
+  return { users: users.map((u) => ({ ...u, lastSignIn: last.get(u.id) ?? null })), teams, totpRequiredFor: setting?.totpRequiredFor ?? [], grantMaxDays: setting?.grantMaxDays ?? 30 };
 }
 
 export async function getUserForAdmin(id: string) {

@@ -54,4 +54,6 @@ export const changeOwnPasswordSchema = z
 
 export const securitySettingSchema = z.object({
   totpRequiredFor: z.array(z.enum(ROLES, { error: "invalidChoice" })).default([]),
+  // The longest access a supervisor may give a guest (lib/grants).
+  grantMaxDays: z.coerce.number({ error: "invalidGrantMaxDays" }).int({ error: "invalidGrantMaxDays" }).min(1, { error: "invalidGrantMaxDays" }).max(365, { error: "invalidGrantMaxDays" }),
 });

@@ -13,7 +13,7 @@ const td = "px-3 py-2";
 
 export default async function UsersPage() {
   await requirePermission("user:manage");
-  const { users, teams, totpRequiredFor } = await listUsers();
+  const { users, teams, totpRequiredFor, grantMaxDays } = await listUsers();
   const t = await getTranslations("users");
   const tRole = await getTranslations("roles");
   const format = await getFormatter();
@@ -72,7 +72,7 @@ export default async function UsersPage() {
             {t("security")}
           </h2>
           <p className="mb-3 text-sm text-slate-700">{t("securityIntro")}</p>
-          <SecuritySettingForm required={totpRequiredFor} />
+          <SecuritySettingForm required={totpRequiredFor} grantMaxDays={grantMaxDays} />
         </section>
       </div>
     </div>

@@ -7,6 +7,7 @@ import { caseIncidents, getTimeline } from "@/lib/cases/queries";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { ClosureSection } from "@/components/closures/closure-section";
 import { HoldSection } from "@/components/holds/hold-section";
+import { GrantSection } from "@/components/grants/grant-section";
 import { readProtectedDetails } from "@/lib/people/protected";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseFilePage({ params }: Props) {
-  const { user, access, file, ip } = await openCasePage(params);
+  const { user, access, file, ip } = await openCasePage(params, { section: "overview" });
   const [timeline, incidents, protectedDetails, journeyGlance] = await Promise.all([
     getTimeline(access),
     caseIncidents(access),
@@ -149,6 +150,7 @@ export default async function CaseFilePage({ params }: Props) {
 
       <ClosureSection access={access} status={file.status} user={user} />
       <HoldSection access={access} user={user} />
+      <GrantSection access={access} user={user} />
 
       <Section id="incidents-heading" title={tIncident("title")}>
         {incidents.length === 0 ? <p className="mt-2 text-sm text-slate-700">{tIncident("none")}</p> : null}

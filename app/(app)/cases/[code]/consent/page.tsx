@@ -19,7 +19,7 @@ const STATE_STYLE = { standing: "border-emerald-600 bg-emerald-50", future: "bor
 
 /** Each person's consents, purpose by purpose, as a history: given, how, until when, withdrawn. */
 export default async function ConsentPage({ params }: Props) {
-  const { user, access, file } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params, { section: "consent" });
   const mayRecord = can(user, "consent:record");
   const [consents, partners] = await Promise.all([caseConsents(access), mayRecord ? activePartners() : Promise.resolve([])]);
   const t = await getTranslations("consent");

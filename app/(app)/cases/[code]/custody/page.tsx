@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CustodyPage({ params }: Props) {
-  const { user, access, file } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params, { section: "custody" });
   const custody = await getCustody(access);
   const t = await getTranslations("custody");
   const tPayer = await getTranslations("enums.payer");

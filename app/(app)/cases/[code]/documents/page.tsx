@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DocumentsPage({ params }: Props) {
-  const { user, access, file } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params, { section: "documents" });
   if (!can(user, "document:read")) notFound();
   const [documents, proceedings] = await Promise.all([caseDocuments(access), getProceedings(access)]);
   const missing = await missingDocuments(access, proceedings);

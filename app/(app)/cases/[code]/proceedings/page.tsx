@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProceedingsPage({ params }: Props) {
-  const { user, access, file } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params, { section: "proceedings" });
   const [proceedings, programmes, hearings, options, counsel] = await Promise.all([
     getProceedings(access),
     activeProgrammes(),

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseReferralsPage({ params }: Props) {
-  const { user, access, file } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params, { section: "referrals" });
   const mayRefer = can(user, "referral:create");
   const [referrals, partners, consents] = await Promise.all([
     caseReferrals(access),

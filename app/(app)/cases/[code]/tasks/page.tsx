@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CaseTasksPage({ params }: Props) {
-  const { user, access, file } = await openCasePage(params);
+  const { user, access, file } = await openCasePage(params, { section: "tasks" });
   const [tasks, people] = await Promise.all([caseTasks(access), taskAssignees(access)]);
   const t = await getTranslations("tasks");
   const canManage = can(user, "task:manage");
