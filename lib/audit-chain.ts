@@ -4,7 +4,9 @@
 // says. An edited row fails its own hash; a deleted row leaves a gap; rows
 // moved about break the links. Rows written with the chain's trigger off
 // have no place in it at all. The last row's hash is printed: noted down
-// elsewhere, it also shows rows cut off the end.
+// elsewhere, it also shows rows cut off the end. Months dropped under the
+// retention schedule leave an anchor (AuditChainAnchor: the last dropped
+// row's place and hash), where the walk then begins.
 import type { Db } from "@/lib/prisma-client";
 
 export type ChainProblem = { id: string; chainSeq: string | null; problem: "edited" | "missing before" | "out of order" | "outside the chain" };
@@ -24,7 +26,8 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
   for (const row of outside) report({ id: String(row.id), chainSeq: null, problem: "outside the chain" });
 
   let rows = 0;
-  let previous: { seq: bigint; hash: string | null } = { seq: 0n, hash: null };
+  const anchor = await db.auditChainAnchor.findUnique({ where: { id: 1 } });
+  let previous: { seq: bigint; hash: string | null } = anchor ? { seq: anchor.chainSeq, hash: anchor.hash } : { seq: 0n, hash: null };
   for (;;) {
     const batch = await db.$queryRaw<Row[]>`
       select a."id", a."chainSeq", a."prevHash", a."hash", "waypoint_audit_hash"(a) as expected

@@ -195,6 +195,12 @@ export async function grantAppAccess(ownerUrl: string, appRole: string) {
     await client.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
     await client.query(`grant usage, select on all sequences in schema public to ${role}`);
     await client.query(`revoke update, delete, truncate on "AuditLog" from ${role}`);
+    // The audit log's month tables are reached through "AuditLog" only (whose privileges then apply), never directly.
+    const months = await client.query<{ name: string }>(`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = '"AuditLog"'::regclass`);
+    for (const { name } of months.rows) await client.query(`revoke all on "${name.replace(/"/g, '""')}" from ${role}`);
+    // Making months ahead and dropping expired ones are the owner's functions the app may call (with their own limits).
+    await client.query(`grant execute on function "waypoint_audit_partitions_ahead"(int), "waypoint_audit_drop_months_before"(timestamp) to ${role}`);
+    await client.query(`revoke insert, update, delete, truncate on "AuditChainAnchor" from ${role}`);
     // The retention run's deletion record is kept: runs and their items are only ever added to.
     await client.query(`revoke delete, truncate on "RetentionRun" from ${role}`);
     await client.query(`revoke delete, truncate on "RetentionRunItem" from ${role}`);

@@ -6,23 +6,27 @@ import { diffSchemas, EMPTY_SCHEMA } from "./db-migration";
 import { migrate, readMigrations } from "./migrate";
 
 // The shape of a database as PostgreSQL's catalog reports it: every table,
-// column (type, nullability, default), index, constraint and enum.
+// column (type, nullability, default), index, constraint and enum. The audit
+// log's month tables (it is partitioned by month, which Prisma's schema does
+// not describe) are left out, and its indexes compared as the parent's.
+const PARTITIONS = `(select c.relname from pg_class c where c.relispartition)`;
+
 async function catalog(url: string) {
   return withClient(url, async (client) => {
     const columns = await client.query(`
       select table_name, column_name, data_type, udt_name, is_nullable, column_default
       from information_schema.columns
-      where table_schema = 'public' and table_name <> '_prisma_migrations'
+      where table_schema = 'public' and table_name <> '_prisma_migrations' and table_name not in ${PARTITIONS}
       order by table_name, column_name`);
     const indexes = await client.query(`
-      select tablename, indexname, indexdef from pg_indexes
-      where schemaname = 'public' and tablename <> '_prisma_migrations'
+      select tablename, indexname, replace(indexdef, ' ON ONLY ', ' ON ') as indexdef from pg_indexes
+      where schemaname = 'public' and tablename <> '_prisma_migrations' and tablename not in ${PARTITIONS}
       order by tablename, indexname`);
     const constraints = await client.query(`
       select rel.relname as table_name, con.conname, con.contype, pg_get_constraintdef(con.oid) as definition
       from pg_constraint con join pg_class rel on rel.oid = con.conrelid
       join pg_namespace ns on ns.oid = rel.relnamespace
-      where ns.nspname = 'public' and rel.relname <> '_prisma_migrations'
+      where ns.nspname = 'public' and rel.relname <> '_prisma_migrations' and not rel.relispartition
       order by rel.relname, con.conname`);
     const enums = await client.query(`
       select t.typname, array_agg(e.enumlabel order by e.enumsortorder) as labels

@@ -15,6 +15,8 @@ export async function setRetentionRuleAction(_previous: FormState, formData: For
   return command(formData, { permission: "retention:manage", schema: retentionRuleSchema }, async ({ user, input, audit }) => {
     const { kind, months, action, active, version } = input;
     if (!KIND_RULES[kind].actions.includes(action)) refuse("invalidChoice", "action");
+    const minMonths = KIND_RULES[kind].minMonths;
+    if (minMonths && months < minMonths) refuse("retentionTooShort", "months", { min: String(minMonths) });
     await db.$transaction(async (tx) => {
       const values = { months, action, active, updatedById: user.id };
       if (version === 0) {

@@ -45,7 +45,16 @@ function candidateSql(kind: RetentionKind, action: RetentionAction, cutoff: Date
         union all
         select t.key as id, null::text, null::text, 'SignInThrottle' from "SignInThrottle" t
           where t."windowStart" < ${cutoff} and (t."blockedUntil" is null or t."blockedUntil" < ${cutoff})`;
+    case "auditLog":
+      // Rows of the months that ended by the cutoff: what dropping those months' tables removes.
+      return Prisma.sql`select a.id::text as id, null::text as code, null::text as "caseId", 'AuditLog' as source from "AuditLog" a
+        where a."at" < ${auditMonthsBefore(cutoff)} and a.tableoid <> '"AuditLog_default"'::regclass`;
   }
+}
+
+/** The audit log goes by whole months: those that ended by the cutoff (UTC months, as "at" is stored). */
+export function auditMonthsBefore(cutoff: Date): Date {
+  return new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth(), 1));
 }
 
 /** The next batch after `after` (ids in text order), optionally only among `ids`. */

@@ -3,11 +3,11 @@
 // reasoning behind each default is in docs/domain.md ("Retention").
 import type { RetentionAction } from "@/lib/generated/prisma/enums";
 
-export const RETENTION_KINDS = ["closedCases", "documents", "notes", "imports", "referralsReceived", "notifications", "signInRecords"] as const;
+export const RETENTION_KINDS = ["closedCases", "documents", "notes", "imports", "referralsReceived", "notifications", "signInRecords", "auditLog"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 /** What the period counts from. */
-export type RetentionEvent = "caseClosed" | "fileUploaded" | "lastActivity";
+export type RetentionEvent = "caseClosed" | "fileUploaded" | "lastActivity" | "recorded";
 
 export type RetentionKindRule = {
   event: RetentionEvent;
@@ -16,6 +16,8 @@ export type RetentionKindRule = {
   defaultMonths: number;
   /** Whether its records belong to cases: these name case codes in the deletion record and yield to a legal hold. */
   ofCases: boolean;
+  /** The shortest period allowed, where the kind has one of its own. */
+  minMonths?: number;
 };
 
 export const KIND_RULES: Record<RetentionKind, RetentionKindRule> = {
@@ -26,6 +28,9 @@ export const KIND_RULES: Record<RetentionKind, RetentionKindRule> = {
   referralsReceived: { event: "lastActivity", actions: ["ANONYMISE"], defaultMonths: 12, ofCases: true },
   notifications: { event: "lastActivity", actions: ["DELETE"], defaultMonths: 6, ofCases: false },
   signInRecords: { event: "lastActivity", actions: ["DELETE"], defaultMonths: 12, ofCases: false },
+  // Whole months are dropped (the log is partitioned by month); at least a
+  // year always stays, which the database function enforces too.
+  auditLog: { event: "recorded", actions: ["DELETE"], defaultMonths: 84, ofCases: false, minMonths: 12 },
 };
 
 /** A period is whole months, from one month to thirty years. */

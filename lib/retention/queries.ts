@@ -14,7 +14,7 @@ export async function retentionOverview() {
     db.retentionRun.findMany({
       orderBy: { startedAt: "desc" },
       take: RUNS_SHOWN,
-      select: { id: true, day: true, startedAt: true, finishedAt: true, status: true, startedById: true, items: { orderBy: { kind: "asc" }, select: { kind: true, action: true, months: true, cutoff: true, count: true, codes: true } } },
+      select: { id: true, day: true, startedAt: true, finishedAt: true, status: true, startedById: true, items: { orderBy: { kind: "asc" }, select: { kind: true, action: true, months: true, cutoff: true, count: true, codes: true, detail: true } } },
     }),
   ]);
   const starterIds = [...new Set(runs.map((r) => r.startedById).filter((id): id is string => id !== null))];

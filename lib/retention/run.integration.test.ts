@@ -144,6 +144,17 @@ describe("the retention run (issue 14, items 1 and 3)", () => {
     await testDb.retentionRule.deleteMany({});
   });
 
+  it("takes the audit log by whole months, recorded as the months dropped", async () => {
+    await setRule("auditLog", 84, "DELETE");
+    const result = await runRetention({ now });
+    const item = await testDb.retentionRunItem.findFirstOrThrow({ where: { runId: result!.runId, kind: "auditLog" } });
+    // No month of this database is seven years old: nothing goes, and the record says so.
+    expect(item).toMatchObject({ count: 0, detail: { months: [] } });
+    expect(item.cutoff.getUTCDate()).toBe(1);
+    expect(item.cutoff.getUTCHours()).toBe(0);
+    await testDb.retentionRule.deleteMany({});
+  });
+
   it("runs the nightly schedule once per Bangkok day, and not before 02:00", async () => {
     await testDb.retentionRun.deleteMany({ where: { day: { not: null } } });
     const day = "2031-03-04";

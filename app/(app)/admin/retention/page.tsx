@@ -26,6 +26,17 @@ function Codes({ codes, label }: { codes: string[]; label: string }) {
   );
 }
 
+/** The audit log's months a run dropped, with their row counts. */
+function DroppedMonths({ detail, label }: { detail: unknown; label: string }) {
+  const months = (detail as { months?: { month: string; rows: number }[] } | null)?.months ?? [];
+  if (months.length === 0) return null;
+  return (
+    <p className="text-xs text-slate-700">
+      {label}: {months.map((m) => `${m.month} (${m.rows})`).join(", ")}
+    </p>
+  );
+}
+
 /**
  * The retention schedule: per kind of record, how long it is kept and what
  * then happens to it; what the next run would do (counts and case codes,
@@ -126,6 +137,7 @@ export default async function RetentionPage() {
                           cutoff: format.dateTime(item.cutoff, "day"),
                         })}
                         <Codes codes={item.codes} label={t("caseCodes", { count: item.codes.length })} />
+                        <DroppedMonths detail={item.detail} label={t("monthsDropped")} />
                       </li>
                     ))}
                   </ul>
