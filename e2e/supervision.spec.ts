@@ -79,6 +79,16 @@ test("a supervisor exports a pseudonymised CSV, and identifying fields need a st
   await page.getByRole("button", { name: "Download CSV" }).click();
   await expect(page.getByText("Say why identifying fields are needed.")).toBeVisible();
   await page.getByLabel("Purpose of this export").fill("Referral list requested by UNHCR protection unit");
+  // Going to UNHCR: names only where the principal's consent to sharing with UNHCR stands (issue 14, item 5).
+  await page.getByLabel("Who the names are for").selectOption("UNHCR_SHARING");
+  const consenting = await newCase({ team: "Bangkok" });
+  const notConsenting = await newCase({ team: "Bangkok" });
+  await sql(
+    `insert into "Consent" (id, "caseId", "personId", purpose, method, "givenOn", "recordedById", "updatedAt")
+     select gen_random_uuid(), c.id, p.id, 'UNHCR_SHARING', 'WRITTEN', current_date - 1, c."caseworkerId", now()
+     from "Case" c join "Person" p on p."caseId" = c.id and p.position = 0 where c.id = $1`,
+    [consenting.id],
+  );
   // With names, the file comes as an AES-256 zip under a password the supervisor chooses (issue 14, item 7).
   await page.getByLabel("Password for the archive").fill("short");
   await page.getByRole("button", { name: "Download CSV" }).click();
@@ -95,14 +105,19 @@ test("a supervisor exports a pseudonymised CSV, and identifying fields need a st
   expect(execFileSync("7z", ["l", "-slt", archive], { encoding: "utf8" })).toContain("Method = AES-256");
   expect(spawnSync("7z", ["t", "-pnot the password", archive]).status).not.toBe(0);
   const identified = execFileSync("7z", ["x", `-p${password}`, "-so", archive], { encoding: "utf8" });
-  expect(identified.split("\r\n")[0]).toContain("principal_name");
+  const rows = identified.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(rows[0]).toContain("principal_name,principal_native_name,principal_unhcr_number,names_withheld");
+  const rowOf = (code: string) => rows.find((line) => line.startsWith(`${code},`)) ?? "";
+  expect(rowOf(consenting.code)).toContain(consenting.name);
+  expect(rowOf(notConsenting.code)).not.toContain(notConsenting.name);
+  expect(rowOf(notConsenting.code)).toMatch(/no standing consent$/);
   const [supervisor] = await sql<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.supervisor.email]);
   const audits = await sql<{ detail: { identifying: boolean; purpose: string | null } }>(
     `select detail from "AuditLog" where "actorId" = $1 and action = 'case.export' order by id desc limit 3`,
     [supervisor.id],
   );
   expect(audits.map((a) => a.detail)).toEqual([
-    { format: "csv", identifying: true, purpose: "Referral list requested by UNHCR protection unit", encrypted: true },
+    { format: "csv", identifying: true, purpose: "Referral list requested by UNHCR protection unit", encrypted: true, audience: "UNHCR_SHARING" },
     { format: "xlsx", identifying: false, purpose: null, encrypted: false },
     { format: "csv", identifying: false, purpose: null, encrypted: false },
   ]);

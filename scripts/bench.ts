@@ -40,15 +40,20 @@ const GIVEN: [string, string][] = [
   ["Pao", ""], ["Chue", ""], ["Nou", ""], ["Mai", ""], ["Y Bđăp", ""], ["H' Blŭ", ""], ["Y Dhơn", ""], ["H' Ngŏ", ""],
 ];
 
-async function generate(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const started = Date.now();
-  const step = async (label: string, sql: string, values: unknown[] = []) => {
+/** Runs one generation step and says how many rows it made and how long it took. */
+function timedStep(client: pg.Client) {
+  return async (label: string, sql: string, values: unknown[] = []) => {
     const t = Date.now();
     const result = await client.query(sql, values);
     console.log(`  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   };
+}
+
+async function generate(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  const step = timedStep(client);
   try {
     const passwordHash = await hashPassword("bench-password");
     await step("teams", `insert into "Team" (id, name) select gen_random_uuid(), 'Team ' || g from generate_series(1, ${TEAMS}) g`);
@@ -146,11 +151,7 @@ async function generate(url: string) {
 async function generateWorkflows(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const step = async (label: string, sql: string) => {
-    const t = Date.now();
-    const result = await client.query(sql);
-    console.log(`  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  };
+  const step = timedStep(client);
   try {
     if (Number((await client.query(`select count(*) from "Proceeding"`)).rows[0].count) > 0) return;
     console.log("generating proceedings, stage history, tasks, detention and hearings…");
@@ -231,11 +232,7 @@ async function generateWorkflows(url: string) {
 async function generateAuditLog(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const step = async (label: string, sql: string) => {
-    const t = Date.now();
-    const result = await client.query(sql);
-    console.log(`  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  };
+  const step = timedStep(client);
   try {
     const have = Number((await client.query(`select reltuples::bigint as n from pg_class where relname = 'AuditLog_2019_01'`)).rows[0]?.n ?? 0);
     if (have > 0) return;
@@ -257,7 +254,7 @@ async function generateAuditLog(url: string) {
                 jsonb_build_object('purpose', 'view'),
                 timestamp '2019-01-01' + ((g::float8 / ${AUDIT_ROWS}) * ${span}) * interval '1 second'
          from generate_series(${from + 1}, ${Math.min(from + chunk, AUDIT_ROWS)}) g
-         join bench_cases c on c.n = 1 + (g * 7919) % ${cases}
+         join bench_cases c on c.n = 1 + (g::bigint * 7919) % ${cases}
          join bench_staff s on s.n = 1 + g % ${staff}`,
       );
     }
@@ -332,7 +329,11 @@ async function measureRetention(url: string, cookie: string, listPath: string) {
     import("node:events").EventEmitter & { stop: () => void };
   load.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const started = performance.now();
-  const run = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/retention-command.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  // Spawned, not run synchronously: the load generator in this process keeps sending while the run works.
+  const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/retention-command.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout!.setEncoding("utf8").on("data", (text: string) => (output += text));
+  await new Promise((resolve) => child.on("close", resolve));
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   load.stop();
   await load;
@@ -341,7 +342,7 @@ async function measureRetention(url: string, cookie: string, listPath: string) {
   await reset.connect();
   await reset.query(`update "RetentionRule" set active = false`);
   await reset.end();
-  return { seconds, output: run.stdout.trim(), listP95: Math.round(percentile(latencies, 95) * 10) / 10, requests: latencies.length };
+  return { seconds, output: output.trim(), listP95: Math.round(percentile(latencies, 95) * 10) / 10, requests: latencies.length };
 }
 
 function percentile(sorted: number[], p: number) {

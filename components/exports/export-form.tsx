@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { IdentifyingChoice } from "./identifying-choice";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
+import { EXPORT_AUDIENCES } from "@/lib/exports/audiences";
 import { MIN_ARCHIVE_PASSWORD } from "@/lib/exports/archive-password";
 
 /**
@@ -44,6 +45,14 @@ export function ExportForm() {
         purposeHint={t("purposeHint")}
         error={error}
       />
+      {identifying ? (
+        <SelectField
+          label={t("audience")}
+          name="audience"
+          hint={t("audienceHint")}
+          options={EXPORT_AUDIENCES.map((a) => ({ value: a, label: t(`audienceOption.${a}`) }))}
+        />
+      ) : null}
       {identifying ? (
         <fieldset className="space-y-2 rounded border border-slate-300 p-3">
           <legend className="px-1 text-sm font-semibold">{t("archiveLegend")}</legend>

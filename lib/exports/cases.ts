@@ -2,7 +2,9 @@ import "server-only";
 // Case exports for supervisors. Pseudonymised by default: case code, year
 // of birth, sex and nationality, and no names, contacts, addresses, religion
 // or notes. Identifying columns need an explicit choice and a purpose, both
-// audited. Rows are read in keyset pages and streamed, so memory stays flat
+// audited; names going to UNHCR or into a resettlement submission are given
+// only for households whose principal's consent to that stands (lib/consent),
+// the others are marked withheld. Rows are read in keyset pages and streamed, so memory stays flat
 // however many cases there are.
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -11,13 +13,16 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvLine, neutraliseCell } from "./cells";
 import { bangkokDate } from "@/lib/dates";
+import { standingOn } from "@/lib/consent/consents";
+import type { ExportAudience } from "./audiences";
 
 const PAGE = 1000;
 
 export const PSEUDONYMISED_COLUMNS = ["case_code", "status", "sensitivity", "team", "opened_month", "household_size", "principal_birth_year", "principal_sex", "nationality"];
-export const IDENTIFYING_COLUMNS = ["principal_name", "principal_native_name", "principal_unhcr_number"];
+export const IDENTIFYING_COLUMNS = ["principal_name", "principal_native_name", "principal_unhcr_number", "names_withheld"];
 
-export type ExportRequest = { identifying: boolean; purpose: string | null; format: "csv" | "xlsx" };
+
+export type ExportRequest = { identifying: boolean; purpose: string | null; format: "csv" | "xlsx"; audience: ExportAudience };
 
 export async function auditExport(actor: Actor, request: ExportRequest, ip: string | null) {
   await db.$transaction((tx) =>
@@ -27,7 +32,7 @@ export async function auditExport(actor: Actor, request: ExportRequest, ip: stri
       entity: "Case",
       ip,
       fields: request.identifying ? [...PSEUDONYMISED_COLUMNS, ...IDENTIFYING_COLUMNS] : PSEUDONYMISED_COLUMNS,
-      detail: { format: request.format, identifying: request.identifying, purpose: request.purpose, encrypted: request.identifying },
+      detail: { format: request.format, identifying: request.identifying, purpose: request.purpose, encrypted: request.identifying, ...(request.identifying ? { audience: request.audience } : {}) },
     }),
   );
 }
@@ -54,15 +59,24 @@ async function* caseExportRows(actor: Actor, request: ExportRequest): AsyncGener
         people: {
           where: { relationship: "PRINCIPAL" },
           take: 1,
-          select: { birthYear: true, sex: true, ...(request.identifying ? { latinName: true, nativeName: true, unhcrNumber: true } : {}) },
+          select: {
+            birthYear: true,
+            sex: true,
+            ...(request.identifying ? { latinName: true, nativeName: true, unhcrNumber: true } : {}),
+            // Read as the page is read: a withdrawal before this page is honoured.
+            ...(request.identifying && request.audience !== "team" ? { consents: { where: { AND: [{ purpose: request.audience }, standingOn()] }, take: 1, select: { id: true } } } : {}),
+          },
         },
       },
     });
     for (const row of rows) {
-      const principal = row.people[0] as { birthYear: number | null; sex: string; latinName?: string; nativeName?: string | null; unhcrNumber?: string | null } | undefined;
+      const principal = row.people[0] as { birthYear: number | null; sex: string; latinName?: string; nativeName?: string | null; unhcrNumber?: string | null; consents?: unknown[] } | undefined;
       const bangkokMonth = bangkokDate(row.openedAt).slice(0, 7);
       const values: (string | number | null | undefined)[] = [row.code, row.status, row.sensitivity, row.team.name, bangkokMonth, row.householdSize, principal?.birthYear, principal?.sex, row.nationality];
-      if (request.identifying) values.push(principal?.latinName, principal?.nativeName, principal?.unhcrNumber);
+      if (request.identifying) {
+        const withheld = request.audience !== "team" && !principal?.consents?.length;
+        values.push(...(withheld ? [null, null, null, "no standing consent"] : [principal?.latinName, principal?.nativeName, principal?.unhcrNumber, null]));
+      }
       yield values;
     }
     if (rows.length < PAGE) return;

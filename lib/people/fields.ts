@@ -22,3 +22,24 @@ export type PersonField = (typeof PERSON_FIELDS)[number];
 
 /** A Prisma `select` of every person field. */
 export const PERSON_FIELD_SELECT = Object.fromEntries(PERSON_FIELDS.map((field) => [field, true])) as { [Field in PersonField]: true };
+
+/**
+ * What removing a person's identity blanks, whether they asked for erasure
+ * (lib/people/subject-requests) or their closed case is anonymised under the
+ * retention schedule (lib/retention): names besides the placeholder, full
+ * birth date, identity numbers, protected details and the search text.
+ */
+export function identityRemoved() {
+  return {
+    nativeName: null,
+    aliases: [],
+    birthDate: null,
+    unhcrNumber: null,
+    documentNumber: null,
+    religion: null,
+    phone: null,
+    address: null,
+    safeHouse: null,
+    searchText: "",
+  };
+}

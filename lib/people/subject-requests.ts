@@ -6,6 +6,7 @@ import "server-only";
 // audit trail records that an erasure happened, by whom and why, never the
 // erased values (audit rows only ever hold field names).
 import { eraseCopies } from "./erase-copies";
+import { identityRemoved } from "./fields";
 import { strToU8, zipSync } from "fflate";
 import type { CaseAccess } from "@/lib/cases/access";
 import { db, type Tx } from "@/lib/db";
@@ -80,21 +81,13 @@ export async function erasePerson(access: CaseAccess, personId: string, reason: 
       where: { id: personId },
       data: {
         latinName: ERASED_NAME,
-        nativeName: null,
-        aliases: [],
-        birthDate: null,
+        ...identityRemoved(),
+        // Erasure goes further than anonymisation: what the figures count about them goes too.
         birthYear: null,
         sex: "UNKNOWN",
         ethnicity: null,
         languages: [],
-        unhcrNumber: null,
-        documentNumber: null,
-        religion: null,
-        phone: null,
-        address: null,
-        safeHouse: null,
         vulnerabilities: [],
-        searchText: "",
         updatedById: actorId,
         version: { increment: 1 },
       },

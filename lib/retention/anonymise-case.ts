@@ -12,6 +12,7 @@ import "server-only";
 // referrals shared and what merges kept. Audit rows hold field names only,
 // never values, and stay as they are.
 import type { Tx } from "@/lib/db";
+import { identityRemoved } from "@/lib/people/fields";
 
 export const ANONYMISED_NAME = "Anonymised";
 
@@ -23,20 +24,7 @@ export async function anonymiseCases(tx: Tx, caseIds: string[], at: Date): Promi
   await tx.document.deleteMany({ where: inCases });
   await tx.person.updateMany({
     where: inCases,
-    data: {
-      latinName: ANONYMISED_NAME,
-      nativeName: null,
-      aliases: [],
-      birthDate: null,
-      unhcrNumber: null,
-      documentNumber: null,
-      religion: null,
-      phone: null,
-      address: null,
-      safeHouse: null,
-      searchText: "",
-      version: { increment: 1 },
-    },
+    data: { latinName: ANONYMISED_NAME, ...identityRemoved(), version: { increment: 1 } },
   });
   await tx.case.updateMany({ where: { id: { in: caseIds } }, data: { principalName: ANONYMISED_NAME, principalNativeName: null, anonymisedAt: at, version: { increment: 1 } } });
   await tx.note.updateMany({ where: inCases, data: { body: "" } });
