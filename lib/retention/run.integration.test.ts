@@ -144,6 +144,33 @@ describe("the retention run (issue 14, items 1 and 3)", () => {
     await testDb.retentionRule.deleteMany({});
   });
 
+  it("deletes documents and anonymises notes of cases closed long enough, and hides what old received referrals shared", async () => {
+    const closed = await closedCase(`Papers ${tag()}`, 3);
+    const partnerTeam = await makeTeam("Receiving");
+    const partner = await testDb.partner.create({ data: { name: `Shelter ${tag()}`, services: ["SHELTER"], teamId: partnerTeam.id } });
+    const referral = await testDb.referral.create({
+      data: { caseId: closed.id, partnerId: partner.id, service: "SHELTER", reason: "Shelter", sections: ["household"], overrideReason: "Emergency placement", shared: { household: [{ name: "x" }] }, createdById: supervisor.id },
+    });
+    await testDb.$executeRaw`update "Referral" set "updatedAt" = ${yearsAgo(2)} where id = ${referral.id}::uuid`;
+    await setRule("documents", 12, "DELETE");
+    await setRule("notes", 24, "ANONYMISE");
+    await setRule("referralsReceived", 12, "ANONYMISE");
+    const result = await runRetention({ now });
+    const after = await testDb.case.findUniqueOrThrow({ where: { id: closed.id }, include: { documents: true, notes: true } });
+    expect(after.documents).toEqual([]);
+    expect(after.notes.map((n) => [n.kind, n.body])).toEqual([["VISIT", ""]]);
+    // The case itself is not anonymised by these rules: its people keep their names.
+    expect(after.anonymisedAt).toBeNull();
+    expect(await testDb.referral.findUniqueOrThrow({ where: { id: referral.id } })).toMatchObject({ shared: {}, sharedRemovedBecause: "retention" });
+    const items = await testDb.retentionRunItem.findMany({ where: { runId: result!.runId }, orderBy: { kind: "asc" } });
+    expect(items.map((i) => [i.kind, i.codes.includes(closed.code)])).toEqual([
+      ["documents", true],
+      ["notes", true],
+      ["referralsReceived", true],
+    ]);
+    await testDb.retentionRule.deleteMany({});
+  });
+
   it("takes the audit log by whole months, recorded as the months dropped", async () => {
     await setRule("auditLog", 84, "DELETE");
     const result = await runRetention({ now });
