@@ -4,7 +4,7 @@ import "server-only";
 // request in; a JSON content type and, when the browser sends one, a
 // same-origin Origin header keep other sites from writing through a
 // signed-in browser; bodies are small.
-import { withoutNul } from "@/lib/forms";
+import { cleanField } from "@/lib/forms";
 
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -44,7 +44,7 @@ export async function readJson(request: Request): Promise<JsonBody> {
   if (text.length > MAX_JSON_BYTES) return { ok: false, response: Response.json({ error: "body too large" }, { status: 413 }) };
   try {
     // PostgreSQL text cannot hold NUL: dropped from every string, as from forms.
-    return { ok: true, value: JSON.parse(text, (_key, value) => (typeof value === "string" ? withoutNul(value) : value)) };
+    return { ok: true, value: JSON.parse(text, (key, value) => (typeof value === "string" ? cleanField(key, value) : value)) };
   } catch {
     return { ok: false, response: Response.json({ error: "invalid JSON" }, { status: 400 }) };
   }

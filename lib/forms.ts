@@ -67,7 +67,7 @@ export function formDataToObject(formData: unknown, multiValued: (name: string) 
     const path = name.split(".");
     // A crafted field name must never reach Object.prototype ("__proto__.x").
     if (path.some((segment) => UNSAFE_SEGMENTS.has(segment))) continue;
-    const values = formData.getAll(name).map((v) => (typeof v === "string" ? withoutNul(v) : ""));
+    const values = formData.getAll(name).map((v) => (typeof v === "string" ? cleanField(name, v) : ""));
     const value = multiValued(name) ? values : values[0];
     let node: Record<string, unknown> = root;
     for (const [index, segment] of path.entries()) {
@@ -92,11 +92,39 @@ export function withoutNul(text: string): string {
   return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
 }
 
+// Characters that change how text looks or reads without being seen:
+// bidirectional overrides, isolates and marks ("…\u202Etset" shows as
+// "test…"), zero-width space and joiners that split words invisibly (so
+// "Zero\u200BWidth" would not be found by "ZeroWidth", nor matched by the
+// duplicate check), the byte-order mark, the soft hyphen, and control
+// characters other than tab and line breaks. Zero-width (non-)joiners
+// U+200C/U+200D stay: emoji and some scripts need them.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
+ * Text as Waypoint keeps it, from every way it arrives (forms, JSON,
+ * spreadsheets): invisible and direction-control characters removed, and
+ * composed (NFC), so a Vietnamese name typed on one device matches the same
+ * name typed on another. Secrets (passwords, codes) are left exactly as
+ * typed: see `cleanField`.
+ */
+export function cleanText(text: string): string {
+  return text.normalize("NFC").replace(INVISIBLE, "");
+}
+
+/** Fields whose value must arrive byte for byte (a password is compared as typed). */
+const SECRET_FIELDS = /password|^current$|^confirm$|^code$/i;
+
+/** One typed value, cleaned unless the field holds a secret (NUL goes from those too: PostgreSQL cannot hold it). */
+export function cleanField(name: string, text: string): string {
+  return SECRET_FIELDS.test(name) ? withoutNul(text) : cleanText(text);
+}
+
 /** One text field of a form ("" when absent, not text, or when what arrived is not a form at all). */
 export function formText(formData: unknown, name: string): string {
   if (!isForm(formData)) return "";
   const value = formData.get(name);
-  return typeof value === "string" ? withoutNul(value) : "";
+  return typeof value === "string" ? cleanField(name, value) : "";
 }
 
 /** Whether a form value is an uploaded file (by shape, for the same reason as `isForm`). */

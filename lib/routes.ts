@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { currentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/policy";
-import { fieldErrorsFrom, withoutNul } from "@/lib/forms";
+import { cleanField, fieldErrorsFrom } from "@/lib/forms";
 import { crossOriginRefusal, readJson } from "@/lib/api";
 import { clientIp } from "@/lib/request-context";
 import { Refusal } from "@/lib/refusal";
@@ -35,7 +35,7 @@ async function readBody(request: Request, body: RouteSpec<z.ZodType>["body"]): P
   try {
     const form = await request.formData();
     const clean = new FormData();
-    for (const [name, value] of form) clean.append(name, typeof value === "string" ? withoutNul(value) : value);
+    for (const [name, value] of form) clean.append(name, typeof value === "string" ? cleanField(name, value) : value);
     return { ok: true, value: body.form(clean) };
   } catch {
     return { ok: false, response: Response.json({ error: "send a form (multipart/form-data or application/x-www-form-urlencoded)" }, { status: 400 }) };

@@ -33,6 +33,11 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
               <td className="px-3 py-2">
                 <div className="font-medium">{row.principalName}</div>
                 {row.principalNativeName ? <div className="text-slate-700">{row.principalNativeName}</div> : null}
+                {row.matchedMember ? (
+                  <div className="text-sm text-slate-700" data-testid="matched-member">
+                    {t("matchedMember", { name: row.matchedMember })}
+                  </div>
+                ) : null}
               </td>
               <td className="px-3 py-2">{tCountry.has(row.nationality) ? tCountry(row.nationality) : row.nationality}</td>
               <td className="px-3 py-2">{row.householdSize}</td>

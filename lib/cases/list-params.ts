@@ -5,6 +5,7 @@ import { z } from "zod";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
 import { CASE_STATUSES, SENSITIVITIES } from "./schema";
 import { isYearOrMonthParam } from "@/lib/dates";
+import { cleanText } from "@/lib/forms";
 import { GRAPHS, isProceedingType } from "@/lib/workflows";
 
 export const CASE_SORTS = ["updated", "opened", "code", "name"] as const;
@@ -18,8 +19,9 @@ const month = z.string().refine(isYearOrMonthParam).optional().catch(undefined);
 export const caseListParamsSchema = z.object({
   q: z
     .string()
-    // Control characters (NUL, which PostgreSQL refuses) cannot be part of a name or code.
-    .transform((v) => v.replace(/[\u0000-\u001F\u007F]/g, " "))
+    // Control characters (NUL, which PostgreSQL refuses) cannot be part of a name or code;
+    // invisible ones are dropped as they are from every name saved (cleanText).
+    .transform((v) => cleanText(v.replace(/[\u0000-\u001F\u007F]/g, " ")))
     .pipe(z.string().trim().max(200))
     .optional()
     .catch(undefined)

@@ -135,3 +135,22 @@ describe("the case list's totals", () => {
     expect([list.total, list.people]).toEqual([2, 4]);
   });
 });
+
+describe("searching names as people write them (issue 18, item 4)", () => {
+  it("finds a North Korean name under its Romanised variants and either word order, and says which household member matched", async () => {
+    const team = await makeTeam("Search");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const created = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: "Kim Chol Su", nativeName: "김철수", nationality: "KP" } });
+    await testDb.person.create({ data: { caseId: created.id, relationship: "SPOUSE", latinName: "Ri Song Hui", nationality: "KP", searchText: "ri song hui", position: 1 } });
+    const found = async (q: string) => (await listCases(caseworker, parseCaseListParams({ q }))).rows;
+    for (const spelling of ["Kim Cheol-su", "Kim Chul Su", "Chol-su Kim", "kim chol su", "김철수"]) {
+      expect((await found(spelling)).map((r) => r.code), spelling).toEqual([created.code]);
+    }
+    expect((await found("Kim Chol Su"))[0].matchedMember).toBeNull();
+    const byMember = await found("Song-hui Ri");
+    expect(byMember.map((r) => [r.code, r.matchedMember])).toEqual([[created.code, "Ri Song Hui"]]);
+    // Invisible characters in a search are dropped, as they are from names saved.
+    expect(parseCaseListParams({ q: "Kim\u200B Chol\u202E Su" }).q).toBe("Kim Chol Su");
+    expect((await found("Kim\u200B Chol Su")).map((r) => r.code)).toEqual([created.code]);
+  });
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, workingTeams, type Actor } from "@/lib/policy";
@@ -32,13 +32,65 @@ async function searchWhere(q: string): Promise<Prisma.CaseWhereInput> {
   // A whole code finds its case; the start of one finds every case it begins.
   if (isCaseCode(q.toUpperCase())) return { code: q.toUpperCase() };
   if (isCaseCodeStart(q)) return { code: { startsWith: q.toUpperCase() } };
+  const matching = await matchingPeople(q, Prisma.empty, SEARCH_ID_LIMIT + 1);
+  const caseIds = [...new Set(matching.map((m) => m.caseId))];
+  if (matching.length <= SEARCH_ID_LIMIT) return { id: { in: caseIds } };
   const pattern = escapeLike(foldForSearch(q));
-  const unhcr = q.toUpperCase();
-  const matching = await db.$queryRaw<{ caseId: string }[]>`
-    select distinct "caseId" from "Person" where "searchText" like ${`%${pattern}%`} or "unhcrNumber" = ${unhcr}
-    limit ${SEARCH_ID_LIMIT + 1}`;
-  if (matching.length <= SEARCH_ID_LIMIT) return { id: { in: matching.map((m) => m.caseId) } };
-  return { people: { some: { OR: [{ searchText: { contains: pattern } }, { unhcrNumber: unhcr }] } } };
+  return { people: { some: { OR: [{ searchText: { contains: pattern } }, { unhcrNumber: q.toUpperCase() }] } } };
+}
+
+/** How alike a spelling must be to a stored one (pg_trgm word similarity of the name keys) for a search to find it. */
+const SEARCH_SIMILARITY = 0.6;
+
+/**
+ * The people a search finds (optionally only among some cases), in
+ * household order: by folded text, UNHCR number, or a name key alike
+ * enough to one of theirs, as the duplicate check compares names.
+ */
+async function matchingPeople(q: string, among: Prisma.Sql, limit: number) {
+  const keys = await searchKeys(q);
+  const conditions = [
+    Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
+    Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`,
+    // Each key is one condition on the trigram index of "nameKeys".
+    ...keys.map((key) => Prisma.sql`${key} <% p."nameKeys"`),
+  ];
+  const [, rows] = await db.$transaction([
+    db.$executeRaw`select set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`,
+    db.$queryRaw<{ caseId: string; name: string; principal: boolean }[]>`
+      select p."caseId", p."latinName" as name, p.relationship = 'PRINCIPAL' as principal from "Person" p
+      where (${Prisma.join(conditions, " or ")}) ${among}
+      order by p."caseId", p.position limit ${limit}`,
+  ]);
+  return rows;
+}
+
+/**
+ * The spellings a search is compared under, as the duplicate check compares
+ * names (waypoint_name_keys): words in any order, hyphens and spaces alike,
+ * accents folded, and Romanised Korean variants folded together ("Kim
+ * Cheol-su", "Kim Chul Su" and "Chol-su Kim" are one key). Both with and
+ * without the Korean folding, as the search does not know whose name it is.
+ */
+async function searchKeys(q: string): Promise<string[]> {
+  const [{ keys }] = await db.$queryRaw<{ keys: string[] }[]>`
+    select array(select distinct k from unnest(waypoint_name_keys(array[${q}]::text[], true) || waypoint_name_keys(array[${q}]::text[], false)) k) as keys`;
+  // A key of one word is too short to be alike by trigrams without matching many others: the plain text match covers those.
+  return keys.filter((key) => key.includes(" ") && key.replace(/\s/g, "").length >= 5);
+}
+
+/**
+ * For a search, the household member each listed case was found by, when it
+ * was not the principal: the list shows the principal's name, and says who
+ * else matched.
+ */
+async function matchedMembers(q: string, caseIds: string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0 || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return new Map();
+  const rows = await matchingPeople(q, Prisma.sql`and p."caseId" = any(${caseIds}::uuid[])`, 1000);
+  const found = new Map<string, string>();
+  const principalMatched = new Set(rows.filter((r) => r.principal).map((r) => r.caseId));
+  for (const row of rows) if (!row.principal && !principalMatched.has(row.caseId) && !found.has(row.caseId)) found.set(row.caseId, row.name);
+  return found;
 }
 
 const ORDER: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.CaseOrderByWithRelationInput[]> = {
@@ -130,6 +182,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
   ]);
   const total = totals._count._all;
   const people = totals._sum.householdSize ?? 0;
+  const members = params.q ? await matchedMembers(params.q, rows.map((r) => r.id)) : new Map<string, string>();
   // A list view is audited like any view; the search text is left out
   // because it is usually a person's name.
   await recordAudit(db, {
@@ -148,7 +201,14 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       results: total,
     },
   });
-  return { rows, total, people, page: params.page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return {
+    rows: rows.map((row) => ({ ...row, matchedMember: members.get(row.id) ?? null })),
+    total,
+    people,
+    page: params.page,
+    pageSize: PAGE_SIZE,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 export type CaseListRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
 

@@ -12,7 +12,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { CsvError, parse } from "csv-parse/sync";
-import { withoutNul } from "@/lib/forms";
+import { cleanText } from "@/lib/forms";
 import { refuse, Refusal } from "@/lib/refusal";
 import { isoDate } from "@/lib/dates";
 
@@ -78,7 +78,7 @@ function separatorOf(body: string): string {
  * header line), an optional byte-order mark, CRLF or LF.
  */
 export function parseCsv(text: string): Table {
-  const body = withoutNul(text);
+  const body = cleanText(text);
   try {
     const records: string[][] = parse(body, {
       bom: true,
@@ -135,17 +135,17 @@ export async function readXlsx(bytes: Buffer): Promise<Table> {
 
 function cellText(cell: ExcelJS.Cell): string {
   // Formulas (plain or shared) are kept as the formula the author wrote.
-  if (cell.type === ExcelJS.ValueType.Formula) return withoutNul(`=${cell.formula}`);
+  if (cell.type === ExcelJS.ValueType.Formula) return cleanText(`=${cell.formula}`);
   const value = cell.value;
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return isoDate(value);
   if (typeof value === "object") {
-    if ("richText" in value) return withoutNul(value.richText.map((part) => part.text).join(""));
-    if ("text" in value) return withoutNul(String(value.text));
+    if ("richText" in value) return cleanText(value.richText.map((part) => part.text).join(""));
+    if ("text" in value) return cleanText(String(value.text));
     if ("error" in value) return String(value.error);
     return "";
   }
-  return withoutNul(String(value));
+  return cleanText(String(value));
 }
 
 function toTable(records: string[][]): Table {
