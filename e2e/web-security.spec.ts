@@ -31,8 +31,17 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   const session = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
-  // The app works under the policy: it hydrated (the sign-in form submitted through React) and nothing was blocked.
+  // The app works under the policy: it hydrated (the sign-in form submitted through React) and nothing was blocked,
+  // on a case page either (no library probes for eval).
+  const { code } = await newCase();
+  await page.goto(`/cases/${code}`);
+  await page.getByRole("button", { name: "Save note" }).click();
+  await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);
+  // Browsers ask for /favicon.ico on every page: it is there.
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/");
 
   // Security finding 14: prefetched pages carry the policy too, and API answers a strict one of their own.
   const prefetched = await page.request.get("/cases", { headers: { "next-router-prefetch": "1", rsc: "1" } });

@@ -22,7 +22,7 @@ export function FigureTable({ testId, headers, rows, className = "" }: { testId?
         <thead>
           <tr>
             {headers.map((header, index) => (
-              <th key={index} className={th}>
+              <th key={index} scope="col" className={th}>
                 {header}
               </th>
             ))}
@@ -32,11 +32,18 @@ export function FigureTable({ testId, headers, rows, className = "" }: { testId?
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} className="border-t border-slate-200">
-            {row.cells.map((cell, index) => (
-              <td key={index} className={`${td} ${row.cellClassNames?.[index] ?? ""}`.trim()}>
-                {cell}
-              </td>
-            ))}
+            {row.cells.map((cell, index) =>
+              // The first cell names the row (a status, a stage, a case): a row header, so a screen reader reads each figure with it.
+              index === 0 ? (
+                <th key={index} scope="row" className={`${td} text-left font-normal ${row.cellClassNames?.[index] ?? ""}`.trim()}>
+                  {cell}
+                </th>
+              ) : (
+                <td key={index} className={`${td} ${row.cellClassNames?.[index] ?? ""}`.trim()}>
+                  {cell}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

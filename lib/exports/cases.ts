@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/audit";
 import { caseScope, type Actor } from "@/lib/policy";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { csvLine, neutraliseCell } from "./cells";
+import { csvLine } from "./cells";
 import { bangkokDate } from "@/lib/dates";
 import { standingOn } from "@/lib/consent/consents";
 import type { ExportAudience } from "./audiences";
@@ -114,8 +114,8 @@ export function caseXlsxStream(actor: Actor, request: ExportRequest): ReadableSt
   const sheet = workbook.addWorksheet("Cases");
   (async () => {
     for await (const values of caseExportRows(actor, request)) {
-      // Strings stay strings (never formulas); neutralised as in the CSV so a re-save as CSV stays safe.
-      sheet.addRow(values.map((v) => (typeof v === "string" ? neutraliseCell(v) : (v ?? null)))).commit();
+      // String cells never evaluate: names are written exactly as typed (the CSV alone needs the apostrophe guard).
+      sheet.addRow(values.map((v) => v ?? null)).commit();
     }
     sheet.commit();
     await workbook.commit();

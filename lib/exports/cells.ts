@@ -1,6 +1,8 @@
-// Spreadsheet safety for exported cells: a value starting with = + - @, a
-// tab or a carriage return could run as a formula when the file is opened,
-// so it is prefixed with an apostrophe and shown as text.
+// Spreadsheet safety for exported cells: in a CSV, a value starting with
+// = + - @, a tab or a carriage return could run as a formula when the file
+// is opened, so it is prefixed with an apostrophe and shown as text. An XLSX
+// needs no such guard: its cells are written as string cells, which never
+// evaluate, so names keep exactly what was typed.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

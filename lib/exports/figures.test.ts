@@ -44,7 +44,9 @@ describe("figures export", () => {
     await workbook.xlsx.load((await figuresXlsx(figureSheets(figures, period))) as never);
     expect(workbook.worksheets.map((w) => w.name)).toContain("days_in_stage");
     const caseload = workbook.getWorksheet("caseload")!;
-    expect(caseload.getRow(2).getCell(1).value).toBe("'=HYPERLINK(\"http://evil\")");
+    // A string cell never evaluates: the name is kept exactly, with no visible guard.
+    expect(caseload.getRow(2).getCell(1).value).toBe("=HYPERLINK(\"http://evil\")");
+    expect(caseload.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(caseload.getRow(2).getCell(2).value).toBe(3);
   });
 });

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import type { DashboardFigures, Period } from "@/lib/dashboard/figures";
 import { perYear } from "@/lib/dashboard/figures";
-import { csvLine, neutraliseCell } from "./cells";
+import { csvLine } from "./cells";
 
 type Cell = string | number | null;
 export type FigureSheet = { name: string; columns: string[]; rows: Cell[][] };
@@ -53,7 +53,7 @@ export async function figuresXlsx(sheets: FigureSheet[]): Promise<Buffer> {
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31)); // Excel's limit on sheet names
     worksheet.addRow(sheet.columns);
-    for (const row of sheet.rows) worksheet.addRow(row.map((v) => (typeof v === "string" ? neutraliseCell(v) : v)));
+    for (const row of sheet.rows) worksheet.addRow(row);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
