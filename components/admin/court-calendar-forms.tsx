@@ -8,6 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { SavedMessage } from "@/components/forms/saved-message";
+import { DateField } from "@/components/ui/date-field";
 
 export function AddClosureForm({ year }: { year: number }) {
   const t = useTranslations("courtCalendar");
@@ -15,7 +16,7 @@ export function AddClosureForm({ year }: { year: number }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("add")}>
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
-      <TextField label={t("date")} name="date" type="date" min={`${year}-01-01`} max={`${year}-12-31`} error={errorFor("date")} />
+      <DateField label={t("date")} name="date" error={errorFor("date")} />
       <SelectField label={t("kindLabel")} name="kind" options={CLOSURE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} error={errorFor("kind")} />
       <TextField label={t("name")} name="name" autoComplete="off" hint={t("nameHint")} error={errorFor("name")} />
       <Button type="submit" disabled={pending}>

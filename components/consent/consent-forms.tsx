@@ -9,6 +9,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 type Choice = { id: string; name: string };
 
@@ -49,8 +50,8 @@ export function RecordConsentForm({ code, people, partners }: { code: string; pe
         </div>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("givenOn")} name="givenOn" type="date" max={todayInBangkok()} error={errorFor("givenOn")} />
-        <TextField label={t("validUntil")} name="validUntil" type="date" hint={t("validUntilHint")} error={errorFor("validUntil")} />
+        <DateField label={t("givenOn")} name="givenOn" error={errorFor("givenOn")} />
+        <DateField label={t("validUntil")} name="validUntil" hint={t("validUntilHint")} error={errorFor("validUntil")} />
       </div>
       <Button type="submit" disabled={pending}>
         {t("recordSubmit")}
@@ -68,7 +69,7 @@ export function WithdrawConsentForm({ code, consentId, version, referrals }: { c
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       <input type="hidden" name="version" value={version} />
       <p className="text-sm">{t("withdrawEffect", { referrals })}</p>
-      <TextField label={t("withdrawnOn")} name="withdrawnOn" type="date" defaultValue={todayInBangkok()} max={todayInBangkok()} error={errorFor("withdrawnOn")} />
+      <DateField label={t("withdrawnOn")} name="withdrawnOn" defaultValue={todayInBangkok()} error={errorFor("withdrawnOn")} />
       <TextAreaField label={t("withdrawalNote")} name="note" rows={2} hint={t("withdrawalNoteHint")} error={errorFor("note")} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("withdrawSubmit")}

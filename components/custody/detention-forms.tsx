@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import type { Option } from "@/components/ui/field";
+import { DateField } from "@/components/ui/date-field";
 
 export function AddDetentionForm({ code, people, facilities }: { code: string; people: Option[]; facilities: Option[] }) {
   const t = useTranslations("custody");
@@ -18,9 +19,9 @@ export function AddDetentionForm({ code, people, facilities }: { code: string; p
       <SelectField label={t("person")} name="personId" options={people} error={errorFor("personId")} />
       <SelectField label={t("facility")} name="facilityId" options={facilities} error={errorFor("facilityId")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("startedOn")} name="startedOn" type="date" error={errorFor("startedOn")} />
-        <TextField label={t("sentenceEndsOn")} name="sentenceEndsOn" type="date" hint={t("sentenceEndsOnHint")} error={errorFor("sentenceEndsOn")} />
-        <TextField label={t("releasedOn")} name="releasedOn" type="date" error={errorFor("releasedOn")} />
+        <DateField label={t("startedOn")} name="startedOn" error={errorFor("startedOn")} />
+        <DateField label={t("sentenceEndsOn")} name="sentenceEndsOn" hint={t("sentenceEndsOnHint")} error={errorFor("sentenceEndsOn")} />
+        <DateField label={t("releasedOn")} name="releasedOn" error={errorFor("releasedOn")} />
         <TextField label={t("releaseReason")} name="releaseReason" autoComplete="off" error={errorFor("releaseReason")} />
       </div>
       <Button type="submit" disabled={pending}>
@@ -45,9 +46,9 @@ export function UpdateDetentionForm({
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <input type="hidden" name="version" value={episode.version} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("startedOn")} name="startedOn" type="date" defaultValue={episode.startedOn} error={errorFor("startedOn")} />
-        <TextField label={t("sentenceEndsOn")} name="sentenceEndsOn" type="date" defaultValue={episode.sentenceEndsOn ?? ""} error={errorFor("sentenceEndsOn")} />
-        <TextField label={t("releasedOn")} name="releasedOn" type="date" defaultValue={episode.releasedOn ?? ""} error={errorFor("releasedOn")} />
+        <DateField label={t("startedOn")} name="startedOn" defaultValue={episode.startedOn} error={errorFor("startedOn")} />
+        <DateField label={t("sentenceEndsOn")} name="sentenceEndsOn" defaultValue={episode.sentenceEndsOn ?? ""} error={errorFor("sentenceEndsOn")} />
+        <DateField label={t("releasedOn")} name="releasedOn" defaultValue={episode.releasedOn ?? ""} error={errorFor("releasedOn")} />
         <TextField label={t("releaseReason")} name="releaseReason" defaultValue={episode.releaseReason ?? ""} autoComplete="off" error={errorFor("releaseReason")} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>

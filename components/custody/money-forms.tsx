@@ -8,6 +8,7 @@ import { SelectField, TextField, type Option } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 function usePayerOptions(): Option[] {
   const t = useTranslations("enums.payer");
@@ -26,7 +27,7 @@ export function AddFineForm({ code, people }: { code: string; people: Option[] }
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label={t("amount")} name="amount" inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
         <SelectField label={t("currency")} name="currency" options={CURRENCY_OPTIONS} defaultValue="THB" error={errorFor("currency")} />
-        <TextField label={t("imposedOn")} name="imposedOn" type="date" error={errorFor("imposedOn")} />
+        <DateField label={t("imposedOn")} name="imposedOn" error={errorFor("imposedOn")} />
         <TextField label={t("legalBasis")} name="legalBasis" autoComplete="off" error={errorFor("legalBasis")} />
       </div>
       <Button type="submit" disabled={pending}>
@@ -47,7 +48,7 @@ export function AddPaymentForm({ code, fineId, receipts }: { code: string; fineI
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label={t("paymentAmount")} name="amount" inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
         <SelectField label={t("payer")} name="payer" options={payers} error={errorFor("payer")} />
-        <TextField label={t("paidOn")} name="paidOn" type="date" error={errorFor("paidOn")} />
+        <DateField label={t("paidOn")} name="paidOn" error={errorFor("paidOn")} />
         <SelectField label={t("receipt")} name="receiptDocumentId" options={[{ value: "", label: t("noReceipt") }, ...receipts]} error={errorFor("receiptDocumentId")} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>
@@ -75,7 +76,7 @@ export function AddExpenseForm({ code, people }: { code: string; people: Option[
         <TextField label={t("amount")} name="amount" inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
         <SelectField label={t("currency")} name="currency" options={CURRENCY_OPTIONS} defaultValue="THB" error={errorFor("currency")} />
         <SelectField label={t("payer")} name="payer" options={payers} error={errorFor("payer")} />
-        <TextField label={t("incurredOn")} name="incurredOn" type="date" error={errorFor("incurredOn")} />
+        <DateField label={t("incurredOn")} name="incurredOn" error={errorFor("incurredOn")} />
       </div>
       <Button type="submit" disabled={pending}>
         {t("addExpenseSubmit")}

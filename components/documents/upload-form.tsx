@@ -9,6 +9,7 @@ import { SelectField, TextField, type Option } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 export function UploadDocumentForm({ code, people }: { code: string; people: Option[] }) {
   const t = useTranslations("documents");
@@ -37,8 +38,8 @@ export function UploadDocumentForm({ code, people }: { code: string; people: Opt
       <SelectField label={t("person")} name="personId" options={[{ value: "", label: t("wholeCase") }, ...people]} error={errorFor("personId")} />
       <TextField label={t("number")} name="number" autoComplete="off" error={errorFor("number")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("issuedOn")} name="issuedOn" type="date" error={errorFor("issuedOn")} />
-        <TextField label={t("expiresOn")} name="expiresOn" type="date" error={errorFor("expiresOn")} />
+        <DateField label={t("issuedOn")} name="issuedOn" error={errorFor("issuedOn")} />
+        <DateField label={t("expiresOn")} name="expiresOn" error={errorFor("expiresOn")} />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? t("uploading") : t("uploadSubmit")}

@@ -8,6 +8,7 @@ import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/componen
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 export function GrantForm({ code, guests, maxDays }: { code: string; guests: { id: string; name: string }[]; maxDays: number }) {
   const t = useTranslations("grants");
@@ -22,8 +23,8 @@ export function GrantForm({ code, guests, maxDays }: { code: string; guests: { i
       <SelectField label={t("guest")} name="userId" options={[{ value: "", label: t("choose") }, ...guests.map((g) => ({ value: g.id, label: g.name }))]} error={errorFor("userId")} />
       <CheckboxGroup legend={t("sections")} name="sections" options={CASE_SECTIONS.map((s) => ({ value: s, label: tTabs(s) }))} defaultValues={["overview"]} error={errorFor("sections")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("startsOn")} name="startsOn" type="date" min={today} defaultValue={today} error={errorFor("startsOn")} />
-        <TextField label={t("endsOn")} name="endsOn" type="date" min={today} hint={t("endsOnHint", { days: maxDays })} error={errorFor("endsOn")} />
+        <DateField label={t("startsOn")} name="startsOn" defaultValue={today} error={errorFor("startsOn")} />
+        <DateField label={t("endsOn")} name="endsOn" hint={t("endsOnHint", { days: maxDays })} error={errorFor("endsOn")} />
       </div>
       <TextAreaField label={t("reason")} name="reason" rows={2} hint={t("reasonHint")} error={errorFor("reason")} />
       <Button type="submit" disabled={pending}>

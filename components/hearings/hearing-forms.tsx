@@ -7,6 +7,7 @@ import { SelectField, TextAreaField, TextField, type Option } from "@/components
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 export function HearingForm({ code, proceedingId, courts, counsel }: { code: string; proceedingId: string; courts: Option[]; counsel: Option[] }) {
   const t = useTranslations("hearings");
@@ -19,7 +20,7 @@ export function HearingForm({ code, proceedingId, courts, counsel }: { code: str
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label={t("court")} name="courtId" options={courts} error={errorFor("courtId")} />
         <SelectField label={t("purpose")} name="purpose" options={HEARING_PURPOSES.map((p) => ({ value: p, label: tPurpose(p) }))} error={errorFor("purpose")} />
-        <TextField label={t("date")} name="date" type="date" error={errorFor("date")} />
+        <DateField label={t("date")} name="date" error={errorFor("date")} />
         <TextField label={t("time")} name="time" type="time" hint={t("timeHint")} error={errorFor("time")} />
         <TextField label={t("duration")} name="durationMinutes" type="number" defaultValue={120} error={errorFor("durationMinutes")} />
         <SelectField label={t("counsel")} name="counselId" options={[{ value: "", label: t("noCounsel") }, ...counsel]} error={errorFor("counselId")} />
@@ -54,7 +55,7 @@ export function OutcomeForm({
       <input type="hidden" name="fromStage" value={proceeding.stage} />
       <TextAreaField label={t("outcome")} name="outcome" rows={2} defaultValue={hearing.outcome ?? ""} error={errorFor("outcome")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("nextDate")} name="nextDate" type="date" error={errorFor("nextDate")} />
+        <DateField label={t("nextDate")} name="nextDate" error={errorFor("nextDate")} />
         {proceeding.nextStages.length ? (
           <SelectField
             label={t("alsoMove")}

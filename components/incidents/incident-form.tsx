@@ -7,6 +7,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 export function IncidentForm({ code }: { code: string }) {
   const t = useTranslations("incidents");
@@ -18,7 +19,7 @@ export function IncidentForm({ code }: { code: string }) {
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField label={t("occurredOn")} name="occurredOn" type="date" error={errorFor("occurredOn")} />
+        <DateField label={t("occurredOn")} name="occurredOn" error={errorFor("occurredOn")} />
         <SelectField label={t("kind")} name="kind" options={INCIDENT_KINDS.map((k) => ({ value: k, label: tKind(k) }))} error={errorFor("kind")} />
         <SelectField label={t("severity")} name="severity" defaultValue="HIGH" options={SEVERITIES.map((s) => ({ value: s, label: tSeverity(s) }))} error={errorFor("severity")} />
       </div>

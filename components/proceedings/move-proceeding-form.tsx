@@ -10,6 +10,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 /** Offers only the moves the stage graph allows; the server checks again. */
 export function MoveProceedingForm({ code, proceedingId, type, version, stage, nextStages }: { code: string; proceedingId: string; type: ProceedingType; version: number; stage: string; nextStages: string[] }) {
@@ -37,7 +38,7 @@ export function MoveProceedingForm({ code, proceedingId, type, version, stage, n
           error={errorFor("toStage")}
           onChange={(event) => setChosen(event.currentTarget.value)}
         />
-        <TextField label={t("occurredOn")} name="occurredOn" type="date" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
+        <DateField label={t("occurredOn")} name="occurredOn" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
       </div>
       <div aria-live="polite" className="space-y-1 text-sm" data-testid="move-consequence">
         {starts.map((rule) => (

@@ -8,6 +8,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 export function OpenProceedingForm({ code, hasDefector, programmes }: { code: string; hasDefector: boolean; programmes: { id: string; name: string; status: string }[] }) {
   const t = useTranslations("proceedings");
@@ -29,9 +30,9 @@ export function OpenProceedingForm({ code, hasDefector, programmes }: { code: st
         error={errorFor("type")}
       />
       <SelectField key={type} label={t("startStage")} name="stage" options={GRAPHS[type].initial.map((stage) => ({ value: stage, label: tStage(stage) }))} error={errorFor("stage")} />
-      <TextField label={t("occurredOn")} name="occurredOn" type="date" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
+      <DateField label={t("occurredOn")} name="occurredOn" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
       <TextField label={t("reference")} name="reference" hint={t("referenceHint")} autoComplete="off" error={errorFor("reference")} />
-      {type === "UNHCR_RSD" ? <TextField label={t("certificateExpiresOn")} name="certificateExpiresOn" type="date" error={errorFor("certificateExpiresOn")} /> : null}
+      {type === "UNHCR_RSD" ? <DateField label={t("certificateExpiresOn")} name="certificateExpiresOn" error={errorFor("certificateExpiresOn")} /> : null}
       {type === "RESETTLEMENT" ? (
         <SelectField
           label={t("programme")}

@@ -6,6 +6,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 export function AddTaskForm({ code, people, currentUserId }: { code: string; people: { id: string; name: string }[]; currentUserId: string }) {
   const t = useTranslations("tasks");
@@ -15,7 +16,7 @@ export function AddTaskForm({ code, people, currentUserId }: { code: string; peo
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("added")}</Alert> : null}
       <TextField label={t("taskTitle")} name="title" autoComplete="off" error={errorFor("title")} />
-      <TextField label={t("dueOn")} name="dueOn" type="date" error={errorFor("dueOn")} />
+      <DateField label={t("dueOn")} name="dueOn" error={errorFor("dueOn")} />
       <SelectField
         label={t("assignee")}
         name="assigneeId"

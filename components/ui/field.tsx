@@ -15,7 +15,7 @@ type FieldShellProps = {
 export const controlClass =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm aria-[invalid=true]:border-red-700 disabled:bg-slate-100";
 
-function FieldShell({ id, label, hint, error, children, className }: FieldShellProps) {
+export function FieldShell({ id, label, hint, error, children, className }: FieldShellProps) {
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
@@ -36,7 +36,7 @@ function FieldShell({ id, label, hint, error, children, className }: FieldShellP
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown) {
+export function describedBy(id: string, hint: unknown, error: unknown) {
   if (error) return `${id}-error`;
   if (hint) return `${id}-hint`;
   return undefined;

@@ -6,6 +6,7 @@ import { auditFilterOptions, auditFilterSchema, browseAudit } from "@/lib/audit-
 import { clientIp } from "@/lib/request-context";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -29,8 +30,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {user.role === "ADMIN" ? null : <TextField label={t("caseCode")} name="code" defaultValue={filter.code} className="w-44" />}
         <SelectField label={t("who")} name="actor" defaultValue={filter.actor ?? ""} options={[{ value: "", label: t("anyone") }, ...options.people.map((p) => ({ value: p.id, label: p.name }))]} />
         <TextField label={t("action")} name="action" defaultValue={filter.action} hint={t("actionHint")} className="w-48" />
-        <TextField label={t("from")} name="from" type="date" defaultValue={filter.from} />
-        <TextField label={t("to")} name="to" type="date" defaultValue={filter.to} />
+        <DateField label={t("from")} name="from" defaultValue={filter.from} />
+        <DateField label={t("to")} name="to" defaultValue={filter.to} />
         <Button type="submit">{t("apply")}</Button>
       </form>
       {rows.length === 0 ? (

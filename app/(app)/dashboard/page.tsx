@@ -14,6 +14,7 @@ import { standingHolds } from "@/lib/holds/holds";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { FigureTable } from "@/components/ui/figure-table";
+import { DateField } from "@/components/ui/date-field";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -79,18 +80,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="period-from" className="block text-sm font-medium">
-              {t("from")}
-            </label>
-            <input id="period-from" type="date" name="from" defaultValue={period.from} className="rounded-md border border-slate-400 bg-white px-2 py-1" />
-          </div>
-          <div>
-            <label htmlFor="period-to" className="block text-sm font-medium">
-              {t("to")}
-            </label>
-            <input id="period-to" type="date" name="to" defaultValue={period.to} className="rounded-md border border-slate-400 bg-white px-2 py-1" />
-          </div>
+          <DateField label={t("from")} name="from" defaultValue={period.from} className="w-48" />
+          <DateField label={t("to")} name="to" defaultValue={period.to} className="w-48" />
           {teams.length > 1 ? (
             <div>
               <label htmlFor="period-team" className="block text-sm font-medium">

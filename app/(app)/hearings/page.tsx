@@ -11,6 +11,7 @@ import { TIME_ZONE, dbDate, startOfBangkokDay } from "@/lib/dates";
 import { SelectField } from "@/components/ui/field";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 
 export const metadata: Metadata = { title: "Hearings" };
 
@@ -66,12 +67,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <form method="get" action="/hearings" className={`${cardClass} grid gap-3 sm:grid-cols-3 lg:grid-cols-6`}>
         <SelectField label={t("view")} name="view" defaultValue={params.view} options={HEARING_VIEWS.map((v) => ({ value: v, label: t(`view_${v}`) }))} />
-        <div>
-          <label htmlFor="hearing-date" className="mb-1 block text-sm font-medium">
-            {t("from")}
-          </label>
-          <input id="hearing-date" name="date" type="date" defaultValue={params.date} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2" />
-        </div>
+        <DateField label={t("from")} name="date" defaultValue={params.date} />
         <SelectField label={t("counsel")} name="counsel" defaultValue={params.counsel ?? ""} options={[any, ...options.counsel.map((c) => ({ value: c.id, label: c.name }))]} />
         <SelectField label={t("court")} name="court" defaultValue={params.court ?? ""} options={[any, ...options.courts.map((c) => ({ value: c.id, label: c.name }))]} />
         <SelectField label={t("type")} name="type" defaultValue={params.type ?? ""} options={[any, ...PROCEEDING_TYPES.map((p) => ({ value: p, label: tType(p) }))]} />

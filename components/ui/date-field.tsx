@@ -1,0 +1,77 @@
+"use client";
+import { useEffect, useId, useRef, useState } from "react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { dateConvention, readTypedDate, writeTypedDate } from "@/lib/typed-dates";
+import { dbDate } from "@/lib/dates";
+import { FieldShell, controlClass } from "./field";
+
+/**
+ * A date as the reader writes it (lib/typed-dates): day/month/year, the
+ * Buddhist era for Thai users, year first in Korean; never the browser's
+ * month/day/year. The form sends "YYYY-MM-DD" (a hidden field under `name`);
+ * beside the field it says what the typed text was read as, so a slip shows
+ * before saving. Text that is not a date is sent as typed: the server says
+ * why beside the field.
+ */
+export function DateField({
+  label,
+  name,
+  defaultValue = "",
+  hint,
+  error,
+  className,
+}: {
+  label: React.ReactNode;
+  name: string;
+  /** "YYYY-MM-DD", or empty. */
+  defaultValue?: string;
+  hint?: React.ReactNode;
+  error?: string;
+  className?: string;
+}) {
+  const id = useId();
+  const locale = useLocale();
+  const t = useTranslations("dateField");
+  const format = useFormatter();
+  const convention = dateConvention(locale);
+  const initial = defaultValue ? writeTypedDate(defaultValue, convention) : "";
+  const [typed, setTyped] = useState(initial);
+  const visible = useRef<HTMLInputElement>(null);
+  // A form emptied after saving empties this field too.
+  useEffect(() => {
+    const form = visible.current?.form;
+    if (!form) return;
+    const reset = () => setTyped(initial);
+    form.addEventListener("reset", reset);
+    return () => form.removeEventListener("reset", reset);
+  }, [initial]);
+  const read = readTypedDate(typed, convention);
+  const value = read === null ? "" : "iso" in read ? read.iso : typed;
+  const readAs =
+    read && "iso" in read
+      ? t(read.buddhistEra ? "readAsBuddhist" : "readAs", { date: format.dateTime(dbDate(read.iso), "day"), year: Number(read.iso.slice(0, 4)), buddhistYear: Number(read.iso.slice(0, 4)) + 543 })
+      : null;
+  const shownHint = hint ?? t(convention.buddhistEra ? "patternBuddhist" : convention.order === "ymd" ? "patternYmd" : "pattern");
+  const describedBy = [error ? `${id}-error` : `${id}-hint`, `${id}-read`].join(" ");
+  return (
+    <FieldShell id={id} label={label} hint={shownHint} error={error} className={className}>
+      <input
+        ref={visible}
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        className={controlClass}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        placeholder={t(convention.buddhistEra ? "placeholderBuddhist" : convention.order === "ymd" ? "placeholderYmd" : "placeholder")}
+        aria-invalid={error || (read && "invalid" in read) ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <input type="hidden" name={name} value={value} />
+      <p id={`${id}-read`} className="mt-1 min-h-4 text-xs text-slate-700" aria-live="polite">
+        {readAs ?? (read && "invalid" in read ? t("notADate") : "")}
+      </p>
+    </FieldShell>
+  );
+}
