@@ -84,6 +84,26 @@ describe("case summary PDF", () => {
     expect(text).toContain("UNHCR UN-555-777");
   });
 
+  it("prints a North Korean name in Hangul as written, with its Latin spelling, in fonts that have the glyphs (issue 18, item 4)", async () => {
+    const team = await makeTeam("Summary KP");
+    const created = await makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: "Kim Chol Su", nativeName: "김철수", nationality: "KP" } });
+    const worker = await makeUser("CASEWORKER", team.id);
+    await testDb.case.update({ where: { id: created.id }, data: { caseworkerId: worker.id } });
+    const summary = await loadCaseSummary(await openFor(worker, created.code), { sections: ["household"], identifying: true, purpose: "resettlement" });
+    const pdf = await renderCaseSummaryPdf(summary, english);
+    const { text } = readPdf(pdf);
+    expect(text).toContain("Kim Chol Su");
+    expect(text).toContain("김철수");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "summary-")), "kp.pdf");
+    fs.writeFileSync(file, pdf);
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" });
+    expect(fonts).toContain("NotoSansKR");
+    expect(fonts).toContain("Sarabun");
+    // Thai copies out as written: SARA AM stays one character, and SARA AA beside it is kept (issue 18, item 7).
+    const thai: SummaryWords = { ...english, label: (key, values) => (key === "title" ? "สรุปคดี คำ ทำงาน น้ำ" : english.label(key, values)) };
+    expect(readPdf(await renderCaseSummaryPdf(summary, thai)).text).toContain("สรุปคดี คำ ทำงาน น้ำ");
+  });
+
   it("stays on one page however long the case, every section kept, saying what was left out", async () => {
     const summary = await loadCaseSummary(await openFor(caseworker, code), { sections: [...SUMMARY_SECTION_NAMES], identifying: false, purpose: null });
     expect(summary.detention).toHaveLength(80);

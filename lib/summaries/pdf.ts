@@ -1,7 +1,8 @@
 import "server-only";
 // Draws a case summary on exactly one A4 page. Sarabun (shipped in an npm
-// package) covers Latin, Vietnamese and Thai, so names and labels in either
-// interface language render. Each list shows its most relevant rows up to
+// package) covers Latin, Vietnamese and Thai; Hangul is drawn in Noto Sans
+// KR (another font package), run by run, so a North Korean name prints as
+// written, not as empty boxes. Each list shows its most relevant rows up to
 // a fixed share of the page, then a line saying how many were left out, so
 // every chosen section has room and nothing runs onto a second page.
 import path from "node:path";
@@ -12,6 +13,25 @@ import { SECTION_LIMITS, summaryLines } from "./lines";
 const FONT_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/sarabun");
 const REGULAR = path.join(FONT_DIR, "400Regular/Sarabun_400Regular.ttf");
 const BOLD = path.join(FONT_DIR, "700Bold/Sarabun_700Bold.ttf");
+const KOREAN_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-kr");
+const KOREAN_REGULAR = path.join(KOREAN_DIR, "400Regular/NotoSansKR_400Regular.ttf");
+const KOREAN_BOLD = path.join(KOREAN_DIR, "700Bold/NotoSansKR_700Bold.ttf");
+
+/** Hangul syllables and letters, and CJK punctuation: what Sarabun has no glyphs for. */
+const HANGUL = /[\u1100-\u11FF\u3000-\u303F\u3130-\u318F\uA960-\uA97F\uAC00-\uD7AF\uD7B0-\uD7FF]+/g;
+
+/** A line split into runs of Hangul and of everything else, in order. */
+export function scriptRuns(text: string): { text: string; hangul: boolean }[] {
+  const runs: { text: string; hangul: boolean }[] = [];
+  let at = 0;
+  for (const match of text.matchAll(HANGUL)) {
+    if (match.index > at) runs.push({ text: text.slice(at, match.index), hangul: false });
+    runs.push({ text: match[0], hangul: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length || runs.length === 0) runs.push({ text: text.slice(at), hangul: false });
+  return runs;
+}
 
 /** The words the page needs, in the reader's language. */
 export type SummaryWords = {
@@ -28,6 +48,14 @@ export type SummaryWords = {
   taskTitle: (task: { title: string; ruleKey?: string | null }) => string;
 };
 
+/**
+ * Without the 'ccmp' feature, Thai SARA AM stays one glyph, so text copied
+ * or searched from the PDF is what was written ("คำ", not "คำา"), and the
+ * SARA AA of "งาน" is not taken for part of it. Measuring and drawing both
+ * use it: the font remembers each glyph's text from its first use.
+ */
+const THAI_AS_WRITTEN = { features: { ccmp: false } as never };
+
 const MARGIN = 42;
 const FOOTER = 30;
 
@@ -36,6 +64,8 @@ export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords, 
   const doc = new PDFDocument({ size: "A4", margin: MARGIN, autoFirstPage: true, info: { Title: `Waypoint ${summary.code}`, Producer: "Waypoint" } });
   doc.registerFont("regular", REGULAR);
   doc.registerFont("bold", BOLD);
+  doc.registerFont("regular-ko", KOREAN_REGULAR);
+  doc.registerFont("bold-ko", KOREAN_BOLD);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -52,14 +82,24 @@ export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords, 
   const line = (text: string, options: { font?: "regular" | "bold"; size?: number; gap?: number } = {}) => {
     if (full) return false;
     doc.font(options.font ?? "regular").fontSize(options.size ?? 9.5);
-    const height = doc.heightOfString(text, { width });
+    const height = doc.heightOfString(text, { width, ...THAI_AS_WRITTEN });
     if (doc.y + height > bottom) {
       full = true;
       return false;
     }
-    doc.text(text, MARGIN, doc.y, { width });
+    write(text, options.font ?? "regular", MARGIN, doc.y);
     if (options.gap) doc.moveDown(options.gap);
     return true;
+  };
+  /** Writes text run by run, each in the font that has its glyphs (pdfkit continues the line across runs). */
+  const write = (text: string, font: "regular" | "bold", x: number, y: number, extra: { lineBreak?: boolean } = {}) => {
+    const runs = scriptRuns(text);
+    for (const [index, run] of runs.entries()) {
+      doc.font(run.hangul ? `${font}-ko` : font);
+      const options = { width, ...extra, continued: index < runs.length - 1, ...THAI_AS_WRITTEN };
+      if (index === 0) doc.text(run.text, x, y, options);
+      else doc.text(run.text, options);
+    }
   };
   const heading = (key: string) => {
     if (full) return;
@@ -106,7 +146,7 @@ export function renderCaseSummaryPdf(summary: CaseSummary, words: SummaryWords, 
   // trip pdfkit's automatic page break, it stays on this one page.
   doc.page.margins.bottom = 0;
   doc.font("regular").fontSize(8).fillColor("#333333");
-  doc.text(label("footer", { date: summary.preparedOn }), MARGIN, doc.page.height - MARGIN - 12, { width, lineBreak: false });
+  write(label("footer", { date: summary.preparedOn }), "regular", MARGIN, doc.page.height - MARGIN - 12, { lineBreak: false });
   doc.end();
   return done;
 }
