@@ -17,6 +17,9 @@ test("the interface switches to Thai, and the choice is saved on the account", a
   await expect(page.getByTestId("signed-in-as")).toContainText("เจ้าหน้าที่กฎหมาย");
   await expect(page.locator("html")).toHaveAttribute("lang", "th");
   await expectAccessible(page);
+  // The browser tab says where one is, in Thai too.
+  await page.goto("/cases");
+  await expect(page).toHaveTitle("คดี · Waypoint");
 
   // A new browser session for the same account gets Thai at once.
   await page.context().clearCookies();

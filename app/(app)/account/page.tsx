@@ -5,8 +5,9 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasCalendarLink as calendarLinkExists } from "@/lib/auth/account";
 import { CalendarLink } from "@/components/account/calendar-link";
 import { cardClass, Section } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Your account" };
+export const generateMetadata = pageTitle("account");
 
 /** Who you are signed in as. Also the benchmark's floor: an authenticated page with no case data. */
 export default async function AccountPage() {

@@ -7,8 +7,9 @@ import { clientIp } from "@/lib/request-context";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = pageTitle("audit");
 
 const th = "px-3 py-2 text-left font-semibold";
 const td = "px-3 py-2 align-top";

@@ -7,8 +7,9 @@ import { BOARD_SORTS, refoulementBoard, type BoardSort } from "@/lib/legal/queri
 import { PrintButton } from "@/components/ui/print-button";
 import { taskTitle } from "@/lib/tasks/titles";
 import { dbDate } from "@/lib/dates";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Refoulement-risk board" };
+export const generateMetadata = pageTitle("board");
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
   const user = await requirePermission("board:read");

@@ -10,8 +10,9 @@ import { clientIp } from "@/lib/request-context";
 import { CaseFilters } from "@/components/cases/case-filters";
 import { CaseTable } from "@/components/cases/case-table";
 import { linkButtonClass } from "@/components/ui/button";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Cases" };
+export const generateMetadata = pageTitle("cases");
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

@@ -15,8 +15,9 @@ import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { FigureTable } from "@/components/ui/figure-table";
 import { DateField } from "@/components/ui/date-field";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = pageTitle("dashboard");
 
 // Lists on the dashboard show the first rows only; the full list is one click away.
 const LIST_LIMIT = 25;

@@ -6,8 +6,9 @@ import { taskTitle } from "@/lib/tasks/titles";
 import { requirePermission } from "@/lib/auth/current-user";
 import { openDeadlines } from "@/lib/legal/queries";
 import { DeadlineWorking } from "@/components/tasks/deadline-working";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Deadlines" };
+export const generateMetadata = pageTitle("deadlines");
 
 export default async function DeadlinesPage() {
   const user = await requirePermission("board:read");

@@ -4,8 +4,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { IDENTIFYING_COLUMNS, PSEUDONYMISED_COLUMNS } from "@/lib/exports/cases";
 import { ExportForm } from "@/components/exports/export-form";
 import { cardClass } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Exports" };
+export const generateMetadata = pageTitle("exports");
 
 export default async function ExportsPage() {
   await requirePermission("case:export");

@@ -12,8 +12,9 @@ import { SelectField } from "@/components/ui/field";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Hearings" };
+export const generateMetadata = pageTitle("hearings");
 
 function href(params: HearingParams, changes: Partial<HearingParams>) {
   const next = { ...params, ...changes };

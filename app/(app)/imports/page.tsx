@@ -5,8 +5,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { importsOverview } from "@/lib/imports/queries";
 import { ImportUploadForm } from "@/components/imports/upload-form";
 import { Section } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Import cases" };
+export const generateMetadata = pageTitle("imports");
 
 /** Supervisors import cases from spreadsheets: upload here, then map, check and import. */
 export default async function ImportsPage() {

@@ -5,8 +5,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { myNotifications } from "@/lib/notifications/queries";
 import { markAllReadAction } from "@/lib/notifications/actions";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Notifications" };
+export const generateMetadata = pageTitle("notifications");
 
 export default async function NotificationsPage() {
   const user = await requireUser();

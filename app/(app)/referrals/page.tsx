@@ -5,8 +5,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { incomingReferrals } from "@/lib/referrals/referrals";
 import { ReferralStatusBadge } from "@/components/referrals/status-badge";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Incoming referrals" };
+export const generateMetadata = pageTitle("incomingReferrals");
 
 /** Referrals other teams sent to this team as a partner organisation. */
 export default async function IncomingReferralsPage() {

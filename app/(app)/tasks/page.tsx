@@ -6,8 +6,9 @@ import { can } from "@/lib/policy";
 import { myOpenTasks } from "@/lib/tasks/queries";
 import type { Bucket } from "@/lib/tasks/buckets";
 import { TaskItem } from "@/components/tasks/task-item";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "My work" };
+export const generateMetadata = pageTitle("myWork");
 
 const BUCKETS: Bucket[] = ["overdue", "thisWeek", "later"];
 

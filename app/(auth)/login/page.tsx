@@ -5,8 +5,9 @@ import { signedIn } from "@/lib/auth/current-user";
 import { Alert } from "@/components/ui/alert";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("signIn");
 
 const ENDINGS = ["idle", "expired", "deactivated", "password-changed"] as const;
 

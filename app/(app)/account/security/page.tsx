@@ -8,8 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ChangePasswordForm, ConfirmTotpForm, DisableTotpForm } from "@/components/account/security-forms";
 import { cardClass } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Password and sign-in" };
+export const generateMetadata = pageTitle("security");
 
 
 export default async function SecurityPage() {

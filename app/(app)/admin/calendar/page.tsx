@@ -6,8 +6,9 @@ import { courtCalendarYear } from "@/lib/deadlines/queries";
 import { dbDate, todayInBangkok } from "@/lib/dates";
 import { Section } from "@/components/ui/section";
 import { AddClosureForm, ClosureList } from "@/components/admin/court-calendar-forms";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Court calendar" };
+export const generateMetadata = pageTitle("courtCalendar");
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2099;

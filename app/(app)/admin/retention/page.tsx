@@ -8,8 +8,9 @@ import { KIND_RULES } from "@/lib/retention/kinds";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { RetentionRuleForm, RunNowForm } from "@/components/retention/retention-forms";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Retention" };
+export const generateMetadata = pageTitle("retention");
 
 /** Codes are listed up to this many in a cell; the count says how many there are. */
 const CODES_SHOWN = 100;

@@ -6,8 +6,9 @@ import { getSettings } from "@/lib/settings/queries";
 import { GRAPHS } from "@/lib/workflows";
 import { AddCourtForm, AddFacilityForm, AddPartnerForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
 import { cardClass } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Settings" };
+export const generateMetadata = pageTitle("settings");
 
 export default async function SettingsPage() {
   await requirePermission("settings:manage");

@@ -5,8 +5,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { listUsers } from "@/lib/users/queries";
 import { CreateUserForm, SecuritySettingForm } from "@/components/users/user-forms";
 import { cardClass } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = pageTitle("users");
 
 const th = "px-3 py-2 text-left font-semibold";
 const td = "px-3 py-2";

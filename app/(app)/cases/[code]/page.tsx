@@ -18,13 +18,12 @@ import { caseJourney } from "@/lib/cases/journey-facts";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { cardClass, Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
 // The title is the case code only: names never go into titles, URLs or logs.
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).code };
-}
+export const generateMetadata = caseTitle("caseFile");
 
 export default async function CaseFilePage({ params }: Props) {
   const { user, access, file, ip } = await openCasePage(params, { section: "overview" });

@@ -3,8 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { assignmentOptions } from "@/lib/cases/queries";
 import { IntakeForm } from "@/components/cases/intake-form";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "New case" };
+export const generateMetadata = pageTitle("newCase");
 
 export default async function NewCasePage() {
   const user = await requirePermission("case:create");

@@ -7,8 +7,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { importBatchView } from "@/lib/imports/queries";
 import { IMPORT_FIELDS, REQUIRED_FIELDS } from "@/lib/imports/fields";
 import { ImportWizard } from "@/components/imports/import-wizard";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Import: map and check" };
+export const generateMetadata = pageTitle("importBatch");
 
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("case:import");

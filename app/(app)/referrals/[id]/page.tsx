@@ -11,8 +11,9 @@ import { ReferralStatusForm } from "@/components/referrals/status-form";
 import { SharedSummary } from "@/components/referrals/shared-summary";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Referral" };
+export const generateMetadata = pageTitle("referral");
 
 /**
  * One referral: for the sending team, with a link back to the case; for a

@@ -6,8 +6,9 @@ import { dashboardFigures, figureTeams } from "@/lib/dashboard/figures";
 import { dbDate, isMonthParam, lastOfMonth, todayInBangkok } from "@/lib/dates";
 import { PrintButton } from "@/components/ui/print-button";
 import { Button } from "@/components/ui/button";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Monthly report" };
+export const generateMetadata = pageTitle("monthlyReport");
 
 function monthBounds(month: string) {
   return { from: `${month}-01`, to: lastOfMonth(month) };

@@ -6,8 +6,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { getUserForAdmin } from "@/lib/users/queries";
 import { ActiveForm, EditUserForm, ResetTotpForm, SetPasswordForm } from "@/components/users/user-forms";
 import { cardClass } from "@/components/ui/section";
+import { pageTitle } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "User" };
+export const generateMetadata = pageTitle("user");
 
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {

@@ -8,12 +8,11 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { RecordConsentForm, WithdrawConsentForm } from "@/components/consent/consent-forms";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Consent · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("consent");
 
 const STATE_STYLE = { standing: "border-emerald-600 bg-emerald-50", future: "border-slate-300", expired: "border-slate-300 bg-slate-50", withdrawn: "border-amber-600 bg-amber-50" } as const;
 

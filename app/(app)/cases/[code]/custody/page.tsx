@@ -11,12 +11,11 @@ import { AddExpenseForm, AddFineForm, AddPaymentForm } from "@/components/custod
 import { dbDate } from "@/lib/dates";
 import { cardClass } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Detention and costs · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("custody");
 
 export default async function CustodyPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "custody" });

@@ -8,12 +8,11 @@ import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
 import { CaseHeader } from "@/components/cases/case-header";
 import { UploadDocumentForm } from "@/components/documents/upload-form";
 import { Section } from "@/components/ui/section";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Documents · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("documents");
 
 export default async function DocumentsPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "documents" });

@@ -5,12 +5,11 @@ import { assignmentOptions } from "@/lib/cases/queries";
 import { isoDate } from "@/lib/dates";
 import { formatMinor } from "@/lib/money";
 import { CaseEditForm } from "@/components/cases/case-edit-form";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Edit ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("editCase");
 
 export default async function EditCasePage({ params }: Props) {
   const { user, file } = await openCasePage(params, { purpose: "edit", permission: "case:update" });

@@ -11,12 +11,11 @@ import { MergeForm, type MergeRow } from "@/components/cases/merge-form";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ with?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Merge · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("merge");
 
 /** Merge another case of the same household into this one (supervisors): choose the other case, then the surviving values. */
 export default async function MergePage({ params, searchParams }: Props) {

@@ -11,12 +11,11 @@ import { NameCounselForm } from "@/components/counsel/counsel-forms";
 import { hearingCounsel, hearingOptions, proceedingHearings } from "@/lib/hearings/queries";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Proceedings · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("proceedings");
 
 export default async function ProceedingsPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "proceedings" });

@@ -9,12 +9,11 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { ReferralForm } from "@/components/referrals/referral-form";
 import { ReferralStatusBadge } from "@/components/referrals/status-badge";
 import { Section } from "@/components/ui/section";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Referrals · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("caseReferrals");
 
 export default async function CaseReferralsPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "referrals" });

@@ -6,12 +6,11 @@ import { SummaryForm } from "@/components/summaries/summary-form";
 import { standingConsents } from "@/lib/consent/consents";
 import { SHARING_PURPOSES } from "@/lib/consent/schema";
 import { Section } from "@/components/ui/section";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Referral summary · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("caseSummary");
 
 /** Choose the sections of a one-page PDF summary for a referral (supervisors). */
 export default async function SummaryPage({ params }: Props) {

@@ -7,12 +7,11 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { TaskItem } from "@/components/tasks/task-item";
 import { AddTaskForm } from "@/components/tasks/add-task-form";
 import { Section } from "@/components/ui/section";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Tasks · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("caseTasks");
 
 export default async function CaseTasksPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "tasks" });

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
 import { getTranslations } from "next-intl/server";
 import { PersonForm } from "@/components/cases/person-form";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Add person · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("addPerson");
 
 export default async function AddPersonPage({ params }: Props) {
   const { file } = await openCasePage(params, { purpose: "edit", permission: "person:update" });

@@ -8,12 +8,11 @@ import { ProtectedDetailsForm } from "@/components/people/protected-details-form
 import { readProtectedDetails } from "@/lib/people/protected";
 import { can, protectedFields } from "@/lib/policy";
 import { SubjectRequestForms } from "@/components/people/subject-request-forms";
+import { caseTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ code: string; personId: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Edit person · ${(await params).code}` };
-}
+export const generateMetadata = caseTitle("editPerson");
 
 export default async function EditPersonPage({ params }: Props) {
   const { personId } = await params;
