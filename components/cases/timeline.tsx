@@ -8,7 +8,15 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   birthYear: "dateOfBirth",
   birthDate: "dateOfBirth",
   brokerFeeMinor: "brokerFee",
+  assigneeId: "assignee",
+  completedAt: "completed",
+  amountMinor: "amount",
 };
+
+// Where each form keeps its labels, searched in this order: the household
+// record, detention and money, protected details, hearings, tasks,
+// proceedings, incidents, then the case file's own.
+const LABEL_NAMESPACES = ["intake", "custody", "protected", "hearings", "tasks", "proceedings", "incidents", "caseFile"] as const;
 
 export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const t = await getTranslations("caseFile");
@@ -22,11 +30,13 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
     if (detail.from) return `${type}: ${stage(detail.from)} → ${stage(detail.to)}`;
     return detail.stage ? `${type}: ${stage(detail.stage)}` : type;
   };
-  const tField = await getTranslations("intake");
+  const labelSources = await Promise.all(LABEL_NAMESPACES.map((namespace) => getTranslations(namespace)));
   const fieldLabel = (field: string) => {
     const name = field.replace(/^journey\./, "");
     const key = FIELD_LABEL_KEYS[name] ?? name;
-    return tField.has(key) ? tField(key) : t.has(key) ? t(key) : name;
+    const source = labelSources.find((labels) => labels.has(key));
+    // A field no form names (none should be left) reads as words, never as a column name.
+    return source ? source(key) : name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   };
   const tKind = await getTranslations("enums.noteKind");
   const format = await getFormatter();
