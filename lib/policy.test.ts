@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditReach, can, caseScope, isNamedOn, mayAnswerReferral, mayAssignCase, noteScope, PERMISSIONS, protectedFields, referralScope, supervisedTeams, supervisesTeam, workingTeams, type Actor, type Permission } from "./policy";
+import { auditReach, can, caseScope, isNamedOn, mayAnswerReferral, mayAssignCase, maySeeCaseGrants, noteScope, PERMISSIONS, protectedFields, referralScope, supervisedTeams, supervisesTeam, workingTeams, type Actor, type Permission } from "./policy";
 
 const TEAM = "11111111-1111-1111-1111-111111111111";
 const OTHER_TEAM = "22222222-2222-2222-2222-222222222222";
@@ -175,5 +175,14 @@ describe("rules that used to live outside the policy", () => {
     expect(mayAnswerReferral({ partnerInDeployment: true, sender: false, receiver: true })).toBe(true);
     expect(mayAnswerReferral({ partnerInDeployment: false, sender: true, receiver: false })).toBe(true);
     expect(mayAnswerReferral({ partnerInDeployment: false, sender: false, receiver: true })).toBe(false);
+  });
+});
+
+describe("guest grants", () => {
+  it("are seen by the case's staff, never by a guest", () => {
+    expect(maySeeCaseGrants(actor("CASEWORKER"))).toBe(true);
+    expect(maySeeCaseGrants(actor("SUPERVISOR"))).toBe(true);
+    expect(maySeeCaseGrants(actor("GUEST"))).toBe(false);
+    expect(maySeeCaseGrants(actor("ADMIN", null))).toBe(false);
   });
 });

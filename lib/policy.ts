@@ -218,6 +218,11 @@ export function sectionLimit(actor: Actor, grants: { sections: string[] }[]): st
   return [...new Set(grants.flatMap((g) => g.sections))];
 }
 
+/** Who sees a case's guest grants (who else has access, and why): its staff, not a guest. */
+export function maySeeCaseGrants(actor: Actor): boolean {
+  return actor.role !== "GUEST" && can(actor, "case:read");
+}
+
 /** Who may receive a grant on a case: an active guest account of the case's team. */
 export function mayReceiveGrant(user: { role: Role; teamId: string | null; active: boolean }, caseTeamId: string): boolean {
   return user.role === "GUEST" && user.active && user.teamId === caseTeamId;

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/policy";
+import { can, maySeeCaseGrants } from "@/lib/policy";
 import type { CaseAccess } from "@/lib/cases/access";
 import { caseGrants, grantMaxDays, guestsOfTeam } from "@/lib/grants/grants";
 import { Section } from "@/components/ui/section";
@@ -9,7 +9,7 @@ import { GrantForm, RevokeGrantForm } from "./grant-forms";
 
 /** Guests' access to the case (staff only): who, which sections, for when; supervisors grant and revoke. */
 export async function GrantSection({ access, user }: { access: CaseAccess; user: CurrentUser }) {
-  if (access.sections !== null) return null;
+  if (!maySeeCaseGrants(user)) return null;
   const manage = can(user, "access:grant");
   const grants = await caseGrants(access);
   if (grants.length === 0 && !manage) return null;

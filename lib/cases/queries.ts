@@ -11,6 +11,7 @@ import { mergedCaseIds } from "./merge";
 import { isCaseCode, isCaseCodeStart } from "./codes";
 import type { CaseAccess } from "./access";
 import { isUuid } from "@/lib/validation/ids";
+import { staffNames } from "@/lib/users/names";
 
 /** LIKE treats % and _ as wildcards; a search for them should find them literally. */
 function escapeLike(text: string) {
@@ -28,16 +29,20 @@ const SEARCH_ID_LIMIT = 2000;
  * a 50,000-case team: 390 ms against 25 ms). A very broad search (a letter
  * or two, which the index cannot narrow) keeps the one-query form.
  */
-async function searchWhere(q: string): Promise<Prisma.CaseWhereInput> {
+async function searchWhere(search: NameSearch): Promise<Prisma.CaseWhereInput> {
+  const { q } = search;
   // A whole code finds its case; the start of one finds every case it begins.
   if (isCaseCode(q.toUpperCase())) return { code: q.toUpperCase() };
   if (isCaseCodeStart(q)) return { code: { startsWith: q.toUpperCase() } };
-  const matching = await matchingPeople(q, Prisma.empty, SEARCH_ID_LIMIT + 1);
+  const matching = await matchingPeople(search, Prisma.empty, SEARCH_ID_LIMIT + 1);
   const caseIds = [...new Set(matching.map((m) => m.caseId))];
   if (matching.length <= SEARCH_ID_LIMIT) return { id: { in: caseIds } };
   const pattern = escapeLike(foldForSearch(q));
   return { people: { some: { OR: [{ searchText: { contains: pattern } }, { unhcrNumber: q.toUpperCase() }] } } };
 }
+
+/** A search box's text and the spellings of a name it is compared under (none for a case code). */
+type NameSearch = { q: string; keys: string[] };
 
 /** How alike a spelling must be to a stored one (pg_trgm word similarity of the name keys) for a search to find it. */
 const SEARCH_SIMILARITY = 0.6;
@@ -47,8 +52,7 @@ const SEARCH_SIMILARITY = 0.6;
  * household order: by folded text, UNHCR number, or a name key alike
  * enough to one of theirs, as the duplicate check compares names.
  */
-async function matchingPeople(q: string, among: Prisma.Sql, limit: number) {
-  const keys = await searchKeys(q);
+async function matchingPeople({ q, keys }: NameSearch, among: Prisma.Sql, limit: number) {
   const conditions = [
     Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
     Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`,
@@ -72,11 +76,12 @@ async function matchingPeople(q: string, among: Prisma.Sql, limit: number) {
  * Cheol-su", "Kim Chul Su" and "Chol-su Kim" are one key). Both with and
  * without the Korean folding, as the search does not know whose name it is.
  */
-async function searchKeys(q: string): Promise<string[]> {
+async function nameSearch(q: string): Promise<NameSearch> {
+  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, keys: [] };
   const [{ keys }] = await db.$queryRaw<{ keys: string[] }[]>`
     select array(select distinct k from unnest(waypoint_name_keys(array[${q}]::text[], true) || waypoint_name_keys(array[${q}]::text[], false)) k) as keys`;
   // A key of one word is too short to be alike by trigrams without matching many others: the plain text match covers those.
-  return keys.filter((key) => key.includes(" ") && key.replace(/\s/g, "").length >= 5);
+  return { q, keys: keys.filter((key) => key.includes(" ") && key.replace(/\s/g, "").length >= 5) };
 }
 
 /**
@@ -84,9 +89,10 @@ async function searchKeys(q: string): Promise<string[]> {
  * was not the principal: the list shows the principal's name, and says who
  * else matched.
  */
-async function matchedMembers(q: string, caseIds: string[]): Promise<Map<string, string>> {
+async function matchedMembers(search: NameSearch, caseIds: string[]): Promise<Map<string, string>> {
+  const { q } = search;
   if (caseIds.length === 0 || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return new Map();
-  const rows = await matchingPeople(q, Prisma.sql`and p."caseId" = any(${caseIds}::uuid[])`, 1000);
+  const rows = await matchingPeople(search, Prisma.sql`and p."caseId" = any(${caseIds}::uuid[])`, 1000);
   const found = new Map<string, string>();
   const principalMatched = new Set(rows.filter((r) => r.principal).map((r) => r.caseId));
   for (const row of rows) if (!row.principal && !principalMatched.has(row.caseId) && !found.has(row.caseId)) found.set(row.caseId, row.name);
@@ -145,10 +151,12 @@ function drillThroughWhere(params: CaseListParams): Prisma.CaseWhereInput[] {
 }
 
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
+  // The search's spellings are worked out once, for finding the cases and for saying who in them matched.
+  const search = params.q ? await nameSearch(params.q) : null;
   const where: Prisma.CaseWhereInput = {
     AND: [
       caseScope(actor),
-      params.q ? await searchWhere(params.q) : {},
+      search ? await searchWhere(search) : {},
       params.status ? { status: params.status } : {},
       params.team ? { teamId: params.team } : {},
       params.caseworker ? { caseworkerId: params.caseworker } : {},
@@ -182,7 +190,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
   ]);
   const total = totals._count._all;
   const people = totals._sum.householdSize ?? 0;
-  const members = params.q ? await matchedMembers(params.q, rows.map((r) => r.id)) : new Map<string, string>();
+  const members = search ? await matchedMembers(search, rows.map((r) => r.id)) : new Map<string, string>();
   // A list view is audited like any view; the search text is left out
   // because it is usually a person's name.
   await recordAudit(db, {
@@ -317,10 +325,7 @@ export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> 
     }),
   ]);
   const journey = await db.journey.findUnique({ where: { caseId }, select: { entryDate: true, entryPoint: true } });
-  const actorIds = [...new Set(changes.map((c) => c.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = new Map(
-    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
-  );
+  const actors = await staffNames(changes.map((c) => c.actorId));
   const entries: TimelineEntry[] = [
     ...notes.map((note) => ({
       kind: "note" as const,

@@ -2,13 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
 import { caseScope, type Actor } from "@/lib/policy";
+import { staffNames } from "@/lib/users/names";
 
 /** Closure requests of one case, newest first. */
 export async function caseClosureRequests(access: CaseAccess) {
   const requests = await db.closureRequest.findMany({ where: { caseId: access.caseId }, orderBy: { requestedAt: "desc" }, take: 10 });
-  const names = new Map(
-    (await db.user.findMany({ where: { id: { in: requests.flatMap((r) => [r.requestedById, r.decidedById ?? r.requestedById]) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
-  );
+  const names = await staffNames(requests.flatMap((r) => [r.requestedById, r.decidedById]));
   return requests.map((r) => ({ ...r, requestedBy: names.get(r.requestedById) ?? "?", decidedBy: r.decidedById ? (names.get(r.decidedById) ?? "?") : null }));
 }
 

@@ -13,6 +13,7 @@ import { refuse } from "@/lib/refusal";
 import { conflictFrom } from "@/lib/locking";
 import { dbDate, todayInBangkok } from "@/lib/dates";
 import type { ConsentPurpose, RecordConsentInput, WithdrawConsentInput } from "./schema";
+import { staffNames } from "@/lib/users/names";
 
 /** A consent that stands on `day`: given by then, not withdrawn, and not past its end. */
 export function standingOn(day: string = todayInBangkok()): Prisma.ConsentWhereInput {
@@ -53,8 +54,7 @@ const CONSENT_VIEW = {
 /** Every consent of the case, newest first, with who recorded and withdrew it. */
 export async function caseConsents(access: CaseAccess) {
   const rows = await db.consent.findMany({ where: { caseId: access.caseId }, orderBy: [{ givenOn: "desc" }, { recordedAt: "desc" }], select: { ...CONSENT_VIEW, recordedById: true, withdrawnById: true } });
-  const staffIds = [...new Set(rows.flatMap((r) => [r.recordedById, r.withdrawnById]).filter((id): id is string => id !== null))];
-  const staff = new Map((await db.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const staff = await staffNames(rows.flatMap((r) => [r.recordedById, r.withdrawnById]));
   const today = dbDate(todayInBangkok());
   return rows.map(({ recordedById, withdrawnById, ...row }) => ({
     ...row,

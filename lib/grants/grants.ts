@@ -11,6 +11,7 @@ import { grantStandingFor, mayReceiveGrant, type Actor } from "@/lib/policy";
 import { refuse } from "@/lib/refusal";
 import { addCalendarDays, calendarDaysBetween, startOfBangkokDay, todayInBangkok } from "@/lib/dates";
 import type { GrantInput } from "./schema";
+import { staffNames } from "@/lib/users/names";
 
 const DEFAULT_MAX_DAYS = 30;
 
@@ -66,8 +67,7 @@ export async function revokeGrant(access: CaseAccess, grantId: string, ip: strin
 /** The case's grants, newest first, with names and whether each stands now. */
 export async function caseGrants(access: CaseAccess) {
   const rows = await db.accessGrant.findMany({ where: { caseId: access.caseId }, orderBy: { grantedAt: "desc" } });
-  const ids = [...new Set(rows.flatMap((r) => [r.userId, r.grantedById, r.revokedById]).filter((id): id is string => id !== null))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = await staffNames(rows.flatMap((r) => [r.userId, r.grantedById, r.revokedById]));
   const now = new Date();
   return rows.map((r) => ({
     ...r,

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { refuse } from "@/lib/refusal";
 import { caseScope, type Actor } from "@/lib/policy";
 import type { CaseAccess } from "@/lib/cases/access";
+import { staffNames } from "@/lib/users/names";
 
 type Context = { ip: string | null };
 
@@ -45,8 +46,7 @@ export async function caseHolds(access: CaseAccess) {
     orderBy: [{ liftedAt: { sort: "desc", nulls: "first" } }, { placedAt: "desc" }],
     select: { id: true, reason: true, placedAt: true, placedById: true, liftedAt: true, liftedById: true, liftReason: true },
   });
-  const ids = [...new Set(holds.flatMap((h) => [h.placedById, h.liftedById]).filter((id): id is string => Boolean(id)))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = await staffNames(holds.flatMap((h) => [h.placedById, h.liftedById]));
   return holds.map((h) => ({ ...h, placedBy: names.get(h.placedById) ?? "?", liftedBy: h.liftedById ? (names.get(h.liftedById) ?? "?") : null }));
 }
 

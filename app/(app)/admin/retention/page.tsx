@@ -45,11 +45,10 @@ function DroppedMonths({ detail, label }: { detail: unknown; label: string }) {
  */
 export default async function RetentionPage() {
   const user = await requirePermission("retention:manage");
-  const { rules, preview, runs } = await retentionOverview();
-  await recordPageView(user, "retention", { cases: [...preview.flatMap((p) => p.codes), ...runs.flatMap((r) => r.items.flatMap((i) => i.codes))] });
+  const { rules, preview, running, runs } = await retentionOverview();
+  await recordPageView(user, "retention", { cases: [...(preview ?? []).flatMap((p) => p.codes), ...runs.flatMap((r) => r.items.flatMap((i) => i.codes))] });
   const t = await getTranslations("retention");
   const format = await getFormatter();
-  const running = runs.some((r) => r.status === "running");
   return (
     <div className="space-y-6">
       <div>
@@ -79,35 +78,39 @@ export default async function RetentionPage() {
 
       <Section id="preview-heading" title={t("preview")}>
         <p className="mb-3 max-w-3xl text-sm text-slate-700">{t("previewIntro")}</p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="retention-preview">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("kindColumn")}</th>
-                <th scope="col" className="py-2 pr-4">{t("ruleColumn")}</th>
-                <th scope="col" className="py-2 pr-4">{t("countColumn")}</th>
-                <th scope="col" className="py-2">{t("codesColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.map((p) => (
-                <tr key={p.kind} className="border-b border-slate-200 align-top" data-kind={p.kind}>
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {t(`kind.${p.kind}`)}
-                    {p.active ? null : <span className="block text-xs text-slate-700">{t("inactive")}</span>}
-                  </th>
-                  <td className="py-2 pr-4">
-                    {t("ruleSummary", { action: t(`actionName.${p.action}`), months: p.months, cutoff: format.dateTime(p.cutoff, "day") })}
-                  </td>
-                  <td className="py-2 pr-4" data-testid="count">{p.count}</td>
-                  <td className="py-2">
-                    <Codes codes={p.codes} label={t("caseCodes", { count: p.codes.length })} />
-                  </td>
+        {preview === null ? (
+          <p className="text-sm text-slate-700">{t("previewAfterRun")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="retention-preview">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">{t("kindColumn")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("ruleColumn")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("countColumn")}</th>
+                  <th scope="col" className="py-2">{t("codesColumn")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {preview.map((p) => (
+                  <tr key={p.kind} className="border-b border-slate-200 align-top" data-kind={p.kind}>
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      {t(`kind.${p.kind}`)}
+                      {p.active ? null : <span className="block text-xs text-slate-700">{t("inactive")}</span>}
+                    </th>
+                    <td className="py-2 pr-4">
+                      {t("ruleSummary", { action: t(`actionName.${p.action}`), months: p.months, cutoff: format.dateTime(p.cutoff, "day") })}
+                    </td>
+                    <td className="py-2 pr-4" data-testid="count">{p.count}</td>
+                    <td className="py-2">
+                      <Codes codes={p.codes} label={t("caseCodes", { count: p.codes.length })} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <div className="mt-4">
           <RunNowForm running={running} />
         </div>
