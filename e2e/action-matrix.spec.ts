@@ -90,6 +90,7 @@ const GLOBAL_ACTIONS: [string, Role[]][] = [
   ["addPartnerAction", ADMIN],
   ["addFacilityAction", ADMIN],
   ["addProgrammeAction", ADMIN],
+  ["setReferenceNamesAction", ADMIN],
   ["setDeadlinePeriodAction", ADMIN],
   ["setExchangeRateAction", ADMIN],
   ["addClosureAction", ADMIN],

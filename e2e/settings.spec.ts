@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signInAs, sql } from "./helpers";
+import { ACCOUNTS, expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 
 test("an administrator changes a deadline period, adds a facility and sets a rate, each audited", async ({ page }) => {
   await signInAs(page, "admin");
@@ -56,4 +56,47 @@ test("only administrators reach the settings", async ({ page }) => {
   await signInAs(page, "supervisor");
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
   expect((await page.goto("/admin/settings"))?.status()).toBe(404);
+});
+
+test("an administrator names a court in each interface language; a reader sees their own, and a stale save is refused", async ({ browser }) => {
+  // Its own administrator: the test switches its language.
+  const email = `names-admin-${uniqueTag()}@demo.waypoint.test`;
+  await sql(
+    `insert into "User" (id, email, name, "passwordHash", role, "updatedAt") select gen_random_uuid(), $1, 'Names Admin', "passwordHash", 'ADMIN', now() from "User" where email = $2`,
+    [email, ACCOUNTS.admin.email],
+  );
+  const courtName = `Provincial Court ${uniqueTag()}`;
+  await sql(`insert into "Court" (id, name) values (gen_random_uuid(), $1)`, [courtName]);
+  const page = await (await browser.newContext()).newPage();
+  const stale = await (await browser.newContext()).newPage();
+  await signInAs(page, { email });
+  await signInAs(stale, { email });
+  for (const p of [page, stale]) await p.goto("/admin/settings");
+
+  const line = page.getByRole("listitem").filter({ hasText: courtName });
+  await line.getByText("Names in other languages").click();
+  const form = page.getByRole("form", { name: `Names of ${courtName} in other languages` });
+  await form.getByLabel("Name in ไทย").fill("ศาลจังหวัดทดสอบ");
+  await form.getByLabel("Name in 한국어").fill("시험 지방법원");
+  await form.getByRole("button", { name: "Save names" }).click();
+  await expect(form.getByText("Saved.")).toBeVisible();
+  expect(await sql(`select names from "Court" where name = $1`, [courtName])).toEqual([{ names: { th: "ศาลจังหวัดทดสอบ", ko: "시험 지방법원" } }]);
+  expect(await sql(`select fields from "AuditLog" where action = 'settings.update' and entity = 'Court' and "entityId" = (select id::text from "Court" where name = $1)`, [courtName])).toEqual([{ fields: ["names"] }]);
+
+  // The second tab still shows the names from before: its save would overwrite, so it is refused.
+  const staleLine = stale.getByRole("listitem").filter({ hasText: courtName });
+  await staleLine.getByText("Names in other languages").click();
+  const staleForm = stale.getByRole("form", { name: `Names of ${courtName} in other languages` });
+  await staleForm.getByLabel("Name in Tiếng Việt").fill("Tòa án tỉnh thử");
+  await staleForm.getByRole("button", { name: "Save names" }).click();
+  await expect(staleForm.getByText("Someone else changed these names meanwhile. Reload the page to see their change.")).toBeVisible();
+  expect(await sql(`select names from "Court" where name = $1`, [courtName])).toEqual([{ names: { th: "ศาลจังหวัดทดสอบ", ko: "시험 지방법원" } }]);
+
+  // Read in Korean: the Korean name, the English one beside it marked as English.
+  await sql(`update "User" set locale = 'ko' where email = $1`, [email]);
+  await page.goto("/admin/settings");
+  const korean = page.getByRole("listitem").filter({ hasText: "시험 지방법원" });
+  await expect(korean).toContainText("영어:");
+  await expect(korean.locator('[lang="en"]')).toHaveText(courtName);
+  await expectAccessible(page);
 });

@@ -1,6 +1,8 @@
-export const LOCALES = ["en", "th"] as const;
+export const LOCALES = ["en", "th", "ko", "vi"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
+/** Each language named in itself, so a reader finds their own whatever language the page is in. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: "English", th: "ไทย", ko: "한국어", vi: "Tiếng Việt" };
 export const LOCALE_COOKIE = "waypoint-locale";
 export { TIME_ZONE } from "@/lib/dates";
 

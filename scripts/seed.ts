@@ -72,9 +72,9 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
     // programme uses this deployment, so referrals to it arrive in Waypoint.
     await db.partner.createMany({
       data: [
-        { name: "Bangkok Refugee Health Clinic (demo)", services: ["MEDICAL", "PSYCHOSOCIAL"] },
-        { name: "Refugee Legal Aid Network (demo)", services: ["LEGAL"] },
-        { name: "Chiang Rai shelter programme (demo)", services: ["SHELTER", "LIVELIHOOD", "EDUCATION", "PSYCHOSOCIAL"], teamId: teams.get("Chiang Rai")! },
+        { name: "Bangkok Refugee Health Clinic (demo)", names: { th: "คลินิกสุขภาพผู้ลี้ภัยกรุงเทพฯ (ตัวอย่าง)", ko: "방콕 난민 건강 클리닉 (데모)", vi: "Phòng khám Sức khỏe Người tị nạn Bangkok (mẫu)" }, services: ["MEDICAL", "PSYCHOSOCIAL"] },
+        { name: "Refugee Legal Aid Network (demo)", names: { th: "เครือข่ายช่วยเหลือทางกฎหมายแก่ผู้ลี้ภัย (ตัวอย่าง)", ko: "난민 법률 지원 네트워크 (데모)", vi: "Mạng lưới Trợ giúp Pháp lý cho Người tị nạn (mẫu)" }, services: ["LEGAL"] },
+        { name: "Chiang Rai shelter programme (demo)", names: { th: "โครงการบ้านพักพิงเชียงราย (ตัวอย่าง)", ko: "치앙라이 쉼터 프로그램 (데모)", vi: "Chương trình Nhà tạm trú Chiang Rai (mẫu)" }, services: ["SHELTER", "LIVELIHOOD", "EDUCATION", "PSYCHOSOCIAL"], teamId: teams.get("Chiang Rai")! },
       ],
     });
     // Illustrative rates only: an administrator sets the real ones.

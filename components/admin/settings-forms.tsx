@@ -1,6 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { addCourtAction, addPartnerAction, addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction } from "@/lib/settings/actions";
+import { addCourtAction, addPartnerAction, addFacilityAction, addProgrammeAction, setDeadlinePeriodAction, setExchangeRateAction, setReferenceNamesAction } from "@/lib/settings/actions";
+import { OTHER_NAME_LOCALES } from "@/lib/reference/names";
+import { LANGUAGE_NAMES } from "@/i18n/locales";
+import { Disclosure } from "@/components/ui/disclosure";
 import { FACILITY_KINDS } from "@/lib/settings/schema";
 import { PERIOD_UNITS, type PeriodUnit } from "@/lib/workflows/types";
 import { CURRENCIES } from "@/lib/reference/countries";
@@ -118,5 +121,37 @@ export function AddPartnerForm({ teams }: { teams: { id: string; name: string }[
       </Button>
       <Saved show={saved} />
     </form>
+  );
+}
+
+/** The names of one facility, court, programme or partner in the other interface languages, behind a disclosure on its line. */
+export function ReferenceNamesForm({ kind, id, name, names }: { kind: "facility" | "court" | "programme" | "partner"; id: string; name: string; names: Record<string, string> }) {
+  const t = useTranslations("settings");
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, saved } = useFormAction(setReferenceNamesAction);
+  return (
+    <Disclosure summary={t("otherNames")} size="small" className="mt-1">
+      <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2" aria-label={t("otherNamesFor", { name })}>
+        <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="previous" value={JSON.stringify(names)} />
+        {OTHER_NAME_LOCALES.map((locale) => (
+          <TextField
+            key={locale}
+            label={t("nameIn", { language: LANGUAGE_NAMES[locale] })}
+            name={`name_${locale}`}
+            lang={locale}
+            defaultValue={names[locale] ?? ""}
+            autoComplete="off"
+            maxLength={200}
+            error={errorFor(`name_${locale}`)}
+          />
+        ))}
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {t("saveNames")}
+        </Button>
+        <Saved show={saved} />
+      </form>
+    </Disclosure>
   );
 }

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import type { ProceedingHearing } from "@/lib/hearings/queries";
 import type { Option } from "@/components/ui/field";
 import { HearingForm, OutcomeForm } from "./hearing-forms";
@@ -21,6 +22,7 @@ export async function ProceedingHearings({
   canManage: boolean;
 }) {
   const t = await getTranslations("hearings");
+  const locale = await getLocale();
   const tPurpose = await getTranslations("enums.hearingPurpose");
   const format = await getFormatter();
   return (
@@ -31,7 +33,7 @@ export async function ProceedingHearings({
         {hearings.map((hearing) => (
           <li key={hearing.id} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="hearing">
             <p className="font-semibold">
-              {format.dateTime(hearing.startsAt, "moment")} · {tPurpose(hearing.purpose)} · {hearing.court.name}
+              {format.dateTime(hearing.startsAt, "moment")} · {tPurpose(hearing.purpose)} · {localName(hearing.court, locale)}
             </p>
             <p className="text-slate-700">
               {hearing.counsel ? t("counselName", { name: hearing.counsel.name }) : t("noCounsel")}

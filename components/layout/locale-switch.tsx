@@ -1,9 +1,8 @@
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/lib/auth/actions";
-import { LOCALES } from "@/i18n/locales";
+import { LANGUAGE_NAMES, LOCALES } from "@/i18n/locales";
 
-const NAMES: Record<string, string> = { en: "English", th: "ไทย" };
 
 /** Works without JavaScript: a plain form posting to a server action. */
 export async function LocaleSwitch() {
@@ -19,7 +18,7 @@ export async function LocaleSwitch() {
       <select id="locale-switch" name="locale" defaultValue={locale} className="rounded border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900">
         {LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
-            {NAMES[code]}
+            {LANGUAGE_NAMES[code]}
           </option>
         ))}
       </select>

@@ -2,6 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { storedWorkingOf, type DayOffView, type WorkingView } from "@/lib/deadlines/working-view";
 import { dbDate } from "@/lib/dates";
 import { Disclosure } from "@/components/ui/disclosure";
+import { holidayName } from "@/lib/deadlines/holiday-names";
 
 /**
  * How a deadline's date was counted, step by step: what it counts from, the
@@ -12,11 +13,12 @@ import { Disclosure } from "@/components/ui/disclosure";
 export function DeadlineWorking({ working, ruleKey }: { working: unknown; ruleKey: string | null }) {
   const t = useTranslations("deadlineWorking");
   const tStage = useTranslations("stages");
+  const tHoliday = useTranslations("holidays");
   const format = useFormatter();
   const view: WorkingView | null = storedWorkingOf(working, ruleKey);
   if (!view) return null;
   const day = (iso: string) => format.dateTime(dbDate(iso), "weekday");
-  const why = (off: DayOffView) => (off.kind === "weekend" ? t("weekend") : off.name);
+  const why = (off: DayOffView) => (off.kind === "weekend" ? t("weekend") : off.kind === "holiday" ? holidayName(off.name, tHoliday) : off.name);
   const period = t(`period.${view.period.unit}`, { count: Math.abs(view.period.amount) });
   return (
     <Disclosure summary={t("summary")} size="small" className="mt-1">

@@ -8,16 +8,7 @@ import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
 import { buildCalendar, type IcsEvent } from "./ics";
 import { hashCalendarToken } from "./token";
 import { daysFrom, isoDate } from "@/lib/dates";
-
-const PURPOSE: Record<string, string> = {
-  FIRST_HEARING: "First hearing",
-  WITNESS: "Witness hearing",
-  BAIL: "Bail hearing",
-  VERDICT: "Verdict",
-  COURT_ORDER: "Court order",
-  APPEAL: "Appeal hearing",
-  OTHER: "Hearing",
-};
+import { localName } from "@/lib/reference/names";
 
 /**
  * The personal feed behind a secret token: hearings where the user is
@@ -37,7 +28,7 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
       where: { AND: [hearingScope(user), { startsAt: { gte: from, lt: to } }, { OR: [{ counselId: user.id }, { proceeding: { case: { caseworkerId: user.id } } }] }] },
       orderBy: { startsAt: "asc" },
       take: 2000,
-      select: { id: true, startsAt: true, durationMinutes: true, purpose: true, court: { select: { name: true } }, proceeding: { select: { case: { select: { code: true } } } } },
+      select: { id: true, startsAt: true, durationMinutes: true, purpose: true, court: { select: { name: true, names: true } }, proceeding: { select: { case: { select: { code: true } } } } },
     }),
     db.task.findMany({
       where: { assigneeId: user.id, completedAt: null, case: caseScope(user) },
@@ -46,16 +37,18 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
       select: { id: true, dueOn: true, title: true, ruleKey: true, case: { select: { code: true } } },
     }),
   ]);
-  // Deadline titles in the feed owner's language, as the app shows them (the
-  // feed is fetched by a calendar program, not by the signed-in owner).
+  // Everything in the feed owner's language, as the app shows it (the feed is
+  // fetched by a calendar program, not by the signed-in owner).
   const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
   const messages = (await import(`../../messages/${locale}.json`)).default;
   const rules = createTranslator({ locale, messages, namespace: "tasks.rules" });
+  const purpose = createTranslator({ locale, messages, namespace: "enums.hearingPurpose" });
+  const t = createTranslator({ locale, messages, namespace: "calendarFeed" });
   const events: IcsEvent[] = [
     ...hearings.map((h) => ({
       uid: `hearing-${h.id}@waypoint`,
-      summary: `${h.proceeding.case.code}: ${PURPOSE[h.purpose] ?? "Hearing"}`,
-      location: h.court.name,
+      summary: `${h.proceeding.case.code}: ${purpose(h.purpose)}`,
+      location: localName(h.court, locale),
       start: h.startsAt,
       end: new Date(h.startsAt.getTime() + h.durationMinutes * 60_000),
     })),
@@ -64,12 +57,12 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
       // A task typed by a person may name someone or a place ("Call … at the
       // safe house"): the feed, kept by a calendar program outside Waypoint,
       // carries only rule titles and case codes.
-      summary: `${task.case.code}: ${task.ruleKey ? taskTitle(task, rules) : "Task (details in Waypoint)"}`,
-      description: task.ruleKey ? `Deadline set by rule ${task.ruleKey}` : "Task",
+      summary: `${task.case.code}: ${task.ruleKey ? taskTitle(task, rules) : t("personTask")}`,
+      description: task.ruleKey ? t("ruleDeadline", { rule: taskTitle(task, rules) }) : t("task"),
       date: isoDate(task.dueOn),
       allDay: true as const,
     })),
   ];
   await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "calendar.fetch", entity: "User", entityId: user.id, ip, detail: { events: events.length } }));
-  return buildCalendar({ name: "Waypoint: hearings and deadlines", events });
+  return buildCalendar({ name: t("name"), events });
 }

@@ -47,7 +47,7 @@ const CONSENT_VIEW = {
   withdrawalNote: true,
   version: true,
   person: { select: { id: true, latinName: true } },
-  partner: { select: { id: true, name: true } },
+  partner: { select: { id: true, name: true, names: true } },
   _count: { select: { referrals: true } },
 } satisfies Prisma.ConsentSelect;
 
@@ -70,7 +70,7 @@ export function standingConsents(access: CaseAccess, purposes: readonly ConsentP
   return db.consent.findMany({
     where: { AND: [{ caseId: access.caseId, purpose: { in: [...purposes] } }, standingOn()] },
     orderBy: { givenOn: "desc" },
-    select: { id: true, purpose: true, givenOn: true, validUntil: true, person: { select: { latinName: true } }, partner: { select: { id: true, name: true } } },
+    select: { id: true, purpose: true, givenOn: true, validUntil: true, person: { select: { latinName: true } }, partner: { select: { id: true, name: true, names: true } } },
   });
 }
 export type StandingConsent = Awaited<ReturnType<typeof standingConsents>>[number];

@@ -57,16 +57,16 @@ export async function dashboardFigures(teams: string[], period: Period) {
       ) mine on mine."caseworkerId" = u.id
       where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
       order by open desc, u.name`),
-    timed("detained", db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string }[]>`
-      select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility
+    timed("detained", db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string; facilityNames: unknown }[]>`
+      select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility, f.names as "facilityNames"
       from "DetentionEpisode" d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
       where c."teamId" = any(${teams}::uuid[]) and d."releasedOn" is null order by d."startedOn"`),
     timed("overdue", db.$queryRaw<{ name: string | null; count: bigint }[]>`
       select u.name, count(*) as count from "Task" t join "Case" c on c.id = t."caseId" left join "User" u on u.id = t."assigneeId"
       where c."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
       group by 1 order by count desc`),
-    timed("hearings", db.$queryRaw<{ code: string; startsAt: Date; court: string }[]>`
-      select c.code, h."startsAt", ct.name as court from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
+    timed("hearings", db.$queryRaw<{ code: string; startsAt: Date; court: string; courtNames: unknown }[]>`
+      select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
       where p."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
     timed("newCases", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
@@ -134,10 +134,11 @@ export async function dashboardFigures(teams: string[], period: Period) {
     caseload: caseload.map((r) => ({ id: r.id, name: r.name, open: n(r.open) })),
     detained: detained.map((r) => {
       const episode = { startedOn: isoDate(r.startedOn), sentenceEndsOn: r.sentenceEndsOn ? isoDate(r.sentenceEndsOn) : null, releasedOn: null };
-      return { code: r.code, facility: r.facility, days: detentionDays(episode.startedOn, null, today), flags: detentionFlags(episode, today) };
+      return { code: r.code, facility: { name: r.facility, names: r.facilityNames }, days: detentionDays(episode.startedOn, null, today), flags: detentionFlags(episode, today) };
     }),
     overdue: overdue.map((r) => ({ name: r.name, count: n(r.count) })),
-    hearings,
+    // Facility and court names in every language: the figures are shared by readers of each.
+    hearings: hearings.map((h) => ({ code: h.code, startsAt: h.startsAt, court: { name: h.court, names: h.courtNames } })),
     newCases: newCases.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     departures: departures.map((r) => ({ month: r.month, destination: r.destination, households: n(r.households), people: n(r.people) })),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { courtCalendar, publicHolidays, type Closure } from "./court-calendar";
 import { countDeadline } from "./count";
+import { KNOWN_HOLIDAY_NAMES, holidayName } from "./holiday-names";
 import type { DeadlinePeriod } from "@/lib/workflows/types";
 
 const thai = courtCalendar([]);
@@ -15,6 +16,22 @@ describe("Thai public holidays from date-holidays", () => {
     const days = publicHolidays(year);
     for (const date of [`${year}-04-13`, `${year}-04-14`, `${year}-04-15`, `${year}-01-01`, `${year}-12-05`]) expect(days.has(date), date).toBe(true);
     expect(days.has(`${year}-04-16`)).toBe(false);
+  });
+});
+
+describe("holiday names in the reader's language", () => {
+  it("knows every public holiday the library names from 2024 to 2030, so none is shown in English to a Thai, Korean or Vietnamese reader", () => {
+    for (let year = 2024; year <= 2030; year++) {
+      for (const stored of publicHolidays(year).values()) {
+        for (const name of stored.split(" / ")) expect(KNOWN_HOLIDAY_NAMES, `${year}: ${name}`).toContain(name);
+      }
+    }
+  });
+
+  it("translates each of two holidays on one day, and keeps a name it does not know", () => {
+    const t = (key: string) => `<${key}>`;
+    expect(holidayName("Makha Bucha / Chakri Memorial Day", t)).toBe("<makhaBucha> / <chakriMemorialDay>");
+    expect(holidayName("Some New Day", t)).toBe("Some New Day");
   });
 });
 

@@ -22,13 +22,13 @@ export type CourtCalendar = {
 const thailand = new Holidays("TH");
 const holidaysByYear = new Map<string, Map<CalendarDate, string>>();
 
-/** Thailand's public holidays of a year (library data), date → English name. */
-export function publicHolidays(year: number, language: "en" | "th" = "en"): Map<CalendarDate, string> {
-  const key = `${year}:${language}`;
+/** Thailand's public holidays of a year (library data), date → English name (shown through holidayName). */
+export function publicHolidays(year: number): Map<CalendarDate, string> {
+  const key = String(year);
   let days = holidaysByYear.get(key);
   if (!days) {
     days = new Map();
-    for (const holiday of thailand.getHolidays(year, language)) {
+    for (const holiday of thailand.getHolidays(year, "en")) {
       if (holiday.type !== "public") continue;
       const date = holiday.date.slice(0, 10);
       // Two holidays on one day (it happens with lunar dates): keep both names.

@@ -14,7 +14,7 @@ export async function getCustody(access: CaseAccess) {
     db.detentionEpisode.findMany({
       where: { caseId },
       orderBy: { startedOn: "desc" },
-      select: { id: true, startedOn: true, sentenceEndsOn: true, releasedOn: true, releaseReason: true, version: true, facility: { select: { name: true } }, person: { select: { id: true, latinName: true } } },
+      select: { id: true, startedOn: true, sentenceEndsOn: true, releasedOn: true, releaseReason: true, version: true, facility: { select: { name: true, names: true } }, person: { select: { id: true, latinName: true } } },
     }),
     db.fine.findMany({
       where: { caseId },
@@ -34,7 +34,7 @@ export async function getCustody(access: CaseAccess) {
       orderBy: { incurredOn: "desc" },
       select: { id: true, category: true, description: true, amountMinor: true, currency: true, payer: true, incurredOn: true, person: { select: { latinName: true } } },
     }),
-    db.facility.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.facility.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, names: true } }),
     db.exchangeRate.findMany({ select: { currency: true, perUsd: true } }),
     db.document.findMany({ where: { caseId, type: "FINE_RECEIPT" }, select: { id: true, fileName: true }, orderBy: { uploadedAt: "desc" } }),
   ]);

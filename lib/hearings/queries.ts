@@ -20,7 +20,7 @@ const HEARING_SELECT = {
   version: true,
   counselId: true,
   counsel: { select: { name: true } },
-  court: { select: { name: true } },
+  court: { select: { name: true, names: true } },
   proceeding: { select: { id: true, type: true, stage: true, version: true, case: { select: { code: true, teamId: true } } } },
 } satisfies Prisma.HearingSelect;
 
@@ -71,7 +71,7 @@ export async function hearingCounsel(access: CaseAccess) {
 
 export async function hearingOptions(actor: Actor) {
   const [courts, counsel, teams] = await Promise.all([
-    db.court.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.court.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, names: true } }),
     db.user.findMany({
       where: { role: "LEGAL_OFFICER", active: true, ...(actor.teamId ? { teamId: actor.teamId } : {}) },
       orderBy: { name: "asc" },

@@ -47,7 +47,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort) {
       members: { where: { role: "COUNSEL" }, select: { user: { select: { name: true } } } },
       proceedings: { where: { type: "DEPORTATION_EXTRADITION", closed: false }, select: { stage: true } },
       incidents: { where: { occurredOn: { gte: since } }, orderBy: { occurredOn: "desc" }, take: 1, select: { kind: true, severity: true, occurredOn: true } },
-      detentions: { where: { releasedOn: null }, select: { startedOn: true, facility: { select: { name: true } } } },
+      detentions: { where: { releasedOn: null }, select: { startedOn: true, facility: { select: { name: true, names: true } } } },
       tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true, ruleKey: true } },
     },
   });
@@ -69,7 +69,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort) {
     incident: c.incidents[0] ?? null,
     nextHearing: nextHearingByCase.get(c.id) ?? null,
     nextDeadline: c.tasks[0] ? { due: isoDate(c.tasks[0].dueOn), title: c.tasks[0].title, ruleKey: c.tasks[0].ruleKey, daysLeft: daysUntil(isoDate(c.tasks[0].dueOn), today) } : null,
-    detention: c.detentions[0] ? { facility: c.detentions[0].facility.name, days: detentionDays(isoDate(c.detentions[0].startedOn), null, today) } : null,
+    detention: c.detentions[0] ? { facility: c.detentions[0].facility, days: detentionDays(isoDate(c.detentions[0].startedOn), null, today) } : null,
   }));
   const far = Number.MAX_SAFE_INTEGER;
   const key: Record<BoardSort, (row: (typeof rows)[number]) => number | string> = {

@@ -27,7 +27,7 @@ export async function subjectAccessExport(access: CaseAccess, personId: string, 
   if (!person) return null;
   const [household, detention, fines, documents, proceedings, notes, trail] = await Promise.all([
     db.case.findUniqueOrThrow({ where: { id: caseId }, select: { code: true, status: true, openedAt: true, journey: true, team: { select: { name: true } } } }),
-    db.detentionEpisode.findMany({ where: { personId }, include: { facility: { select: { name: true } } } }),
+    db.detentionEpisode.findMany({ where: { personId }, include: { facility: { select: { name: true, names: true } } } }),
     db.fine.findMany({ where: { personId }, include: { payments: true } }),
     db.document.findMany({ where: { personId } }),
     db.proceeding.findMany({ where: { caseId }, include: { stageChanges: { orderBy: { at: "asc" } }, hearings: true } }),

@@ -17,7 +17,7 @@ export async function getProceedings(access: CaseAccess) {
       certificateExpiresOn: true,
       openedAt: true,
       version: true,
-      programme: { select: { name: true, status: true } },
+      programme: { select: { name: true, names: true, status: true } },
       parties: { orderBy: { createdAt: "asc" }, select: { id: true, name: true, role: true } },
       stageChanges: {
         orderBy: { at: "asc" },
@@ -35,7 +35,7 @@ export async function getProceedings(access: CaseAccess) {
 export type ProceedingView = Awaited<ReturnType<typeof getProceedings>>[number];
 
 export async function activeProgrammes() {
-  return db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, status: true } });
+  return db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, names: true, status: true } });
 }
 
 /** Document types the current stages expect and the case does not hold yet. */

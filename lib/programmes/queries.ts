@@ -27,7 +27,7 @@ export async function programmeHolds(actor: Actor) {
     };
   };
   const [programmes, wouldHold, held] = await Promise.all([
-    db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, country: true, status: true, suspendedAt: true } }),
+    db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, names: true, country: true, status: true, suspendedAt: true } }),
     count(holdable(null, actor)),
     count(releasable(null, actor)),
   ]);

@@ -73,7 +73,7 @@ const REFERRAL_FIELDS = {
       sharedRemovedBecause: true,
       createdAt: true,
       version: true,
-  partner: { select: { name: true, teamId: true } },
+  partner: { select: { name: true, names: true, teamId: true } },
 } satisfies Prisma.ReferralSelect;
 
 /** The referrals of one case, newest first. */
@@ -87,7 +87,7 @@ export function caseReferrals(access: CaseAccess) {
 export type CaseReferral = Awaited<ReturnType<typeof caseReferrals>>[number];
 
 export function activePartners() {
-  return db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, services: true, teamId: true } });
+  return db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, names: true, services: true, teamId: true } });
 }
 
 /** Referrals addressed to the actor's team(s) as a partner. */
@@ -96,7 +96,7 @@ export function incomingReferrals(actor: Actor) {
     where: incomingReferralScope(actor),
     orderBy: [{ createdAt: "desc" }],
     take: 200,
-    select: { id: true, service: true, status: true, createdAt: true, sharedRemovedAt: true, sharedRemovedBecause: true, partner: { select: { name: true } }, case: { select: { team: { select: { name: true } } } } },
+    select: { id: true, service: true, status: true, createdAt: true, sharedRemovedAt: true, sharedRemovedBecause: true, partner: { select: { name: true, names: true } }, case: { select: { team: { select: { name: true } } } } },
   });
 }
 

@@ -1,14 +1,16 @@
 "use server";
 // Reference settings an administrator keeps: deadline periods, detention
-// facilities, exchange rates and resettlement programmes. Each change is
-// audited with the setting it touched.
+// facilities, exchange rates, resettlement programmes, courts and partners,
+// and the names of each in every interface language. Each change is audited
+// with the setting it touched.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { command } from "@/lib/commands";
 import { refuse } from "@/lib/refusal";
 import { formDataToObject, type FormState } from "@/lib/forms";
 import { deadlineRules } from "@/lib/workflows";
-import { courtSchema, deadlinePeriodSchema, exchangeRateSchema, facilitySchema, partnerSchema, programmeSchema } from "./schema";
+import { namesFromForm } from "@/lib/reference/names";
+import { courtSchema, deadlinePeriodSchema, exchangeRateSchema, facilitySchema, partnerSchema, programmeSchema, referenceNamesSchema } from "./schema";
 
 function done(): FormState {
   revalidatePath("/admin/settings");
@@ -82,6 +84,30 @@ export async function addPartnerAction(_previous: FormState, formData: FormData)
     await db.$transaction(async (tx) => {
       const partner = await tx.partner.create({ data: input, select: { id: true } });
       await audit(tx, { action: "settings.update", entity: "Partner", entityId: partner.id, fields: ["name", "services", "teamId"] });
+    });
+    return done();
+  });
+}
+
+const ENTITY_OF = { facility: "Facility", court: "Court", programme: "Programme", partner: "Partner" } as const;
+
+/** A reference row's names in the other interface languages; refused if another administrator changed them since the form was drawn. */
+export async function setReferenceNamesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return command(formData, { permission: "settings:manage", schema: referenceNamesSchema }, async ({ input, audit }) => {
+    const names = namesFromForm(input);
+    const where = { id: input.id, names: { equals: input.previous } };
+    await db.$transaction(async (tx) => {
+      // One statement each, so the comparison with what the form saw and the write are one step.
+      const { count } =
+        input.kind === "facility"
+          ? await tx.facility.updateMany({ where, data: { names } })
+          : input.kind === "court"
+            ? await tx.court.updateMany({ where, data: { names } })
+            : input.kind === "programme"
+              ? await tx.programme.updateMany({ where, data: { names } })
+              : await tx.partner.updateMany({ where, data: { names } });
+      if (count === 0) refuse("namesChanged");
+      await audit(tx, { action: "settings.update", entity: ENTITY_OF[input.kind], entityId: input.id, fields: ["names"], detail: { languages: Object.keys(names) } });
     });
     return done();
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { REFERRAL_SERVICES } from "@/lib/referrals/schema";
 import { CURRENCIES } from "@/lib/reference/countries";
 import { PERIOD_UNITS } from "@/lib/workflows/types";
+import { localNamesSchema } from "@/lib/reference/names";
 
 const trimmed = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }));
@@ -40,4 +41,22 @@ export const partnerSchema = z.object({
   name: trimmed(200),
   services: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(REFERRAL_SERVICES, { error: "invalidChoice" })).min(1, { error: "chooseService" })),
   teamId: z.preprocess((v) => (v === "" ? null : v), z.string().uuid({ error: "invalidChoice" }).nullable()),
+});
+
+/** The kinds of reference rows named per language (lib/reference/names). */
+export const NAMED_REFERENCES = ["facility", "court", "programme", "partner"] as const;
+
+// The names of one reference row in the other interface languages.
+// `previous`: the names the form was drawn with, so a second administrator's
+// change made meanwhile is refused, not overwritten.
+export const referenceNamesSchema = localNamesSchema.extend({
+  kind: z.enum(NAMED_REFERENCES, { error: "invalid" }),
+  id: z.string().uuid({ error: "invalid" }),
+  previous: z.preprocess((v) => {
+    try {
+      return typeof v === "string" ? JSON.parse(v) : v;
+    } catch {
+      return undefined;
+    }
+  }, z.record(z.string(), z.string(), { error: "invalid" })),
 });

@@ -8,10 +8,13 @@ import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
 import { bangkokDate, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays } from "@/lib/detention/days";
+import { localName } from "@/lib/reference/names";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
 
 import type { SummarySection } from "./sections";
 
-export type SummaryRequest = { sections: SummarySection[]; identifying: boolean; purpose: string | null };
+/** `locale`: the language facility and court names are given in (the reader's; English for what a referral stores). */
+export type SummaryRequest = { sections: SummarySection[]; identifying: boolean; purpose: string | null; locale?: string };
 
 /** The facts for the chosen sections, read for one case the caller has already checked the actor may see. */
 export async function loadCaseSummary(access: CaseAccess, request: SummaryRequest) {
@@ -34,7 +37,7 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
       journey: { select: { originCountry: true, entryPoint: true, entryDate: true } },
       detentions: {
         orderBy: { startedOn: "desc" },
-        select: { startedOn: true, releasedOn: true, sentenceEndsOn: true, facility: { select: { name: true } } },
+        select: { startedOn: true, releasedOn: true, sentenceEndsOn: true, facility: { select: { name: true, names: true } } },
       },
       proceedings: {
         orderBy: { openedAt: "asc" },
@@ -48,7 +51,7 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
         where: { proceeding: { caseId }, startsAt: { gte: new Date() } },
         orderBy: { startsAt: "asc" },
         take: 50,
-        select: { startsAt: true, purpose: true, court: { select: { name: true } }, proceeding: { select: { type: true } } },
+        select: { startsAt: true, purpose: true, court: { select: { name: true, names: true } }, proceeding: { select: { type: true } } },
       })
     : [];
   return {
@@ -74,7 +77,7 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
     journey: want("journey") && record.journey ? { originCountry: record.journey.originCountry, entryPoint: record.journey.entryPoint, entryDate: record.journey.entryDate ? isoDate(record.journey.entryDate) : null } : null,
     detention: want("detention")
       ? record.detentions.map((d) => ({
-          facility: d.facility.name,
+          facility: localName(d.facility, request.locale ?? DEFAULT_LOCALE),
           startedOn: isoDate(d.startedOn),
           releasedOn: d.releasedOn ? isoDate(d.releasedOn) : null,
           days: detentionDays(isoDate(d.startedOn), d.releasedOn ? isoDate(d.releasedOn) : null, today),
@@ -83,7 +86,7 @@ export async function loadCaseSummary(access: CaseAccess, request: SummaryReques
     proceedings: want("proceedings")
       ? record.proceedings.map((p) => ({ type: p.type, stage: p.stage, closed: p.closed, nextDeadline: p.tasks[0] ? { title: p.tasks[0].title, ruleKey: p.tasks[0].ruleKey, dueOn: isoDate(p.tasks[0].dueOn) } : null }))
       : null,
-    hearings: want("hearings") ? hearings.map((h) => ({ startsAt: h.startsAt, purpose: h.purpose, court: h.court.name, type: h.proceeding.type })) : null,
+    hearings: want("hearings") ? hearings.map((h) => ({ startsAt: h.startsAt, purpose: h.purpose, court: localName(h.court, request.locale ?? DEFAULT_LOCALE), type: h.proceeding.type })) : null,
     documents: want("documents") ? record.documents.map((d) => ({ type: d.type, expiresOn: d.expiresOn ? isoDate(d.expiresOn) : null })) : null,
   };
 }

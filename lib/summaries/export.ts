@@ -1,4 +1,5 @@
 import "server-only";
+import { getLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { CaseAccess } from "@/lib/cases/access";
@@ -13,7 +14,7 @@ import { summaryWords } from "./words";
 export async function exportCaseSummary(access: CaseAccess, request: SummaryRequest & { purpose: string | null; consentId: string | null }, ip: string | null): Promise<Buffer> {
   // With names, it rests on a consent to share that stands now: a withdrawn one refuses it.
   if (request.identifying && !(request.consentId && (await standingConsent(db, access.caseId, request.consentId, SHARING_PURPOSES)))) refuse("consentNotStanding", "consentId");
-  const summary = await loadCaseSummary(access, request);
+  const summary = await loadCaseSummary(access, { ...request, locale: await getLocale() });
   const pdf = await renderCaseSummaryPdf(summary, await summaryWords());
   await recordAudit(db, {
     actorId: access.actor.id,

@@ -55,9 +55,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={row.id.toString()} className="border-t border-slate-200">
                   <td className={`${td} whitespace-nowrap`}>{format.dateTime(row.at, "exactMoment")}</td>
                   <td className={td}>{row.actor ?? t("unknown")}</td>
-                  <td className={`${td} font-mono`}>{row.action}</td>
+                  <td className={td}>
+                    <code>{row.action}</code>
+                  </td>
                   <td className={`${td} font-mono`}>{row.code ?? "—"}</td>
-                  <td className={td}>{row.fields.join(", ")}</td>
+                  {/* The record's own field names: codes, as the action is. */}
+                  <td className={td}>
+                    <code>{row.fields.join(", ")}</code>
+                  </td>
                   <td className={`${td} font-mono`}>{row.ip ?? "—"}</td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";
 import { BOARD_SORTS, refoulementBoard, type BoardSort } from "@/lib/legal/queries";
 import { PrintButton } from "@/components/ui/print-button";
@@ -18,6 +19,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const rows = await refoulementBoard(user, sort);
   await recordPageView(user, "board", { cases: rows.map((r) => r.code) });
   const t = await getTranslations("board");
+  const locale = await getLocale();
   const tStage = await getTranslations("stages");
   const tRule = await getTranslations("tasks.rules");
   const tIncident = await getTranslations("enums.incidentKind");
@@ -81,7 +83,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
                   <td className={`px-3 py-2 ${row.nextDeadline && row.nextDeadline.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}>
                     {row.nextDeadline ? `${format.dateTime(dbDate(row.nextDeadline.due), "day")} · ${taskTitle(row.nextDeadline, tRule)}` : "—"}
                   </td>
-                  <td className="px-3 py-2">{row.detention ? t("detained", { days: row.detention.days, facility: row.detention.facility }) : t("notDetained")}</td>
+                  <td className="px-3 py-2">{row.detention ? t("detained", { days: row.detention.days, facility: localName(row.detention.facility, locale) }) : t("notDetained")}</td>
                   <td className="px-3 py-2">{row.counsel.length ? row.counsel.join(", ") : "—"}</td>
                 </tr>
               ))}

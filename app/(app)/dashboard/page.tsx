@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";
 import { figureTeams, perYear, recentDashboardFigures } from "@/lib/dashboard/figures";
 import { parsePeriod } from "@/lib/dashboard/period";
@@ -48,6 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
   const cases = (filters: string) => `/cases?${filters}${chosenTeam ? `&team=${chosenTeam}` : ""}`;
   const t = await getTranslations("dashboard");
+  const locale = await getLocale();
   const tStatus = await getTranslations("enums.status");
   const tSensitivity = await getTranslations("enums.sensitivity");
   const tType = await getTranslations("enums.proceedingType");
@@ -186,7 +188,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Link key="code" href={`/cases/${row.code}/custody`} className="text-blue-800 underline">
                   {row.code}
                 </Link>,
-                row.facility,
+                localName(row.facility, locale),
                 `${tFlag("days", { days: row.days })}${row.flags.length ? ` · ${row.flags.map((f) => tFlag(`flag_${f}`)).join(", ")}` : ""}`,
               ],
               cellClassNames: ["font-mono", undefined, row.flags.length ? "font-semibold text-red-800" : undefined],
@@ -223,7 +225,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Link href={`/cases/${h.code}/proceedings`} className="font-mono text-blue-800 underline">
                   {h.code}
                 </Link>{" "}
-                · {h.court}
+                · {localName(h.court, locale)}
               </li>
             ))}
           </ul>
@@ -277,9 +279,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {programmes.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  {p.name} · {p.status === "SUSPENDED" ? t("suspendedHolding", { people: p.held.people }) : t("active")}
+                  {localName(p, locale)} · {p.status === "SUSPENDED" ? t("suspendedHolding", { people: p.held.people }) : t("active")}
                 </span>
-                <ProgrammeSwitch programmeId={p.id} name={p.name} wouldHold={p.wouldHold} held={p.held} />
+                <ProgrammeSwitch programmeId={p.id} name={localName(p, locale)} wouldHold={p.wouldHold} held={p.held} />
               </li>
             ))}
           </ul>

@@ -17,10 +17,11 @@ export default async function ExportsPage() {
       <p className="text-slate-700">{t("intro")}</p>
       <div className={`${cardClass} text-sm`}>
         <p>
-          <strong>{t("columns")}</strong> {PSEUDONYMISED_COLUMNS.join(", ")}
+          {/* Column keys as the file names them (stable codes, the same in every language). */}
+          <strong>{t("columns")}</strong> <code>{PSEUDONYMISED_COLUMNS.join(", ")}</code>
         </p>
         <p className="mt-1">
-          <strong>{t("identifyingColumns")}</strong> {IDENTIFYING_COLUMNS.join(", ")}
+          <strong>{t("identifyingColumns")}</strong> <code>{IDENTIFYING_COLUMNS.join(", ")}</code>
         </p>
         <p className="mt-1 text-slate-700">{t("never")}</p>
       </div>

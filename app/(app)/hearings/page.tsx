@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { formatInTimeZone } from "date-fns-tz";
 import { requirePermission } from "@/lib/auth/current-user";
 import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
@@ -34,6 +35,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   ]);
   await recordPageView(user, "hearings", { cases: hearings.map((h) => h.proceeding.case.code), detail: { view: params.view, from: range.first } });
   const t = await getTranslations("hearingsPage");
+  const locale = await getLocale();
   const tPurpose = await getTranslations("enums.hearingPurpose");
   const tType = await getTranslations("enums.proceedingType");
   const format = await getFormatter();
@@ -54,10 +56,10 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
       </p>
       {!compact ? (
         <p className="text-slate-700">
-          {tPurpose(hearing.purpose)} · {tType(hearing.proceeding.type)} · {hearing.court.name} · {hearing.counsel?.name ?? t("noCounsel")}
+          {tPurpose(hearing.purpose)} · {tType(hearing.proceeding.type)} · {localName(hearing.court, locale)} · {hearing.counsel?.name ?? t("noCounsel")}
         </p>
       ) : (
-        <p className="text-slate-700">{hearing.court.name}</p>
+        <p className="text-slate-700">{localName(hearing.court, locale)}</p>
       )}
       {hearing.clash ? <p className="font-semibold text-red-800">{t("clash")}</p> : null}
     </li>
@@ -70,7 +72,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         <SelectField label={t("view")} name="view" defaultValue={params.view} options={HEARING_VIEWS.map((v) => ({ value: v, label: t(`view_${v}`) }))} />
         <DateField label={t("from")} name="date" defaultValue={params.date} />
         <SelectField label={t("counsel")} name="counsel" defaultValue={params.counsel ?? ""} options={[any, ...options.counsel.map((c) => ({ value: c.id, label: c.name }))]} />
-        <SelectField label={t("court")} name="court" defaultValue={params.court ?? ""} options={[any, ...options.courts.map((c) => ({ value: c.id, label: c.name }))]} />
+        <SelectField label={t("court")} name="court" defaultValue={params.court ?? ""} options={[any, ...options.courts.map((c) => ({ value: c.id, label: localName(c, locale) }))]} />
         <SelectField label={t("type")} name="type" defaultValue={params.type ?? ""} options={[any, ...PROCEEDING_TYPES.map((p) => ({ value: p, label: tType(p) }))]} />
         <SelectField label={t("team")} name="team" defaultValue={params.team ?? ""} options={[any, ...options.teams.map((team) => ({ value: team.id, label: team.name }))]} />
         <div className="sm:col-span-3 lg:col-span-6">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";
 import { incomingReferrals } from "@/lib/referrals/referrals";
 import { ReferralStatusBadge } from "@/components/referrals/status-badge";
@@ -15,6 +16,7 @@ export default async function IncomingReferralsPage() {
   const referrals = await incomingReferrals(user);
   await recordPageView(user, "referrals", { cases: [], detail: { referrals: referrals.length } });
   const t = await getTranslations("referrals");
+  const locale = await getLocale();
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();
   return (
@@ -46,7 +48,7 @@ export default async function IncomingReferralsPage() {
                   </td>
                   <td className="p-2">{tService(r.service)}</td>
                   <td className="p-2">{r.case.team.name}</td>
-                  <td className="p-2">{r.partner.name}</td>
+                  <td className="p-2">{localName(r.partner, locale)}</td>
                   <td className="p-2">
                     <ReferralStatusBadge status={r.status} />
                     {r.sharedRemovedAt ? (

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { courtCalendarYear } from "@/lib/deadlines/queries";
 import { dbDate, todayInBangkok } from "@/lib/dates";
 import { Section } from "@/components/ui/section";
 import { AddClosureForm, ClosureList } from "@/components/admin/court-calendar-forms";
 import { pageTitle } from "@/lib/page-title";
+import { holidayName } from "@/lib/deadlines/holiday-names";
 
 export const generateMetadata = pageTitle("courtCalendar");
 
@@ -19,8 +20,9 @@ export default async function CourtCalendarPage({ searchParams }: { searchParams
   const requested = Number((await searchParams).year);
   const validYear = Number.isInteger(requested) && requested >= FIRST_YEAR && requested <= LAST_YEAR;
   const year = validYear ? requested : thisYear;
-  const calendar = await courtCalendarYear(year, await getLocale());
+  const calendar = await courtCalendarYear(year);
   const t = await getTranslations("courtCalendar");
+  const tHoliday = await getTranslations("holidays");
   const format = await getFormatter();
   const day = (iso: string) => format.dateTime(dbDate(iso), "weekday");
   return (
@@ -62,7 +64,7 @@ export default async function CourtCalendarPage({ searchParams }: { searchParams
           <ul className="divide-y divide-slate-200 text-sm" data-testid="holidays">
             {calendar.holidays.map((h) => (
               <li key={h.date} className="py-2">
-                <time dateTime={h.date} className="font-semibold">{day(h.date)}</time> · {h.name}
+                <time dateTime={h.date} className="font-semibold">{day(h.date)}</time> · {holidayName(h.name, tHoliday)}
                 {h.onWeekend ? <span className="text-amber-900"> · {t("onWeekend")}</span> : null}
               </li>
             ))}

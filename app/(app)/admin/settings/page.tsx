@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/queries";
 import { GRAPHS } from "@/lib/workflows";
-import { AddCourtForm, AddFacilityForm, AddPartnerForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm } from "@/components/admin/settings-forms";
+import { AddCourtForm, AddFacilityForm, AddPartnerForm, AddProgrammeForm, DeadlinePeriodForm, ExchangeRateForm, ReferenceNamesForm } from "@/components/admin/settings-forms";
+import { localName, type Named } from "@/lib/reference/names";
 import { cardClass } from "@/components/ui/section";
 import { pageTitle } from "@/lib/page-title";
 
@@ -19,6 +20,25 @@ export default async function SettingsPage() {
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
   const tService = await getTranslations("referrals.service");
+  const locale = await getLocale();
+  /** A row's name as the reader reads it, the English one beside it (marked as English) when they differ, and the form for its names in other languages. */
+  const named = (kind: "facility" | "court" | "programme" | "partner", row: Named & { id: string }) => {
+    const own = localName(row, locale);
+    return {
+      shown: (
+        <>
+          {own}
+          {own !== row.name ? (
+            <span className="text-slate-700">
+              {" "}
+              · {t("inEnglish")} <span lang="en">{row.name}</span>
+            </span>
+          ) : null}
+        </>
+      ),
+      form: <ReferenceNamesForm kind={kind} id={row.id} name={own} names={(row.names ?? {}) as Record<string, string>} />,
+    };
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -59,9 +79,15 @@ export default async function SettingsPage() {
             {t("courts")}
           </h2>
           <ul className="mb-4 space-y-1 text-sm">
-            {settings.courts.map((c) => (
-              <li key={c.id}>{c.name}</li>
-            ))}
+            {settings.courts.map((c) => {
+              const { shown, form } = named("court", c);
+              return (
+                <li key={c.id}>
+                  {shown}
+                  {form}
+                </li>
+              );
+            })}
           </ul>
           <AddCourtForm />
         </section>
@@ -70,11 +96,15 @@ export default async function SettingsPage() {
             {t("facilities")}
           </h2>
           <ul className="mb-4 space-y-1 text-sm">
-            {settings.facilities.map((f) => (
-              <li key={f.id}>
-                {f.name} <span className="text-slate-700">· {tKind(f.kind)}</span>
-              </li>
-            ))}
+            {settings.facilities.map((f) => {
+              const { shown, form } = named("facility", f);
+              return (
+                <li key={f.id}>
+                  {shown} <span className="text-slate-700">· {tKind(f.kind)}</span>
+                  {form}
+                </li>
+              );
+            })}
           </ul>
           <AddFacilityForm />
         </section>
@@ -95,11 +125,15 @@ export default async function SettingsPage() {
             {t("programmes")}
           </h2>
           <ul className="mb-4 space-y-1 text-sm">
-            {settings.programmes.map((p) => (
-              <li key={p.id}>
-                {p.name} <span className="text-slate-700">· {p.country}{p.status === "SUSPENDED" ? ` · ${t("suspended")}` : ""}</span>
-              </li>
-            ))}
+            {settings.programmes.map((p) => {
+              const { shown, form } = named("programme", p);
+              return (
+                <li key={p.id}>
+                  {shown} <span className="text-slate-700">· {p.country}{p.status === "SUSPENDED" ? ` · ${t("suspended")}` : ""}</span>
+                  {form}
+                </li>
+              );
+            })}
           </ul>
           <AddProgrammeForm />
         </section>
@@ -109,15 +143,19 @@ export default async function SettingsPage() {
           </h2>
           <ul className="mb-4 space-y-1 text-sm">
             {settings.partners.length === 0 ? <li className="text-slate-700">{t("noPartners")}</li> : null}
-            {settings.partners.map((p) => (
-              <li key={p.id}>
-                {p.name}{" "}
-                <span className="text-slate-700">
-                  · {p.services.map((s) => tService(s)).join(", ")}
-                  {p.team ? ` · ${t("partnerUsesWaypoint", { team: p.team.name })}` : ""}
-                </span>
-              </li>
-            ))}
+            {settings.partners.map((p) => {
+              const { shown, form } = named("partner", p);
+              return (
+                <li key={p.id}>
+                  {shown}{" "}
+                  <span className="text-slate-700">
+                    · {p.services.map((s) => tService(s)).join(", ")}
+                    {p.team ? ` · ${t("partnerUsesWaypoint", { team: p.team.name })}` : ""}
+                  </span>
+                  {form}
+                </li>
+              );
+            })}
           </ul>
           <AddPartnerForm teams={settings.teams} />
         </section>

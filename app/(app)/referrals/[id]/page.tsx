@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { requireUser } from "@/lib/auth/current-user";
 import { clientIp } from "@/lib/request-context";
 import { mayAnswer, openReferral } from "@/lib/referrals/referrals";
@@ -25,6 +26,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const referral = await openReferral(user, id, await clientIp());
   if (!referral) notFound();
   const t = await getTranslations("referrals");
+  const locale = await getLocale();
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();
   const answers = mayAnswer(referral);
@@ -41,7 +43,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
       )}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">
-          {t("heading", { service: tService(referral.service), partner: referral.partner.name })}
+          {t("heading", { service: tService(referral.service), partner: localName(referral.partner, locale) })}
         </h1>
         <ReferralStatusBadge status={referral.status} />
       </div>

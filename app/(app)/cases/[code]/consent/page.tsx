@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { openCasePage } from "@/lib/cases/case-page";
 import { can } from "@/lib/policy";
 import { caseConsents } from "@/lib/consent/consents";
@@ -22,6 +23,7 @@ export default async function ConsentPage({ params }: Props) {
   const mayRecord = can(user, "consent:record");
   const [consents, partners] = await Promise.all([caseConsents(access), mayRecord ? activePartners() : Promise.resolve([])]);
   const t = await getTranslations("consent");
+  const locale = await getLocale();
   const format = await getFormatter();
   return (
     <div className="space-y-6">
@@ -38,7 +40,7 @@ export default async function ConsentPage({ params }: Props) {
               <li key={c.id} className={`rounded-lg border p-3 text-sm ${STATE_STYLE[c.state]}`} data-state={c.state}>
                 <p className="font-semibold">
                   {c.person.latinName} · {t(`purpose.${c.purpose}`)}
-                  {c.partner ? ` · ${c.partner.name}` : ""} · {t(`state.${c.state}`)}
+                  {c.partner ? ` · ${localName(c.partner, locale)}` : ""} · {t(`state.${c.state}`)}
                 </p>
                 <p>
                   {t("given", { date: format.dateTime(c.givenOn, "day") })} · {t(`method.${c.method}`)}
@@ -66,7 +68,7 @@ export default async function ConsentPage({ params }: Props) {
         </section>
         {mayRecord ? (
           <Section id="record-consent-heading" title={t("record")} className="lg:col-span-2" headingClassName="mb-3">
-            <RecordConsentForm code={file.code} people={file.people.map((p) => ({ id: p.id, name: p.latinName }))} partners={partners.map((p) => ({ id: p.id, name: p.name }))} />
+            <RecordConsentForm code={file.code} people={file.people.map((p) => ({ id: p.id, name: p.latinName }))} partners={partners.map((p) => ({ id: p.id, name: localName(p, locale) }))} />
           </Section>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { can } from "@/lib/policy";
 import { getCustody } from "@/lib/detention/queries";
 import { formatMinor } from "@/lib/money";
@@ -21,6 +22,7 @@ export default async function CustodyPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "custody" });
   const custody = await getCustody(access);
   const t = await getTranslations("custody");
+  const locale = await getLocale();
   const tPayer = await getTranslations("enums.payer");
   const tCategory = await getTranslations("enums.expenseCategory");
   const format = await getFormatter();
@@ -44,7 +46,7 @@ export default async function CustodyPage({ params }: Props) {
             <li key={episode.id} className="rounded-md border border-slate-200 p-3" data-testid="detention-episode">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-semibold">
-                  {episode.person.latinName} · {episode.facility.name}
+                  {episode.person.latinName} · {localName(episode.facility, locale)}
                 </p>
                 <DetentionDays days={episode.days} flags={episode.flags} released={Boolean(episode.releasedOn)} />
               </div>
@@ -66,7 +68,7 @@ export default async function CustodyPage({ params }: Props) {
         {canManage ? (
           <Disclosure summary={t("addDetention")} className="mt-4" open={custody.episodes.length === 0}>
             <div className="mt-3">
-              <AddDetentionForm code={file.code} people={people} facilities={custody.facilities.map((f) => ({ value: f.id, label: f.name }))} />
+              <AddDetentionForm code={file.code} people={people} facilities={custody.facilities.map((f) => ({ value: f.id, label: localName(f, locale) }))} />
             </div>
           </Disclosure>
         ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { can } from "@/lib/policy";
 import { activeProgrammes, getProceedings, missingDocuments } from "@/lib/proceedings/queries";
 import { CaseHeader } from "@/components/cases/case-header";
@@ -26,7 +27,8 @@ export default async function ProceedingsPage({ params }: Props) {
     hearingOptions(user),
     hearingCounsel(access),
   ]);
-  const courts = options.courts.map((c) => ({ value: c.id, label: c.name }));
+  const locale = await getLocale();
+  const courts = options.courts.map((c) => ({ value: c.id, label: localName(c, locale) }));
   const counselOptions = counsel.map((c) => ({ value: c.id, label: c.name }));
   const missing = await missingDocuments(access, proceedings);
   const t = await getTranslations("proceedings");
@@ -88,7 +90,7 @@ export default async function ProceedingsPage({ params }: Props) {
         </section>
         {canManage ? (
           <Section id="open-proceeding-heading" title={t("open")} headingClassName="mb-3">
-            <OpenProceedingForm code={file.code} hasDefector={file.people.some((p) => p.nationality === "KP")} programmes={programmes} />
+            <OpenProceedingForm code={file.code} hasDefector={file.people.some((p) => p.nationality === "KP")} programmes={programmes.map((p) => ({ ...p, name: localName(p, locale) }))} />
           </Section>
         ) : null}
       </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { can } from "@/lib/policy";
 import { activePartners, caseReferrals } from "@/lib/referrals/referrals";
 import { standingConsents } from "@/lib/consent/consents";
@@ -24,6 +25,7 @@ export default async function CaseReferralsPage({ params }: Props) {
     mayRefer ? standingConsents(access, ["REFERRAL"]) : Promise.resolve([]),
   ]);
   const t = await getTranslations("referrals");
+  const locale = await getLocale();
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();
   return (
@@ -40,7 +42,7 @@ export default async function CaseReferralsPage({ params }: Props) {
               <li key={r.id} className="rounded-lg border border-slate-300 bg-white p-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <Link href={`/referrals/${r.id}`} className="font-semibold text-blue-800 underline">
-                    {tService(r.service)} · {r.partner.name}
+                    {tService(r.service)} · {localName(r.partner, locale)}
                   </Link>
                   <ReferralStatusBadge status={r.status} />
                 </div>
@@ -60,8 +62,8 @@ export default async function CaseReferralsPage({ params }: Props) {
           <Section id="new-referral-heading" title={t("new")} className="lg:col-span-2" headingClassName="mb-3">
             <ReferralForm
               code={file.code}
-              partners={partners}
-              consents={consents.map((c) => ({ id: c.id, person: c.person.latinName, partner: c.partner?.name ?? "", givenOn: c.givenOn }))}
+              partners={partners.map((p) => ({ ...p, name: localName(p, locale) }))}
+              consents={consents.map((c) => ({ id: c.id, person: c.person.latinName, partner: c.partner ? localName(c.partner, locale) : "", givenOn: c.givenOn }))}
               canOverride={can(user, "referral:override")}
             />
           </Section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { CaseHeader } from "@/components/cases/case-header";
 import { SummaryForm } from "@/components/summaries/summary-form";
 import { standingConsents } from "@/lib/consent/consents";
@@ -17,12 +18,13 @@ export default async function SummaryPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { permission: "case:export" });
   const consents = await standingConsents(access, SHARING_PURPOSES);
   const t = await getTranslations("summary");
+  const locale = await getLocale();
   return (
     <div className="space-y-6">
       <CaseHeader file={file} user={user} active={null} />
       <Section id="summary-heading" title={t("title")} className="max-w-2xl space-y-3">
         <p className="text-sm text-slate-700">{t("intro")}</p>
-        <SummaryForm code={file.code} consents={consents.map((c) => ({ id: c.id, purpose: c.purpose, person: c.person.latinName, partner: c.partner?.name ?? null, givenOn: c.givenOn }))} />
+        <SummaryForm code={file.code} consents={consents.map((c) => ({ id: c.id, purpose: c.purpose, person: c.person.latinName, partner: c.partner ? localName(c.partner, locale) : null, givenOn: c.givenOn }))} />
       </Section>
     </div>
   );

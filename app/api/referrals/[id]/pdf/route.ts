@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
 import { currentUser } from "@/lib/auth/current-user";
 import { clientIp } from "@/lib/request-context";
 import { auditReferralPdf, visibleReferral } from "@/lib/referrals/referrals";
@@ -21,10 +22,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   // What was shared is no longer shown (consent withdrawn, or past its retention period).
   if (!referral.shared) return new Response("What this referral shared is no longer available.", { status: 410 });
   const t = await getTranslations("referrals");
+  const locale = await getLocale();
   const tService = await getTranslations("referrals.service");
   const format = await getFormatter();
   const lead = [
-    t("pdfFor", { service: tService(referral.service), partner: referral.partner.name }),
+    t("pdfFor", { service: tService(referral.service), partner: localName(referral.partner, locale) }),
     t("pdfReason", { reason: referral.reason }),
     referral.overrideReason || !referral.consent
       ? t("pdfOverride")
