@@ -7,6 +7,8 @@
 import tsParser from "@typescript-eslint/parser";
 
 const layerMessage = "app/ reaches data through lib/<domain> (queries, actions, routes), never the Prisma client or the audit writer directly.";
+// zod is configured once (lib/zod.ts: no eval probe under the strict CSP); type-only imports need no configuration.
+const zodPath = { name: "zod", message: "Import z from @/lib/zod, which configures zod for the Content-Security-Policy.", allowTypeImports: true };
 
 export default [
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "tests/type-fixtures/**"] },
@@ -25,10 +27,16 @@ export default [
             { name: "@/lib/db", message: layerMessage },
             { name: "@/lib/audit", message: layerMessage },
             { name: "@/lib/prisma-client", message: layerMessage },
+            zodPath,
           ],
           patterns: [{ regex: "^(\\.\\./)+lib/(db|audit|prisma-client)$", message: layerMessage }],
         },
       ],
     },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/zod.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [zodPath] }] },
   },
 ];

@@ -41,7 +41,7 @@ test("notes go on the timeline; confidential ones only for their author and supe
   await supervisor.close();
 });
 
-test("a second save of the same case is refused with who changed it and when", async ({ browser }) => {
+test("a second save of the same case is refused with who changed it and when, and shows their change beside what was typed, to re-apply", async ({ browser }) => {
   const target = await newCase();
   const first = await browser.newContext();
   const second = await browser.newContext();
@@ -54,24 +54,37 @@ test("a second save of the same case is refused with who changed it and when", a
   await expectAccessible(firstPage);
 
   await firstPage.getByLabel("Entry point into Thailand").fill("Nong Khai (edited first)");
+  await firstPage.getByLabel("How they entered").fill("By boat");
   await firstPage.getByRole("button", { name: "Save changes" }).click();
   await expect(firstPage).toHaveURL(new RegExp(`/cases/${target.code}$`));
   await expect(firstPage.getByText("Nong Khai (edited first)")).toBeVisible();
 
   await secondPage.getByLabel("Entry point into Thailand").fill("Aranyaprathet (edited second)");
   await secondPage.getByRole("button", { name: "Save changes" }).click();
-  await expect(secondPage.getByRole("alert").filter({ hasText: "changed by" })).toContainText(
-    `This record was changed by ${ACCOUNTS.caseworker.name} at`,
-  );
-  await expect(secondPage.getByRole("alert").filter({ hasText: "changed by" })).toContainText("reload");
+  const conflict = secondPage.getByTestId("conflict");
+  await expect(conflict.getByRole("alert")).toContainText(`${ACCOUNTS.caseworker.name} saved a change to this record at`);
+  await expect(conflict.getByRole("alert")).toContainText("what you typed is still in the form");
+  // What the form showed, what is saved now, and what this person typed: the field they both changed, and the one only the first changed.
+  const entryRow = conflict.getByRole("row", { name: /Entry point into Thailand/ });
+  await expect(entryRow).toContainText("Nong Khai (edited first)");
+  await expect(entryRow).toContainText("Aranyaprathet (edited second)");
+  const methodRow = conflict.getByRole("row", { name: /How they entered/ });
+  await expect(methodRow.getByRole("cell").nth(0)).toHaveText("(empty)");
+  await expect(methodRow.getByRole("cell").nth(1)).toHaveText("By boat");
+  await expect(secondPage.getByRole("textbox", { name: "Entry point into Thailand" })).toHaveValue("Aranyaprathet (edited second)");
+  await expectAccessible(secondPage);
+  let [journey] = await sql<{ entryPoint: string; entryMethod: string }>(`select "entryPoint", "entryMethod" from "Journey" where "caseId" = $1`, [target.id]);
+  expect(journey).toEqual({ entryPoint: "Nong Khai (edited first)", entryMethod: "By boat" });
 
-  const [journey] = await sql<{ entryPoint: string }>(`select "entryPoint" from "Journey" where "caseId" = $1`, [target.id]);
-  expect(journey.entryPoint).toBe("Nong Khai (edited first)");
-  const [audit] = await sql<{ fields: string[] }>(
-    `select fields from "AuditLog" where "caseId" = $1 and action = 'case.update' order by id desc limit 1`,
-    [target.id],
-  );
-  expect(audit.fields).toEqual(["journey.entryPoint"]);
+  // They keep the other person's method, keep their own entry point, and save again: it goes through, over the first save.
+  await methodRow.getByRole("button", { name: "Use the saved value for How they entered" }).click();
+  await expect(secondPage.getByRole("textbox", { name: "How they entered" })).toHaveValue("By boat");
+  await secondPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(secondPage).toHaveURL(new RegExp(`/cases/${target.code}$`));
+  [journey] = await sql<{ entryPoint: string; entryMethod: string }>(`select "entryPoint", "entryMethod" from "Journey" where "caseId" = $1`, [target.id]);
+  expect(journey).toEqual({ entryPoint: "Aranyaprathet (edited second)", entryMethod: "By boat" });
+  const audits = await sql<{ fields: string[] }>(`select fields from "AuditLog" where "caseId" = $1 and action = 'case.update' order by id`, [target.id]);
+  expect(audits.map((a) => a.fields)).toEqual([["journey.entryPoint", "journey.entryMethod"], ["journey.entryPoint"]]);
   await first.close();
   await second.close();
 });

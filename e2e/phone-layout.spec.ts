@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs, sql, uniqueTag, type AccountKey } from "./helpers";
+import { expectAccessible, signInAs, sql, uniqueTag, type AccountKey } from "./helpers";
+import { newCase } from "./data";
 
 // Caseworkers record visits on a phone: no page may be wider than a small
 // phone's screen. Wide tables scroll inside their own box instead.
@@ -97,4 +98,50 @@ test("the import wizard fits a phone while mapping and after checking the rows",
   await page.getByRole("button", { name: "Check every row" }).click();
   await expect(page.getByText("3 rows: 1 ready, 2 with errors", { exact: false })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test("on a phone the case list shows cards with status, next deadline and detention, and the filters wait behind a button", async ({ page }) => {
+  const name = `Phone Card ${uniqueTag()}`;
+  const { id, code } = await newCase({ name });
+  const [{ caseworkerId }] = await sql<{ caseworkerId: string }>(`select "caseworkerId" from "Case" where id = $1`, [id]);
+  await sql(`insert into "Task" (id, "caseId", title, "dueOn", origin, "assigneeId", "updatedAt") values (gen_random_uuid(), $1, 'Renew the passport copy', current_date + 4, 'PERSON', $2, now())`, [id, caseworkerId]);
+  await sql(
+    `insert into "DetentionEpisode" (id, "caseId", "personId", "facilityId", "startedOn", "updatedAt")
+     select gen_random_uuid(), $1, p.id, (select id from "Facility" order by name limit 1), current_date - 40, now() from "Person" p where p."caseId" = $1 and p.position = 0`,
+    [id],
+  );
+  await signInAs(page, "caseworker");
+  await page.goto(`/cases?q=${encodeURIComponent(name)}`);
+  const card = page.getByTestId("case-row").filter({ hasText: code });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("Open");
+  await expect(card.getByTestId("next-deadline")).toContainText("Renew the passport copy");
+  await expect(card.getByTestId("detention")).toContainText(/\d+ days in detention/);
+  // The card is whole on the screen: nothing of it sideways.
+  const box = (await card.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  // The search is there; the other filters are behind a button (a search alone does not open it).
+  await expect(page.getByLabel("Search")).toBeVisible();
+  await expect(page.getByLabel("Status")).toBeHidden();
+  const toggle = page.getByRole("button", { name: "Filters and sorting" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await page.goto("/cases");
+  // With the filters closed, the first case begins on the first screen.
+  expect((await page.getByTestId("case-row").first().boundingBox())!.y).toBeLessThan(PHONE.height);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await page.getByLabel("Status").selectOption("OPEN");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/status=OPEN/);
+  // A filter in use keeps them open, so the list says it is filtered.
+  await expect(page.getByLabel("Status")).toBeVisible();
+  await expectAccessible(page);
+
+  // The case file puts detention and the next deadline first, on the first screen.
+  await page.goto(`/cases/${code}`);
+  const facts = page.getByTestId("critical-facts");
+  await expect(facts).toContainText("In detention");
+  await expect(facts).toContainText("Next deadline:");
+  const factsBox = (await facts.boundingBox())!;
+  expect(factsBox.y + factsBox.height).toBeLessThan(PHONE.height);
 });

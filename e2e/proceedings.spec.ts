@@ -46,7 +46,8 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await expect(episode.getByTestId("detention-days")).toContainText("Past the sentence");
   // Always visible: the case header of every section shows it too.
   await page.getByRole("link", { name: "Overview" }).click();
-  await expect(page.getByRole("list", { name: "In detention" })).toContainText("Over 30 days");
+  await expect(page.getByTestId("critical-facts")).toContainText("In detention");
+  await expect(page.getByTestId("critical-facts")).toContainText("Over 30 days");
 
   // An overlapping episode for the same person is refused.
   await page.getByRole("link", { name: "Detention and costs" }).click();
@@ -76,7 +77,7 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await expect(page.getByTestId("timeline")).toContainText("Transfer to South Korea: Travel documents issued → Departed");
   await expect(page.getByTestId("timeline")).toContainText("Fine payment recorded");
   // He has left Thailand: the detention ended the day he departed, and no red flags remain.
-  await expect(page.getByRole("list", { name: "In detention" })).toHaveCount(0);
+  await expect(page.getByTestId("critical-facts").getByText("In detention")).toHaveCount(0);
   await page.getByRole("link", { name: "Detention and costs" }).click();
   await expect(page.getByTestId("detention-episode")).toContainText("Departed to South Korea");
   const supervisor = await (await browser.newContext()).newPage();

@@ -86,6 +86,13 @@ test("a referral rests on the person's recorded consent; withdrawing it refuses 
   await expect(partner.getByRole("link", { name: new RegExp(target.code) })).toHaveCount(0);
   expect((await partner.request.get(`/cases/${target.code}`)).status()).toBe(404);
   await expectAccessible(partner);
+  // The PDF writes its dates as its footer says it does (YYYY-MM-DD), the consent's too.
+  const pdfDownload = partner.waitForEvent("download");
+  await partner.getByRole("link", { name: "Download referral PDF" }).click();
+  const pdfText = execFileSync("pdftotext", [(await (await pdfDownload).path())!, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const [{ given }] = await sql<{ given: string }>(`select to_char("givenOn", 'YYYY-MM-DD') as given from "Consent" where id = $1`, [saved.consentId]);
+  expect(pdfText).toContain(`consented to this referral on ${given},`);
+  expect(pdfText).toContain("Dates are YYYY-MM-DD");
   await partner.getByRole("button", { name: "Accept" }).click();
   await expect(partner.getByText("Accepted").first()).toBeVisible();
   await expect(partner.getByRole("button", { name: "Mark completed" })).toBeVisible();

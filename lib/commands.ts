@@ -13,7 +13,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit, type AuditEntry } from "@/lib/audit";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/policy";
-import { fieldErrorsFrom, formDataToObject, isForm, type FormState } from "@/lib/forms";
+import { formDataToObject, formErrorsFrom, isForm, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { Refusal } from "@/lib/refusal";
 import { isUuid } from "@/lib/validation/ids";
@@ -123,7 +123,7 @@ async function run<Schema extends z.ZodType, R extends FormState>(
   if (!opened.ok || (spec.mayActOn && !(await spec.mayActOn(user)))) return answer({ formError: "notFound" });
   const form = (spec.read ?? formDataToObject)(formData);
   const parsed = spec.schema.safeParse(form);
-  if (!parsed.success) return answer({ fieldErrors: fieldErrorsFrom(parsed.error) });
+  if (!parsed.success) return answer(formErrorsFrom(parsed.error));
   const audit = (tx: Pick<Tx, "auditLog">, entry: AuditNote) => recordAudit(tx, { ...opened.audit, ...entry, actorId: user.id, ip });
   try {
     return (await body({ user, input: parsed.data, form, ip, audit })) ?? answer({ ok: true });

@@ -18,14 +18,29 @@ export type FormState = {
   data?: Record<string, string>;
 };
 
-/** First message for each field path, e.g. { "members.0.latinName": "required" }. */
+/**
+ * First message for each field path, e.g. { "members.0.latinName": "required" }.
+ * Text over its limit says the limit ("tooLongMax" with values { max }), so
+ * the reader knows how much to cut.
+ */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
+  return formErrorsFrom(error).fieldErrors;
+}
+
+export function formErrorsFrom(error: z.ZodError): Required<Pick<FormState, "fieldErrors" | "fieldErrorValues">> {
+  const fieldErrors: FieldErrors = {};
+  const fieldErrorValues: Record<string, Record<string, string>> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_form";
-    errors[key] ??= issue.message;
+    if (fieldErrors[key]) continue;
+    if (issue.message === "tooLong" && issue.code === "too_big" && issue.origin === "string") {
+      fieldErrors[key] = "tooLongMax";
+      fieldErrorValues[key] = { max: String(issue.maximum) };
+    } else {
+      fieldErrors[key] = issue.message;
+    }
   }
-  return errors;
+  return { fieldErrors, fieldErrorValues };
 }
 
 /** Splits a comma-separated text input into trimmed, non-empty, unique entries. */

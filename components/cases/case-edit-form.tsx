@@ -17,12 +17,12 @@ export function CaseEditForm({ code, defaults, staff }: { code: string; defaults
   const t = useTranslations("intake");
   const tEdit = useTranslations("edit");
   const tCase = useTranslations("caseFile");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(updateCaseAction.bind(null, code));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, conflict } = useFormAction(updateCaseAction.bind(null, code));
   const statusOptions = useEnumOptions("status", CASE_STATUSES);
   const sensitivityOptions = useEnumOptions("sensitivity", SENSITIVITIES);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       <input type="hidden" name="version" value={defaults.version} />
       <section className={`${cardClass} grid gap-4 sm:grid-cols-3`}>
         <SelectField label={tCase("status")} name="status" options={statusOptions} defaultValue={defaults.status} error={errorFor("status")} />

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localName } from "@/lib/reference/names";
+import { taskTitle } from "@/lib/tasks/titles";
 import type { CaseFile } from "@/lib/cases/queries";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
@@ -26,6 +28,9 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
   const t = await getTranslations("caseFile");
   const tTabs = await getTranslations("caseTabs");
   const tProc = await getTranslations("proceedings");
+  const tPurpose = await getTranslations("enums.hearingPurpose");
+  const tRules = await getTranslations("tasks.rules");
+  const locale = await getLocale();
   const format = await getFormatter();
   const today = todayInBangkok();
   const counsel = file.members.filter((m) => m.role === "COUNSEL").map((m) => m.user.name);
@@ -45,6 +50,36 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
               {file.principalNativeName ? <span className="ml-2 font-normal text-slate-700">{file.principalNativeName}</span> : null}
             </p>
             <p className="text-sm text-slate-700">{t("people", { count: file.people.length })}</p>
+            {/* First on every screen, a phone's too: detention, the next hearing, the next deadline. */}
+            {file.detentions.length || file.nextHearing || file.nextDeadline ? (
+              <ul className="mt-2 space-y-1 text-sm" aria-label={t("criticalFacts")} data-testid="critical-facts">
+                {file.detentions.map((episode) => {
+                  const period = { startedOn: isoDate(episode.startedOn), sentenceEndsOn: episode.sentenceEndsOn ? isoDate(episode.sentenceEndsOn) : null, releasedOn: null };
+                  return (
+                    <li key={episode.id} className="flex flex-wrap items-center gap-2">
+                      <span className="font-semibold">
+                        {t("inDetention")}: {episode.person.latinName}
+                      </span>
+                      <DetentionDays days={detentionDays(period.startedOn, null, today)} flags={detentionFlags(period, today)} released={false} />
+                    </li>
+                  );
+                })}
+                {file.nextHearing ? (
+                  <li>
+                    {t("nextHearingLine", {
+                      date: format.dateTime(file.nextHearing.startsAt, "moment"),
+                      purpose: tPurpose(file.nextHearing.purpose),
+                      court: localName(file.nextHearing.court, locale),
+                    })}
+                  </li>
+                ) : null}
+                {file.nextDeadline ? (
+                  <li className={isoDate(file.nextDeadline.dueOn) < today ? "font-semibold text-red-800" : undefined}>
+                    {t("nextDeadlineLine", { date: format.dateTime(file.nextDeadline.dueOn, "day"), title: taskTitle(file.nextDeadline, tRules) })}
+                  </li>
+                ) : null}
+              </ul>
+            ) : null}
           </div>
           <div className="flex flex-wrap items-center gap-2">
             {file.riskFlags.includes("REFOULEMENT_RISK") ? (
@@ -102,21 +137,6 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
             <dd>{format.dateTime(file.openedAt, "momentDate")}</dd>
           </div>
         </dl>
-        {file.detentions.length ? (
-          <ul className="mt-3 space-y-1 text-sm" aria-label={t("inDetention")}>
-            {file.detentions.map((episode) => {
-              const period = { startedOn: isoDate(episode.startedOn), sentenceEndsOn: episode.sentenceEndsOn ? isoDate(episode.sentenceEndsOn) : null, releasedOn: null };
-              return (
-                <li key={episode.id} className="flex flex-wrap items-center gap-2">
-                  <span className="font-semibold">
-                    {t("inDetention")}: {episode.person.latinName}
-                  </span>
-                  <DetentionDays days={detentionDays(period.startedOn, null, today)} flags={detentionFlags(period, today)} released={false} />
-                </li>
-              );
-            })}
-          </ul>
-        ) : null}
         {file.updatedBy ? (
           <p className="mt-3 text-xs text-slate-700">
             {t("lastChange", { name: file.updatedBy.name, time: format.dateTime(file.updatedAt, "moment") })}

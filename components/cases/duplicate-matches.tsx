@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { HouseholdMatches } from "@/lib/people/duplicates";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 /**
  * Possible earlier registrations of the people being registered, shown
@@ -59,7 +60,7 @@ export function DuplicateMatches({ household, reasonError, pending, adding = fal
         </div>
       ))}
       <div className="space-y-2 border-t border-amber-300 pt-3">
-        <TextAreaField label={t("reason")} name="duplicateReason" hint={t(adding ? "reasonHintAdding" : "reasonHint")} rows={2} error={reasonError} />
+        <TextAreaField label={t("reason")} name="duplicateReason" required limit={TEXT_LIMITS.reason} hint={t(adding ? "reasonHintAdding" : "reasonHint")} rows={2} error={reasonError} />
         <Button type="submit" name="duplicateDecision" value="new" disabled={pending}>
           {t(adding ? "confirmAdding" : "confirmNew")}
         </Button>

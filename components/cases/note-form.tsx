@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { useEnumOptions } from "./options";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export function NoteForm({ code }: { code: string }) {
   const t = useTranslations("caseFile");
@@ -17,8 +18,8 @@ export function NoteForm({ code }: { code: string }) {
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("noteSaved")}</Alert> : null}
-      <SelectField label={t("noteKind")} name="kind" options={kinds} defaultValue="CONTACT" error={errorFor("kind")} />
-      <TextAreaField label={t("noteBody")} name="body" rows={4} error={errorFor("body")} />
+      <SelectField label={t("noteKind")} name="kind" required options={kinds} defaultValue="CONTACT" error={errorFor("kind")} />
+      <TextAreaField label={t("noteBody")} name="body" required limit={TEXT_LIMITS.note} rows={4} error={errorFor("body")} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="confidential" className="h-4 w-4" />
         {t("confidentialLabel")}

@@ -4,6 +4,7 @@ import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
 import { RELATIONSHIPS, SEXES, VULNERABILITIES } from "@/lib/cases/schema";
 import { useCountryOptions, useEnumOptions } from "./options";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export type PersonDefaults = {
   relationship?: string;
@@ -44,13 +45,13 @@ export function PersonFields({
   const name = (field: string) => `${prefix}${field}`;
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      <SelectField label={t("relationship")} name={name("relationship")} options={relationshipOptions} defaultValue={defaults.relationship ?? (principal ? "PRINCIPAL" : "SPOUSE")} error={errorFor(name("relationship"))} />
-      <TextField label={t("latinName")} name={name("latinName")} defaultValue={defaults.latinName} required autoComplete="off" error={errorFor(name("latinName"))} />
-      <TextField label={t("nativeName")} name={name("nativeName")} defaultValue={defaults.nativeName ?? ""} hint={t("nativeNameHint")} autoComplete="off" error={errorFor(name("nativeName"))} />
+      <SelectField label={t("relationship")} name={name("relationship")} required options={relationshipOptions} defaultValue={defaults.relationship ?? (principal ? "PRINCIPAL" : "SPOUSE")} error={errorFor(name("relationship"))} />
+      <TextField label={t("latinName")} name={name("latinName")} required limit={TEXT_LIMITS.name} defaultValue={defaults.latinName} autoComplete="off" error={errorFor(name("latinName"))} />
+      <TextField label={t("nativeName")} name={name("nativeName")} limit={TEXT_LIMITS.name} defaultValue={defaults.nativeName ?? ""} hint={t("nativeNameHint")} autoComplete="off" error={errorFor(name("nativeName"))} />
       <TextField label={t("aliases")} name={name("aliases")} defaultValue={defaults.aliases?.join(", ")} hint={t("aliasesHint")} autoComplete="off" error={errorFor(name("aliases"))} />
       <TextField label={t("dateOfBirth")} name={name("dateOfBirth")} defaultValue={defaults.dateOfBirth} hint={t("dateOfBirthHint")} inputMode="numeric" autoComplete="off" error={errorFor(name("dateOfBirth"))} />
-      <SelectField label={t("sex")} name={name("sex")} options={sexOptions} defaultValue={defaults.sex ?? "UNKNOWN"} error={errorFor(name("sex"))} />
-      <SelectField label={t("nationality")} name={name("nationality")} options={nationalityOptions} defaultValue={defaults.nationality ?? "KP"} error={errorFor(name("nationality"))} />
+      <SelectField label={t("sex")} name={name("sex")} required options={sexOptions} defaultValue={defaults.sex ?? "UNKNOWN"} error={errorFor(name("sex"))} />
+      <SelectField label={t("nationality")} name={name("nationality")} required options={nationalityOptions} defaultValue={defaults.nationality ?? "KP"} error={errorFor(name("nationality"))} />
       <TextField label={t("ethnicity")} name={name("ethnicity")} defaultValue={defaults.ethnicity ?? ""} autoComplete="off" error={errorFor(name("ethnicity"))} />
       <TextField label={t("languages")} name={name("languages")} defaultValue={defaults.languages?.join(", ")} hint={t("languagesHint")} autoComplete="off" error={errorFor(name("languages"))} />
       <TextField label={t("unhcrNumber")} name={name("unhcrNumber")} defaultValue={defaults.unhcrNumber ?? ""} autoComplete="off" error={errorFor(name("unhcrNumber"))} />

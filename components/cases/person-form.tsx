@@ -14,11 +14,11 @@ export function PersonForm({ code, person }: { code: string; person?: PersonDefa
   const tEdit = useTranslations("edit");
   const tIntake = useTranslations("intake");
   const action: (previous: IntakeState, form: FormData) => Promise<IntakeState> = person ? updatePersonAction.bind(null, code, person.id) : addPersonAction.bind(null, code);
-  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction<IntakeState>(action);
+  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors, conflict } = useFormAction<IntakeState>(action);
   const matches = state.duplicates?.length ? state.duplicates : null;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       {person ? <input type="hidden" name="version" value={person.version} /> : null}
       <div className={cardClass}>
         <PersonFields defaults={person} errorFor={errorFor} principal={person?.relationship === "PRINCIPAL"} />

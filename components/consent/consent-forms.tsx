@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 type Choice = { id: string; name: string };
 
@@ -18,12 +19,12 @@ export function RecordConsentForm({ code, people, partners }: { code: string; pe
   const t = useTranslations("consent");
   const [purpose, setPurpose] = useState<string>("");
   const [method, setMethod] = useState<string>("WRITTEN");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(recordConsentAction.bind(null, code));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved, conflict } = useFormAction(recordConsentAction.bind(null, code));
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("record")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       {saved ? <Alert tone="success">{t("recorded")}</Alert> : null}
-      <SelectField label={t("person")} name="personId" options={[{ value: "", label: t("choose") }, ...people.map((p) => ({ value: p.id, label: p.name }))]} error={errorFor("personId")} />
+      <SelectField label={t("person")} name="personId" required options={[{ value: "", label: t("choose") }, ...people.map((p) => ({ value: p.id, label: p.name }))]} error={errorFor("personId")} />
       <SelectField
         label={t("purposeLabel")}
         name="purpose"
@@ -45,12 +46,12 @@ export function RecordConsentForm({ code, people, partners }: { code: string; pe
       />
       {method === "VERBAL_INTERPRETED" ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t("interpreter")} name="interpreter" autoComplete="off" error={errorFor("interpreter")} />
+          <TextField label={t("interpreter")} name="interpreter" limit={TEXT_LIMITS.name} autoComplete="off" error={errorFor("interpreter")} />
           <TextField label={t("interpreterLanguage")} name="interpreterLanguage" autoComplete="off" error={errorFor("interpreterLanguage")} />
         </div>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <DateField label={t("givenOn")} name="givenOn" error={errorFor("givenOn")} />
+        <DateField label={t("givenOn")} name="givenOn" required error={errorFor("givenOn")} />
         <DateField label={t("validUntil")} name="validUntil" hint={t("validUntilHint")} error={errorFor("validUntil")} />
       </div>
       <Button type="submit" disabled={pending}>
@@ -63,14 +64,14 @@ export function RecordConsentForm({ code, people, partners }: { code: string; pe
 /** Withdraws a standing consent: says what it will do before it does it. */
 export function WithdrawConsentForm({ code, consentId, version, referrals }: { code: string; consentId: string; version: number; referrals: number }) {
   const t = useTranslations("consent");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(withdrawConsentAction.bind(null, code, consentId));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, conflict } = useFormAction(withdrawConsentAction.bind(null, code, consentId));
   return (
     <form onSubmit={onSubmit} noValidate className="mt-2 space-y-3" aria-label={t("withdraw")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       <input type="hidden" name="version" value={version} />
       <p className="text-sm">{t("withdrawEffect", { referrals })}</p>
-      <DateField label={t("withdrawnOn")} name="withdrawnOn" defaultValue={todayInBangkok()} error={errorFor("withdrawnOn")} />
-      <TextAreaField label={t("withdrawalNote")} name="note" rows={2} hint={t("withdrawalNoteHint")} error={errorFor("note")} />
+      <DateField label={t("withdrawnOn")} name="withdrawnOn" required defaultValue={todayInBangkok()} error={errorFor("withdrawnOn")} />
+      <TextAreaField label={t("withdrawalNote")} name="note" limit={TEXT_LIMITS.shortReason} rows={2} hint={t("withdrawalNoteHint")} error={errorFor("note")} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("withdrawSubmit")}
       </Button>

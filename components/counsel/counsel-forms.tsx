@@ -7,6 +7,7 @@ import { SelectField, TextField, type Option } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export function NameCounselForm({ code, lawyers }: { code: string; lawyers: Option[] }) {
   const t = useTranslations("counsel");
@@ -16,7 +17,7 @@ export function NameCounselForm({ code, lawyers }: { code: string; lawyers: Opti
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("name")}>
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors && !conflictError} />
       {saved ? <Alert tone="success">{t("named")}</Alert> : null}
-      <SelectField label={t("lawyer")} name="counselId" options={lawyers} error={errorFor("counselId")} />
+      <SelectField label={t("lawyer")} name="counselId" required options={lawyers} error={errorFor("counselId")} />
       {conflictError ? (
         <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950" role="alert">
           <p className="font-semibold">{conflictError}</p>
@@ -44,8 +45,8 @@ export function AddPartyForm({ code, proceedingId }: { code: string; proceedingI
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("partyAdded")}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("partyName")} name="name" autoComplete="off" error={errorFor("name")} />
-        <SelectField label={t("partyRole")} name="role" options={PARTY_ROLES.map((r) => ({ value: r, label: tRole(r) }))} error={errorFor("role")} />
+        <TextField label={t("partyName")} name="name" required limit={TEXT_LIMITS.name} autoComplete="off" error={errorFor("name")} />
+        <SelectField label={t("partyRole")} name="role" required options={PARTY_ROLES.map((r) => ({ value: r, label: tRole(r) }))} error={errorFor("role")} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("addPartySubmit")}

@@ -25,9 +25,9 @@ export function AddFineForm({ code, people }: { code: string; people: Option[] }
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <SelectField label={t("person")} name="personId" options={[{ value: "", label: t("wholeHousehold") }, ...people]} error={errorFor("personId")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("amount")} name="amount" inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
-        <SelectField label={t("currency")} name="currency" options={CURRENCY_OPTIONS} defaultValue="THB" error={errorFor("currency")} />
-        <DateField label={t("imposedOn")} name="imposedOn" error={errorFor("imposedOn")} />
+        <TextField label={t("amount")} name="amount" required inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
+        <SelectField label={t("currency")} name="currency" required options={CURRENCY_OPTIONS} defaultValue="THB" error={errorFor("currency")} />
+        <DateField label={t("imposedOn")} name="imposedOn" required error={errorFor("imposedOn")} />
         <TextField label={t("legalBasis")} name="legalBasis" autoComplete="off" error={errorFor("legalBasis")} />
       </div>
       <Button type="submit" disabled={pending}>
@@ -46,9 +46,9 @@ export function AddPaymentForm({ code, fineId, receipts }: { code: string; fineI
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("paymentSaved")}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("paymentAmount")} name="amount" inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
-        <SelectField label={t("payer")} name="payer" options={payers} error={errorFor("payer")} />
-        <DateField label={t("paidOn")} name="paidOn" error={errorFor("paidOn")} />
+        <TextField label={t("paymentAmount")} name="amount" required inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
+        <SelectField label={t("payer")} name="payer" required options={payers} error={errorFor("payer")} />
+        <DateField label={t("paidOn")} name="paidOn" required error={errorFor("paidOn")} />
         <SelectField label={t("receipt")} name="receiptDocumentId" options={[{ value: "", label: t("noReceipt") }, ...receipts]} error={errorFor("receiptDocumentId")} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>
@@ -68,15 +68,15 @@ export function AddExpenseForm({ code, people }: { code: string; people: Option[
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("category")} name="category" options={EXPENSE_CATEGORIES.map((c) => ({ value: c, label: tCategory(c) }))} error={errorFor("category")} />
+        <SelectField label={t("category")} name="category" required options={EXPENSE_CATEGORIES.map((c) => ({ value: c, label: tCategory(c) }))} error={errorFor("category")} />
         <SelectField label={t("person")} name="personId" options={[{ value: "", label: t("wholeHousehold") }, ...people]} error={errorFor("personId")} />
       </div>
-      <TextField label={t("description")} name="description" autoComplete="off" error={errorFor("description")} />
+      <TextField label={t("description")} name="description" required autoComplete="off" error={errorFor("description")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("amount")} name="amount" inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
-        <SelectField label={t("currency")} name="currency" options={CURRENCY_OPTIONS} defaultValue="THB" error={errorFor("currency")} />
-        <SelectField label={t("payer")} name="payer" options={payers} error={errorFor("payer")} />
-        <DateField label={t("incurredOn")} name="incurredOn" error={errorFor("incurredOn")} />
+        <TextField label={t("amount")} name="amount" required inputMode="decimal" autoComplete="off" error={errorFor("amount")} />
+        <SelectField label={t("currency")} name="currency" required options={CURRENCY_OPTIONS} defaultValue="THB" error={errorFor("currency")} />
+        <SelectField label={t("payer")} name="payer" required options={payers} error={errorFor("payer")} />
+        <DateField label={t("incurredOn")} name="incurredOn" required error={errorFor("incurredOn")} />
       </div>
       <Button type="submit" disabled={pending}>
         {t("addExpenseSubmit")}

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export function GrantForm({ code, guests, maxDays }: { code: string; guests: { id: string; name: string }[]; maxDays: number }) {
   const t = useTranslations("grants");
@@ -20,13 +21,13 @@ export function GrantForm({ code, guests, maxDays }: { code: string; guests: { i
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("grant")}>
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("granted")}</Alert> : null}
-      <SelectField label={t("guest")} name="userId" options={[{ value: "", label: t("choose") }, ...guests.map((g) => ({ value: g.id, label: g.name }))]} error={errorFor("userId")} />
-      <CheckboxGroup legend={t("sections")} name="sections" options={CASE_SECTIONS.map((s) => ({ value: s, label: tTabs(s) }))} defaultValues={["overview"]} error={errorFor("sections")} />
+      <SelectField label={t("guest")} name="userId" required options={[{ value: "", label: t("choose") }, ...guests.map((g) => ({ value: g.id, label: g.name }))]} error={errorFor("userId")} />
+      <CheckboxGroup legend={t("sections")} name="sections" required options={CASE_SECTIONS.map((s) => ({ value: s, label: tTabs(s) }))} defaultValues={["overview"]} error={errorFor("sections")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <DateField label={t("startsOn")} name="startsOn" defaultValue={today} error={errorFor("startsOn")} />
-        <DateField label={t("endsOn")} name="endsOn" hint={t("endsOnHint", { days: maxDays })} error={errorFor("endsOn")} />
+        <DateField label={t("startsOn")} name="startsOn" required defaultValue={today} error={errorFor("startsOn")} />
+        <DateField label={t("endsOn")} name="endsOn" required hint={t("endsOnHint", { days: maxDays })} error={errorFor("endsOn")} />
       </div>
-      <TextAreaField label={t("reason")} name="reason" rows={2} hint={t("reasonHint")} error={errorFor("reason")} />
+      <TextAreaField label={t("reason")} name="reason" required limit={TEXT_LIMITS.shortReason} rows={2} hint={t("reasonHint")} error={errorFor("reason")} />
       <Button type="submit" disabled={pending}>
         {t("grantSubmit")}
       </Button>

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export function IncidentForm({ code }: { code: string }) {
   const t = useTranslations("incidents");
@@ -19,11 +20,11 @@ export function IncidentForm({ code }: { code: string }) {
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <DateField label={t("occurredOn")} name="occurredOn" error={errorFor("occurredOn")} />
-        <SelectField label={t("kind")} name="kind" options={INCIDENT_KINDS.map((k) => ({ value: k, label: tKind(k) }))} error={errorFor("kind")} />
-        <SelectField label={t("severity")} name="severity" defaultValue="HIGH" options={SEVERITIES.map((s) => ({ value: s, label: tSeverity(s) }))} error={errorFor("severity")} />
+        <DateField label={t("occurredOn")} name="occurredOn" required error={errorFor("occurredOn")} />
+        <SelectField label={t("kind")} name="kind" required options={INCIDENT_KINDS.map((k) => ({ value: k, label: tKind(k) }))} error={errorFor("kind")} />
+        <SelectField label={t("severity")} name="severity" required defaultValue="HIGH" options={SEVERITIES.map((s) => ({ value: s, label: tSeverity(s) }))} error={errorFor("severity")} />
       </div>
-      <TextAreaField label={t("description")} name="description" rows={3} error={errorFor("description")} />
+      <TextAreaField label={t("description")} name="description" required limit={TEXT_LIMITS.description} rows={3} error={errorFor("description")} />
       <p className="text-xs text-slate-700">{t("effect")}</p>
       <Button type="submit" variant="danger" disabled={pending}>
         {t("recordSubmit")}

@@ -11,10 +11,10 @@ import { SavedMessage } from "@/components/forms/saved-message";
 /** The protected details this user may change, each with its current value. */
 export function ProtectedDetailsForm(props: { code: string; personId: string; version: number; fields: ProtectedField[]; values: Partial<Record<ProtectedField, string | null>> }) {
   const t = useTranslations("protected");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, saved } = useFormAction(updateProtectedDetailsAction.bind(null, props.code, props.personId));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, saved, conflict } = useFormAction(updateProtectedDetailsAction.bind(null, props.code, props.personId));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("title")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       <input type="hidden" name="version" value={props.version} />
       {props.fields.map((field) =>
         field === "address" || field === "safeHouse" ? (

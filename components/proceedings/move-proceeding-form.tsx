@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 /** Offers only the moves the stage graph allows; the server checks again. */
 export function MoveProceedingForm({ code, proceedingId, type, version, stage, nextStages }: { code: string; proceedingId: string; type: ProceedingType; version: number; stage: string; nextStages: string[] }) {
@@ -23,10 +24,10 @@ export function MoveProceedingForm({ code, proceedingId, type, version, stage, n
   const settles = chosen ? GRAPHS[type].deadlineRules.filter((rule) => rule.metBy.includes(chosen)) : [];
   const tStage = useTranslations("stages");
   const tRule = useTranslations("tasks.rules");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(moveProceedingAction.bind(null, code, proceedingId));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved, conflict } = useFormAction(moveProceedingAction.bind(null, code, proceedingId));
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("moveForm")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       {saved ? <Alert tone="success">{t("moved")}</Alert> : null}
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="fromStage" value={stage} />
@@ -53,7 +54,7 @@ export function MoveProceedingForm({ code, proceedingId, type, version, stage, n
         ))}
         {consequence ? <p className="font-semibold text-amber-900">{t("consequenceLeftThailand", { stage: tStage(chosen) })}</p> : null}
       </div>
-      <TextAreaField label={t("reason")} name="reason" rows={2} error={errorFor("reason")} />
+      <TextAreaField label={t("reason")} name="reason" required limit={TEXT_LIMITS.reason} rows={2} error={errorFor("reason")} />
       <Button type="submit" disabled={pending}>
         {t("moveSubmit")}
       </Button>

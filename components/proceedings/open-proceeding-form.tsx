@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export function OpenProceedingForm({ code, hasDefector, programmes }: { code: string; hasDefector: boolean; programmes: { id: string; name: string; status: string }[] }) {
   const t = useTranslations("proceedings");
@@ -29,7 +30,7 @@ export function OpenProceedingForm({ code, hasDefector, programmes }: { code: st
         options={PROCEEDING_TYPES.map((value) => ({ value, label: tType(value) }))}
         error={errorFor("type")}
       />
-      <SelectField key={type} label={t("startStage")} name="stage" options={GRAPHS[type].initial.map((stage) => ({ value: stage, label: tStage(stage) }))} error={errorFor("stage")} />
+      <SelectField key={type} label={t("startStage")} name="stage" required options={GRAPHS[type].initial.map((stage) => ({ value: stage, label: tStage(stage) }))} error={errorFor("stage")} />
       <DateField label={t("occurredOn")} name="occurredOn" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
       <TextField label={t("reference")} name="reference" hint={t("referenceHint")} autoComplete="off" error={errorFor("reference")} />
       {type === "UNHCR_RSD" ? <DateField label={t("certificateExpiresOn")} name="certificateExpiresOn" error={errorFor("certificateExpiresOn")} /> : null}
@@ -41,7 +42,7 @@ export function OpenProceedingForm({ code, hasDefector, programmes }: { code: st
           error={errorFor("programmeId")}
         />
       ) : null}
-      <TextAreaField label={t("reason")} name="reason" rows={2} error={errorFor("reason")} />
+      <TextAreaField label={t("reason")} name="reason" required limit={TEXT_LIMITS.reason} rows={2} error={errorFor("reason")} />
       {warnNsm || errorFor("confirmNsm") ? (
         <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
           <label className="flex items-start gap-2 text-sm text-amber-950">

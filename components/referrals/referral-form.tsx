@@ -9,6 +9,7 @@ import { CheckboxGroup, SelectField, TextAreaField } from "@/components/ui/field
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 type Partner = { id: string; name: string; services: string[]; teamId: string | null };
 /** A consent to a referral that stands today: the person, the partner it covers, when it was given. */
@@ -39,11 +40,11 @@ export function ReferralForm({ code, partners, consents, canOverride }: { code: 
         ]}
         error={errorFor("partnerId")}
       />
-      <SelectField label={t("serviceLabel")} name="service" options={[{ value: "", label: t("choose") }, ...REFERRAL_SERVICES.map((s) => ({ value: s, label: tService(s) }))]} error={errorFor("service")} />
-      <TextAreaField label={t("reason")} name="reason" rows={2} hint={t("reasonHint")} error={errorFor("reason")} />
+      <SelectField label={t("serviceLabel")} name="service" required options={[{ value: "", label: t("choose") }, ...REFERRAL_SERVICES.map((s) => ({ value: s, label: tService(s) }))]} error={errorFor("service")} />
+      <TextAreaField label={t("reason")} name="reason" required limit={TEXT_LIMITS.shortReason} rows={2} hint={t("reasonHint")} error={errorFor("reason")} />
       <CheckboxGroup
         legend={t("sections")}
-        name="sections"
+        name="sections" required
         options={SUMMARY_SECTION_NAMES.map((s) => ({ value: s, label: tSummary(`section_${s}`) }))}
         defaultValues={["household"]}
         error={errorFor("sections")}
@@ -80,7 +81,7 @@ export function ReferralForm({ code, partners, consents, canOverride }: { code: 
         <details className="rounded border border-amber-400 bg-amber-50 p-3">
           <summary className="cursor-pointer text-sm font-semibold text-amber-950">{t("override")}</summary>
           <div className="mt-2">
-            <TextAreaField label={t("overrideReason")} name="overrideReason" rows={2} hint={t("overrideHint")} error={errorFor("overrideReason")} />
+            <TextAreaField label={t("overrideReason")} name="overrideReason" limit={TEXT_LIMITS.shortReason} rows={2} hint={t("overrideHint")} error={errorFor("overrideReason")} />
           </div>
         </details>
       ) : null}

@@ -9,11 +9,11 @@ import { FormStatus } from "@/components/forms/form-status";
 /** The next steps a referral may take (accept / decline, then complete), with an optional note. */
 export function ReferralStatusForm({ id, version, next }: { id: string; version: number; next: string[] }) {
   const t = useTranslations("referrals");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(updateReferralStatusAction.bind(null, id));
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, conflict } = useFormAction(updateReferralStatusAction.bind(null, id));
   if (next.length === 0) return null;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t("statusFormLabel")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       <input type="hidden" name="version" value={version} />
       <TextField label={t("statusNote")} name="note" autoComplete="off" error={errorFor("note") ?? errorFor("status")} />
       <div className="flex flex-wrap gap-2">

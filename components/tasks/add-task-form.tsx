@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export function AddTaskForm({ code, people, currentUserId }: { code: string; people: { id: string; name: string }[]; currentUserId: string }) {
   const t = useTranslations("tasks");
@@ -15,8 +16,8 @@ export function AddTaskForm({ code, people, currentUserId }: { code: string; peo
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
       {saved ? <Alert tone="success">{t("added")}</Alert> : null}
-      <TextField label={t("taskTitle")} name="title" autoComplete="off" error={errorFor("title")} />
-      <DateField label={t("dueOn")} name="dueOn" error={errorFor("dueOn")} />
+      <TextField label={t("taskTitle")} name="title" required limit={TEXT_LIMITS.title} autoComplete="off" error={errorFor("title")} />
+      <DateField label={t("dueOn")} name="dueOn" required error={errorFor("dueOn")} />
       <SelectField
         label={t("assignee")}
         name="assigneeId"

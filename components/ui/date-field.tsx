@@ -20,9 +20,11 @@ export function DateField({
   hint,
   error,
   className,
+  required,
 }: {
   label: React.ReactNode;
   name: string;
+  required?: boolean;
   /** "YYYY-MM-DD", or empty. */
   defaultValue?: string;
   hint?: React.ReactNode;
@@ -54,7 +56,7 @@ export function DateField({
   const shownHint = hint ?? t(convention.buddhistEra ? "patternBuddhist" : convention.order === "ymd" ? "patternYmd" : "pattern");
   const describedBy = [error ? `${id}-error` : `${id}-hint`, `${id}-read`].join(" ");
   return (
-    <FieldShell id={id} label={label} hint={shownHint} error={error} className={className}>
+    <FieldShell id={id} label={label} hint={shownHint} error={error} className={className} required={required}>
       <input
         ref={visible}
         id={id}
@@ -66,6 +68,7 @@ export function DateField({
         onChange={(e) => setTyped(e.target.value)}
         placeholder={t(convention.buddhistEra ? "placeholderBuddhist" : convention.order === "ymd" ? "placeholderYmd" : "placeholder")}
         aria-invalid={error || (read && "invalid" in read) ? true : undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy}
       />
       <input type="hidden" name={name} value={value} />

@@ -1,7 +1,11 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslations } from "next-intl";
+import { LimitedControl } from "./limited-control";
 
 // Form controls with their label, hint and error message wired together for
-// screen readers (label for=, aria-describedby, aria-invalid).
+// screen readers (label for=, aria-describedby, aria-invalid). A required
+// field says so beside its label; a field with a `limit` states it and
+// checks it as the reader types (LimitedControl).
 
 type FieldShellProps = {
   id: string;
@@ -10,17 +14,38 @@ type FieldShellProps = {
   error?: string;
   children: ReactNode;
   className?: string;
+  required?: boolean;
 };
+
+/**
+ * "(required)" beside a label, in the reader's language: a field's
+ * obligation is read, not guessed from a star. Beside a label it is hidden
+ * from screen readers, which hear "required" from the control itself (its
+ * required attribute); in a group's legend, which has no such attribute, it
+ * is read out.
+ */
+export function RequiredMark({ announce = false }: { announce?: boolean }) {
+  const t = useTranslations("forms");
+  return (
+    <span className="ml-1 text-xs font-normal text-slate-700" aria-hidden={announce ? undefined : true}>
+      ({t("required")})
+    </span>
+  );
+}
 
 export const controlClass =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm aria-[invalid=true]:border-red-700 disabled:bg-slate-100";
 
-export function FieldShell({ id, label, hint, error, children, className }: FieldShellProps) {
+export function FieldShell({ id, label, hint, error, children, className, required }: FieldShellProps) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+      {/* The mark sits beside the label, not in it: the field's name stays its label, and "required" comes from the control. */}
+      <div className="mb-1 flex flex-wrap items-baseline">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {required ? <RequiredMark /> : null}
+      </div>
       {children}
       {hint && !error ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
@@ -43,23 +68,33 @@ export function describedBy(id: string, hint: unknown, error: unknown) {
 }
 
 type CommonProps = { label: ReactNode; hint?: ReactNode; error?: string; className?: string };
+/** `limit`: the most characters the field takes (lib/validation/limits), stated and checked as the reader types. */
+type LimitProps = { limit?: number };
 
-export function TextField({ label, hint, error, className, id: givenId, ...input }: CommonProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, hint, error, className, id: givenId, limit, ...input }: CommonProps & LimitProps & InputHTMLAttributes<HTMLInputElement>) {
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input id={id} className={controlClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className} required={input.required}>
+      {limit ? (
+        <LimitedControl as="input" id={id} limit={limit} noteId={`${id}-limit`} invalid={Boolean(error)} className={controlClass} aria-describedby={describedBy(id, hint, error)} {...input} />
+      ) : (
+        <input id={id} className={controlClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      )}
     </FieldShell>
   );
 }
 
-export function TextAreaField({ label, hint, error, className, id: givenId, ...input }: CommonProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, hint, error, className, id: givenId, limit, ...input }: CommonProps & LimitProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea id={id} className={controlClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className} required={input.required}>
+      {limit ? (
+        <LimitedControl as="textarea" id={id} limit={limit} noteId={`${id}-limit`} invalid={Boolean(error)} className={controlClass} aria-describedby={describedBy(id, hint, error)} {...input} />
+      ) : (
+        <textarea id={id} className={controlClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      )}
     </FieldShell>
   );
 }
@@ -78,7 +113,7 @@ export function SelectField({
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className} required={select.required}>
       <select id={id} className={controlClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -96,17 +131,23 @@ export function CheckboxGroup({
   options,
   defaultValues = [],
   error,
+  required,
 }: {
   legend: ReactNode;
   name: string;
   options: Option[];
   defaultValues?: string[];
   error?: string;
+  /** At least one must be ticked. */
+  required?: boolean;
 }) {
   const id = useId();
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
+      <legend className="mb-1 text-sm font-medium text-slate-800">
+        {legend}
+        {required ? <RequiredMark announce /> : null}
+      </legend>
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((option) => (
           <label key={option.value} className="inline-flex items-center gap-2 text-sm">

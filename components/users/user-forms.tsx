@@ -34,10 +34,10 @@ function AccountFields({ teams, errorFor, initial }: { teams: Team[]; errorFor: 
 
 export function CreateUserForm({ teams }: { teams: Team[] }) {
   const t = useTranslations("users");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(createUserAction);
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved, conflict } = useFormAction(createUserAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("create")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       <TextField label={t("email")} name="email" type="email" autoComplete="off" error={errorFor("email")} />
       <AccountFields teams={teams} errorFor={errorFor} />
       <TextField label={t("initialPassword")} name="password" type="password" autoComplete="new-password" hint={t("passwordHint")} error={errorFor("password")} />
@@ -51,10 +51,10 @@ export function CreateUserForm({ teams }: { teams: Team[] }) {
 
 export function EditUserForm({ user, teams }: { user: { id: string; name: string; role: string; teamId: string | null; organisationWide: boolean; version: number }; teams: Team[] }) {
   const t = useTranslations("users");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, saved } = useFormAction(updateUserAction);
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, saved, conflict } = useFormAction(updateUserAction);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("edit")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       <input type="hidden" name="id" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
       <AccountFields teams={teams} errorFor={errorFor} initial={user} />
@@ -84,10 +84,10 @@ export function ActiveForm({ id, active }: { id: string; active: boolean }) {
 
 export function SetPasswordForm({ id }: { id: string }) {
   const t = useTranslations("users");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(setUserPasswordAction);
+  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved, conflict } = useFormAction(setUserPasswordAction);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("setPassword")}>
-      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
+      <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} conflict={conflict} />
       <input type="hidden" name="id" value={id} />
       <TextField label={t("newPassword")} name="password" type="password" autoComplete="new-password" hint={t("passwordHint")} error={errorFor("password")} />
       <Button type="submit" variant="secondary" disabled={pending}>

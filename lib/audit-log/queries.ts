@@ -2,7 +2,7 @@ import "server-only";
 // Browsing the audit log. Supervisors read the entries about their teams'
 // cases; administrators read sign-in events and account changes (they see
 // no case content). Reading the log is itself audited.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { fieldErrorsFrom, formDataToObject, type FormState, formText } from "@/lib/forms";
+import { formDataToObject, formErrorsFrom, type FormState, formText } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { changeOwnPasswordSchema } from "@/lib/users/schema";
 import { requireUser } from "./current-user";
@@ -16,7 +16,7 @@ import { acceptedStepSealed, issueRecoveryCodes, newTotpSecret, sealSecret } fro
 export async function changeOwnPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser({ settingUpTotp: true });
   const parsed = changeOwnPasswordSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return formErrorsFrom(parsed.error);
   const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(stored.passwordHash, parsed.data.current))) return { fieldErrors: { current: "wrongPassword" } };
   const problem = passwordProblem(parsed.data.password, user);

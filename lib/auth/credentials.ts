@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { decoyPasswordHash, verifyPassword } from "./password";

@@ -1,6 +1,7 @@
 "use server";
 // Case intake and edits. Each action: validate (zod) → authorize (policy) →
 // one transaction with the change and its audit row → revalidate.
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { db, type Tx } from "@/lib/db";
@@ -108,7 +109,7 @@ async function weighDuplicates(
   if (decision !== "new") return { answer: { duplicates } };
   const reason = typeof form.duplicateReason === "string" ? form.duplicateReason.trim() : "";
   if (reason.length < 5) return { answer: { duplicates, fieldErrors: { duplicateReason: "duplicateReasonRequired" } } };
-  if (reason.length > 2000) return { answer: { duplicates, fieldErrors: { duplicateReason: "tooLong" } } };
+  if (reason.length > TEXT_LIMITS.reason) return { answer: { duplicates, fieldErrors: { duplicateReason: "tooLong" } } };
   return { proceed: { shownCodes, hidden, reason } };
 }
 

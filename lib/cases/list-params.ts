@@ -1,7 +1,7 @@
 // The case list's search, filters, sort and page, read from the URL's
 // search params. Invalid values fall back to defaults rather than failing:
 // a hand-edited URL should still show a list.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
 import { CASE_STATUSES, SENSITIVITIES } from "./schema";
 import { isYearOrMonthParam } from "@/lib/dates";

@@ -3,7 +3,7 @@
 // the command pipeline → one transaction (lib/cases/merge) → the surviving case.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { FormState } from "@/lib/forms";
 import { caseCommand } from "@/lib/commands";
 import { refuse } from "@/lib/refusal";

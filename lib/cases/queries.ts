@@ -183,6 +183,9 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
         updatedAt: true,
         team: { select: { name: true } },
         caseworker: { select: { name: true } },
+        // What a caseworker in the field needs at a glance (the phone shows each case as a card with these).
+        tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true, ruleKey: true } },
+        detentions: { where: { releasedOn: null }, orderBy: { startedOn: "asc" }, take: 1, select: { startedOn: true } },
       },
     }),
     // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
@@ -260,9 +263,24 @@ const CASE_FILE_SELECT = {
 
 /** The case file of an opened case (openCase has checked access and audited the view). */
 export async function getCaseFile(access: CaseAccess) {
-  const file = await db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: CASE_FILE_SELECT });
+  const mayOpen = (section: string) => access.sections === null || access.sections.includes(section);
+  const [file, nextHearing, nextDeadline] = await Promise.all([
+    db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: CASE_FILE_SELECT }),
+    // The facts a caseworker in the field needs first (the case header shows them above everything else),
+    // each only to a reader who may open its section.
+    mayOpen("proceedings")
+      ? db.hearing.findFirst({
+          where: { proceeding: { caseId: access.caseId }, startsAt: { gte: new Date() } },
+          orderBy: { startsAt: "asc" },
+          select: { startsAt: true, purpose: true, court: { select: { name: true, names: true } } },
+        })
+      : null,
+    mayOpen("tasks")
+      ? db.task.findFirst({ where: { caseId: access.caseId, completedAt: null }, orderBy: { dueOn: "asc" }, select: { dueOn: true, title: true, ruleKey: true } })
+      : null,
+  ]);
   // The sections the reader may open (a guest's grant), for the tabs; null: all.
-  return { ...file, sections: access.sections };
+  return { ...file, nextHearing, nextDeadline, sections: access.sections };
 }
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { forgetDashboardFigures } from "@/lib/dashboard/figures";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import { caseScope, supervisedTeams } from "@/lib/policy";
 import { command } from "@/lib/commands";

@@ -77,7 +77,7 @@ describe("personSchema", () => {
   });
 
   it("refuses over-long text", () => {
-    expect(errorsOf(personSchema.safeParse(person({ latinName: "x".repeat(201) })))).toEqual({ latinName: "tooLong" });
+    expect(errorsOf(personSchema.safeParse(person({ latinName: "x".repeat(201) })))).toEqual({ latinName: "tooLongMax" });
   });
 });
 

@@ -1,7 +1,8 @@
 // Input rules for opening and editing a case: the single source for the
 // server actions and the forms. Messages are keys under "errors" in
 // messages/*.json.
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { blankToNull, splitList } from "@/lib/forms";
 import { COUNTRY_CODES, CURRENCIES, NATIONALITY_CODES, TRANSIT_COUNTRY_CODES } from "@/lib/reference/countries";
 import { parseMoneyToMinor } from "@/lib/money";
@@ -93,8 +94,8 @@ const documentNumber = z.preprocess(
 
 export const personSchema = z.object({
   relationship: choice(RELATIONSHIPS),
-  latinName: requiredText(200),
-  nativeName: optionalText(200),
+  latinName: requiredText(TEXT_LIMITS.name),
+  nativeName: optionalText(TEXT_LIMITS.name),
   aliases: list(10, z.string().max(200, { error: "tooLong" })),
   dateOfBirth,
   sex: choice(SEXES),

@@ -1,5 +1,6 @@
 // Input rules for consent records. Messages are keys under "errors".
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { blankToNull } from "@/lib/forms";
 import { optionalDate, requiredPastDate } from "@/lib/validation/dates";
 import { versionField } from "@/lib/validation/version";
@@ -21,7 +22,7 @@ export const recordConsentSchema = z
     purpose: z.enum(CONSENT_PURPOSES, { error: "invalidChoice" }),
     partnerId: optionalId,
     method: z.enum(CONSENT_METHODS, { error: "invalidChoice" }),
-    interpreter: text(200),
+    interpreter: text(TEXT_LIMITS.name),
     interpreterLanguage: text(100),
     givenOn: requiredPastDate,
     validUntil: optionalDate,
@@ -42,6 +43,6 @@ export type RecordConsentInput = z.output<typeof recordConsentSchema>;
 export const withdrawConsentSchema = z.object({
   version: versionField,
   withdrawnOn: requiredPastDate,
-  note: text(1000),
+  note: text(TEXT_LIMITS.shortReason),
 });
 export type WithdrawConsentInput = z.output<typeof withdrawConsentSchema>;

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export const PARTY_ROLES = ["COMPLAINANT", "ADVERSE_PARTY", "WITNESS"] as const;
 
@@ -8,6 +9,6 @@ export const nameCounselSchema = z.object({
 });
 
 export const partySchema = z.object({
-  name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "tooLong" })),
+  name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(TEXT_LIMITS.name, { error: "tooLong" })),
   role: z.enum(PARTY_ROLES, { error: "invalidChoice" }),
 });

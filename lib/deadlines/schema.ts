@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { requiredDate } from "@/lib/validation/dates";
 
 // Kept here, not beside the calendar: forms in the browser need the kinds,

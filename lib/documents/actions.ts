@@ -1,6 +1,6 @@
 "use server";
 import crypto from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
 import { formDataToObject, type FormState, isUploadedFile } from "@/lib/forms";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { blankToNull } from "@/lib/forms";
 import { optionalDate, optionalPastDate } from "@/lib/validation/dates";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { blankToNull } from "@/lib/forms";
 import { parseMoneyToMinor } from "@/lib/money";
 import { CURRENCIES } from "@/lib/reference/countries";

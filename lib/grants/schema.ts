@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { blankToNull } from "@/lib/forms";
 import { requiredDate } from "@/lib/validation/dates";
 import { CASE_SECTIONS } from "./sections";
@@ -9,7 +10,7 @@ export const grantSchema = z
     sections: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(CASE_SECTIONS, { error: "invalidChoice" })).min(1, { error: "sectionsRequired" })),
     startsOn: requiredDate,
     endsOn: requiredDate,
-    reason: z.preprocess((v) => (typeof v === "string" ? blankToNull(v.trim()) : v), z.string({ error: "required" }).min(5, { error: "grantReasonRequired" }).max(1000, { error: "tooLong" })),
+    reason: z.preprocess((v) => (typeof v === "string" ? blankToNull(v.trim()) : v), z.string({ error: "required" }).min(5, { error: "grantReasonRequired" }).max(TEXT_LIMITS.shortReason, { error: "tooLong" })),
   })
   .refine((g) => g.endsOn >= g.startsOn, { path: ["endsOn"], message: "grantEndsBeforeStart" });
 export type GrantInput = z.output<typeof grantSchema>;

@@ -1,5 +1,5 @@
 // The periods the hearings page shows, in Bangkok calendar days.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { addCalendarDays, addCalendarMonths, calendarDaysBetween, firstOfMonth, isDateParam, mondayOf, todayInBangkok } from "@/lib/dates";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
 

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { blankToNull } from "@/lib/forms";
 import { optionalDate, requiredDate, timeOfDay } from "@/lib/validation/dates";
 import { versionField } from "@/lib/validation/version";
@@ -14,7 +15,7 @@ export const hearingSchema = z.object({
   durationMinutes: z.coerce.number({ error: "invalidDuration" }).int({ error: "invalidDuration" }).min(15, { error: "invalidDuration" }).max(720, { error: "invalidDuration" }),
   purpose: z.enum(HEARING_PURPOSES, { error: "invalidChoice" }),
   counselId: z.preprocess(blankToNull, z.string().uuid({ error: "invalidChoice" }).nullable()),
-  interpreter: optionalText(200),
+  interpreter: optionalText(TEXT_LIMITS.name),
   interpreterLanguage: optionalText(60),
 });
 export type HearingInput = z.output<typeof hearingSchema>;
@@ -22,7 +23,7 @@ export type HearingInput = z.output<typeof hearingSchema>;
 /** The outcome of a hearing, and optionally the stage move it causes. */
 export const outcomeSchema = z.object({
   version: versionField,
-  outcome: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(2000, { error: "tooLong" })),
+  outcome: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).max(TEXT_LIMITS.reason, { error: "tooLong" })),
   nextDate: optionalDate,
   toStage: z.preprocess(blankToNull, z.string().nullable()),
   proceedingVersion: versionField.optional(),

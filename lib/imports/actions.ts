@@ -2,7 +2,7 @@
 // Upload of a spreadsheet to import (supervisors): read it to a table of
 // text and keep it on an import batch, then go on to map its columns.
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import { supervisesTeam } from "@/lib/policy";
 import { command } from "@/lib/commands";

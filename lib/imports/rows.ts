@@ -1,6 +1,6 @@
 // Checks every row of a mapped spreadsheet with the same rules as the intake
 // form (lib/cases/schema), so an imported case is as valid as a typed one.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { journeySchema, personSchema, type JourneyInput, type PersonInput } from "@/lib/cases/schema";
 import { optionalPastDate } from "@/lib/validation/dates";
 import type { Table } from "./read-table";

@@ -1,7 +1,8 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 
 export const NOTE_KINDS = ["CONTACT", "VISIT", "CALL", "EMBASSY_CONTACT", "MEDICAL", "OTHER"] as const;
-export const NOTE_MAX_LENGTH = 10_000;
+export const NOTE_MAX_LENGTH = TEXT_LIMITS.note;
 
 export const noteSchema = z.object({
   kind: z.enum(NOTE_KINDS, { error: "invalidChoice" }),

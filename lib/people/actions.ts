@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { db } from "@/lib/db";
 import { protectedFields, PROTECTED_FIELDS, type ProtectedField } from "@/lib/policy";
 import { blankToNull, type FormState } from "@/lib/forms";
@@ -22,7 +23,7 @@ const protectedDetailsSchema = z.object({
 
 const eraseSchema = z.object({
   confirm: z.string({ error: "confirmCode" }).trim().toUpperCase(),
-  reason: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" }),
+  reason: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(TEXT_LIMITS.reason, { error: "tooLong" }),
 });
 
 /**

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { blankToNull } from "@/lib/forms";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
 import { eventDate, optionalDate } from "@/lib/validation/dates";
@@ -6,7 +7,7 @@ import { versionField } from "@/lib/validation/version";
 
 const reason = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : v),
-  z.string({ error: "required" }).min(1, { error: "reasonRequired" }).max(2000, { error: "tooLong" }),
+  z.string({ error: "required" }).min(1, { error: "reasonRequired" }).max(TEXT_LIMITS.reason, { error: "tooLong" }),
 );
 
 export const openProceedingSchema = z.object({

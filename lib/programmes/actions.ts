@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { db } from "@/lib/db";
 import { command } from "@/lib/commands";

@@ -4,7 +4,7 @@
 // (`names`, e.g. {"th": "ศาลอุทธรณ์", "ko": "항소법원"}). Every page shows the
 // reader's name through localName, so a Thai reader never meets "Court of
 // Appeal" beside Thai labels.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/i18n/locales";
 
 /** The languages a reference row has a name of its own in, besides the English `name`. */

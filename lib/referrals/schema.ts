@@ -1,6 +1,7 @@
 // Input rules for referrals: the single source for the server actions and
 // the forms. Messages are keys under "errors" in messages/*.json.
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { TEXT_LIMITS } from "@/lib/validation/limits";
 import { blankToNull } from "@/lib/forms";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
 import { versionField } from "@/lib/validation/version";
@@ -24,11 +25,11 @@ export const referralSchema = z
   .object({
     partnerId: z.string({ error: "required" }).uuid({ error: "invalidChoice" }),
     service: z.enum(REFERRAL_SERVICES, { error: "invalidChoice" }),
-    reason: text(1000).refine((v) => v !== null, { error: "required" }),
+    reason: text(TEXT_LIMITS.shortReason).refine((v) => v !== null, { error: "required" }),
     sections: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SUMMARY_SECTION_NAMES, { error: "invalidChoice" })).min(1, { error: "sectionsRequired" })),
     identifying: z.preprocess((v) => v === "on" || v === true, z.boolean()),
     consentId: z.preprocess((v) => (typeof v === "string" ? blankToNull(v.trim()) : (v ?? null)), z.string().uuid({ error: "invalidChoice" }).nullable()),
-    overrideReason: text(1000),
+    overrideReason: text(TEXT_LIMITS.shortReason),
   })
   .superRefine((referral, ctx) => {
     // A referral rests on the person's recorded consent (lib/consent), or on a supervisor's stated reason.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { MAX_MONTHS, MIN_MONTHS, RETENTION_KINDS } from "./kinds";
 
 export const retentionRuleSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { REFERRAL_SERVICES } from "@/lib/referrals/schema";
 import { CURRENCIES } from "@/lib/reference/countries";
 import { PERIOD_UNITS } from "@/lib/workflows/types";

@@ -3,7 +3,7 @@
 // team, deactivate (every session of that user ends at once), set a new
 // password and clear a lost authenticator app. Each change is audited.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";

@@ -1,6 +1,6 @@
 // What administrators may enter about accounts. Field errors are message
 // keys under `errors`.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { blankToNull } from "@/lib/forms";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "./roles";

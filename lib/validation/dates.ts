@@ -1,7 +1,7 @@
 // Calendar-date fields ("YYYY-MM-DD") for every form: one rule for parsing
 // and ranges, with message keys under "errors". The dates themselves are
 // lib/dates.ts's.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseIsoDate, todayInBangkok } from "@/lib/dates";
 
 type DateFieldOptions = {

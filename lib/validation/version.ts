@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The version a form was loaded with (optimistic locking, lib/locking.ts).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { apiRoute } from "@/lib/routes";
 import { auditExport, caseCsvStream, caseXlsxStream } from "@/lib/exports/cases";
 import { EXPORT_AUDIENCES } from "@/lib/exports/audiences";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { apiRoute } from "@/lib/routes";
 import { auditFiguresExport, dashboardFigures, figureTeams } from "@/lib/dashboard/figures";
 import { parsePeriod } from "@/lib/dashboard/period";

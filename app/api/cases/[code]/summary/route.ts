@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { caseRoute } from "@/lib/routes";
 import { exportCaseSummary } from "@/lib/summaries/export";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";

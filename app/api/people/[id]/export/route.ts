@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { caseRoute } from "@/lib/routes";
 import { caseCodeOf } from "@/lib/cases/access";
 import { subjectAccessExport } from "@/lib/people/subject-requests";

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isoDate } from "@/lib/dates";
 import { localName } from "@/lib/reference/names";
 import { currentUser } from "@/lib/auth/current-user";
 import { clientIp } from "@/lib/request-context";
@@ -24,13 +25,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const t = await getTranslations("referrals");
   const locale = await getLocale();
   const tService = await getTranslations("referrals.service");
-  const format = await getFormatter();
   const lead = [
     t("pdfFor", { service: tService(referral.service), partner: localName(referral.partner, locale) }),
     t("pdfReason", { reason: referral.reason }),
     referral.overrideReason || !referral.consent
       ? t("pdfOverride")
-      : t("pdfConsent", { date: format.dateTime(referral.consent.givenOn, "day"), method: referral.consent.method, language: referral.consent.interpreterLanguage ?? "" }),
+      : // Dates as the PDF's footer says it writes them (YYYY-MM-DD), like every date below.
+        t("pdfConsent", { date: isoDate(referral.consent.givenOn), method: referral.consent.method, language: referral.consent.interpreterLanguage ?? "" }),
   ];
   const pdf = await renderCaseSummaryPdf(referral.shared, await summaryWords(), lead);
   await auditReferralPdf(user, referral, await clientIp());
