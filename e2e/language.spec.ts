@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, ownAccount } from "./helpers";
+import { DEMO_PASSWORD, expectAccessible, ownAccount, signInAs, sql } from "./helpers";
 
 test("the interface switches to Thai, and the choice is saved on the account", async ({ page }) => {
   // Its own account: the language is saved on the account, and other tests sign in as the demo ones meanwhile.
@@ -33,4 +33,29 @@ test("the interface switches to Thai, and the choice is saved on the account", a
   await page.getByLabel("ภาษา").selectOption("en");
   await page.getByRole("button", { name: "ใช้" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});
+
+test("Korean and Vietnamese are offered, each named in itself, and a choice holds on every page", async ({ page }) => {
+  const email = await ownAccount("CASEWORKER");
+  await signInAs(page, { email });
+  await page.waitForLoadState("networkidle");
+  const languages = page.getByLabel("Language");
+  await expect(languages.locator("option")).toHaveText(["English", "ไทย", "한국어", "Tiếng Việt"]);
+  await languages.selectOption("ko");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("button", { name: "로그아웃" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page).toHaveTitle("사례 · Waypoint");
+  // A Korean reader types dates year first, and is told how the date was read.
+  await page.goto("/cases/new");
+  await expect(page.getByText("년. 월. 일., 예: 2026. 10. 01.").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("언어", { exact: true }).selectOption("vi");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await page.goto("/tasks");
+  await expect(page).toHaveTitle("Việc của tôi · Waypoint");
+  expect(await sql(`select locale from "User" where email = $1`, [email])).toEqual([{ locale: "vi" }]);
 });

@@ -24,7 +24,7 @@ export function JourneyFields({ defaults = {}, errorFor }: { defaults?: JourneyD
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       <SelectField label={t("originCountry")} name="journey.originCountry" options={[none, ...countries]} defaultValue={defaults.originCountry ?? ""} error={errorFor("journey.originCountry")} />
       <TextField label={t("entryPoint")} name="journey.entryPoint" defaultValue={defaults.entryPoint ?? ""} autoComplete="off" error={errorFor("journey.entryPoint")} />
-      <DateField label={t("entryDate")} name="journey.entryDate" defaultValue={defaults.entryDate} hint={t("entryDateHint")} error={errorFor("journey.entryDate")} />
+      <DateField label={t("entryDate")} name="journey.entryDate" defaultValue={defaults.entryDate} error={errorFor("journey.entryDate")} />
       <TextField label={t("entryMethod")} name="journey.entryMethod" defaultValue={defaults.entryMethod ?? ""} autoComplete="off" error={errorFor("journey.entryMethod")} />
       <TextField label={t("brokerFee")} name="journey.brokerFee" defaultValue={defaults.brokerFee} inputMode="decimal" autoComplete="off" error={errorFor("journey.brokerFee")} />
       <SelectField label={t("brokerFeeCurrency")} name="journey.brokerFeeCurrency" options={[none, ...CURRENCIES.map((c) => ({ value: c, label: c }))]} defaultValue={defaults.brokerFeeCurrency ?? ""} error={errorFor("journey.brokerFeeCurrency")} />

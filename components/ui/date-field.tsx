@@ -53,7 +53,15 @@ export function DateField({
     read && "iso" in read
       ? t(read.buddhistEra ? "readAsBuddhist" : "readAs", { date: format.dateTime(dbDate(read.iso), "day"), year: Number(read.iso.slice(0, 4)), buddhistYear: Number(read.iso.slice(0, 4)) + 543 })
       : null;
-  const shownHint = hint ?? t(convention.buddhistEra ? "patternBuddhist" : convention.order === "ymd" ? "patternYmd" : "pattern");
+  // The reader's convention is always stated; a field's own hint follows it.
+  const pattern = t(convention.buddhistEra ? "patternBuddhist" : convention.order === "ymd" ? "patternYmd" : "pattern");
+  const shownHint = hint ? (
+    <>
+      {pattern} · {hint}
+    </>
+  ) : (
+    pattern
+  );
   const describedBy = [error ? `${id}-error` : `${id}-hint`, `${id}-read`].join(" ");
   return (
     <FieldShell id={id} label={label} hint={shownHint} error={error} className={className} required={required}>

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { supervisedTeams, type Actor } from "@/lib/policy";
-import { addCalendarDays, daysFrom, isoDate, startOfBangkokDay, todayInBangkok } from "@/lib/dates";
+import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
 
@@ -37,22 +37,20 @@ export async function figureTeams(actor: Actor, chosen?: string) {
 
 export async function dashboardFigures(teams: string[], period: Period) {
   const today = todayInBangkok();
-  // Instants bounding the period: Bangkok midnight at `from`, and at the day after `to`.
-  const fromInstant = startOfBangkokDay(period.from);
-  const toInstant = startOfBangkokDay(addCalendarDays(period.to, 1));
   const weekEnd = daysFrom(new Date(), 7);
 
   const [byStatus, funnel, caseload, detained, overdue, hearings, newCases, arrivals, departures, durations] = await Promise.all([
+    // Counts kept by triggers (the Rollup* tables, migration 20261201170342_dashboard_rollups): a few rows per team, current at every request.
     timed("byStatus", db.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
-      select status::text, sensitivity::text, count(*) as count from "Case"
-      where "teamId" = any(${teams}::uuid[]) group by 1, 2`),
+      select status::text, sensitivity::text, sum(count) as count from "RollupCaseCount"
+      where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`),
     timed("funnel", db.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
-      select type::text, stage, count(*) as count from "Proceeding"
-      where "teamId" = any(${teams}::uuid[]) and not closed group by 1, 2`),
+      select type::text, stage, sum(count) as count from "RollupOpenProceedings"
+      where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`),
     timed("caseload", db.$queryRaw<{ id: string; name: string; open: bigint }[]>`
       select u.id::text, u.name, coalesce(mine.open, 0) as open
       from "User" u left join (
-        select "caseworkerId", count(*) as open from "Case"
+        select "caseworkerId", sum(count) as open from "RollupCaseCount"
         where "teamId" = any(${teams}::uuid[]) and status <> 'CLOSED' group by 1
       ) mine on mine."caseworkerId" = u.id
       where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
@@ -70,15 +68,13 @@ export async function dashboardFigures(teams: string[], period: Period) {
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
       where p."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
     timed("newCases", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
-      select to_char((c."openedAt" at time zone 'UTC') at time zone 'Asia/Bangkok', 'YYYY-MM') as month, c.nationality,
-             count(*) as households, sum(c."householdSize") as people
-      from "Case" c where c."teamId" = any(${teams}::uuid[]) and c."openedAt" >= ${fromInstant} and c."openedAt" < ${toInstant}
-      group by 1, 2 order by 1, 2`),
+      select to_char(day, 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
+      from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and day between ${period.from}::date and ${period.to}::date
+      group by 1, 2 having sum(households) > 0 order by 1, 2`),
     timed("arrivals", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
-      select to_char(j."entryDate", 'YYYY-MM') as month, c.nationality, count(*) as households, sum(c."householdSize") as people
-      from "Journey" j join "Case" c on c.id = j."caseId"
-      where c."teamId" = any(${teams}::uuid[]) and j."entryDate" between ${period.from}::date and ${period.to}::date
-      group by 1, 2 order by 1, 2`),
+      select to_char(day, 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
+      from "RollupArrivals" where "teamId" = any(${teams}::uuid[]) and day between ${period.from}::date and ${period.to}::date
+      group by 1, 2 having sum(households) > 0 order by 1, 2`),
     timed("departures", db.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
       select to_char(sc."occurredOn", 'YYYY-MM') as month,
              case when sc."proceedingType" = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
