@@ -1,11 +1,12 @@
 // When a save is refused because someone else saved first (a stale version),
 // the form keeps what this person typed, and shows, field by field, what the
-// form was opened with, what is saved now, and what they typed, so they can re-apply their change knowingly instead of
-// reloading and losing it. What is saved now is read from the page itself,
-// fetched again as the server renders it for this user (so it shows nothing
-// they may not see), and the form's concurrency token (its version, or the
-// stage it was drawn at) is moved to the saved one: the next save is a
-// deliberate one over the other person's change.
+// form was opened with, what is saved now, and what they typed, so they can
+// re-apply their change knowingly instead of reloading and losing it. What
+// is saved now is read from the page itself, fetched again as the server
+// renders it for this user (so it shows nothing they may not see), and the
+// form's concurrency token (its version, or the stage it was drawn at) is
+// moved to the saved one: the next save is a deliberate one over the other
+// person's change.
 
 /** Hidden fields that say which saved state the form was drawn from. */
 const CONCURRENCY_FIELDS = ["version", "fromStage"];
@@ -36,7 +37,12 @@ function valuesOf(elements: Control[]): string[] {
   });
 }
 
-/** The values the form was drawn with (what the page showed before anyone typed), field by field. */
+/**
+ * The values the form was drawn with (what the page showed before anyone
+ * typed), field by field, read from the controls' defaults. A date field's
+ * value sits in a hidden input React keeps in step with what is typed, so
+ * for dates this is the value at the first save.
+ */
 export type Drawn = Map<string, string[]>;
 
 export function drawnValues(form: HTMLFormElement): Drawn {
