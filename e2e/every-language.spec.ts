@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { readFileSync } from "node:fs";
 import { caseWithEverything } from "./data";
-import { expectAccessible, sessionCookieFor, sql, uniqueTag } from "./helpers";
+import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 
 // Every page, visited as each role, in Thai, Korean and Vietnamese: no
 // message key shows (a text missing from the language's file), and no
@@ -93,13 +93,6 @@ async function account(role: Role, locale: string, name: string, teamId: string)
   return { id: row.id, email };
 }
 
-async function signInWithSession(page: Page, email: string) {
-  const { cookie } = await sessionCookieFor({ email });
-  const split = cookie.indexOf("=");
-  await page.context().clearCookies();
-  await page.context().addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: process.env.BASE_URL!, httpOnly: true, sameSite: "Lax" }]);
-}
-
 for (const locale of Object.keys(LANGUAGES)) {
   test(`every page in ${locale}, as every role: no message key, no English, accessible`, async ({ page }) => {
     test.setTimeout(600_000);
@@ -188,7 +181,7 @@ for (const locale of Object.keys(LANGUAGES)) {
     await inspect("signed out", "/login");
 
     for (const role of ROLES) {
-      await signInWithSession(page, people[role].email);
+      await signInAs(page, { email: people[role].email });
       for (const path of pages) {
         await page.goto(path);
         await page.waitForLoadState("networkidle");

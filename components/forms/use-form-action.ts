@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { unstable_rethrow } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/lib/forms";
@@ -19,18 +19,15 @@ export type Conflict = { rows: ConflictRow[] | null; takeSaved: (row: ConflictRo
  * replacing the page with an error.
  */
 export function useFormAction<S extends FormState = FormState>(action: (state: S, formData: FormData) => Promise<S>) {
-  const guarded = useCallback(
-    async (previous: S, formData: FormData): Promise<S> => {
-      try {
-        return await action(previous, formData);
-      } catch (error) {
-        // A redirect or a not-found from the action is Next's to handle.
-        unstable_rethrow(error);
-        return { formError: "notSent" } as S;
-      }
-    },
-    [action],
-  );
+  const guarded = async (previous: S, formData: FormData): Promise<S> => {
+    try {
+      return await action(previous, formData);
+    } catch (error) {
+      // A redirect or a not-found from the action is Next's to handle.
+      unstable_rethrow(error);
+      return { formError: "notSent" } as S;
+    }
+  };
   const [state, dispatch, pending] = useActionState<S, FormData>(guarded, {} as Awaited<S>);
   const t = useTranslations("errors");
   // Forms that add records empty themselves after a successful save.
