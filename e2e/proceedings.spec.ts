@@ -82,7 +82,7 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await expect(page.getByTestId("detention-episode")).toContainText("Departed to South Korea");
   const supervisor = await (await browser.newContext()).newPage();
   await signInAs(supervisor, "supervisorNorth");
-  await supervisor.goto("/dashboard?fresh=1");
+  await supervisor.goto("/dashboard");
   await expect(supervisor.getByTestId("figure-detained")).not.toContainText(code);
   // Closing the case is proposed in the same move, for the supervisor to decide.
   await expect(supervisor.getByTestId("pending-closures")).toContainText(code);

@@ -244,7 +244,7 @@ test("a supervisor puts a case on legal hold with a reason, it is listed on the 
   await place.getByRole("button", { name: "Place hold" }).click();
   await expect(section.getByTestId("legal-holds")).toContainText("On legal hold");
   await expectAccessible(page);
-  await page.goto("/dashboard?fresh=1");
+  await page.goto("/dashboard");
   await expect(page.getByTestId("standing-holds")).toContainText(code);
 
   // A caseworker sees the hold, and cannot lift it.

@@ -325,8 +325,13 @@ export function notificationScope(actor: Actor): Prisma.NotificationWhereInput {
  * supervisor's suspension leaves Chiang Rai's resettlements alone.
  */
 export function programmeHoldScope(actor: Actor): Prisma.ProceedingWhereInput {
+  return { case: { team: programmeHoldTeams(actor) } };
+}
+
+/** The teams whose resettlements this actor's suspension of a programme would hold. */
+export function programmeHoldTeams(actor: Actor): Prisma.TeamWhereInput {
   if (!can(actor, "programme:suspend")) return { id: { in: [] } };
-  return { case: { team: supervisedTeams(actor) } };
+  return supervisedTeams(actor);
 }
 
 /** Confidential notes are visible to their author and to supervisors only. */

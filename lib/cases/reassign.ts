@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import { caseScope, supervisedTeams } from "@/lib/policy";
@@ -41,7 +40,6 @@ export async function bulkReassignAction(_previous: FormState, formData: FormDat
       },
       { timeout: 60_000 },
     );
-    forgetDashboardFigures();
     revalidatePath("/dashboard");
     return { ok: true, data: { count: String(moved) } };
   });

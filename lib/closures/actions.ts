@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
@@ -39,7 +38,6 @@ export async function decideClosureAction(code: string, requestId: string, _prev
       }
       await audit(tx, { action: decision === "approve" ? "closure.approve" : "closure.return", entity: "ClosureRequest", entityId: requestId });
     });
-    forgetDashboardFigures();
     revalidatePath("/dashboard");
   });
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { todayInBangkok } from "@/lib/dates";
-import { dashboardFigures, figureTeams, forgetDashboardFigures, perYear, recentDashboardFigures, type DashboardFigures } from "./figures";
+import { dashboardFigures, figureTeams, perYear, type DashboardFigures } from "./figures";
 
 // A hand-built team whose every figure is known in advance.
 let supervisor: Actor;
@@ -174,22 +174,28 @@ describe("the columns the figures aggregate over, kept by the database", () => {
   });
 });
 
-describe("recent figures", () => {
-  it("are computed once for everyone asking within a minute, and afresh when asked or forgotten", async () => {
+describe("figures at every request", () => {
+  it("include a change made a moment ago", async () => {
     const period = { from: "2026-01-01", to: "2026-12-31" };
-    const [a, b] = await Promise.all([recentDashboardFigures([teamIds.team], period), recentDashboardFigures([teamIds.team], period)]);
-    expect(b.figures).toBe(a.figures); // the same computation, shared
+    const open = (f: DashboardFigures) => f.byStatus.filter((r) => r.status === "OPEN").reduce((sum, r) => sum + r.count, 0);
+    const before = await dashboardFigures([teamIds.team], period);
     const caseworker = await testDb.user.findFirstOrThrow({ where: { teamId: teamIds.team, role: "CASEWORKER" } });
     const added = await makeCase({ teamId: teamIds.team, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Late ${tag()}` } });
-    const kept = await recentDashboardFigures([teamIds.team], period);
-    expect(kept.figures).toBe(a.figures);
-    const fresh = await recentDashboardFigures([teamIds.team], period, { fresh: true });
-    const open = (f: DashboardFigures) => f.byStatus.filter((r) => r.status === "OPEN").reduce((sum, r) => sum + r.count, 0);
-    expect(open(fresh.figures)).toBe(open(a.figures) + 1);
-    expect(fresh.computedAt.getTime()).toBeGreaterThanOrEqual(a.computedAt.getTime());
-    forgetDashboardFigures();
-    expect((await recentDashboardFigures([teamIds.team], period)).figures).not.toBe(fresh.figures);
+    expect(open(await dashboardFigures([teamIds.team], period))).toBe(open(before) + 1);
     await testDb.case.delete({ where: { id: added.id } });
+    expect(open(await dashboardFigures([teamIds.team], period))).toBe(open(before));
+  });
+
+  it("read a period of whole years, months and ragged days as the sum of its parts", async () => {
+    // 15 December 2024 to 10 May 2026: days, a month, a whole year, whole months, days.
+    const long = await dashboardFigures([teamIds.team], { from: "2024-12-15", to: "2026-05-10" });
+    expect(long.newCases.map((r) => [r.month, r.households])).toEqual([["2025-06", 1], ["2026-01", 1], ["2026-02", 1], ["2026-03", 1]]);
+    expect(long.durations.map((d) => [d.stage, d.stays, d.median])).toEqual([["SUBMITTED", 1, 20], ["IN_IDC", 1, 10], ["EMBASSY_PROCESSING", 1, 20]]);
+    // Ending the day before the resettlement's stay ended leaves it out; the day it ended counts.
+    const shortOfIt = await dashboardFigures([teamIds.team], { from: "2024-12-15", to: "2026-04-30" });
+    expect(shortOfIt.durations.map((d) => d.stage)).toEqual(["IN_IDC", "EMBASSY_PROCESSING"]);
+    const onTheDay = await dashboardFigures([teamIds.team], { from: "2026-05-01", to: "2026-05-01" });
+    expect(onTheDay.durations.map((d) => [d.stage, d.median])).toEqual([["SUBMITTED", 20]]);
   });
 });
 

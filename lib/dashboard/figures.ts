@@ -3,13 +3,17 @@ import "server-only";
 // actor supervises. Months are Bangkok calendar months: a case opened at
 // 23:30 UTC on 31 January counts in February.
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { supervisedTeams, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
 
-export type Period = { from: string; to: string }; // Bangkok dates, `to` inclusive
+import { percentileOfCounts, periodBuckets, type Bucket } from "./buckets";
+import type { Period } from "./period";
+
+export type { Period };
 
 /**
  * Times one figure's query. With WAYPOINT_QUERY_TIMINGS=1 (set by `npm run
@@ -35,12 +39,24 @@ export async function figureTeams(actor: Actor, chosen?: string) {
   return { teams, selected };
 }
 
+/** Rows of a rollup whose buckets tile the period (see ./buckets). */
+function inBuckets(buckets: Bucket[]) {
+  return Prisma.sql`("grain", "startsOn") in (select * from unnest(${buckets.map((b) => b.grain)}::"RollupGrain"[], ${buckets.map((b) => b.startsOn)}::date[]))`;
+}
+
 export async function dashboardFigures(teams: string[], period: Period) {
   const today = todayInBangkok();
   const weekEnd = daysFrom(new Date(), 7);
+  // Monthly figures read whole months and the days at the period's ends; time in stage also whole years.
+  const months = inBuckets(periodBuckets(period, ["MONTH"]));
+  const years = inBuckets(periodBuckets(period, ["YEAR", "MONTH"]));
 
-  const [byStatus, funnel, caseload, detained, overdue, hearings, newCases, arrivals, departures, durations] = await Promise.all([
-    // Counts kept by triggers (the Rollup* tables, migration 20261201170342_dashboard_rollups): a few rows per team, current at every request.
+  // Every count comes from a rollup kept by triggers in the same transaction
+  // as the change (migrations 20261201170342_dashboard_rollups and
+  // 20261201190014_dashboard_rollups_by_period), or from a partial index
+  // over the few open rows: each reads a few rows per team and group, and
+  // is current at every request.
+  const [byStatus, funnel, caseload, detained, overdue, hearings, newCases, arrivals, departures, stayCounts] = await Promise.all([
     timed("byStatus", db.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
       select status::text, sensitivity::text, sum(count) as count from "RollupCaseCount"
       where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`),
@@ -55,70 +71,51 @@ export async function dashboardFigures(teams: string[], period: Period) {
       ) mine on mine."caseworkerId" = u.id
       where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
       order by open desc, u.name`),
+    // From the open episodes (a partial index), each looked up in its case: never the team's every case.
     timed("detained", db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string; facilityNames: unknown }[]>`
       select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility, f.names as "facilityNames"
-      from "DetentionEpisode" d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
-      where c."teamId" = any(${teams}::uuid[]) and d."releasedOn" is null order by d."startedOn"`),
+      from (select "caseId", "facilityId", "startedOn", "sentenceEndsOn" from "DetentionEpisode" where "releasedOn" is null offset 0) d
+      cross join lateral (select code, "teamId" from "Case" where id = d."caseId" offset 0) c
+      join "Facility" f on f.id = d."facilityId"
+      where c."teamId" = any(${teams}::uuid[]) order by d."startedOn"`),
     timed("overdue", db.$queryRaw<{ name: string | null; count: bigint }[]>`
-      select u.name, count(*) as count from "Task" t join "Case" c on c.id = t."caseId" left join "User" u on u.id = t."assigneeId"
-      where c."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
+      select u.name, count(*) as count from "Task" t left join "User" u on u.id = t."assigneeId"
+      where t."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
       group by 1 order by count desc`),
     timed("hearings", db.$queryRaw<{ code: string; startsAt: Date; court: string; courtNames: unknown }[]>`
       select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
       where p."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
     timed("newCases", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
-      select to_char(day, 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
-      from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and day between ${period.from}::date and ${period.to}::date
+      select to_char("startsOn", 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
+      from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and ${months}
       group by 1, 2 having sum(households) > 0 order by 1, 2`),
     timed("arrivals", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
-      select to_char(day, 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
-      from "RollupArrivals" where "teamId" = any(${teams}::uuid[]) and day between ${period.from}::date and ${period.to}::date
+      select to_char("startsOn", 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
+      from "RollupArrivals" where "teamId" = any(${teams}::uuid[]) and ${months}
       group by 1, 2 having sum(households) > 0 order by 1, 2`),
+    // Transfers to Korea and resettlements reaching DEPARTED (a household that departs twice in a month counts twice).
     timed("departures", db.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
-      select to_char(sc."occurredOn", 'YYYY-MM') as month,
-             case when sc."proceedingType" = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
-             count(distinct c.id) as households, sum(c."householdSize") as people
-      from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" join "Case" c on c.id = p."caseId"
-      left join "Programme" pr on pr.id = p."programmeId"
-      where sc."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and sc."proceedingType" in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
-        and sc."occurredOn" between ${period.from}::date and ${period.to}::date
-      group by 1, 2 order by 1, 2`),
-    // Days in each stage, for stays that ended within the period: from the
-    // day a stage was entered to the day the next one was (kept on each
-    // stage change by a database trigger). A programme's hold and resumption
-    // are not stays: a stay runs from one move made for the case to the
-    // next, and counts only its days in the stage, not the days on hold.
-    timed("durations", db.$queryRaw<{ type: string; stage: string; stays: bigint; median: number; p90: number }[]>`
-      with held as (
-        -- Proceedings a programme held at some time: few, found by a partial index.
-        select distinct "proceedingId" from "StageChange" where "programmeHold" and "teamId" = any(${teams}::uuid[])
-      ), plain as (
-        select "proceedingType"::text as type, "toStage" as stage, "leftOn" - "occurredOn" as days
-        from "StageChange"
-        where "teamId" = any(${teams}::uuid[]) and "leftOn" between ${period.from}::date and ${period.to}::date
-          and "proceedingId" not in (select "proceedingId" from held)
-      ), numbered as (
-        select sc."proceedingId", sc."proceedingType", sc."toStage", sc."programmeHold", sc."occurredOn", sc."leftOn",
-               sum(case when sc."programmeHold" then 0 else 1 end) over (partition by sc."proceedingId" order by sc.at, sc.id) as stay
-        from "StageChange" sc join held using ("proceedingId")
-      ), joined as (
-        select min("proceedingType"::text) as type,
-               min("toStage") filter (where not "programmeHold") as stage,
-               sum("leftOn" - "occurredOn") filter (where not ("programmeHold" and "toStage" = 'ON_HOLD')) as days,
-               bool_and("leftOn" is not null) as ended, max("leftOn") as "endedOn"
-        from numbered group by "proceedingId", stay
-      ), stays as (
-        select type, stage, days from plain
-        union all
-        select type, stage, days from joined where ended and stage is not null and "endedOn" between ${period.from}::date and ${period.to}::date
-      )
-      select type, stage, count(*) as stays,
-             percentile_cont(0.5) within group (order by days) as median,
-             percentile_cont(0.9) within group (order by days) as p90
-      from stays
-      group by 1, 2`),
+      select to_char("startsOn", 'YYYY-MM') as month, destination, sum(households) as households, sum(people) as people
+      from "RollupDepartures" where "teamId" = any(${teams}::uuid[]) and ${months}
+      group by 1, 2 having sum(households) > 0 order by 1, 2`),
+    // Days in each stage, for stays that ended within the period: how many
+    // stays of each length (the Stay rows: a programme's hold is part of the
+    // stay it interrupted and its days on hold are not counted); the median
+    // and 90th percentile are taken from these counts below.
+    timed("durations", db.$queryRaw<{ type: string; stage: string; days: number; stays: bigint }[]>`
+      select type::text, stage, days, sum(stays) as stays
+      from "RollupStays" where "teamId" = any(${teams}::uuid[]) and ${years}
+      group by 1, 2, 3 having sum(stays) > 0`),
   ]);
+
+  const durations = new Map<string, { type: string; stage: string; counts: { value: number; count: number }[] }>();
+  for (const row of stayCounts) {
+    const key = `${row.type}|${row.stage}`;
+    const entry = durations.get(key) ?? { type: row.type, stage: row.stage, counts: [] };
+    entry.counts.push({ value: row.days, count: n(row.stays) });
+    durations.set(key, entry);
+  }
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
   return {
@@ -138,41 +135,18 @@ export async function dashboardFigures(teams: string[], period: Period) {
     newCases: newCases.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     departures: departures.map((r) => ({ month: r.month, destination: r.destination, households: n(r.households), people: n(r.people) })),
-    durations: durations
-      .map((r) => ({ type: r.type, stage: r.stage, stays: n(r.stays), median: Number(r.median), p90: Number(r.p90) }))
+    durations: [...durations.values()]
+      .map((d) => ({
+        type: d.type,
+        stage: d.stage,
+        stays: d.counts.reduce((sum, c) => sum + c.count, 0),
+        median: percentileOfCounts(d.counts, 0.5),
+        p90: percentileOfCounts(d.counts, 0.9),
+      }))
       .sort((a, b) => a.type.localeCompare(b.type) || stageOrder(a.type, a.stage) - stageOrder(b.type, b.stage)),
   };
 }
 export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
-
-// The figures for a set of teams and a period are kept for a minute and
-// shared by everyone asking in that time, including requests that arrive
-// while they are being computed: a dashboard left open by every supervisor,
-// or reloaded, then costs one set of aggregate queries a minute, not one per
-// view. The page says when they were computed and offers a refresh.
-export const FIGURES_MAX_AGE_MS = 60_000;
-const MAX_ENTRIES = 200;
-const recent = new Map<string, { computedAt: Date; figures: Promise<DashboardFigures> }>();
-
-export async function recentDashboardFigures(teams: string[], period: Period, options: { fresh?: boolean } = {}) {
-  const key = JSON.stringify([[...teams].sort(), period.from, period.to]);
-  const now = Date.now();
-  for (const [k, entry] of recent) if (now - entry.computedAt.getTime() > FIGURES_MAX_AGE_MS) recent.delete(k);
-  let entry = options.fresh ? undefined : recent.get(key);
-  if (!entry) {
-    entry = { computedAt: new Date(now), figures: dashboardFigures(teams, period) };
-    if (recent.size >= MAX_ENTRIES) recent.delete(recent.keys().next().value!);
-    recent.set(key, entry);
-    // A failed computation is not kept.
-    entry.figures.catch(() => recent.delete(key));
-  }
-  return { computedAt: entry.computedAt, figures: await entry.figures };
-}
-
-/** Forgets kept figures, after a change made from the dashboard itself (reassignment, suspension, closure). */
-export function forgetDashboardFigures() {
-  recent.clear();
-}
 
 /** Sums monthly rows into years, for the "arrivals per year" figure donors ask for. */
 export function perYear<T extends { month: string; people: number; households: number }>(rows: T[], key: (row: T) => string) {

@@ -1,9 +1,12 @@
-// The dashboard's rollups (kept by database triggers, migration
-// 20261201170342_dashboard_rollups) against a count of the records
-// themselves, after random sequences of the changes the app makes: cases
-// opened, edited (status, sensitivity, caseworker, team, nationality,
-// household size, opening date), their journeys' entry dates set, cleared
-// or deleted, proceedings opened, moved, closed and deleted, cases deleted.
+// The dashboard's rollups (kept by database triggers, migrations
+// 20261201170342_dashboard_rollups and 20261201190014_dashboard_rollups_by_period)
+// against a count of the records themselves, in every bucket (day, month,
+// year), after random sequences of the changes the app makes: cases opened,
+// edited (status, sensitivity, caseworker, team, nationality, household
+// size, opening date), their journeys' entry dates set, cleared or deleted,
+// proceedings opened, moved, closed, put in a programme and deleted, stage
+// changes recorded (some for a programme's hold), a programme's country
+// changed, tasks added, cases deleted.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
@@ -16,11 +19,16 @@ const STAGES = [
   { type: "CRIMINAL", stage: "CHARGED" },
   { type: "CRIMINAL", stage: "VERDICT" },
   { type: "UNHCR_RSD", stage: "REGISTERED" },
+  { type: "RESETTLEMENT", stage: "SUBMITTED" },
+  { type: "TRANSFER_TO_KOREA", stage: "IN_IDC" },
 ] as const;
+// Stage names a stage change may record: DEPARTED counts as a departure, ON_HOLD as a programme's hold.
+const MOVES = ["SUBMITTED", "CHECKS", "ON_HOLD", "DEPARTED", "IN_IDC"] as const;
 
 // Dates near the edge of a Bangkok day (UTC 16:59 and 17:00 are 23:59 and 00:00 in Bangkok).
 const instant = fc.constantFrom("2026-01-31T16:59:00Z", "2026-01-31T17:00:00Z", "2026-06-15T03:00:00Z", "2025-12-31T20:00:00Z").map((iso) => new Date(iso));
 const day = fc.constantFrom("2026-01-31", "2026-02-01", "2025-07-04", null);
+const moveDay = fc.constantFrom("2025-12-31", "2026-01-01", "2026-01-31", "2026-02-01", "2026-03-15");
 
 const change = fc.oneof(
   fc.record({ kind: fc.constant("open" as const), nationality: fc.constantFrom(...NATIONALITIES) }),
@@ -46,6 +54,11 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant("move" as const), at: fc.nat(), stage: fc.nat({ max: STAGES.length - 1 }), closed: fc.boolean() }),
   fc.record({ kind: fc.constant("dropProceeding" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("dropCase" as const), at: fc.nat() }),
+  // Stage changes are the commonest change: stays and departures need a few in a row.
+  { arbitrary: fc.record({ kind: fc.constant("stage" as const), at: fc.nat(), to: fc.constantFrom(...MOVES), on: moveDay, programmeHold: fc.boolean() }), weight: 4 },
+  fc.record({ kind: fc.constant("programme" as const), at: fc.nat(), programme: fc.nat({ max: 2 }) }),
+  fc.record({ kind: fc.constant("country" as const), programme: fc.nat({ max: 1 }), country: fc.constantFrom("US", "CA", "AU") }),
+  fc.record({ kind: fc.constant("task" as const), at: fc.nat(), done: fc.boolean() }),
 );
 type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 
@@ -56,12 +69,42 @@ async function counted(teams: string[]) {
       select "teamId"::text, status::text, sensitivity::text, coalesce("caseworkerId", ${NONE}::uuid)::text as worker, count(*)::int as n
       from "Case" where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     opened: await testDb.$queryRaw`
-      select "teamId"::text, waypoint_bangkok_day("openedAt")::text as day, nationality, count(*)::int as households, sum("householdSize")::int as people
-      from "Case" where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3 order by 1, 2, 3`,
+      select "teamId"::text, g.grain, g.starts::text as "startsOn", nationality, count(*)::int as households, sum("householdSize")::int as people
+      from "Case", lateral (values ('DAY', waypoint_bangkok_day("openedAt")), ('MONTH', date_trunc('month', waypoint_bangkok_day("openedAt"))::date)) g(grain, starts)
+      where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     arrived: await testDb.$queryRaw`
-      select c."teamId"::text, j."entryDate"::text as day, c.nationality, count(*)::int as households, sum(c."householdSize")::int as people
-      from "Journey" j join "Case" c on c.id = j."caseId" where c."teamId" = any(${teams}::uuid[]) and j."entryDate" is not null
-      group by 1, 2, 3 order by 1, 2, 3`,
+      select c."teamId"::text, g.grain, g.starts::text as "startsOn", c.nationality, count(*)::int as households, sum(c."householdSize")::int as people
+      from "Journey" j join "Case" c on c.id = j."caseId", lateral (values ('DAY', j."entryDate"), ('MONTH', date_trunc('month', j."entryDate")::date)) g(grain, starts)
+      where c."teamId" = any(${teams}::uuid[]) and j."entryDate" is not null
+      group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+    // Stays as the dashboard once computed them from the history itself: a
+    // stay runs from one move made for the case to the next; a programme's
+    // hold and resumption join the stay they interrupted, its days on hold not counted.
+    stays: await testDb.$queryRaw`
+      with numbered as (
+        select sc."proceedingId", p."teamId", p.type, sc."toStage", sc."programmeHold", sc."occurredOn", sc."leftOn",
+               sum(case when sc."programmeHold" then 0 else 1 end) over (partition by sc."proceedingId" order by sc.at, sc.id) as stay
+        from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" where p."teamId" = any(${teams}::uuid[])
+      ), stays as (
+        select min("teamId"::text) as team, min(type::text) as type, min("toStage") filter (where not "programmeHold") as stage,
+               sum("leftOn" - "occurredOn") filter (where not ("programmeHold" and "toStage" = 'ON_HOLD')) as days,
+               bool_and("leftOn" is not null) as ended, max("leftOn") as "endedOn"
+        from numbered group by "proceedingId", stay
+      )
+      select team as "teamId", g.grain, g.starts::text as "startsOn", type, stage, days::int, count(*)::int as n
+      from stays, lateral (values ('DAY', "endedOn"), ('MONTH', date_trunc('month', "endedOn")::date), ('YEAR', date_trunc('year', "endedOn")::date)) g(grain, starts)
+      where ended and stage is not null group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
+    departed: await testDb.$queryRaw`
+      select p."teamId"::text, g.grain, g.starts::text as "startsOn", case when p.type = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
+             count(*)::int as households, sum(c."householdSize")::int as people
+      from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" join "Case" c on c.id = p."caseId" left join "Programme" pr on pr.id = p."programmeId",
+           lateral (values ('DAY', sc."occurredOn"), ('MONTH', date_trunc('month', sc."occurredOn")::date)) g(grain, starts)
+      where p."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and p.type in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
+      group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+    // Every task carries its case's team.
+    tasks: await testDb.$queryRaw`
+      select c."teamId"::text, count(*)::int as n from "Task" t join "Case" c on c.id = t."caseId"
+      where c."teamId" = any(${teams}::uuid[]) group by 1 order by 1`,
     proceedings: await testDb.$queryRaw`
       select "teamId"::text, type::text, stage, count(*)::int as n from "Proceeding"
       where "teamId" = any(${teams}::uuid[]) and not closed group by 1, 2, 3 order by 1, 2, 3`,
@@ -75,11 +118,19 @@ async function rolledUp(teams: string[]) {
       select "teamId"::text, status::text, sensitivity::text, "caseworkerId"::text as worker, count as n
       from "RollupCaseCount" where "teamId" = any(${teams}::uuid[]) and count <> 0 order by 1, 2, 3, 4`,
     opened: await testDb.$queryRaw`
-      select "teamId"::text, day::text, nationality, households, people
-      from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3`,
+      select "teamId"::text, grain::text, "startsOn"::text, nationality, households, people
+      from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3, 4`,
     arrived: await testDb.$queryRaw`
-      select "teamId"::text, day::text, nationality, households, people
-      from "RollupArrivals" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3`,
+      select "teamId"::text, grain::text, "startsOn"::text, nationality, households, people
+      from "RollupArrivals" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3, 4`,
+    stays: await testDb.$queryRaw`
+      select "teamId"::text, grain::text, "startsOn"::text, type::text, stage, days, stays as n
+      from "RollupStays" where "teamId" = any(${teams}::uuid[]) and stays <> 0 order by 1, 2, 3, 4, 5, 6`,
+    departed: await testDb.$queryRaw`
+      select "teamId"::text, grain::text, "startsOn"::text, destination, households, people
+      from "RollupDepartures" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3, 4`,
+    tasks: await testDb.$queryRaw`
+      select "teamId"::text, count(*)::int as n from "Task" where "teamId" = any(${teams}::uuid[]) group by 1 order by 1`,
     proceedings: await testDb.$queryRaw`
       select "teamId"::text, type::text, stage, count as n
       from "RollupOpenProceedings" where "teamId" = any(${teams}::uuid[]) and count <> 0 order by 1, 2, 3`,
@@ -89,7 +140,7 @@ async function rolledUp(teams: string[]) {
 describe("dashboard rollups", () => {
   it("equal a count of the records after any sequence of changes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 30 }), async (changes: Change[]) => {
+      fc.asyncProperty(fc.array(change, { minLength: 5, maxLength: 30 }), async (changes: Change[]) => {
         const teams = [(await makeTeam("Rollup A")).id, (await makeTeam("Rollup B")).id];
         const workers = [(await makeUser("CASEWORKER", teams[0])).id, (await makeUser("CASEWORKER", teams[1])).id, null];
         const actor = await makeUser("SUPERVISOR", teams[0]);
@@ -101,7 +152,20 @@ describe("dashboard rollups", () => {
           cases.push(created.id);
         }
         const proceedings: string[] = [];
+        const programmes = [
+          (await testDb.programme.create({ data: { name: `Rollup programme ${tag()}`, country: "US" } })).id,
+          (await testDb.programme.create({ data: { name: `Rollup programme ${tag()}`, country: "CA" } })).id,
+        ];
         const pick = (list: string[], at: number) => list[at % list.length];
+        // Each household already departed (a resettlement in a programme, or a transfer to Korea) after one stay.
+        for (const [i, caseId] of cases.entries()) {
+          const { type, stage } = STAGES[3 + (i % 2)];
+          const proceeding = await testDb.proceeding.create({ data: { caseId, type, stage, programmeId: type === "RESETTLEMENT" ? programmes[0] : null } });
+          for (const [toStage, on] of [[stage, "2025-12-20"], ["DEPARTED", "2026-01-10"]]) {
+            await testDb.stageChange.create({ data: { proceedingId: proceeding.id, toStage, occurredOn: new Date(`${on}T00:00:00Z`), reason: "test", actorId: actor.id } });
+          }
+          proceedings.push(proceeding.id);
+        }
         for (const c of changes) {
           if (c.kind === "open") {
             const created = await makeCase({ teamId: teams[0], caseworkerId: workers[0], actorId: actor.id, principal: { latinName: `Rollup ${tag()}`, nationality: c.nationality } });
@@ -135,9 +199,23 @@ describe("dashboard rollups", () => {
             await testDb.case.delete({ where: { id } });
             cases.splice(cases.indexOf(id), 1);
             for (const p of gone) proceedings.splice(proceedings.indexOf(p), 1);
+          } else if (c.kind === "stage" && proceedings.length) {
+            const proceedingId = pick(proceedings, c.at);
+            await testDb.stageChange.create({
+              data: { proceedingId, toStage: c.to, occurredOn: new Date(`${c.on}T00:00:00Z`), reason: "test", actorId: actor.id, programmeHold: c.programmeHold },
+            });
+          } else if (c.kind === "programme" && proceedings.length) {
+            await testDb.proceeding.update({ where: { id: pick(proceedings, c.at) }, data: { programmeId: programmes[c.programme] ?? null } });
+          } else if (c.kind === "country") {
+            await testDb.programme.update({ where: { id: programmes[c.programme] }, data: { country: c.country } });
+          } else if (c.kind === "task") {
+            await testDb.task.create({ data: { caseId: pick(cases, c.at), title: "test", dueOn: new Date("2026-01-05T00:00:00Z"), origin: "PERSON", completedAt: c.done ? new Date() : null } });
           }
         }
         expect(await rolledUp(teams)).toEqual(await counted(teams));
+        // The test's programmes go with the cases (nothing else refers to them).
+        await testDb.proceeding.updateMany({ where: { programmeId: { in: programmes } }, data: { programmeId: null } });
+        await testDb.programme.deleteMany({ where: { id: { in: programmes } } });
       }),
       { numRuns: 40 },
     );

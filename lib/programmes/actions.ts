@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
-import { forgetDashboardFigures } from "@/lib/dashboard/figures";
 import { db } from "@/lib/db";
 import { command } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
@@ -15,7 +14,6 @@ const holdSchema = z.object({
 async function change(programmeId: string, formData: FormData, work: typeof suspendProgramme | typeof resumeProgramme): Promise<FormState> {
   return command(formData, { permission: "programme:suspend", schema: holdSchema, ids: [programmeId] }, async ({ user, ip, input }) => {
     const result = await db.$transaction((tx) => work(tx, programmeId, { actor: user, ip, reason: input.reason }), { timeout: 60_000 });
-    forgetDashboardFigures();
     revalidatePath("/dashboard");
     revalidatePath("/admin/settings");
     return { ok: true, data: { count: String(result.count) } };

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/policy";
-import { holdable, releasable } from "./suspension";
+import { programmeHoldTeams, type Actor } from "@/lib/policy";
+import { HOLDABLE_SQL, RELEASABLE_SQL } from "./suspension";
 
 /**
  * Programmes as a supervisor decides on them: each one's status, how many
@@ -10,26 +10,27 @@ import { holdable, releasable } from "./suspension";
  * in which teams, and how many of theirs it holds now.
  */
 export async function programmeHolds(actor: Actor) {
-  // Two queries for the whole list, not two per programme: the dashboard shows every programme.
-  const count = async (where: Prisma.ProceedingWhereInput) => {
-    const rows = await db.proceeding.findMany({ where, select: { programmeId: true, case: { select: { householdSize: true, team: { select: { name: true } } } } } });
-    const byProgramme = new Map<string, { proceedings: number; people: number; teams: string[] }>();
-    for (const row of rows) {
-      const sum = byProgramme.get(row.programmeId!) ?? { proceedings: 0, people: 0, teams: [] };
-      sum.proceedings++;
-      sum.people += row.case.householdSize;
-      if (!sum.teams.includes(row.case.team.name)) sum.teams.push(row.case.team.name);
-      byProgramme.set(row.programmeId!, sum);
-    }
+  const teams = (await db.team.findMany({ where: programmeHoldTeams(actor), select: { id: true } })).map((t) => t.id);
+  // One aggregate per list over every programme: the dashboard shows them all.
+  const count = async (condition: Prisma.Sql) => {
+    const rows = await db.$queryRaw<{ programmeId: string; team: string; proceedings: number; people: number }[]>`
+      select p."programmeId"::text as "programmeId", t.name as team, count(*)::int as proceedings, sum(c."householdSize")::int as people
+      from "Proceeding" p join "Case" c on c.id = p."caseId" join "Team" t on t.id = c."teamId"
+      where c."teamId" = any(${teams}::uuid[]) and p."programmeId" is not null and ${condition}
+      group by 1, 2`;
     return (id: string) => {
-      const sum = byProgramme.get(id) ?? { proceedings: 0, people: 0, teams: [] };
-      return { ...sum, teams: [...sum.teams].sort() };
+      const mine = rows.filter((row) => row.programmeId === id);
+      return {
+        proceedings: mine.reduce((sum, row) => sum + row.proceedings, 0),
+        people: mine.reduce((sum, row) => sum + row.people, 0),
+        teams: mine.map((row) => row.team).sort(),
+      };
     };
   };
   const [programmes, wouldHold, held] = await Promise.all([
     db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, names: true, country: true, status: true, suspendedAt: true } }),
-    count(holdable(null, actor)),
-    count(releasable(null, actor)),
+    count(HOLDABLE_SQL),
+    count(RELEASABLE_SQL),
   ]);
   return programmes.map((programme) => ({ ...programme, wouldHold: wouldHold(programme.id), held: held(programme.id) }));
 }

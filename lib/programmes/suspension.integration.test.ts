@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import { GRAPHS } from "@/lib/workflows";
 import type { DeadlineRule } from "@/lib/workflows/types";
-import { resumeProgramme, suspendProgramme } from "./suspension";
+import { holdable, releasable, resumeProgramme, suspendProgramme } from "./suspension";
+import { programmeHolds } from "./queries";
 
 describe("programme suspension", () => {
   it("puts every open linked resettlement on hold with a note, and resuming restores exactly the prior stages", async () => {
@@ -19,6 +20,12 @@ describe("programme suspension", () => {
       );
     }
     const context = { actor: supervisor, ip: null, reason: "Intake paused by the resettlement country" };
+    // The dashboard's counts (summed in SQL) agree with the suspension's own selection.
+    const shown = async () => (await programmeHolds(supervisor)).find((p) => p.id === programme.id)!;
+    const before = await shown();
+    expect(before.wouldHold).toEqual({ proceedings: 3, people: 3, teams: [team.name] });
+    expect(before.wouldHold.proceedings).toBe(await testDb.proceeding.count({ where: holdable(programme.id, supervisor) }));
+    expect(before.held.proceedings).toBe(0);
 
     const suspended = await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context));
     expect(suspended.count).toBe(3);
@@ -32,6 +39,12 @@ describe("programme suspension", () => {
     ]);
     expect(await testDb.note.count({ where: { caseId: { in: proceedings.slice(0, 3).map((p) => p.caseId) }, body: { contains: "on hold" } } })).toBe(3);
     await expect(testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context))).rejects.toThrow("alreadySuspended");
+    const whileHeld = await shown();
+    expect(whileHeld.held).toEqual({ proceedings: 3, people: 3, teams: [team.name] });
+    expect(whileHeld.held.proceedings).toBe(await testDb.proceeding.count({ where: releasable(programme.id, supervisor) }));
+    expect(whileHeld.wouldHold.proceedings).toBe(0);
+    // A caseworker's view holds nothing: they may not suspend.
+    expect((await programmeHolds(caseworker)).find((p) => p.id === programme.id)!.wouldHold.proceedings).toBe(0);
 
     const resumed = await testDb.$transaction((tx) => resumeProgramme(tx, programme.id, context));
     expect(resumed.count).toBe(3);

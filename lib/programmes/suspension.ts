@@ -6,7 +6,7 @@ import "server-only";
 // counsel are notified. Resuming returns each to exactly that stage. Every
 // move goes through lib/proceedings/transitions, so a deadline rule on a
 // resettlement stage fires on resume as on any other move.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { todayInBangkok } from "@/lib/dates";
@@ -25,6 +25,12 @@ export function holdable(programmeId: string | null, actor: Actor): Prisma.Proce
 export function releasable(programmeId: string | null, actor: Actor): Prisma.ProceedingWhereInput {
   return { AND: [programmeHoldScope(actor), { programmeId: programmeId ?? { not: null }, stage: "ON_HOLD", suspendedFromStage: { not: null } }] };
 }
+
+// The same two conditions in SQL, for the dashboard's counts over every
+// programme at once (lib/programmes/queries: summing thousands of
+// proceedings in the database, not in the server). A test keeps the pairs equal.
+export const HOLDABLE_SQL = Prisma.sql`p.type = 'RESETTLEMENT' and not p.closed and p.stage <> 'ON_HOLD'`;
+export const RELEASABLE_SQL = Prisma.sql`p.stage = 'ON_HOLD' and p."suspendedFromStage" is not null`;
 
 /** The caseworker and counsel of each case, told that its resettlement is on hold or moving again. */
 async function notifyCases(tx: Tx, caseIds: string[], kind: string, actorId: string) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";
-import { figureTeams, perYear, recentDashboardFigures } from "@/lib/dashboard/figures";
+import { dashboardFigures, figureTeams, perYear } from "@/lib/dashboard/figures";
 import { parsePeriod } from "@/lib/dashboard/period";
 import { MonthChart } from "@/components/dashboard/month-chart";
 import { pivotByMonth } from "@/components/dashboard/pivot";
@@ -28,14 +28,14 @@ function monthsBetween(from: string, to: string) {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string; fresh?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string }> }) {
   const user = await requirePermission("dashboard:read");
   const query = await searchParams;
   const period = parsePeriod(query);
   const { teams, selected } = await figureTeams(user, query.team);
   const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
-  const [{ figures, computedAt }, programmes, closures, holds] = await Promise.all([
-    recentDashboardFigures(selected, period, { fresh: query.fresh === "1" }),
+  const [figures, programmes, closures, holds] = await Promise.all([
+    dashboardFigures(selected, period),
     programmeHolds(user),
     pendingClosures(user),
     standingHolds(user),
@@ -45,7 +45,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     cases: [...figures.detained.map((d) => d.code), ...figures.hearings.map((h) => h.code), ...closures.map((c) => c.case.code), ...holds.map((h) => h.case.code)],
     detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
   });
-  const freshHref = `/dashboard?${new URLSearchParams({ from: period.from, to: period.to, ...(chosenTeam ? { team: chosenTeam } : {}), fresh: "1" })}`;
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
   const cases = (filters: string) => `/cases?${filters}${chosenTeam ? `&team=${chosenTeam}` : ""}`;
   const t = await getTranslations("dashboard");
@@ -110,12 +109,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {teams.length > 1 ? t("scopeOrganisation", { count: selected.length }) : t("scope")}{" "}
           <Link href="/reports/monthly" className="text-blue-800 underline">
             {t("monthlyReport")}
-          </Link>
-        </p>
-        <p className="text-sm text-slate-700" data-testid="figures-as-of">
-          {t("computedAt", { time: format.dateTime(computedAt, "time") })}{" "}
-          <Link href={freshHref} className="text-blue-800 underline">
-            {t("refresh")}
           </Link>
         </p>
         <form method="post" action="/api/exports/figures" className="flex items-center gap-2">
