@@ -51,6 +51,12 @@ describe("the audit log partitioned by month", () => {
       expect(await refused(`select * from "waypoint_audit_drop_months_before"((now() at time zone 'UTC')::timestamp)`)).toBe("P0001");
       expect(await refused(`delete from "AuditLog_2019_03"`)).toBe("42501");
       expect(await refused(`drop table "AuditLog_2019_03"`)).toBe("42501");
+      // The chain's last link moves only with a row written through the trigger.
+      expect(await refused(`update "AuditChainHead" set hash = 'forged'`)).toBe("42501");
+      const head = async () => (await client.query(`select "chainSeq"::int as seq from "AuditChainHead"`)).rows[0].seq;
+      const before = await head();
+      await client.query(`insert into "AuditLog" (action, entity) values ('login', 'User')`);
+      expect(await head()).toBe(before + 1);
       const dropped = await client.query(`select * from "waypoint_audit_drop_months_before"('2019-04-01')`);
       expect(dropped.rows).toEqual([{ month: "2019-03", rows: "2" }]);
     });
@@ -60,7 +66,7 @@ describe("the audit log partitioned by month", () => {
     });
     const report = await verifyAuditChain(owner);
     expect(report.problems).toEqual([]);
-    expect(report.rows).toBe(2);
+    expect(report.rows).toBe(3);
   });
 
   it("leaves a month in place that is not the beginning of the chain", async () => {

@@ -201,6 +201,8 @@ export async function grantAppAccess(ownerUrl: string, appRole: string) {
     // Making months ahead and dropping expired ones are the owner's functions the app may call (with their own limits).
     await client.query(`grant execute on function "waypoint_audit_partitions_ahead"(int), "waypoint_audit_drop_months_before"(timestamp) to ${role}`);
     await client.query(`revoke insert, update, delete, truncate on "AuditChainAnchor" from ${role}`);
+    // The chain's last link moves only through the audit log's own trigger (run as the owner).
+    await client.query(`revoke insert, update, delete, truncate on "AuditChainHead" from ${role}`);
     // The retention run's deletion record is kept: runs and their items are only ever added to.
     await client.query(`revoke delete, truncate on "RetentionRun" from ${role}`);
     await client.query(`revoke delete, truncate on "RetentionRunItem" from ${role}`);

@@ -11,6 +11,14 @@ import { migrate, readMigrations } from "./migrate";
 // not describe) are left out, and its indexes compared as the parent's.
 const PARTITIONS = `(select c.relname from pg_class c where c.relispartition)`;
 
+// What Prisma's schema language cannot describe, written by hand in the
+// migrations: partial indexes over the few open rows the dashboard reads,
+// and the chain head's one-row check. They must exist, and nothing else may differ.
+const HAND_WRITTEN = {
+  indexes: ["DetentionEpisode_open_caseId_idx", "Task_open_teamId_dueOn_idx"],
+  constraints: ["AuditChainHead_one_row"],
+};
+
 async function catalog(url: string) {
   return withClient(url, async (client) => {
     const columns = await client.query(`
@@ -55,8 +63,10 @@ describe("migrations", () => {
     const [expected, actual] = await Promise.all([catalog(expectedUrl), catalog(migratedUrl)]);
     expect(actual.enums).toEqual(expected.enums);
     expect(actual.columns).toEqual(expected.columns);
-    expect(actual.indexes).toEqual(expected.indexes);
-    expect(actual.constraints).toEqual(expected.constraints);
+    expect(actual.indexes.filter((i) => !HAND_WRITTEN.indexes.includes(i.indexname))).toEqual(expected.indexes);
+    expect(actual.constraints.filter((c) => !HAND_WRITTEN.constraints.includes(c.conname))).toEqual(expected.constraints);
+    expect(actual.indexes.filter((i) => HAND_WRITTEN.indexes.includes(i.indexname)).map((i) => i.indexname)).toEqual(HAND_WRITTEN.indexes);
+    expect(actual.constraints.filter((c) => HAND_WRITTEN.constraints.includes(c.conname)).map((c) => c.conname)).toEqual(HAND_WRITTEN.constraints);
   }, 120_000);
 
   it("apply nothing the second time and refuse an edited migration", async () => {

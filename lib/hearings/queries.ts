@@ -25,7 +25,16 @@ const HEARING_SELECT = {
 } satisfies Prisma.HearingSelect;
 
 /** Hearings in a period that the actor may see, with clashes marked. Lists show case codes only, never names. */
-export async function listHearings(actor: Actor, filters: HearingFilters) {
+/** Hearings on a page of the agenda. */
+export const AGENDA_PER_PAGE = 100;
+
+/**
+ * The hearings in a period, soonest first, each marked if its counsel has
+ * another at the same time. With `page`, one page of the agenda
+ * (AGENDA_PER_PAGE) and the period's total; without, the whole period (the
+ * week and month grids, at most 1,000).
+ */
+export async function listHearings(actor: Actor, filters: HearingFilters, page?: number) {
   const where: Prisma.HearingWhereInput = {
     AND: [
       hearingScope(actor),
@@ -36,7 +45,16 @@ export async function listHearings(actor: Actor, filters: HearingFilters) {
       filters.teamId ? { proceeding: { case: { teamId: filters.teamId } } } : {},
     ],
   };
-  const hearings = await db.hearing.findMany({ where, orderBy: { startsAt: "asc" }, take: 1000, select: HEARING_SELECT });
+  const [hearings, total] = await Promise.all([
+    db.hearing.findMany({
+      where,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      skip: page ? (page - 1) * AGENDA_PER_PAGE : 0,
+      take: page ? AGENDA_PER_PAGE : 1000,
+      select: HEARING_SELECT,
+    }),
+    page ? db.hearing.count({ where }) : null,
+  ]);
   // Clashes are checked against all of a counsel's hearings in the period, not only the filtered ones.
   const counselIds = [...new Set(hearings.map((h) => h.counselId).filter((id): id is string => Boolean(id)))];
   const sameCounsel = counselIds.length
@@ -46,9 +64,9 @@ export async function listHearings(actor: Actor, filters: HearingFilters) {
       })
     : [];
   const clashes = findClashes(sameCounsel);
-  return hearings.map((h) => ({ ...h, clash: clashes.has(h.id) }));
+  return { hearings: hearings.map((h) => ({ ...h, clash: clashes.has(h.id) })), total: total ?? hearings.length };
 }
-export type HearingView = Awaited<ReturnType<typeof listHearings>>[number];
+export type HearingView = Awaited<ReturnType<typeof listHearings>>["hearings"][number];
 
 /** Hearings of the proceedings of one case. */
 export async function proceedingHearings(access: CaseAccess) {

@@ -1,29 +1,42 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { caseScope, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
 
-/** Every open deadline set by a rule (appeals, filings, renewals) on cases the actor may see, soonest first. */
-export async function openDeadlines(actor: Actor) {
+/** Deadlines on a page. */
+export const DEADLINES_PER_PAGE = 100;
+
+/** Every open deadline set by a rule (appeals, filings, renewals) on cases the actor may see, soonest (most overdue) first, a page at a time. */
+export async function openDeadlines(actor: Actor, page = 1) {
   const today = todayInBangkok();
-  const tasks = await db.task.findMany({
-    where: { origin: "RULE", completedAt: null, case: caseScope(actor) },
-    orderBy: [{ dueOn: "asc" }],
-    take: 500,
-    select: {
-      id: true,
-      title: true,
-      ruleKey: true,
-      dueOn: true,
-      working: true,
-      assignee: { select: { name: true } },
-      proceeding: { select: { type: true, stage: true } },
-      case: { select: { code: true } },
-    },
-  });
-  return tasks.map((task) => ({ ...task, daysLeft: daysUntil(isoDate(task.dueOn), today) }));
+  const where: Prisma.TaskWhereInput = { origin: "RULE", completedAt: null, case: caseScope(actor) };
+  const [total, tasks] = await Promise.all([
+    db.task.count({ where }),
+    db.task.findMany({
+      where,
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      skip: (page - 1) * DEADLINES_PER_PAGE,
+      take: DEADLINES_PER_PAGE,
+      select: {
+        id: true,
+        title: true,
+        ruleKey: true,
+        dueOn: true,
+        working: true,
+        assignee: { select: { name: true } },
+        proceeding: { select: { type: true, stage: true } },
+        case: { select: { code: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / DEADLINES_PER_PAGE)),
+    rows: tasks.map((task) => ({ ...task, daysLeft: daysUntil(isoDate(task.dueOn), today) })),
+  };
 }
 
 export const BOARD_SORTS = ["code", "hearing", "deadline", "detention"] as const;
@@ -37,8 +50,16 @@ const INCIDENT_WINDOW_DAYS = 90;
 export async function refoulementBoard(actor: Actor, sort: BoardSort) {
   const today = todayInBangkok();
   const since = daysFrom(new Date(), -INCIDENT_WINDOW_DAYS);
+  // The two ways onto the board, each from its own index (an OR of the two
+  // made PostgreSQL read every case in scope); the board itself is then
+  // read within the actor's scope, so a candidate they may not open drops out.
+  const [flagged, recent] = await Promise.all([
+    db.case.findMany({ where: { AND: [caseScope(actor), { riskFlags: { has: "REFOULEMENT_RISK" } }] }, select: { id: true }, take: 500 }),
+    db.protectionIncident.findMany({ where: { occurredOn: { gte: since } }, select: { caseId: true }, distinct: ["caseId"] }),
+  ]);
+  const candidates = [...new Set([...flagged.map((c) => c.id), ...recent.map((i) => i.caseId)])];
   const cases = await db.case.findMany({
-    where: { AND: [caseScope(actor), { OR: [{ riskFlags: { has: "REFOULEMENT_RISK" } }, { incidents: { some: { occurredOn: { gte: since } } } }] }] },
+    where: { AND: [caseScope(actor), { id: { in: candidates } }] },
     take: 500,
     select: {
       id: true,

@@ -11,6 +11,7 @@ import { CaseFilters } from "@/components/cases/case-filters";
 import { CaseTable } from "@/components/cases/case-table";
 import { linkButtonClass } from "@/components/ui/button";
 import { pageTitle } from "@/lib/page-title";
+import { Pager } from "@/components/ui/pager";
 
 export const generateMetadata = pageTitle("cases");
 
@@ -74,25 +75,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </ul>
         </section>
       ) : null}
-      {list.pages > 1 ? (
-        <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3 text-sm">
-          {list.page > 1 ? (
-            <Link href={caseListHref(params, { page: list.page - 1 })} className="text-blue-800 underline" rel="prev">
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t("page", { page: list.page, pages: list.pages })}</span>
-          {list.page < list.pages ? (
-            <Link href={caseListHref(params, { page: list.page + 1 })} className="text-blue-800 underline" rel="next">
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pages={list.pages} href={(page) => caseListHref(params, { page })} />
     </div>
   );
 }

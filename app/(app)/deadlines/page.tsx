@@ -4,25 +4,30 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { taskTitle } from "@/lib/tasks/titles";
 import { requirePermission } from "@/lib/auth/current-user";
-import { openDeadlines } from "@/lib/legal/queries";
+import { DEADLINES_PER_PAGE, openDeadlines } from "@/lib/legal/queries";
+import { Pager, pageParam } from "@/components/ui/pager";
 import { DeadlineWorking } from "@/components/tasks/deadline-working";
 import { pageTitle } from "@/lib/page-title";
 
 export const generateMetadata = pageTitle("deadlines");
 
-export default async function DeadlinesPage() {
+export default async function DeadlinesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePermission("board:read");
-  const deadlines = await openDeadlines(user);
-  await recordPageView(user, "deadlines", { cases: deadlines.map((d) => d.case.code) });
+  const page = pageParam((await searchParams).page);
+  const { rows: deadlines, total, pages } = await openDeadlines(user, page);
+  await recordPageView(user, "deadlines", { cases: deadlines.map((d) => d.case.code), detail: { listPage: page } });
   const t = await getTranslations("deadlines");
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
   const tRule = await getTranslations("tasks.rules");
   const format = await getFormatter();
+  const tPager = await getTranslations("pager");
+  const first = (page - 1) * DEADLINES_PER_PAGE + 1;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-slate-700">{t("intro")}</p>
+      {total > DEADLINES_PER_PAGE ? <p role="status">{tPager("shown", { from: first, to: first + deadlines.length - 1, total })}</p> : null}
       {deadlines.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>
       ) : (
@@ -65,6 +70,7 @@ export default async function DeadlinesPage() {
           </table>
         </div>
       )}
+      <Pager page={page} pages={pages} href={(n) => `/deadlines?page=${n}`} label={tPager("deadlinesPages")} />
     </div>
   );
 }

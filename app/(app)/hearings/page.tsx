@@ -5,7 +5,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { formatInTimeZone } from "date-fns-tz";
 import { requirePermission } from "@/lib/auth/current-user";
-import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
+import { AGENDA_PER_PAGE, hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
+import { Pager, pageParam } from "@/components/ui/pager";
 import { hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
 import { TIME_ZONE, dbDate, startOfBangkokDay } from "@/lib/dates";
@@ -29,16 +30,19 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const params = hearingParamsSchema.parse(raw);
   const range = viewRange(params.view, params.date);
-  const [hearings, options] = await Promise.all([
-    listHearings(user, { from: startOfBangkokDay(range.first), to: startOfBangkokDay(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team }),
+  // The agenda is read a page at a time; the week and month grids show their whole period.
+  const page = params.view === "agenda" ? pageParam(raw.page) : undefined;
+  const [{ hearings, total }, options] = await Promise.all([
+    listHearings(user, { from: startOfBangkokDay(range.first), to: startOfBangkokDay(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team }, page),
     hearingOptions(user),
   ]);
-  await recordPageView(user, "hearings", { cases: hearings.map((h) => h.proceeding.case.code), detail: { view: params.view, from: range.first } });
+  await recordPageView(user, "hearings", { cases: hearings.map((h) => h.proceeding.case.code), detail: { view: params.view, from: range.first, listPage: page ?? null } });
   const t = await getTranslations("hearingsPage");
   const locale = await getLocale();
   const tPurpose = await getTranslations("enums.hearingPurpose");
   const tType = await getTranslations("enums.proceedingType");
   const format = await getFormatter();
+  const tPager = await getTranslations("pager");
   const dayKey = (date: Date) => formatInTimeZone(date, TIME_ZONE, "yyyy-MM-dd");
   const byDay = new Map<string, Hearing[]>();
   for (const hearing of hearings) byDay.set(dayKey(hearing.startsAt), [...(byDay.get(dayKey(hearing.startsAt)) ?? []), hearing]);
@@ -85,7 +89,10 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         <Link href={href(params, { date: range.previous })} className="text-blue-800 underline">
           ← {t("previous")}
         </Link>
-        <p role="status">{t("count", { count: hearings.length, clashes: hearings.filter((h) => h.clash).length })}</p>
+        <p role="status">
+          {t("count", { count: total, clashes: hearings.filter((h) => h.clash).length })}
+          {page && total > AGENDA_PER_PAGE ? ` · ${tPager("shown", { from: (page - 1) * AGENDA_PER_PAGE + 1, to: (page - 1) * AGENDA_PER_PAGE + hearings.length, total })}` : null}
+        </p>
         <Link href={href(params, { date: range.next })} className="text-blue-800 underline">
           {t("next")} →
         </Link>
@@ -102,6 +109,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
                 <ul className="space-y-2">{items.map((h) => item(h))}</ul>
               </section>
             ))}
+            <Pager page={page ?? 1} pages={Math.ceil(total / AGENDA_PER_PAGE)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
           </div>
         )
       ) : (

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+/**
+ * Previous, "page N of M", next: for a list read one page at a time, so a
+ * page costs the rows it shows however long the list grows.
+ */
+export async function Pager({ page, pages, href, label }: { page: number; pages: number; href: (page: number) => string; label?: string }) {
+  if (pages <= 1) return null;
+  const t = await getTranslations("pager");
+  return (
+    <nav aria-label={label ?? t("pagination")} className="flex items-center justify-between gap-3 text-sm">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="text-blue-800 underline" rel="prev">
+          {t("previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span>{t("page", { page, pages })}</span>
+      {page < pages ? (
+        <Link href={href(page + 1)} className="text-blue-800 underline" rel="next">
+          {t("next")}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+/** The page asked for in a URL: a whole number from 1, anything else the first. */
+export function pageParam(raw: string | string[] | undefined): number {
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(value) && value >= 1 && value <= 100_000 ? value : 1;
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Case_riskFlags_idx" ON "Case" USING GIN ("riskFlags");
+
