@@ -19,7 +19,8 @@ test("a Thai user types 01/10/2569 and the record holds 2026-10-01; the field sa
   await expectAccessible(page);
   await form.locator('button[type="submit"]').click();
   await expect.poll(async () => (await sql<{ due: string }>(`select "dueOn"::text as due from "Task" where "caseId" = $1 and title = $2`, [target.id, "ยื่นเอกสารต่อ UNHCR"]))[0]?.due).toBe("2026-10-01");
-  // What is not a date says so beside the field before it is sent.
+  // What is not a date says so beside the field before it is sent (once the saved form has been cleared for the next task).
+  await expect(form.locator('input[name="title"]')).toHaveValue("");
   await due.fill("31/02/2569");
   await expect(due).toHaveAttribute("aria-invalid", "true");
 });

@@ -2,7 +2,6 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { can, type Actor, type Permission } from "@/lib/policy";
-import { db } from "@/lib/db";
 import { auth } from "./index";
 import { checkSession, type SessionEnd } from "./sessions";
 
@@ -24,11 +23,11 @@ const sessionState = cache(async (): Promise<SessionState> => {
   const userId = session?.user?.id;
   const sessionId = (session as { sessionId?: string | null } | null)?.sessionId;
   if (!userId || !sessionId) return { user: null, ended: null };
-  // Both on every request, so side by side rather than one after the other.
-  const [checked, setting] = await Promise.all([checkSession(sessionId, userId), db.securitySetting.findUnique({ where: { id: 1 }, select: { totpRequiredFor: true } })]);
+  // The session, its user and the authenticator setting in one query: it runs on every request.
+  const checked = await checkSession(sessionId, userId);
   if (!checked.user) return { user: null, ended: checked.ended };
   const user = checked.user;
-  const required = user.totpEnabledAt ? [] : (setting?.totpRequiredFor ?? []);
+  const required = user.totpEnabledAt ? [] : checked.totpRequiredFor;
   return {
     user: {
       id: user.id,

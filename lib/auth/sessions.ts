@@ -4,7 +4,7 @@ import "server-only";
 // or a keep-alive from an open page, after WAYPOINT_SESSION_HOURS (default
 // 12) whatever happens, and at once when an administrator deactivates the
 // user or the password changes.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 
@@ -20,38 +20,76 @@ export async function startSession(tx: Tx, userId: string, ip: string | null): P
   return session.id;
 }
 
-const SESSION_USER = {
-  id: true,
-  role: true,
-  teamId: true,
-  organisationWide: true,
-  name: true,
-  email: true,
-  locale: true,
-  active: true,
-  totpEnabledAt: true,
-  team: { select: { name: true } },
-} satisfies Prisma.UserSelect;
+/** The signed-in user as every request needs them. */
+export type SessionUser = {
+  id: string;
+  role: Role;
+  teamId: string | null;
+  organisationWide: boolean;
+  name: string;
+  email: string;
+  locale: string;
+  active: boolean;
+  totpEnabledAt: Date | null;
+  team: { name: string } | null;
+};
+
+type SessionRow = {
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  endReason: string | null;
+  role: Role;
+  teamId: string | null;
+  organisationWide: boolean;
+  name: string;
+  email: string;
+  locale: string;
+  active: boolean;
+  totpEnabledAt: Date | null;
+  teamName: string | null;
+  totpRequiredFor: Role[] | null;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The session's user if the session is still good, else why it is not.
- * An idle or expired session is ended here, so it can never come back.
+ * The session's user if the session is still good, else why it is not, and
+ * the roles that must use an authenticator app. One query, as it runs on
+ * every request. An idle or expired session is ended here, so it can never
+ * come back.
  */
 export async function checkSession(sessionId: string, userId: string, now = new Date()) {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, createdAt: true, lastSeenAt: true, endedAt: true, endReason: true, user: { select: SESSION_USER } },
-  });
+  if (!UUID.test(sessionId)) return { ended: "signed-out" as const };
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    select s."userId"::text as "userId", s."createdAt", s."lastSeenAt", s."endedAt", s."endReason",
+           u.role::text as role, u."teamId"::text as "teamId", u."organisationWide", u.name, u.email, u.locale, u.active, u."totpEnabledAt",
+           t.name as "teamName", (select ss."totpRequiredFor"::text[] from "SecuritySetting" ss where ss.id = 1) as "totpRequiredFor"
+    from "Session" s join "User" u on u.id = s."userId" left join "Team" t on t.id = u."teamId"
+    where s.id = ${sessionId}::uuid`;
   if (!session || session.userId !== userId) return { ended: "signed-out" as const };
   // Ended earlier (deactivated, password changed elsewhere, …): say why.
   if (session.endedAt) return { ended: (session.endReason ?? "signed-out") as SessionEnd };
-  if (!session.user.active) return { ended: await endSession(sessionId, "deactivated") };
+  if (!session.active) return { ended: await endSession(sessionId, "deactivated") };
   if (now.getTime() - session.lastSeenAt.getTime() > IDLE_MINUTES * 60_000) return { ended: await endSession(sessionId, "idle") };
   if (now.getTime() - session.createdAt.getTime() > LIFETIME_HOURS * 3_600_000) return { ended: await endSession(sessionId, "expired") };
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return { user: session.user };
+  const user: SessionUser = {
+    id: session.userId,
+    role: session.role,
+    teamId: session.teamId,
+    organisationWide: session.organisationWide,
+    name: session.name,
+    email: session.email,
+    locale: session.locale,
+    active: session.active,
+    totpEnabledAt: session.totpEnabledAt,
+    team: session.teamName === null ? null : { name: session.teamName },
+  };
+  return { user, totpRequiredFor: session.totpRequiredFor ?? [] };
 }
 
 export async function endSession(sessionId: string, reason: SessionEnd): Promise<SessionEnd> {

@@ -105,6 +105,10 @@ async function counted(teams: string[]) {
     tasks: await testDb.$queryRaw`
       select c."teamId"::text, count(*)::int as n from "Task" t join "Case" c on c.id = t."caseId"
       where c."teamId" = any(${teams}::uuid[]) group by 1 order by 1`,
+    // Every proceeding carries its case's team and household size.
+    proceedingCopies: await testDb.$queryRaw`
+      select p.id::text, c."teamId"::text, c."householdSize" from "Proceeding" p join "Case" c on c.id = p."caseId"
+      where c."teamId" = any(${teams}::uuid[]) order by 1`,
     proceedings: await testDb.$queryRaw`
       select "teamId"::text, type::text, stage, count(*)::int as n from "Proceeding"
       where "teamId" = any(${teams}::uuid[]) and not closed group by 1, 2, 3 order by 1, 2, 3`,
@@ -131,6 +135,8 @@ async function rolledUp(teams: string[]) {
       from "RollupDepartures" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3, 4`,
     tasks: await testDb.$queryRaw`
       select "teamId"::text, count(*)::int as n from "Task" where "teamId" = any(${teams}::uuid[]) group by 1 order by 1`,
+    proceedingCopies: await testDb.$queryRaw`
+      select id::text, "teamId"::text, "householdSize" from "Proceeding" where "teamId" = any(${teams}::uuid[]) order by 1`,
     proceedings: await testDb.$queryRaw`
       select "teamId"::text, type::text, stage, count as n
       from "RollupOpenProceedings" where "teamId" = any(${teams}::uuid[]) and count <> 0 order by 1, 2, 3`,

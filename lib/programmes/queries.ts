@@ -11,12 +11,13 @@ import { HOLDABLE_SQL, RELEASABLE_SQL } from "./suspension";
  */
 export async function programmeHolds(actor: Actor) {
   const teams = (await db.team.findMany({ where: programmeHoldTeams(actor), select: { id: true } })).map((t) => t.id);
-  // One aggregate per list over every programme: the dashboard shows them all.
+  // One aggregate per list over every programme (the dashboard shows them
+  // all), from the team and household size each proceeding carries.
   const count = async (condition: Prisma.Sql) => {
     const rows = await db.$queryRaw<{ programmeId: string; team: string; proceedings: number; people: number }[]>`
-      select p."programmeId"::text as "programmeId", t.name as team, count(*)::int as proceedings, sum(c."householdSize")::int as people
-      from "Proceeding" p join "Case" c on c.id = p."caseId" join "Team" t on t.id = c."teamId"
-      where c."teamId" = any(${teams}::uuid[]) and p."programmeId" is not null and ${condition}
+      select p."programmeId"::text as "programmeId", t.name as team, count(*)::int as proceedings, sum(p."householdSize")::int as people
+      from "Proceeding" p join "Team" t on t.id = p."teamId"
+      where p."teamId" = any(${teams}::uuid[]) and p."programmeId" is not null and ${condition}
       group by 1, 2`;
     return (id: string) => {
       const mine = rows.filter((row) => row.programmeId === id);
