@@ -1,4 +1,5 @@
 import "server-only";
+import { ROWS_PER_PAGE } from "@/lib/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
@@ -25,13 +26,10 @@ const HEARING_SELECT = {
 } satisfies Prisma.HearingSelect;
 
 /** Hearings in a period that the actor may see, with clashes marked. Lists show case codes only, never names. */
-/** Hearings on a page of the agenda. */
-export const AGENDA_PER_PAGE = 100;
-
 /**
  * The hearings in a period, soonest first, each marked if its counsel has
  * another at the same time. With `page`, one page of the agenda
- * (AGENDA_PER_PAGE) and the period's total; without, the whole period (the
+ * (ROWS_PER_PAGE) and the period's total; without, the whole period (the
  * week and month grids, at most 1,000).
  */
 export async function listHearings(actor: Actor, filters: HearingFilters, page?: number) {
@@ -49,8 +47,8 @@ export async function listHearings(actor: Actor, filters: HearingFilters, page?:
     db.hearing.findMany({
       where,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      skip: page ? (page - 1) * AGENDA_PER_PAGE : 0,
-      take: page ? AGENDA_PER_PAGE : 1000,
+      skip: page ? (page - 1) * ROWS_PER_PAGE : 0,
+      take: page ? ROWS_PER_PAGE : 1000,
       select: HEARING_SELECT,
     }),
     page ? db.hearing.count({ where }) : null,

@@ -1,13 +1,14 @@
 // Long lists read a page at a time: the deadlines and the hearings agenda
-// show a hundred rows per page, every row once across the pages, in order,
-// and count only what the reader may see.
+// show ROWS_PER_PAGE rows per page, every row once across the pages, in
+// order, and count only what the reader may see.
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { DEADLINES_PER_PAGE, openDeadlines } from "./queries";
-import { AGENDA_PER_PAGE, listHearings } from "@/lib/hearings/queries";
+import { ROWS_PER_PAGE, pageOf } from "@/lib/paging";
+import { openDeadlines } from "./queries";
+import { listHearings } from "@/lib/hearings/queries";
 
-const ROWS = 105;
+const ROWS = 2 * ROWS_PER_PAGE + 5;
 let supervisor: Actor;
 let outsider: Actor;
 
@@ -30,29 +31,46 @@ beforeAll(async () => {
   });
 });
 
+/** Every page in turn, until an empty one. */
+async function allPages<T>(read: (page: number) => Promise<T[]>) {
+  const pages: T[][] = [];
+  for (let page = 1; ; page++) {
+    const rows = await read(page);
+    if (rows.length === 0) return pages;
+    pages.push(rows);
+  }
+}
+
 describe("a list read a page at a time", () => {
-  it("gives every open deadline once, soonest first, a hundred per page", async () => {
+  it("gives every open deadline once, soonest first, a page at a time", async () => {
     const first = await openDeadlines(supervisor, 1);
-    const second = await openDeadlines(supervisor, 2);
-    expect([first.total, first.pages, first.rows.length, second.rows.length]).toEqual([ROWS, 2, DEADLINES_PER_PAGE, ROWS - DEADLINES_PER_PAGE]);
-    const due = [...first.rows, ...second.rows].map((d) => d.dueOn.getTime());
+    expect([first.total, first.pages, first.rows.length]).toEqual([ROWS, 3, ROWS_PER_PAGE]);
+    const pages = await allPages(async (page) => (await openDeadlines(supervisor, page)).rows);
+    expect(pages.map((p) => p.length)).toEqual([ROWS_PER_PAGE, ROWS_PER_PAGE, 5]);
+    const due = pages.flat().map((d) => d.dueOn.getTime());
     expect(due).toEqual([...due].sort((a, b) => a - b));
-    expect(new Set([...first.rows, ...second.rows].map((d) => d.id)).size).toBe(ROWS);
-    expect((await openDeadlines(supervisor, 3)).rows).toEqual([]);
+    expect(new Set(pages.flat().map((d) => d.id)).size).toBe(ROWS);
     // Another team's supervisor counts none of them.
     expect((await openDeadlines(outsider, 1)).total).toBe(0);
   });
 
-  it("gives every hearing of the period once, soonest first, a hundred per agenda page", async () => {
+  it("gives every hearing of the period once, soonest first, a page of the agenda at a time", async () => {
     const period = { from: new Date(Date.UTC(2030, 0, 1)), to: new Date(Date.UTC(2030, 2, 1)) };
-    const first = await listHearings(supervisor, period, 1);
-    const second = await listHearings(supervisor, period, 2);
-    expect([first.total, first.hearings.length, second.hearings.length]).toEqual([ROWS, AGENDA_PER_PAGE, ROWS - AGENDA_PER_PAGE]);
-    const times = [...first.hearings, ...second.hearings].map((h) => h.startsAt.getTime());
+    expect((await listHearings(supervisor, period, 1)).total).toBe(ROWS);
+    const pages = await allPages(async (page) => (await listHearings(supervisor, period, page)).hearings);
+    expect(pages.map((p) => p.length)).toEqual([ROWS_PER_PAGE, ROWS_PER_PAGE, 5]);
+    const times = pages.flat().map((h) => h.startsAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(new Set([...first.hearings, ...second.hearings].map((h) => h.id)).size).toBe(ROWS);
+    expect(new Set(pages.flat().map((h) => h.id)).size).toBe(ROWS);
     // The grids read the whole period.
     expect((await listHearings(supervisor, period)).hearings.length).toBe(ROWS);
     expect((await listHearings(outsider, period, 1)).total).toBe(0);
+  });
+
+  it("slices an ordered list (the risk board) into whole pages", () => {
+    const rows = Array.from({ length: ROWS }, (_, i) => i);
+    expect([1, 2, 3, 4].map((page) => pageOf(rows, page).rows.length)).toEqual([ROWS_PER_PAGE, ROWS_PER_PAGE, 5, 0]);
+    expect([1, 2, 3].flatMap((page) => pageOf(rows, page).rows)).toEqual(rows);
+    expect(pageOf([], 1)).toEqual({ rows: [], pages: 1 });
   });
 });

@@ -5,9 +5,7 @@ import { caseScope, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
-
-/** Deadlines on a page. */
-export const DEADLINES_PER_PAGE = 100;
+import { ROWS_PER_PAGE } from "@/lib/paging";
 
 /** Every open deadline set by a rule (appeals, filings, renewals) on cases the actor may see, soonest (most overdue) first, a page at a time. */
 export async function openDeadlines(actor: Actor, page = 1) {
@@ -18,8 +16,8 @@ export async function openDeadlines(actor: Actor, page = 1) {
     db.task.findMany({
       where,
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-      skip: (page - 1) * DEADLINES_PER_PAGE,
-      take: DEADLINES_PER_PAGE,
+      skip: (page - 1) * ROWS_PER_PAGE,
+      take: ROWS_PER_PAGE,
       select: {
         id: true,
         title: true,
@@ -34,7 +32,7 @@ export async function openDeadlines(actor: Actor, page = 1) {
   ]);
   return {
     total,
-    pages: Math.max(1, Math.ceil(total / DEADLINES_PER_PAGE)),
+    pages: Math.max(1, Math.ceil(total / ROWS_PER_PAGE)),
     rows: tasks.map((task) => ({ ...task, daysLeft: daysUntil(isoDate(task.dueOn), today) })),
   };
 }

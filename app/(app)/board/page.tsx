@@ -9,15 +9,20 @@ import { PrintButton } from "@/components/ui/print-button";
 import { taskTitle } from "@/lib/tasks/titles";
 import { dbDate } from "@/lib/dates";
 import { pageTitle } from "@/lib/page-title";
+import { Pager, pageParam } from "@/components/ui/pager";
+import { pageOf, ROWS_PER_PAGE } from "@/lib/paging";
 
 export const generateMetadata = pageTitle("board");
 
-export default async function BoardPage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
+export default async function BoardPage({ searchParams }: { searchParams: Promise<{ sort?: string; page?: string }> }) {
   const user = await requirePermission("board:read");
-  const requested = (await searchParams).sort;
-  const sort: BoardSort = (BOARD_SORTS as readonly string[]).includes(requested ?? "") ? (requested as BoardSort) : "hearing";
-  const rows = await refoulementBoard(user, sort);
-  await recordPageView(user, "board", { cases: rows.map((r) => r.code) });
+  const query = await searchParams;
+  const sort: BoardSort = (BOARD_SORTS as readonly string[]).includes(query.sort ?? "") ? (query.sort as BoardSort) : "hearing";
+  // The whole board is sorted, then shown a page at a time (a page, not the board, is what costs).
+  const board = await refoulementBoard(user, sort);
+  const page = Math.min(pageParam(query.page), Math.max(1, Math.ceil(board.length / ROWS_PER_PAGE)));
+  const { rows, pages } = pageOf(board, page);
+  await recordPageView(user, "board", { cases: rows.map((r) => r.code), detail: { sort, listPage: page } });
   const t = await getTranslations("board");
   const locale = await getLocale();
   const tStage = await getTranslations("stages");
@@ -25,6 +30,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const tIncident = await getTranslations("enums.incidentKind");
   const tSeverity = await getTranslations("enums.severity");
   const format = await getFormatter();
+  const tPager = await getTranslations("pager");
   const header = (key: BoardSort, label: string) => (
     <th scope="col" className="px-3 py-2" aria-sort={sort === key ? "ascending" : undefined}>
       <Link href={`/board?sort=${key}`} className="underline print:no-underline">
@@ -41,7 +47,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
       <p className="text-slate-700">{t("intro")}</p>
       <p role="status" className="text-sm">
-        {t("count", { count: rows.length })}
+        {t("count", { count: board.length })}
+        {pages > 1 ? ` · ${tPager("shown", { from: (page - 1) * ROWS_PER_PAGE + 1, to: (page - 1) * ROWS_PER_PAGE + rows.length, total: board.length })}` : null}
       </p>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>
@@ -91,6 +98,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
+      <Pager page={page} pages={pages} href={(n) => `/board?sort=${sort}&page=${n}`} label={tPager("boardPages")} />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { formatInTimeZone } from "date-fns-tz";
 import { requirePermission } from "@/lib/auth/current-user";
-import { AGENDA_PER_PAGE, hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
+import { ROWS_PER_PAGE } from "@/lib/paging";
+import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
 import { Pager, pageParam } from "@/components/ui/pager";
 import { hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
@@ -17,6 +18,10 @@ import { DateField } from "@/components/ui/date-field";
 import { pageTitle } from "@/lib/page-title";
 
 export const generateMetadata = pageTitle("hearings");
+
+// A busy day's cell in the week and month grids shows its first hearings and
+// links to the rest in the agenda, so a grid's size stays bounded.
+const PER_DAY_CELL = 4;
 
 function href(params: HearingParams, changes: Partial<HearingParams>) {
   const next = { ...params, ...changes };
@@ -91,7 +96,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         </Link>
         <p role="status">
           {t("count", { count: total, clashes: hearings.filter((h) => h.clash).length })}
-          {page && total > AGENDA_PER_PAGE ? ` · ${tPager("shown", { from: (page - 1) * AGENDA_PER_PAGE + 1, to: (page - 1) * AGENDA_PER_PAGE + hearings.length, total })}` : null}
+          {page && total > ROWS_PER_PAGE ? ` · ${tPager("shown", { from: (page - 1) * ROWS_PER_PAGE + 1, to: (page - 1) * ROWS_PER_PAGE + hearings.length, total })}` : null}
         </p>
         <Link href={href(params, { date: range.next })} className="text-blue-800 underline">
           {t("next")} →
@@ -109,7 +114,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
                 <ul className="space-y-2">{items.map((h) => item(h))}</ul>
               </section>
             ))}
-            <Pager page={page ?? 1} pages={Math.ceil(total / AGENDA_PER_PAGE)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
+            <Pager page={page ?? 1} pages={Math.ceil(total / ROWS_PER_PAGE)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
           </div>
         )
       ) : (
@@ -118,7 +123,12 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
             {range.days.map((day) => (
               <li key={day} className={`min-h-24 rounded border p-1 ${day.slice(0, 7) === params.date.slice(0, 7) || params.view === "week" ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-100"}`}>
                 <p className="text-xs font-semibold text-slate-800">{dayLabel(day, "short")}</p>
-                <ul className="mt-1 space-y-1">{(byDay.get(day) ?? []).map((h) => item(h, true))}</ul>
+                <ul className="mt-1 space-y-1">{(byDay.get(day) ?? []).slice(0, PER_DAY_CELL).map((h) => item(h, true))}</ul>
+                {(byDay.get(day)?.length ?? 0) > PER_DAY_CELL ? (
+                  <Link href={href(params, { view: "agenda", date: day })} className="text-xs text-blue-800 underline">
+                    {t("more", { count: byDay.get(day)!.length - PER_DAY_CELL })}
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ol>
