@@ -34,20 +34,13 @@ export type SessionUser = {
   team: { name: string } | null;
 };
 
-type SessionRow = {
+/** What the one query reads: the session, its user's columns, their team's name and the authenticator setting. */
+type SessionRow = Omit<SessionUser, "id" | "team"> & {
   userId: string;
   createdAt: Date;
   lastSeenAt: Date;
   endedAt: Date | null;
   endReason: string | null;
-  role: Role;
-  teamId: string | null;
-  organisationWide: boolean;
-  name: string;
-  email: string;
-  locale: string;
-  active: boolean;
-  totpEnabledAt: Date | null;
   teamName: string | null;
   totpRequiredFor: Role[] | null;
 };
