@@ -9,7 +9,6 @@ import { supervisedTeams, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
-
 import { percentileOfCounts, periodBuckets, type Bucket } from "./buckets";
 import type { Period } from "./period";
 
