@@ -3,7 +3,20 @@
 // long the list grows. The case list keeps its own, shorter page.
 export const ROWS_PER_PAGE = 50;
 
-/** The rows of one page of an already ordered list, and how many pages it has. */
-export function pageOf<T>(rows: T[], page: number) {
-  return { rows: rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE), pages: Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE)) };
+/** How many pages `total` rows fill (at least one, so an empty list is page 1 of 1). */
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / ROWS_PER_PAGE));
+}
+
+/** Which rows of how many a page shows, for "51–100 of 230". */
+export function shownRange(page: number, shown: number, total: number) {
+  const from = (page - 1) * ROWS_PER_PAGE + 1;
+  return { from, to: from + shown - 1, total };
+}
+
+/** One page of an already ordered list; a page past the end is the last one. */
+export function pageOf<T>(rows: T[], requested: number) {
+  const pages = pageCount(rows.length);
+  const page = Math.min(requested, pages);
+  return { rows: rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE), page, pages };
 }

@@ -25,10 +25,10 @@ const HEARING_SELECT = {
   proceeding: { select: { id: true, type: true, stage: true, version: true, case: { select: { code: true, teamId: true } } } },
 } satisfies Prisma.HearingSelect;
 
-/** Hearings in a period that the actor may see, with clashes marked. Lists show case codes only, never names. */
 /**
- * The hearings in a period, soonest first, each marked if its counsel has
- * another at the same time. With `page`, one page of the agenda
+ * The hearings in a period that the actor may see, soonest first, each
+ * marked if its counsel has another at the same time (lists show case
+ * codes only, never names). With `page`, one page of the agenda
  * (ROWS_PER_PAGE) and the period's total; without, the whole period (the
  * week and month grids, at most 1,000).
  */

@@ -69,8 +69,10 @@ describe("a list read a page at a time", () => {
 
   it("slices an ordered list (the risk board) into whole pages", () => {
     const rows = Array.from({ length: ROWS }, (_, i) => i);
-    expect([1, 2, 3, 4].map((page) => pageOf(rows, page).rows.length)).toEqual([ROWS_PER_PAGE, ROWS_PER_PAGE, 5, 0]);
+    expect([1, 2, 3].map((page) => pageOf(rows, page).rows.length)).toEqual([ROWS_PER_PAGE, ROWS_PER_PAGE, 5]);
     expect([1, 2, 3].flatMap((page) => pageOf(rows, page).rows)).toEqual(rows);
-    expect(pageOf([], 1)).toEqual({ rows: [], pages: 1 });
+    expect(pageOf([], 1)).toEqual({ rows: [], page: 1, pages: 1 });
+    // A page past the end is the last one.
+    expect(pageOf(rows, 9)).toMatchObject({ page: 3, pages: 3 });
   });
 });

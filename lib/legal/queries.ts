@@ -5,7 +5,7 @@ import { caseScope, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
-import { ROWS_PER_PAGE } from "@/lib/paging";
+import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
 
 /** Every open deadline set by a rule (appeals, filings, renewals) on cases the actor may see, soonest (most overdue) first, a page at a time. */
 export async function openDeadlines(actor: Actor, page = 1) {
@@ -32,7 +32,7 @@ export async function openDeadlines(actor: Actor, page = 1) {
   ]);
   return {
     total,
-    pages: Math.max(1, Math.ceil(total / ROWS_PER_PAGE)),
+    pages: pageCount(total),
     rows: tasks.map((task) => ({ ...task, daysLeft: daysUntil(isoDate(task.dueOn), today) })),
   };
 }

@@ -10,7 +10,7 @@ import { taskTitle } from "@/lib/tasks/titles";
 import { dbDate } from "@/lib/dates";
 import { pageTitle } from "@/lib/page-title";
 import { Pager, pageParam } from "@/components/ui/pager";
-import { pageOf, ROWS_PER_PAGE } from "@/lib/paging";
+import { pageOf, shownRange } from "@/lib/paging";
 
 export const generateMetadata = pageTitle("board");
 
@@ -20,8 +20,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const sort: BoardSort = (BOARD_SORTS as readonly string[]).includes(query.sort ?? "") ? (query.sort as BoardSort) : "hearing";
   // The whole board is sorted, then shown a page at a time (a page, not the board, is what costs).
   const board = await refoulementBoard(user, sort);
-  const page = Math.min(pageParam(query.page), Math.max(1, Math.ceil(board.length / ROWS_PER_PAGE)));
-  const { rows, pages } = pageOf(board, page);
+  const { rows, page, pages } = pageOf(board, pageParam(query.page));
   await recordPageView(user, "board", { cases: rows.map((r) => r.code), detail: { sort, listPage: page } });
   const t = await getTranslations("board");
   const locale = await getLocale();
@@ -48,7 +47,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       <p className="text-slate-700">{t("intro")}</p>
       <p role="status" className="text-sm">
         {t("count", { count: board.length })}
-        {pages > 1 ? ` · ${tPager("shown", { from: (page - 1) * ROWS_PER_PAGE + 1, to: (page - 1) * ROWS_PER_PAGE + rows.length, total: board.length })}` : null}
+        {pages > 1 ? ` · ${tPager("shown", shownRange(page, rows.length, board.length))}` : null}
       </p>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { taskTitle } from "@/lib/tasks/titles";
 import { requirePermission } from "@/lib/auth/current-user";
 import { openDeadlines } from "@/lib/legal/queries";
-import { ROWS_PER_PAGE } from "@/lib/paging";
+import { ROWS_PER_PAGE, shownRange } from "@/lib/paging";
 import { Pager, pageParam } from "@/components/ui/pager";
 import { DeadlineWorking } from "@/components/tasks/deadline-working";
 import { pageTitle } from "@/lib/page-title";
@@ -23,12 +23,11 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
   const tRule = await getTranslations("tasks.rules");
   const format = await getFormatter();
   const tPager = await getTranslations("pager");
-  const first = (page - 1) * ROWS_PER_PAGE + 1;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-slate-700">{t("intro")}</p>
-      {total > ROWS_PER_PAGE ? <p role="status">{tPager("shown", { from: first, to: first + deadlines.length - 1, total })}</p> : null}
+      {total > ROWS_PER_PAGE ? <p role="status">{tPager("shown", shownRange(page, deadlines.length, total))}</p> : null}
       {deadlines.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>
       ) : (

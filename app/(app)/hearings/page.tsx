@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { formatInTimeZone } from "date-fns-tz";
 import { requirePermission } from "@/lib/auth/current-user";
-import { ROWS_PER_PAGE } from "@/lib/paging";
+import { pageCount, ROWS_PER_PAGE, shownRange } from "@/lib/paging";
 import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
 import { Pager, pageParam } from "@/components/ui/pager";
 import { hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
@@ -96,7 +96,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         </Link>
         <p role="status">
           {t("count", { count: total, clashes: hearings.filter((h) => h.clash).length })}
-          {page && total > ROWS_PER_PAGE ? ` · ${tPager("shown", { from: (page - 1) * ROWS_PER_PAGE + 1, to: (page - 1) * ROWS_PER_PAGE + hearings.length, total })}` : null}
+          {page && total > ROWS_PER_PAGE ? ` · ${tPager("shown", shownRange(page, hearings.length, total))}` : null}
         </p>
         <Link href={href(params, { date: range.next })} className="text-blue-800 underline">
           {t("next")} →
@@ -114,7 +114,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
                 <ul className="space-y-2">{items.map((h) => item(h))}</ul>
               </section>
             ))}
-            <Pager page={page ?? 1} pages={Math.ceil(total / ROWS_PER_PAGE)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
+            <Pager page={page ?? 1} pages={pageCount(total)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
           </div>
         )
       ) : (
