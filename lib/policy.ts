@@ -195,7 +195,25 @@ export function hearingScope(actor: Actor): Prisma.HearingWhereInput {
   }
   // A guest's grant opens sections of a case, not lists or calendars beside it.
   if (actor.role === "GUEST") return { id: { in: [] } };
-  return { proceeding: { case: caseScope(actor) } };
+  return teamColumnScope(actor) ?? { proceeding: { case: caseScope(actor) } };
+}
+
+/**
+ * A supervisor's case scope (whole teams) as a condition on the team a
+ * record carries; null for everyone else. Hearings, tasks, proceedings and
+ * the case-count rollup carry their case's team, copied by the database as
+ * it changes, so a team's agenda, deadlines or case total are read from an
+ * index on that column rather than by joining every one of the team's cases.
+ */
+export function teamColumnScope(actor: Actor): { teamId?: string } | null {
+  if (actor.role !== "SUPERVISOR" || !can(actor, "case:read")) return null;
+  if (actor.organisationWide) return {};
+  return actor.teamId ? { teamId: actor.teamId } : null;
+}
+
+/** The tasks on cases the actor may see (caseScope, read by team where it can be). */
+export function taskScope(actor: Actor): Prisma.TaskWhereInput {
+  return teamColumnScope(actor) ?? { case: caseScope(actor) };
 }
 
 /** A guest's grant that stands now: not revoked, within its window. */
@@ -286,11 +304,6 @@ export function auditReach(actor: Actor): AuditReach {
   return actor.role === "ADMIN" ? { events: "accounts" } : { events: "cases", teams: supervisedTeams(actor) };
 }
 
-/**
- * The notifications an actor reads: their own, about no case or about a
- * case they may still see. The header's unread count and the page both use
- * it, so the number and the list agree.
- */
 /** The supervisors who oversee a team: its own, and every organisation-wide one. */
 export function teamSupervisors(teamId: string): Prisma.UserWhereInput {
   return { role: "SUPERVISOR", active: true, OR: [{ teamId }, { organisationWide: true }] };
@@ -313,6 +326,11 @@ export function mayLiftRestriction(actor: Actor): boolean {
   return actor.role === "SUPERVISOR";
 }
 
+/**
+ * The notifications an actor reads: their own, about no case or about a
+ * case they may still see. The header's unread count and the page both use
+ * it, so the number and the list agree.
+ */
 export function notificationScope(actor: Actor): Prisma.NotificationWhereInput {
   const cases = caseScope(actor);
   if (Object.keys(cases).length === 0) return { userId: actor.id };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { caseScope, hearingScope } from "@/lib/policy";
+import { hearingScope, taskScope } from "@/lib/policy";
 import { createTranslator } from "next-intl";
 import { taskTitle } from "@/lib/tasks/titles";
 import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
@@ -31,7 +31,7 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
       select: { id: true, startsAt: true, durationMinutes: true, purpose: true, court: { select: { name: true, names: true } }, proceeding: { select: { case: { select: { code: true } } } } },
     }),
     db.task.findMany({
-      where: { assigneeId: user.id, completedAt: null, case: caseScope(user) },
+      where: { AND: [{ assigneeId: user.id, completedAt: null }, taskScope(user)] },
       orderBy: { dueOn: "asc" },
       take: 2000,
       select: { id: true, dueOn: true, title: true, ruleKey: true, case: { select: { code: true } } },

@@ -134,6 +134,51 @@ describe("the case list's totals", () => {
     const list = await listCases(supervisor, parseCaseListParams({ q: name }));
     expect([list.total, list.people]).toEqual([2, 4]);
   });
+
+  it("are the same whether read from the case-count rollup (a supervisor's whole team) or counted case by case", async () => {
+    const team = await makeTeam("Rolled totals");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    const worker = await makeUser("CASEWORKER", team.id);
+    const made = [];
+    for (const [i, size] of [1, 2, 3, 4, 5].entries()) {
+      const c = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: i % 2 ? worker.id : null, principal: { latinName: `Rolled ${tag()}` } });
+      await testDb.case.update({ where: { id: c.id }, data: { householdSize: size, status: i === 4 ? "CLOSED" : "OPEN", sensitivity: i === 2 ? "RESTRICTED" : "STANDARD" } });
+      made.push(c);
+    }
+    const totals = async (actor: Actor, query: Record<string, string>) => {
+      const list = await listCases(actor, parseCaseListParams(query));
+      return [list.total, list.people];
+    };
+    // The supervisor's unsearched list reads the rollup; the caseworker's (restricted cases left out) counts its rows.
+    expect(await totals(supervisor, {})).toEqual([5, 15]);
+    expect(await totals(supervisor, { status: "CLOSED" })).toEqual([1, 5]);
+    expect(await totals(supervisor, { caseworker: worker.id })).toEqual([2, 6]);
+    expect(await totals(supervisor, { sensitivity: "RESTRICTED" })).toEqual([1, 3]);
+    expect(await totals(supervisor, { team: team.id, status: "OPEN" })).toEqual([4, 10]);
+    expect(await totals(worker, {})).toEqual([4, 12]);
+    // A change shows at once.
+    await testDb.case.update({ where: { id: made[0].id }, data: { householdSize: 7 } });
+    expect(await totals(supervisor, {})).toEqual([5, 21]);
+    expect(await totals(supervisor, { nationality: "VN" })).toEqual(await totals(supervisor, {}));
+  });
+});
+
+describe("a search's cases, paged and sorted", () => {
+  it("lists every case a search finds once, in the chosen order, page after page", async () => {
+    const team = await makeTeam("Search pages");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    const word = `Pagesearch${tag().replace(/\W/g, "")}`;
+    const names = Array.from({ length: 30 }, (_, i) => `${word} ${String.fromCharCode(65 + ((i * 7) % 26))}${i}`);
+    for (const latinName of names) await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName } });
+    const page = async (n: number, dir: string) => (await listCases(supervisor, parseCaseListParams({ q: word, sort: "name", dir, page: String(n) }))).rows.map((r) => r.principalName);
+    const ascending = [...(await page(1, "asc")), ...(await page(2, "asc"))];
+    expect(ascending).toHaveLength(30);
+    expect(new Set(ascending).size).toBe(30);
+    expect(ascending).toEqual([...ascending].sort((a, b) => (a! < b! ? -1 : 1)));
+    expect([...(await page(1, "desc")), ...(await page(2, "desc"))]).toEqual([...ascending].reverse());
+    const list = await listCases(supervisor, parseCaseListParams({ q: word }));
+    expect([list.total, list.pages, list.rows.length]).toEqual([30, 2, 25]);
+  });
 });
 
 describe("searching names as people write them (issue 18, item 4)", () => {

@@ -6,7 +6,9 @@
 // size, opening date), their journeys' entry dates set, cleared or deleted,
 // proceedings opened, moved, closed, put in a programme and deleted, stage
 // changes recorded (some for a programme's hold), a programme's country
-// changed, tasks added, cases deleted.
+// changed, tasks and hearings added, proceedings moved to another case,
+// cases deleted. The copies of a case's team and household size that
+// tasks, hearings and proceedings carry are checked the same way.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
@@ -59,6 +61,9 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant("programme" as const), at: fc.nat(), programme: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant("country" as const), programme: fc.nat({ max: 1 }), country: fc.constantFrom("US", "CA", "AU") }),
   fc.record({ kind: fc.constant("task" as const), at: fc.nat(), done: fc.boolean() }),
+  fc.record({ kind: fc.constant("hearing" as const), at: fc.nat() }),
+  // As a merge does: a proceeding (and its hearings) goes to another household.
+  fc.record({ kind: fc.constant("rehome" as const), at: fc.nat(), to: fc.nat() }),
 );
 type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 
@@ -66,7 +71,8 @@ type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 async function counted(teams: string[]) {
   return {
     cases: await testDb.$queryRaw`
-      select "teamId"::text, status::text, sensitivity::text, coalesce("caseworkerId", ${NONE}::uuid)::text as worker, count(*)::int as n
+      select "teamId"::text, status::text, sensitivity::text, coalesce("caseworkerId", ${NONE}::uuid)::text as worker, count(*)::int as n,
+             sum("householdSize")::int as people
       from "Case" where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     opened: await testDb.$queryRaw`
       select "teamId"::text, g.grain, g.starts::text as "startsOn", nationality, count(*)::int as households, sum("householdSize")::int as people
@@ -105,6 +111,10 @@ async function counted(teams: string[]) {
     tasks: await testDb.$queryRaw`
       select c."teamId"::text, count(*)::int as n from "Task" t join "Case" c on c.id = t."caseId"
       where c."teamId" = any(${teams}::uuid[]) group by 1 order by 1`,
+    // Every hearing carries its case's team.
+    hearings: await testDb.$queryRaw`
+      select h.id::text, c."teamId"::text from "Hearing" h join "Proceeding" p on p.id = h."proceedingId" join "Case" c on c.id = p."caseId"
+      where c."teamId" = any(${teams}::uuid[]) order by 1`,
     // Every proceeding carries its case's team and household size.
     proceedingCopies: await testDb.$queryRaw`
       select p.id::text, c."teamId"::text, c."householdSize" from "Proceeding" p join "Case" c on c.id = p."caseId"
@@ -119,8 +129,8 @@ async function counted(teams: string[]) {
 async function rolledUp(teams: string[]) {
   return {
     cases: await testDb.$queryRaw`
-      select "teamId"::text, status::text, sensitivity::text, "caseworkerId"::text as worker, count as n
-      from "RollupCaseCount" where "teamId" = any(${teams}::uuid[]) and count <> 0 order by 1, 2, 3, 4`,
+      select "teamId"::text, status::text, sensitivity::text, "caseworkerId"::text as worker, count as n, people
+      from "RollupCaseCount" where "teamId" = any(${teams}::uuid[]) and (count <> 0 or people <> 0) order by 1, 2, 3, 4`,
     opened: await testDb.$queryRaw`
       select "teamId"::text, grain::text, "startsOn"::text, nationality, households, people
       from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3, 4`,
@@ -135,6 +145,8 @@ async function rolledUp(teams: string[]) {
       from "RollupDepartures" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3, 4`,
     tasks: await testDb.$queryRaw`
       select "teamId"::text, count(*)::int as n from "Task" where "teamId" = any(${teams}::uuid[]) group by 1 order by 1`,
+    hearings: await testDb.$queryRaw`
+      select id::text, "teamId"::text from "Hearing" where "teamId" = any(${teams}::uuid[]) order by 1`,
     proceedingCopies: await testDb.$queryRaw`
       select id::text, "teamId"::text, "householdSize" from "Proceeding" where "teamId" = any(${teams}::uuid[]) order by 1`,
     proceedings: await testDb.$queryRaw`
@@ -163,6 +175,9 @@ describe("dashboard rollups", () => {
           (await testDb.programme.create({ data: { name: `Rollup programme ${tag()}`, country: "CA" } })).id,
         ];
         const pick = (list: string[], at: number) => list[at % list.length];
+        const court = (await testDb.court.create({ data: { name: `Rollup court ${tag()}` } })).id;
+        const hearing = (proceedingId: string) =>
+          testDb.hearing.create({ data: { proceedingId, courtId: court, startsAt: new Date("2026-02-01T03:00:00Z"), purpose: "FIRST_HEARING" } });
         // Each household already departed (a resettlement in a programme, or a transfer to Korea) after one stay.
         for (const [i, caseId] of cases.entries()) {
           const { type, stage } = STAGES[3 + (i % 2)];
@@ -170,6 +185,7 @@ describe("dashboard rollups", () => {
           for (const [toStage, on] of [[stage, "2025-12-20"], ["DEPARTED", "2026-01-10"]]) {
             await testDb.stageChange.create({ data: { proceedingId: proceeding.id, toStage, occurredOn: new Date(`${on}T00:00:00Z`), reason: "test", actorId: actor.id } });
           }
+          await hearing(proceeding.id);
           proceedings.push(proceeding.id);
         }
         for (const c of changes) {
@@ -192,7 +208,9 @@ describe("dashboard rollups", () => {
             await testDb.journey.deleteMany({ where: { caseId: pick(cases, c.at) } });
           } else if (c.kind === "proceeding") {
             const { type, stage } = STAGES[c.stage];
-            proceedings.push((await testDb.proceeding.create({ data: { caseId: pick(cases, c.at), type, stage } })).id);
+            const proceeding = await testDb.proceeding.create({ data: { caseId: pick(cases, c.at), type, stage } });
+            await hearing(proceeding.id);
+            proceedings.push(proceeding.id);
           } else if (c.kind === "move" && proceedings.length) {
             await testDb.proceeding.update({ where: { id: pick(proceedings, c.at) }, data: { stage: STAGES[c.stage].stage, closed: c.closed } });
           } else if (c.kind === "dropProceeding" && proceedings.length) {
@@ -216,12 +234,18 @@ describe("dashboard rollups", () => {
             await testDb.programme.update({ where: { id: programmes[c.programme] }, data: { country: c.country } });
           } else if (c.kind === "task") {
             await testDb.task.create({ data: { caseId: pick(cases, c.at), title: "test", dueOn: new Date("2026-01-05T00:00:00Z"), origin: "PERSON", completedAt: c.done ? new Date() : null } });
+          } else if (c.kind === "hearing" && proceedings.length) {
+            await hearing(pick(proceedings, c.at));
+          } else if (c.kind === "rehome" && proceedings.length) {
+            await testDb.proceeding.update({ where: { id: pick(proceedings, c.at) }, data: { caseId: pick(cases, c.to) } });
           }
         }
         expect(await rolledUp(teams)).toEqual(await counted(teams));
         // The test's programmes go with the cases (nothing else refers to them).
         await testDb.proceeding.updateMany({ where: { programmeId: { in: programmes } }, data: { programmeId: null } });
         await testDb.programme.deleteMany({ where: { id: { in: programmes } } });
+        await testDb.hearing.deleteMany({ where: { courtId: court } });
+        await testDb.court.delete({ where: { id: court } });
       }),
       { numRuns: 40 },
     );

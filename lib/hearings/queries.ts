@@ -40,7 +40,7 @@ export async function listHearings(actor: Actor, filters: HearingFilters, page?:
       filters.counselId ? { counselId: filters.counselId } : {},
       filters.courtId ? { courtId: filters.courtId } : {},
       filters.type ? { proceeding: { type: filters.type as never } } : {},
-      filters.teamId ? { proceeding: { case: { teamId: filters.teamId } } } : {},
+      filters.teamId ? { teamId: filters.teamId } : {},
     ],
   };
   const [hearings, total] = await Promise.all([

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { caseScope, type Actor } from "@/lib/policy";
+import { caseScope, taskScope, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
@@ -10,7 +10,7 @@ import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
 /** Every open deadline set by a rule (appeals, filings, renewals) on cases the actor may see, soonest (most overdue) first, a page at a time. */
 export async function openDeadlines(actor: Actor, page = 1) {
   const today = todayInBangkok();
-  const where: Prisma.TaskWhereInput = { origin: "RULE", completedAt: null, case: caseScope(actor) };
+  const where: Prisma.TaskWhereInput = { AND: [{ origin: "RULE", completedAt: null }, taskScope(actor)] };
   const [total, tasks] = await Promise.all([
     db.task.count({ where }),
     db.task.findMany({

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
-import { caseScope, type Actor } from "@/lib/policy";
+import { taskScope, type Actor } from "@/lib/policy";
 import { isoDate, todayInBangkok } from "@/lib/dates";
 import { bucketFor, daysUntil, type Bucket } from "./buckets";
 
@@ -31,7 +31,7 @@ function withTiming<T extends { dueOn: Date }>(task: T, today: string) {
 export async function myOpenTasks(actor: Actor) {
   const today = todayInBangkok();
   const tasks = await db.task.findMany({
-    where: { assigneeId: actor.id, completedAt: null, case: caseScope(actor) },
+    where: { AND: [{ assigneeId: actor.id, completedAt: null }, taskScope(actor)] },
     orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
     take: 500,
     select: TASK_SELECT,
