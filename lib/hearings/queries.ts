@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
 import { hearingScope, workingTeams, type Actor } from "@/lib/policy";
 import { findClashes } from "./clashes";
-import { daysFrom } from "@/lib/dates";
+import { bangkokDate, daysFrom, type CalendarDate } from "@/lib/dates";
 
 export type HearingFilters = { from: Date; to: Date; counselId?: string; courtId?: string; type?: string; teamId?: string };
 
@@ -25,15 +25,8 @@ const HEARING_SELECT = {
   proceeding: { select: { id: true, type: true, stage: true, version: true, case: { select: { code: true, teamId: true } } } },
 } satisfies Prisma.HearingSelect;
 
-/**
- * The hearings in a period that the actor may see, soonest first, each
- * marked if its counsel has another at the same time (lists show case
- * codes only, never names). With `page`, one page of the agenda
- * (ROWS_PER_PAGE) and the period's total; without, the whole period (the
- * week and month grids, at most 1,000).
- */
-export async function listHearings(actor: Actor, filters: HearingFilters, page?: number) {
-  const where: Prisma.HearingWhereInput = {
+function hearingWhere(actor: Actor, filters: HearingFilters): Prisma.HearingWhereInput {
+  return {
     AND: [
       hearingScope(actor),
       { startsAt: { gte: filters.from, lt: filters.to } },
@@ -43,26 +36,60 @@ export async function listHearings(actor: Actor, filters: HearingFilters, page?:
       filters.teamId ? { teamId: filters.teamId } : {},
     ],
   };
-  const [hearings, total] = await Promise.all([
-    db.hearing.findMany({
-      where,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      skip: page ? (page - 1) * ROWS_PER_PAGE : 0,
-      take: page ? ROWS_PER_PAGE : 1000,
-      select: HEARING_SELECT,
-    }),
-    page ? db.hearing.count({ where }) : null,
-  ]);
-  // Clashes are checked against all of a counsel's hearings in the period, not only the filtered ones.
+}
+
+/** Which of these hearings clash: checked against all of their counsel's hearings in the period, not only the filtered ones. */
+async function clashingIds(hearings: { counselId: string | null }[], filters: HearingFilters): Promise<Set<string>> {
   const counselIds = [...new Set(hearings.map((h) => h.counselId).filter((id): id is string => Boolean(id)))];
-  const sameCounsel = counselIds.length
-    ? await db.hearing.findMany({
-        where: { counselId: { in: counselIds }, startsAt: { gte: daysFrom(filters.from, -1), lt: filters.to } },
-        select: { id: true, counselId: true, startsAt: true, durationMinutes: true },
-      })
-    : [];
-  const clashes = findClashes(sameCounsel);
-  return { hearings: hearings.map((h) => ({ ...h, clash: clashes.has(h.id) })), total: total ?? hearings.length };
+  if (!counselIds.length) return new Set();
+  const sameCounsel = await db.hearing.findMany({
+    where: { counselId: { in: counselIds }, startsAt: { gte: daysFrom(filters.from, -1), lt: filters.to } },
+    select: { id: true, counselId: true, startsAt: true, durationMinutes: true },
+  });
+  return findClashes(sameCounsel);
+}
+
+/**
+ * One page of the hearings in a period that the actor may see (the
+ * agenda, ROWS_PER_PAGE), soonest first, each marked if its counsel has
+ * another at the same time (lists show case codes only, never names), and
+ * the period's total.
+ */
+export async function listHearings(actor: Actor, filters: HearingFilters, page: number) {
+  const where = hearingWhere(actor, filters);
+  const [hearings, total] = await Promise.all([
+    db.hearing.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], skip: (page - 1) * ROWS_PER_PAGE, take: ROWS_PER_PAGE, select: HEARING_SELECT }),
+    db.hearing.count({ where }),
+  ]);
+  const clashes = await clashingIds(hearings, filters);
+  return { hearings: hearings.map((h) => ({ ...h, clash: clashes.has(h.id) })), total };
+}
+
+/**
+ * The week and month grids: each Bangkok day's count of hearings and its
+ * first `perDay` in full (a cell shows a few and links to that day's
+ * agenda), the period's total and how many clash. Every hearing of the
+ * period is counted and checked for clashes, but only those shown are
+ * read in full.
+ */
+export async function hearingGrid(actor: Actor, filters: HearingFilters, perDay: number) {
+  const slots = await db.hearing.findMany({
+    where: hearingWhere(actor, filters),
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: { id: true, startsAt: true, counselId: true },
+  });
+  const clashes = await clashingIds(slots, filters);
+  const byDay = new Map<CalendarDate, string[]>();
+  for (const slot of slots) {
+    const day = bangkokDate(slot.startsAt);
+    const ids = byDay.get(day);
+    if (ids) ids.push(slot.id);
+    else byDay.set(day, [slot.id]);
+  }
+  const shownIds = [...byDay.values()].flatMap((ids) => ids.slice(0, perDay));
+  const shown = new Map((await db.hearing.findMany({ where: { id: { in: shownIds } }, select: HEARING_SELECT })).map((h) => [h.id, { ...h, clash: clashes.has(h.id) }]));
+  const days = new Map([...byDay].map(([day, ids]) => [day, { count: ids.length, hearings: ids.slice(0, perDay).flatMap((id) => shown.get(id) ?? []) }]));
+  return { days, total: slots.length, clashes: clashes.size ? slots.filter((s) => clashes.has(s.id)).length : 0 };
 }
 export type HearingView = Awaited<ReturnType<typeof listHearings>>["hearings"][number];
 

@@ -6,7 +6,8 @@ import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { ROWS_PER_PAGE, pageOf } from "@/lib/paging";
 import { openDeadlines } from "./queries";
-import { listHearings } from "@/lib/hearings/queries";
+import { hearingGrid, listHearings } from "@/lib/hearings/queries";
+import { bangkokDate } from "@/lib/dates";
 
 const ROWS = 2 * ROWS_PER_PAGE + 5;
 let supervisor: Actor;
@@ -62,9 +63,22 @@ describe("a list read a page at a time", () => {
     const times = pages.flat().map((h) => h.startsAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(new Set(pages.flat().map((h) => h.id)).size).toBe(ROWS);
-    // The grids read the whole period.
-    expect((await listHearings(supervisor, period)).hearings.length).toBe(ROWS);
     expect((await listHearings(outsider, period, 1)).total).toBe(0);
+  });
+
+  it("counts every hearing of a week or month grid by day, and reads in full only the first few of each day", async () => {
+    const period = { from: new Date(Date.UTC(2030, 0, 1)), to: new Date(Date.UTC(2030, 2, 1)) };
+    const grid = await hearingGrid(supervisor, period, 2);
+    const days = [...grid.days.values()];
+    expect(grid.total).toBe(ROWS);
+    expect(days.reduce((sum, day) => sum + day.count, 0)).toBe(ROWS);
+    expect(days.every((day) => day.hearings.length === Math.min(2, day.count))).toBe(true);
+    // A day's first hearings, in order, and each under its own Bangkok day.
+    for (const [day, { hearings }] of grid.days) {
+      expect(hearings.map((h) => bangkokDate(h.startsAt))).toEqual(hearings.map(() => day));
+      expect(hearings.map((h) => h.startsAt.getTime())).toEqual(hearings.map((h) => h.startsAt.getTime()).sort((a, b) => a - b));
+    }
+    expect((await hearingGrid(outsider, period, 2)).total).toBe(0);
   });
 
   it("slices an ordered list (the risk board) into whole pages", () => {

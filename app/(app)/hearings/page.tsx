@@ -3,14 +3,13 @@ import { recordPageView } from "@/lib/page-views";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
-import { formatInTimeZone } from "date-fns-tz";
 import { requirePermission } from "@/lib/auth/current-user";
 import { pageCount, ROWS_PER_PAGE, shownRange } from "@/lib/paging";
-import { hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
+import { hearingGrid, hearingOptions, listHearings, type HearingView as Hearing } from "@/lib/hearings/queries";
 import { Pager, pageParam } from "@/components/ui/pager";
 import { hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
-import { TIME_ZONE, dbDate, startOfBangkokDay } from "@/lib/dates";
+import { bangkokDate, dbDate, startOfBangkokDay } from "@/lib/dates";
 import { SelectField } from "@/components/ui/field";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
@@ -30,27 +29,40 @@ function href(params: HearingParams, changes: Partial<HearingParams>) {
   return `/hearings?${query}`;
 }
 
+/** An agenda page's hearings by Bangkok day, in order. */
+function agendaDays(hearings: Hearing[]) {
+  const days = new Map<string, { count: number; hearings: Hearing[] }>();
+  for (const hearing of hearings) {
+    const day = bangkokDate(hearing.startsAt);
+    const entry = days.get(day) ?? { count: 0, hearings: [] };
+    entry.count++;
+    entry.hearings.push(hearing);
+    days.set(day, entry);
+  }
+  return days;
+}
+
 export default async function HearingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("case:read");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const params = hearingParamsSchema.parse(raw);
   const range = viewRange(params.view, params.date);
-  // The agenda is read a page at a time; the week and month grids show their whole period.
+  // The agenda is read a page at a time; the week and month grids show a few hearings a day and count the rest.
+  const filters = { from: startOfBangkokDay(range.first), to: startOfBangkokDay(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team };
   const page = params.view === "agenda" ? pageParam(raw.page) : undefined;
-  const [{ hearings, total }, options] = await Promise.all([
-    listHearings(user, { from: startOfBangkokDay(range.first), to: startOfBangkokDay(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team }, page),
+  const [listed, options] = await Promise.all([
+    page ? listHearings(user, filters, page).then(({ hearings, total }) => ({ days: agendaDays(hearings), total, clashes: hearings.filter((h) => h.clash).length })) : hearingGrid(user, filters, PER_DAY_CELL),
     hearingOptions(user),
   ]);
-  await recordPageView(user, "hearings", { cases: hearings.map((h) => h.proceeding.case.code), detail: { view: params.view, from: range.first, listPage: page ?? null } });
+  const { days, total } = listed;
+  const shown = [...days.values()].flatMap((d) => d.hearings);
+  await recordPageView(user, "hearings", { cases: shown.map((h) => h.proceeding.case.code), detail: { view: params.view, from: range.first, listPage: page ?? null } });
   const t = await getTranslations("hearingsPage");
   const locale = await getLocale();
   const tPurpose = await getTranslations("enums.hearingPurpose");
   const tType = await getTranslations("enums.proceedingType");
   const format = await getFormatter();
   const tPager = await getTranslations("pager");
-  const dayKey = (date: Date) => formatInTimeZone(date, TIME_ZONE, "yyyy-MM-dd");
-  const byDay = new Map<string, Hearing[]>();
-  for (const hearing of hearings) byDay.set(dayKey(hearing.startsAt), [...(byDay.get(dayKey(hearing.startsAt)) ?? []), hearing]);
   const any = { value: "", label: t("any") };
   const dayLabel = (iso: string, style: "long" | "short") =>
     format.dateTime(dbDate(iso), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
@@ -95,8 +107,8 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
           ← {t("previous")}
         </Link>
         <p role="status">
-          {t("count", { count: total, clashes: hearings.filter((h) => h.clash).length })}
-          {page && total > ROWS_PER_PAGE ? ` · ${tPager("shown", shownRange(page, hearings.length, total))}` : null}
+          {t("count", { count: total, clashes: listed.clashes })}
+          {page && total > ROWS_PER_PAGE ? ` · ${tPager("shown", shownRange(page, shown.length, total))}` : null}
         </p>
         <Link href={href(params, { date: range.next })} className="text-blue-800 underline">
           {t("next")} →
@@ -104,14 +116,14 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
       </nav>
 
       {params.view === "agenda" ? (
-        hearings.length === 0 ? (
+        shown.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>
         ) : (
           <div className="space-y-4">
-            {[...byDay.entries()].map(([day, items]) => (
+            {[...days.entries()].map(([day, { hearings }]) => (
               <section key={day} aria-label={dayLabel(day, "long")}>
                 <h2 className="mb-2 font-semibold">{dayLabel(day, "long")}</h2>
-                <ul className="space-y-2">{items.map((h) => item(h))}</ul>
+                <ul className="space-y-2">{hearings.map((h) => item(h))}</ul>
               </section>
             ))}
             <Pager page={page ?? 1} pages={pageCount(total)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
@@ -123,10 +135,10 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
             {range.days.map((day) => (
               <li key={day} className={`min-h-24 rounded border p-1 ${day.slice(0, 7) === params.date.slice(0, 7) || params.view === "week" ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-100"}`}>
                 <p className="text-xs font-semibold text-slate-800">{dayLabel(day, "short")}</p>
-                <ul className="mt-1 space-y-1">{(byDay.get(day) ?? []).slice(0, PER_DAY_CELL).map((h) => item(h, true))}</ul>
-                {(byDay.get(day)?.length ?? 0) > PER_DAY_CELL ? (
+                <ul className="mt-1 space-y-1">{(days.get(day)?.hearings ?? []).map((h) => item(h, true))}</ul>
+                {(days.get(day)?.count ?? 0) > PER_DAY_CELL ? (
                   <Link href={href(params, { view: "agenda", date: day })} className="text-xs text-blue-800 underline">
-                    {t("more", { count: byDay.get(day)!.length - PER_DAY_CELL })}
+                    {t("more", { count: days.get(day)!.count - PER_DAY_CELL })}
                   </Link>
                 ) : null}
               </li>
