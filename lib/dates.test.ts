@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { UTCDate } from "@date-fns/utc";
+import { addDays, addMonths, differenceInCalendarDays, format, getISODay, lastDayOfMonth, startOfISOWeek } from "date-fns";
+import { formatInTimeZone } from "date-fns-tz";
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -12,6 +15,7 @@ import {
   isoWeekday,
   lastOfMonth,
   mondayOf,
+  monthsBefore,
   parseIsoDate,
   startOfBangkokDay,
 } from "./dates";
@@ -68,5 +72,38 @@ describe("Bangkok time", () => {
 
   it("instants move by whole days", () => {
     expect(daysFrom(new Date("2026-12-01T05:00:00Z"), -30).toISOString()).toBe("2026-11-01T05:00:00.000Z");
+  });
+});
+
+// The arithmetic is hand-written for speed; date-fns is the reference it must agree with.
+describe("agreeing with date-fns", () => {
+  const utc = (iso: string) => new UTCDate(`${iso}T00:00:00Z`);
+  const ymd = (d: Date) => format(new UTCDate(d), "yyyy-MM-dd");
+  const instant = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true });
+
+  it("on days, months, weeks and month ends", () => {
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: -1200, max: 1200 }), (a, b, n) => {
+        expect(addCalendarDays(a, n)).toBe(ymd(addDays(utc(a), n)));
+        expect(addCalendarMonths(a, n)).toBe(ymd(addMonths(utc(a), n)));
+        expect(calendarDaysBetween(a, b)).toBe(differenceInCalendarDays(utc(b), utc(a)));
+        expect(mondayOf(a)).toBe(ymd(startOfISOWeek(utc(a))));
+        expect(isoWeekday(a)).toBe(getISODay(utc(a)));
+        expect(lastOfMonth(a.slice(0, 7))).toBe(ymd(lastDayOfMonth(utc(a))));
+        expect(isoDate(parseIsoDate(a))).toBe(a);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("on instants: Bangkok's date, whole days and whole months back", () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 240 }), (at, n, months) => {
+        expect(bangkokDate(at)).toBe(formatInTimeZone(at, "Asia/Bangkok", "yyyy-MM-dd"));
+        expect(daysFrom(at, n).getTime()).toBe(addDays(new UTCDate(at), n).getTime());
+        expect(monthsBefore(at, months).getTime()).toBe(addMonths(new UTCDate(at), -months).getTime());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

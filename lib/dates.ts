@@ -1,13 +1,14 @@
-// The one module for dates, on date-fns. Two kinds of value:
+// The one module for dates. Two kinds of value:
 // - calendar dates ("YYYY-MM-DD"): dates of birth, detention, fines, due
 //   dates. They are days, not instants; arithmetic on them runs in UTC
-//   (UTCDate), so no time zone or clock change can move them. PostgreSQL
+//   (Date.UTC), so no time zone or clock change can move them. PostgreSQL
 //   `date` columns hold them as UTC midnight (`dbDate` / `isoDate`).
 // - instants (Date): when something happened. They are shown and grouped in
 //   Bangkok's time (Asia/Bangkok, UTC+7 all year).
-// Nothing else in the code does date arithmetic.
-import { UTCDate } from "@date-fns/utc";
-import { addDays, addMonths, differenceInCalendarDays, getISODay, lastDayOfMonth, startOfISOWeek } from "date-fns";
+// Nothing else in the code does date arithmetic. Calendar arithmetic is on
+// UTC day numbers rather than date-fns' UTCDate: a dashboard or a list does
+// it thousands of times a request, and UTCDate costs a microsecond or more
+// each time; dates.test checks every function against date-fns.
 import { fromZonedTime } from "date-fns-tz";
 
 export const TIME_ZONE = "Asia/Bangkok";
@@ -16,17 +17,23 @@ export const TIME_ZONE = "Asia/Bangkok";
 export type CalendarDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
 
-function utc(iso: CalendarDate): UTCDate {
+/** UTC midnight of a calendar date, in milliseconds. */
+function utcMs(iso: CalendarDate): number {
   const match = ISO_DATE.exec(iso);
   if (!match) throw new RangeError(`not a calendar date: ${iso}`);
-  return new UTCDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
-// Lists format hundreds of dates a page: the ISO string's first ten
-// characters are the UTC calendar date, at a fifth of date-fns format()'s cost.
-function calendarDate(date: Date): CalendarDate {
-  return date.toISOString().slice(0, 10);
+// The ISO string's first ten characters are the UTC calendar date.
+function calendarDate(at: Date | number): CalendarDate {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/** The last day (28–31) of a month, the month counted from January 0 (and rolling over into other years). */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 }
 
 // ── Calendar dates ──────────────────────────────────────────────────────────
@@ -34,7 +41,7 @@ function calendarDate(date: Date): CalendarDate {
 /** A calendar date that really exists ("2026-02-30" does not), as UTC midnight; null otherwise. */
 export function parseIsoDate(value: string): Date | null {
   if (!ISO_DATE.test(value)) return null;
-  const date = utc(value);
+  const date = new Date(utcMs(value));
   return calendarDate(date) === value ? date : null;
 }
 
@@ -42,7 +49,7 @@ export function parseIsoDate(value: string): Date | null {
 export function dbDate(iso: CalendarDate): Date;
 export function dbDate(iso: CalendarDate | null): Date | null;
 export function dbDate(iso: CalendarDate | null): Date | null {
-  return iso === null ? null : new Date(utc(iso).getTime());
+  return iso === null ? null : new Date(utcMs(iso));
 }
 
 /** A `date` column's value as "YYYY-MM-DD" ("" for none). */
@@ -52,27 +59,30 @@ export function isoDate(date: Date | null | undefined): CalendarDate {
 
 /** The calendar date `days` later (earlier when negative). */
 export function addCalendarDays(iso: CalendarDate, days: number): CalendarDate {
-  return calendarDate(addDays(utc(iso), days));
+  return calendarDate(utcMs(iso) + days * DAY_MS);
 }
 
 /** The calendar date `months` later; the 31st becomes the month's last day (31 Jan + 1 month = 28/29 Feb), as courts count. */
 export function addCalendarMonths(iso: CalendarDate, months: number): CalendarDate {
-  return calendarDate(addMonths(utc(iso), months));
+  const date = new Date(utcMs(iso));
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  return calendarDate(Date.UTC(year, month, Math.min(date.getUTCDate(), daysInMonth(year, month))));
 }
 
 /** Whole days from `from` to `to`: negative when `to` is earlier. */
 export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(utc(to), utc(from));
+  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
 }
 
 /** The Monday of the week holding the date. */
 export function mondayOf(iso: CalendarDate): CalendarDate {
-  return calendarDate(startOfISOWeek(utc(iso)));
+  return addCalendarDays(iso, 1 - isoWeekday(iso));
 }
 
 /** Monday = 1 … Sunday = 7. */
 export function isoWeekday(iso: CalendarDate): number {
-  return getISODay(utc(iso));
+  return new Date(utcMs(iso)).getUTCDay() || 7;
 }
 
 /** The first day of the date's month. */
@@ -82,7 +92,8 @@ export function firstOfMonth(iso: CalendarDate): CalendarDate {
 
 /** The last day of a month given as "YYYY-MM". */
 export function lastOfMonth(month: string): CalendarDate {
-  return calendarDate(lastDayOfMonth(utc(`${month}-01`)));
+  const first = new Date(utcMs(`${month}-01`));
+  return calendarDate(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), daysInMonth(first.getUTCFullYear(), first.getUTCMonth())));
 }
 
 // ── Bangkok time ────────────────────────────────────────────────────────────
@@ -115,12 +126,15 @@ export function startOfBangkokDay(iso: CalendarDate): Date {
 
 /** The instant `days` calendar days after (before, when negative) another, in Bangkok. */
 export function daysFrom(instant: Date, days: number): Date {
-  return addDays(new UTCDate(instant), days);
+  return new Date(instant.getTime() + days * DAY_MS);
 }
 
 /** The instant `months` calendar months before another (the month's end where the day does not exist). */
 export function monthsBefore(instant: Date, months: number): Date {
-  return addMonths(new UTCDate(instant), -months);
+  const year = instant.getUTCFullYear();
+  const month = instant.getUTCMonth() - months;
+  const day = Math.min(instant.getUTCDate(), daysInMonth(year, month));
+  return new Date(Date.UTC(year, month, day, instant.getUTCHours(), instant.getUTCMinutes(), instant.getUTCSeconds(), instant.getUTCMilliseconds()));
 }
 
 // ── Months and years typed into URLs ────────────────────────────────────────
