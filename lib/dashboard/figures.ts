@@ -70,13 +70,11 @@ export async function dashboardFigures(teams: string[], period: Period) {
       ) mine on mine."caseworkerId" = u.id
       where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
       order by open desc, u.name`),
-    // From the open episodes (a partial index), each looked up in its case: never the team's every case.
+    // The teams' open episodes (each carries its case's team), longest held first.
     timed("detained", db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string; facilityNames: unknown }[]>`
       select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility, f.names as "facilityNames"
-      from (select "caseId", "facilityId", "startedOn", "sentenceEndsOn" from "DetentionEpisode" where "releasedOn" is null offset 0) d
-      cross join lateral (select code, "teamId" from "Case" where id = d."caseId" offset 0) c
-      join "Facility" f on f.id = d."facilityId"
-      where c."teamId" = any(${teams}::uuid[]) order by d."startedOn"`),
+      from "DetentionEpisode" d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
+      where d."teamId" = any(${teams}::uuid[]) and d."releasedOn" is null order by d."startedOn", c.code`),
     timed("overdue", db.$queryRaw<{ name: string | null; count: bigint }[]>`
       select u.name, count(*) as count from "Task" t left join "User" u on u.id = t."assigneeId"
       where t."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
@@ -84,7 +82,7 @@ export async function dashboardFigures(teams: string[], period: Period) {
     timed("hearings", db.$queryRaw<{ code: string; startsAt: Date; court: string; courtNames: unknown }[]>`
       select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
-      where p."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
+      where h."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
     timed("newCases", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
       select to_char("startsOn", 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
       from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and ${months}

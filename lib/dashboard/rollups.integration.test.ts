@@ -6,9 +6,10 @@
 // size, opening date), their journeys' entry dates set, cleared or deleted,
 // proceedings opened, moved, closed, put in a programme and deleted, stage
 // changes recorded (some for a programme's hold), a programme's country
-// changed, tasks and hearings added, proceedings moved to another case,
-// cases deleted. The copies of a case's team and household size that
-// tasks, hearings and proceedings carry are checked the same way.
+// changed, tasks, hearings and detention added, proceedings moved to another
+// case, cases deleted. The copies of a case's team and household size that
+// tasks, hearings, detention episodes and proceedings carry are checked the
+// same way.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
@@ -62,6 +63,7 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant("country" as const), programme: fc.nat({ max: 1 }), country: fc.constantFrom("US", "CA", "AU") }),
   fc.record({ kind: fc.constant("task" as const), at: fc.nat(), done: fc.boolean() }),
   fc.record({ kind: fc.constant("hearing" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("detain" as const), at: fc.nat() }),
   // As a merge does: a proceeding (and its hearings) goes to another household.
   fc.record({ kind: fc.constant("rehome" as const), at: fc.nat(), to: fc.nat() }),
 );
@@ -115,6 +117,10 @@ async function counted(teams: string[]) {
     hearings: await testDb.$queryRaw`
       select h.id::text, c."teamId"::text from "Hearing" h join "Proceeding" p on p.id = h."proceedingId" join "Case" c on c.id = p."caseId"
       where c."teamId" = any(${teams}::uuid[]) order by 1`,
+    // Every detention episode carries its case's team.
+    detentions: await testDb.$queryRaw`
+      select d.id::text, c."teamId"::text from "DetentionEpisode" d join "Case" c on c.id = d."caseId"
+      where c."teamId" = any(${teams}::uuid[]) order by 1`,
     // Every proceeding carries its case's team and household size.
     proceedingCopies: await testDb.$queryRaw`
       select p.id::text, c."teamId"::text, c."householdSize" from "Proceeding" p join "Case" c on c.id = p."caseId"
@@ -147,6 +153,8 @@ async function rolledUp(teams: string[]) {
       select "teamId"::text, count(*)::int as n from "Task" where "teamId" = any(${teams}::uuid[]) group by 1 order by 1`,
     hearings: await testDb.$queryRaw`
       select id::text, "teamId"::text from "Hearing" where "teamId" = any(${teams}::uuid[]) order by 1`,
+    detentions: await testDb.$queryRaw`
+      select id::text, "teamId"::text from "DetentionEpisode" where "teamId" = any(${teams}::uuid[]) order by 1`,
     proceedingCopies: await testDb.$queryRaw`
       select id::text, "teamId"::text, "householdSize" from "Proceeding" where "teamId" = any(${teams}::uuid[]) order by 1`,
     proceedings: await testDb.$queryRaw`
@@ -176,6 +184,7 @@ describe("dashboard rollups", () => {
         ];
         const pick = (list: string[], at: number) => list[at % list.length];
         const court = (await testDb.court.create({ data: { name: `Rollup court ${tag()}` } })).id;
+        const facility = (await testDb.facility.findFirstOrThrow({ select: { id: true } })).id;
         const hearing = (proceedingId: string) =>
           testDb.hearing.create({ data: { proceedingId, courtId: court, startsAt: new Date("2026-02-01T03:00:00Z"), purpose: "FIRST_HEARING" } });
         // Each household already departed (a resettlement in a programme, or a transfer to Korea) after one stay.
@@ -234,6 +243,10 @@ describe("dashboard rollups", () => {
             await testDb.programme.update({ where: { id: programmes[c.programme] }, data: { country: c.country } });
           } else if (c.kind === "task") {
             await testDb.task.create({ data: { caseId: pick(cases, c.at), title: "test", dueOn: new Date("2026-01-05T00:00:00Z"), origin: "PERSON", completedAt: c.done ? new Date() : null } });
+          } else if (c.kind === "detain") {
+            const caseId = pick(cases, c.at);
+            const person = await testDb.person.findFirstOrThrow({ where: { caseId }, select: { id: true } });
+            await testDb.detentionEpisode.create({ data: { caseId, personId: person.id, facilityId: facility, startedOn: new Date("2026-01-20T00:00:00Z") } });
           } else if (c.kind === "hearing" && proceedings.length) {
             await hearing(pick(proceedings, c.at));
           } else if (c.kind === "rehome" && proceedings.length) {

@@ -40,9 +40,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     pendingClosures(user),
     standingHolds(user),
   ]);
-  // The dashboard names cases in its detention list, hearings and closure requests; the rest are counts.
+  // The dashboard names cases in its detention list, hearings and closure requests (those shown); the rest are counts.
+  const shown = <T,>(rows: T[]) => rows.slice(0, LIST_LIMIT);
   await recordPageView(user, "dashboard", {
-    cases: [...figures.detained.map((d) => d.code), ...figures.hearings.map((h) => h.code), ...closures.map((c) => c.case.code), ...holds.map((h) => h.case.code)],
+    cases: [...shown(figures.detained).map((d) => d.code), ...shown(figures.hearings).map((h) => h.code), ...closures.map((c) => c.case.code), ...holds.map((h) => h.case.code)],
     detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
   });
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
@@ -175,7 +176,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </p>
           <FigureTable
             testId="figure-detained"
-            rows={figures.detained.slice(0, LIST_LIMIT).map((row) => ({
+            rows={shown(figures.detained).map((row) => ({
               key: row.code,
               cells: [
                 <Link key="code" href={`/cases/${row.code}/custody`} className="text-blue-800 underline">
@@ -212,7 +213,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("hearingsWeek", { count: figures.hearings.length })}
           </h2>
           <ul className="text-sm">
-            {figures.hearings.slice(0, LIST_LIMIT).map((h) => (
+            {shown(figures.hearings).map((h) => (
               <li key={`${h.code}-${h.startsAt.toISOString()}`}>
                 {format.dateTime(h.startsAt, "moment")} ·{" "}
                 <Link href={`/cases/${h.code}/proceedings`} className="font-mono text-blue-800 underline">
