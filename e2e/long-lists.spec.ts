@@ -49,3 +49,30 @@ test("the deadlines come a page at a time, and a busy day in the month links to 
   await expect(page).toHaveURL(new RegExp(`view=agenda.*date=${day}|date=${day}.*view=agenda`));
   await expect(page.getByTestId("agenda-hearing")).toHaveCount(6);
 });
+
+// A case of years: the timeline shows its newest fifty entries, and every older one is a page away.
+test("a case's timeline comes a page at a time, newest first", async ({ page }) => {
+  const teamName = `Timeline ${uniqueTag()}`;
+  await sql(`insert into "Team" (id, name) values (gen_random_uuid(), $1)`, [teamName]);
+  const supervisor = await ownAccount("SUPERVISOR", teamName);
+  const target = await newCase();
+  await sql(`update "Case" set "teamId" = (select id from "Team" where name = $1) where id = $2`, [teamName, target.id]);
+  await sql(
+    `insert into "Note" (id, "caseId", "authorId", kind, body, confidential, "createdAt")
+     select gen_random_uuid(), $1, (select id from "User" where email = $2), 'CONTACT', 'Old note ' || g, false, now() - g * interval '1 day'
+
+     from generate_series(1, 70) g`,
+    [target.id, supervisor],
+  );
+  await signInAs(page, { email: supervisor });
+  await page.goto(`/cases/${target.code}`);
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline.getByText("Old note 1", { exact: true })).toBeVisible();
+  await expect(timeline.locator(":scope > li")).toHaveCount(50);
+  await expect(timeline.getByText("Old note 70", { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Timeline pages" }).getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/timeline=2/);
+  await expect(timeline.getByText("Old note 70", { exact: true })).toBeVisible();
+  await expect(timeline.getByText("Old note 1", { exact: true })).toHaveCount(0);
+});

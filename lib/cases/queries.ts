@@ -12,6 +12,7 @@ import { isCaseCode, isCaseCodeStart } from "./codes";
 import type { CaseAccess } from "./access";
 import { isUuid } from "@/lib/validation/ids";
 import { staffNames } from "@/lib/users/names";
+import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
 
 /** LIKE treats % and _ as wildcards; a search for them should find them literally. */
 function escapeLike(text: string) {
@@ -345,8 +346,6 @@ export async function getCaseFile(access: CaseAccess) {
 }
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
 
-const TIMELINE_LIMIT = 200;
-
 // Changes shown on the timeline; views, lists and sign-ins stay in the audit log only.
 const TIMELINE_ACTIONS: AuditAction[] = [
   "case.create",
@@ -380,30 +379,40 @@ export type TimelineEntry = { on: CalendarDate } & (
   | { kind: "arrival"; id: string; at: null; entryPoint: string | null }
 );
 
+/** A page of the timeline, newest first; its size is the lists' (ROWS_PER_PAGE). */
+export type TimelinePage = { entries: TimelineEntry[]; total: number; page: number; pages: number };
+
 /**
  * Notes the actor may read, the recorded changes and the arrival in
  * Thailand, ordered by the day each happened (newest first), then by when
  * it was recorded: a surrender recorded today about last week sits in last
- * week, where the gap before it shows.
+ * week, where the gap before it shows. One page at a time, so a case of
+ * years with hundreds of notes opens as fast as a new one, and every older
+ * entry is a page away. Each source is read in that same order, so the
+ * first `page × size` of each hold every entry of the page.
  */
-export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> {
+export async function getTimeline(access: CaseAccess, page = 1): Promise<TimelinePage> {
   const { actor, caseId } = access;
-  const [notes, changes] = await Promise.all([
+  const caseIds = [caseId, ...(await mergedCaseIds(caseId))];
+  const depth = page * ROWS_PER_PAGE;
+  const noteWhere: Prisma.NoteWhereInput = { AND: [{ caseId }, noteScope(actor)] };
+  const changeWhere: Prisma.AuditLogWhereInput = { caseId: { in: caseIds }, action: { in: TIMELINE_ACTIONS } };
+  const [notes, changes, noteCount, changeCount, journey] = await Promise.all([
     db.note.findMany({
-      where: { AND: [{ caseId }, noteScope(actor)] },
-      orderBy: { createdAt: "desc" },
-      take: TIMELINE_LIMIT,
+      where: noteWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: depth,
       select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
     }),
-    db.auditLog.findMany({
-      // The history of cases merged into this one belongs to it too.
-      where: { caseId: { in: [caseId, ...(await mergedCaseIds(caseId))] }, action: { in: TIMELINE_ACTIONS } },
-      orderBy: { at: "desc" },
-      take: TIMELINE_LIMIT,
-      select: { id: true, at: true, action: true, entity: true, fields: true, actorId: true, detail: true, occurredOn: true },
-    }),
+    // The history of cases merged into this one belongs to it too. Ordered as the timeline is: by the day it happened, then when recorded.
+    db.$queryRaw<{ id: bigint; at: Date; action: string; entity: string; fields: string[]; actorId: string | null; detail: unknown; occurredOn: Date | null }[]>`
+      select id, at, action, entity, fields, "actorId"::text as "actorId", detail, "occurredOn" from "AuditLog"
+      where "caseId" = any(${caseIds}::uuid[]) and action = any(${TIMELINE_ACTIONS}::text[])
+      order by coalesce("occurredOn", waypoint_bangkok_day(at)) desc, at desc, id desc limit ${depth}`,
+    db.note.count({ where: noteWhere }),
+    db.auditLog.count({ where: changeWhere }),
+    db.journey.findUnique({ where: { caseId }, select: { entryDate: true, entryPoint: true } }),
   ]);
-  const journey = await db.journey.findUnique({ where: { caseId }, select: { entryDate: true, entryPoint: true } });
   const actors = await staffNames(changes.map((c) => c.actorId));
   const entries: TimelineEntry[] = [
     ...notes.map((note) => ({
@@ -430,7 +439,13 @@ export async function getTimeline(access: CaseAccess): Promise<TimelineEntry[]> 
   ];
   if (journey?.entryDate) entries.push({ kind: "arrival", id: "arrival", on: isoDate(journey.entryDate), at: null, entryPoint: journey.entryPoint });
   const recorded = (entry: TimelineEntry) => entry.at?.getTime() ?? 0;
-  return entries.sort((a, b) => (a.on === b.on ? recorded(b) - recorded(a) : a.on < b.on ? 1 : -1)).slice(0, TIMELINE_LIMIT);
+  // A total order (kind and id break ties), so each page follows the one before it exactly.
+  entries.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? 1 : -1) : recorded(b) - recorded(a) || a.kind.localeCompare(b.kind) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)));
+  const total = noteCount + changeCount + (journey?.entryDate ? 1 : 0);
+  const pages = pageCount(total);
+  // A page past the end (entries deleted since, or an edited link) is the last one.
+  if (page > pages) return getTimeline(access, pages);
+  return { entries: entries.slice((page - 1) * ROWS_PER_PAGE, depth), total, page, pages };
 }
 
 /**

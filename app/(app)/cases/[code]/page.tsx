@@ -19,16 +19,17 @@ import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { cardClass, Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { caseTitle } from "@/lib/page-title";
+import { Pager, pageParam } from "@/components/ui/pager";
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The title is the case code only: names never go into titles, URLs or logs.
 export const generateMetadata = caseTitle("caseFile");
 
-export default async function CaseFilePage({ params }: Props) {
+export default async function CaseFilePage({ params, searchParams }: Props) {
   const { user, access, file, ip } = await openCasePage(params, { section: "overview" });
   const [timeline, incidents, protectedDetails, journeyGlance] = await Promise.all([
-    getTimeline(access),
+    getTimeline(access, pageParam((await searchParams).timeline)),
     caseIncidents(access),
     readProtectedDetails(access, ip),
     caseJourney(access),
@@ -182,7 +183,10 @@ export default async function CaseFilePage({ params }: Props) {
           <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
             {t("timeline")}
           </h2>
-          <Timeline entries={timeline} />
+          <Timeline entries={timeline.entries} />
+          <div className="mt-3">
+            <Pager page={timeline.page} pages={timeline.pages} href={(n) => `/cases/${file.code}?timeline=${n}#timeline-heading`} label={t("timelinePages")} />
+          </div>
         </section>
       </div>
     </div>

@@ -1,0 +1,89 @@
+// The case timeline, read a page at a time: every entry the reader may see
+// exactly once across the pages, in the timeline's order (the day it
+// happened, then when it was recorded), and a total that counts only those.
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import type { Actor } from "@/lib/policy";
+import { ROWS_PER_PAGE } from "@/lib/paging";
+import { openCase } from "./access";
+import { getTimeline, type TimelineEntry } from "./queries";
+
+const NOTES = ROWS_PER_PAGE + 30;
+let caseworker: Actor;
+let colleague: Actor;
+let code: string;
+let backdatedId: string;
+
+beforeAll(async () => {
+  const team = await makeTeam("Timeline");
+  caseworker = await makeUser("CASEWORKER", team.id);
+  colleague = await makeUser("CASEWORKER", team.id);
+  const made = await makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Timeline ${tag()}` } });
+  code = made.code;
+  // Notes over several days, every fifth confidential (its author and supervisors read it; a colleague does not).
+  const start = Date.UTC(2026, 5, 1, 3);
+  await testDb.note.createMany({
+    data: Array.from({ length: NOTES }, (_, i) => ({
+      caseId: made.id,
+      authorId: caseworker.id,
+      kind: "CONTACT" as const,
+      body: `Note ${i}`,
+      confidential: i % 5 === 0,
+      createdAt: new Date(start + i * 7 * 3_600_000),
+    })),
+  });
+  // A detention recorded today about a day long ago: it belongs on that day, far down the timeline.
+  const backdated = await testDb.auditLog.create({
+    data: { actorId: caseworker.id, action: "detention.create", entity: "DetentionEpisode", caseId: made.id, fields: ["startedOn"], occurredOn: new Date("2026-06-02T00:00:00Z") },
+  });
+  backdatedId = String(backdated.id);
+});
+
+async function allPages(actor: Actor) {
+  const access = (await openCase(actor, code, "view", null))!;
+  const first = await getTimeline(access, 1);
+  const entries: TimelineEntry[] = [...first.entries];
+  for (let page = 2; page <= first.pages; page++) {
+    const next = await getTimeline(access, page);
+    expect(next.entries.length).toBeGreaterThan(0);
+    entries.push(...next.entries);
+  }
+  return { first, entries, access };
+}
+
+const key = (e: TimelineEntry) => `${e.kind}-${e.id}`;
+
+describe("the case timeline, a page at a time", () => {
+  it("shows every entry once, newest day first, then by when it was recorded", async () => {
+    const { first, entries } = await allPages(caseworker);
+    expect(first.entries).toHaveLength(ROWS_PER_PAGE);
+    expect(entries).toHaveLength(first.total);
+    expect(new Set(entries.map(key)).size).toBe(entries.length);
+    expect(entries.filter((e) => e.kind === "note")).toHaveLength(NOTES);
+    for (let i = 1; i < entries.length; i++) {
+      const [a, b] = [entries[i - 1], entries[i]];
+      expect(a.on >= b.on).toBe(true);
+      if (a.on === b.on && a.at && b.at) expect(a.at.getTime()).toBeGreaterThanOrEqual(b.at.getTime());
+    }
+    // The backdated change sits on its own day, after the notes of later days.
+    const backdated = entries.findIndex((e) => e.kind === "change" && e.id === backdatedId);
+    expect(entries[backdated].on).toBe("2026-06-02");
+    expect(entries.slice(backdated + 1).every((e) => e.on <= "2026-06-02")).toBe(true);
+  });
+
+  it("counts only what the reader may see: a colleague is not told that confidential notes exist", async () => {
+    const mine = await allPages(caseworker);
+    const theirs = await allPages(colleague);
+    const confidential = Math.ceil(NOTES / 5);
+    expect(theirs.first.total).toBe(mine.first.total - confidential);
+    expect(theirs.entries).toHaveLength(theirs.first.total);
+    expect(theirs.entries.some((e) => e.kind === "note" && e.confidential)).toBe(false);
+  });
+
+  it("answers a page past the end with the last page", async () => {
+    const { access, first } = await allPages(caseworker);
+    const beyond = await getTimeline(access, first.pages + 5);
+    expect(beyond.page).toBe(first.pages);
+    expect(beyond.entries.length).toBeGreaterThan(0);
+  });
+});
