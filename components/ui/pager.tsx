@@ -3,10 +3,13 @@ import { getTranslations } from "next-intl/server";
 
 /**
  * Previous, "page N of M", next: for a list read one page at a time, so a
- * page costs the rows it shows however long the list grows.
+ * page costs the rows it shows however long the list grows. A list that is
+ * not counted (the case timeline) gives `more` instead of `pages`, and shows
+ * "page N".
  */
-export async function Pager({ page, pages, href, label }: { page: number; pages: number; href: (page: number) => string; label?: string }) {
-  if (pages <= 1) return null;
+export async function Pager({ page, href, label, ...extent }: { page: number; href: (page: number) => string; label?: string } & ({ pages: number } | { more: boolean })) {
+  const last = "pages" in extent ? page >= extent.pages : !extent.more;
+  if (page === 1 && last) return null;
   const t = await getTranslations("pager");
   return (
     <nav aria-label={label ?? t("pagination")} className="flex items-center justify-between gap-3 text-sm">
@@ -17,8 +20,8 @@ export async function Pager({ page, pages, href, label }: { page: number; pages:
       ) : (
         <span />
       )}
-      <span>{t("page", { page, pages })}</span>
-      {page < pages ? (
+      <span>{"pages" in extent ? t("page", { page, pages: extent.pages }) : t("pageOnly", { page })}</span>
+      {!last ? (
         <Link href={href(page + 1)} className="text-blue-800 underline" rel="next">
           {t("next")}
         </Link>

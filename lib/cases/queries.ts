@@ -12,7 +12,7 @@ import { isCaseCode, isCaseCodeStart } from "./codes";
 import type { CaseAccess } from "./access";
 import { isUuid } from "@/lib/validation/ids";
 import { staffNames } from "@/lib/users/names";
-import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
+import { ROWS_PER_PAGE } from "@/lib/paging";
 
 /** LIKE treats % and _ as wildcards; a search for them should find them literally. */
 function escapeLike(text: string) {
@@ -379,8 +379,8 @@ export type TimelineEntry = { on: CalendarDate } & (
   | { kind: "arrival"; id: string; at: null; entryPoint: string | null }
 );
 
-/** A page of the timeline, newest first; its size is the lists' (ROWS_PER_PAGE). */
-export type TimelinePage = { entries: TimelineEntry[]; total: number; page: number; pages: number };
+/** A page of the timeline, newest first (its size is the lists', ROWS_PER_PAGE), and whether older entries follow. */
+export type TimelinePage = { entries: TimelineEntry[]; page: number; older: boolean };
 
 /**
  * Notes the actor may read, the recorded changes and the arrival in
@@ -389,28 +389,26 @@ export type TimelinePage = { entries: TimelineEntry[]; total: number; page: numb
  * week, where the gap before it shows. One page at a time, so a case of
  * years with hundreds of notes opens as fast as a new one, and every older
  * entry is a page away. Each source is read in that same order, so the
- * first `page × size` of each hold every entry of the page.
+ * first `page × size` of each hold every entry of the page (one more says
+ * whether another page follows). Not counted: counting a case's changes
+ * reads every month of the audit log, 10 ms on a case of ten years.
  */
 export async function getTimeline(access: CaseAccess, page = 1): Promise<TimelinePage> {
   const { actor, caseId } = access;
   const caseIds = [caseId, ...(await mergedCaseIds(caseId))];
   const depth = page * ROWS_PER_PAGE;
-  const noteWhere: Prisma.NoteWhereInput = { AND: [{ caseId }, noteScope(actor)] };
-  const changeWhere: Prisma.AuditLogWhereInput = { caseId: { in: caseIds }, action: { in: TIMELINE_ACTIONS } };
-  const [notes, changes, noteCount, changeCount, journey] = await Promise.all([
+  const [notes, changes, journey] = await Promise.all([
     db.note.findMany({
-      where: noteWhere,
+      where: { AND: [{ caseId }, noteScope(actor)] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: depth,
+      take: depth + 1,
       select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
     }),
     // The history of cases merged into this one belongs to it too. Ordered as the timeline is: by the day it happened, then when recorded.
     db.$queryRaw<{ id: bigint; at: Date; action: string; entity: string; fields: string[]; actorId: string | null; detail: unknown; occurredOn: Date | null }[]>`
       select id, at, action, entity, fields, "actorId"::text as "actorId", detail, "occurredOn" from "AuditLog"
       where "caseId" = any(${caseIds}::uuid[]) and action = any(${TIMELINE_ACTIONS}::text[])
-      order by coalesce("occurredOn", waypoint_bangkok_day(at)) desc, at desc, id desc limit ${depth}`,
-    db.note.count({ where: noteWhere }),
-    db.auditLog.count({ where: changeWhere }),
+      order by coalesce("occurredOn", waypoint_bangkok_day(at)) desc, at desc, id desc limit ${depth + 1}`,
     db.journey.findUnique({ where: { caseId }, select: { entryDate: true, entryPoint: true } }),
   ]);
   const actors = await staffNames(changes.map((c) => c.actorId));
@@ -441,11 +439,10 @@ export async function getTimeline(access: CaseAccess, page = 1): Promise<Timelin
   const recorded = (entry: TimelineEntry) => entry.at?.getTime() ?? 0;
   // A total order (kind and id break ties), so each page follows the one before it exactly.
   entries.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? 1 : -1) : recorded(b) - recorded(a) || a.kind.localeCompare(b.kind) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)));
-  const total = noteCount + changeCount + (journey?.entryDate ? 1 : 0);
-  const pages = pageCount(total);
+  const shown = entries.slice((page - 1) * ROWS_PER_PAGE, depth);
   // A page past the end (entries deleted since, or an edited link) is the last one.
-  if (page > pages) return getTimeline(access, pages);
-  return { entries: entries.slice((page - 1) * ROWS_PER_PAGE, depth), total, page, pages };
+  if (shown.length === 0 && page > 1) return getTimeline(access, Math.max(1, Math.ceil(entries.length / ROWS_PER_PAGE)));
+  return { entries: shown, page, older: entries.length > depth };
 }
 
 /**

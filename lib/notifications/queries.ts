@@ -13,6 +13,8 @@ export async function myNotifications(actor: Actor) {
     where: notificationScope(actor),
     orderBy: { createdAt: "desc" },
     take: 100,
+    // The case's code looked up for the hundred shown, not joined to every notice before they are sorted.
+    relationLoadStrategy: "query",
     select: { id: true, kind: true, createdAt: true, readAt: true, case: { select: { code: true } } },
   });
 }

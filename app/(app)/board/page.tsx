@@ -19,8 +19,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const query = await searchParams;
   const sort: BoardSort = (BOARD_SORTS as readonly string[]).includes(query.sort ?? "") ? (query.sort as BoardSort) : "hearing";
   // The whole board is sorted, then shown a page at a time (a page, not the board, is what costs).
-  const board = await refoulementBoard(user, sort);
-  const { rows, page, pages } = pageOf(board, pageParam(query.page));
+  const { rows, total, page, pages } = await refoulementBoard(user, sort, pageParam(query.page));
   await recordPageView(user, "board", { cases: rows.map((r) => r.code), detail: { sort, listPage: page } });
   const t = await getTranslations("board");
   const locale = await getLocale();
@@ -46,8 +45,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
       <p className="text-slate-700">{t("intro")}</p>
       <p role="status" className="text-sm">
-        {t("count", { count: board.length })}
-        {pages > 1 ? ` · ${tPager("shown", shownRange(page, rows.length, board.length))}` : null}
+        {t("count", { count: total })}
+        {pages > 1 ? ` · ${tPager("shown", shownRange(page, rows.length, total))}` : null}
       </p>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>

@@ -185,7 +185,7 @@ export default async function CaseFilePage({ params, searchParams }: Props) {
           </h2>
           <Timeline entries={timeline.entries} />
           <div className="mt-3">
-            <Pager page={timeline.page} pages={timeline.pages} href={(n) => `/cases/${file.code}?timeline=${n}#timeline-heading`} label={t("timelinePages")} />
+            <Pager page={timeline.page} more={timeline.older} href={(n) => `/cases/${file.code}?timeline=${n}#timeline-heading`} label={t("timelinePages")} />
           </div>
         </section>
       </div>

@@ -1,0 +1,51 @@
+// The refoulement-risk board: the cases at risk the reader may see, in the
+// order asked for (next hearing, next deadline, longest held, code), one
+// page at a time.
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import type { Actor } from "@/lib/policy";
+import { refoulementBoard } from "./queries";
+
+let supervisor: Actor;
+let outsider: Actor;
+const codes: string[] = [];
+
+beforeAll(async () => {
+  const team = await makeTeam("Board");
+  supervisor = await makeUser("SUPERVISOR", team.id);
+  outsider = await makeUser("SUPERVISOR", (await makeTeam("Board elsewhere")).id);
+  const court = await testDb.court.findFirstOrThrow();
+  const facility = await testDb.facility.findFirstOrThrow();
+  // Three flagged cases: A has the soonest hearing, B the nearest deadline, C has been held longest.
+  for (const [i, name] of ["A", "B", "C"].entries()) {
+    const made = await makeCase({ teamId: team.id, caseworkerId: null, actorId: supervisor.id, principal: { latinName: `Board ${name} ${tag()}` } });
+    codes.push(made.code);
+    await testDb.case.update({ where: { id: made.id }, data: { riskFlags: ["REFOULEMENT_RISK"] } });
+    const proceeding = await testDb.proceeding.create({ data: { caseId: made.id, type: "DEPORTATION_EXTRADITION", stage: "ORDER_RECEIVED" } });
+    await testDb.hearing.create({ data: { proceedingId: proceeding.id, courtId: court.id, purpose: "FIRST_HEARING", startsAt: new Date(Date.now() + (i + 1) * 86_400_000) } });
+    await testDb.task.create({ data: { caseId: made.id, title: "Appeal", origin: "PERSON", dueOn: new Date(Date.now() + [20, 5, 10][i] * 86_400_000) } });
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId: made.id } });
+    await testDb.detentionEpisode.create({ data: { caseId: made.id, personId: person.id, facilityId: facility.id, startedOn: new Date(Date.now() - [10, 20, 90][i] * 86_400_000) } });
+  }
+});
+
+const order = async (sort: "code" | "hearing" | "deadline" | "detention") => (await refoulementBoard(supervisor, sort)).rows.map((r) => r.code);
+
+describe("the refoulement-risk board", () => {
+  it("sorts by next hearing, next deadline, time held and code", async () => {
+    const [a, b, c] = codes;
+    expect(await order("hearing")).toEqual([a, b, c]);
+    expect(await order("deadline")).toEqual([b, c, a]);
+    expect(await order("detention")).toEqual([c, b, a]);
+    expect(await order("code")).toEqual([...codes].sort());
+    const board = await refoulementBoard(supervisor, "detention");
+    expect([board.total, board.page, board.pages]).toEqual([3, 1, 1]);
+    expect(board.rows[0].detention?.days).toBeGreaterThan(90);
+    expect(board.rows[0].nextDeadline?.title).toBe("Appeal");
+  });
+
+  it("shows another team's supervisor none of them, and a page past the end is the last", async () => {
+    expect((await refoulementBoard(outsider, "hearing")).rows.map((r) => r.code).filter((code) => codes.includes(code))).toEqual([]);
+    expect((await refoulementBoard(supervisor, "code", 99)).page).toBe(1);
+  });
+});
