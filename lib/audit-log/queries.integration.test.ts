@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditAction } from "@/lib/audit";
 import { auditFilterSchema, browseAudit } from "./queries";
 
 let supervisor: Actor;
@@ -43,6 +43,32 @@ describe("browsing the audit log", () => {
     const page = await browseAudit(admin, filter({ actor: caseworker.id }), "127.0.0.1");
     expect(page!.rows.map((r) => r.action)).toEqual(["login.failed"]);
     expect(await browseAudit(caseworker, filter(), "127.0.0.1")).toBeNull();
+  });
+
+  it("gives an administrator every account event once, newest first, page after page, among many case entries", async () => {
+    const person = await makeUser("CASEWORKER", null);
+    const kinds: AuditAction[] = ["login", "logout", "login.failed", "user.update"];
+    // 130 account events of four kinds, each after a few case views, as the log looks in use.
+    for (let i = 0; i < 130; i++) {
+      await testDb.$transaction(async (tx) => {
+        for (let v = 0; v < 3; v++) await recordAudit(tx, { actorId: person.id, action: "case.view", entity: "Case", entityId: mine.id, caseId: mine.id });
+      });
+      await testDb.$transaction((tx) => recordAudit(tx, { actorId: person.id, action: kinds[i % 4], entity: "User", entityId: person.id }));
+    }
+    const expected = await testDb.auditLog.findMany({ where: { actorId: person.id, action: { in: kinds } }, orderBy: { id: "desc" }, select: { id: true } });
+    const seen: bigint[] = [];
+    let before: string | undefined;
+    do {
+      const page = await browseAudit(admin, filter({ actor: person.id, ...(before ? { before } : {}) }), "127.0.0.1");
+      seen.push(...page!.rows.map((r) => r.id));
+      expect(page!.rows.every((r) => (kinds as string[]).includes(r.action) && r.code === null)).toBe(true);
+      before = page!.next?.toString();
+    } while (before);
+    expect(seen).toEqual(expected.map((e) => e.id));
+    // One kind asked for: only that kind; a case code: nothing (account events name no case).
+    expect((await browseAudit(admin, filter({ actor: person.id, action: "logout" }), "127.0.0.1"))!.rows.map((r) => r.action)).toEqual(Array(33).fill("logout"));
+    expect((await browseAudit(admin, filter({ actor: person.id, action: "case.view" }), "127.0.0.1"))!.rows).toEqual([]);
+    expect((await browseAudit(admin, filter({ code: mine.code }), "127.0.0.1"))!.rows).toEqual([]);
   });
 
   it("records each reading of the log", async () => {

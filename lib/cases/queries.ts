@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { recordAudit, type AuditAction } from "@/lib/audit";
+import { readAuditLog, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
@@ -405,10 +405,10 @@ export async function getTimeline(access: CaseAccess, page = 1): Promise<Timelin
       select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
     }),
     // The history of cases merged into this one belongs to it too. Ordered as the timeline is: by the day it happened, then when recorded.
-    db.$queryRaw<{ id: bigint; at: Date; action: string; entity: string; fields: string[]; actorId: string | null; detail: unknown; occurredOn: Date | null }[]>`
+    readAuditLog(db.$queryRaw<{ id: bigint; at: Date; action: string; entity: string; fields: string[]; actorId: string | null; detail: unknown; occurredOn: Date | null }[]>`
       select id, at, action, entity, fields, "actorId"::text as "actorId", detail, "occurredOn" from "AuditLog"
       where "caseId" = any(${caseIds}::uuid[]) and action = any(${TIMELINE_ACTIONS}::text[])
-      order by coalesce("occurredOn", waypoint_bangkok_day(at)) desc, at desc, id desc limit ${depth + 1}`,
+      order by coalesce("occurredOn", waypoint_bangkok_day(at)) desc, at desc, id desc limit ${depth + 1}`),
     db.journey.findUnique({ where: { caseId }, select: { entryDate: true, entryPoint: true } }),
   ]);
   const actors = await staffNames(changes.map((c) => c.actorId));
