@@ -11,6 +11,7 @@
 //   BENCH_AUDIT_ROWS=10000000  audit log rows to generate (by month, 2019 to now)
 //   BENCH_PAGES=regex    measure only the pages whose label matches (and the floor)
 //   BENCH_SKIP_BUILD=1   serve the build already in .next
+//   WAYPOINT_WORKERS=2   serve with that many workers (scripts/serve.ts)
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
