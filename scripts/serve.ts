@@ -8,8 +8,8 @@
 //
 // It runs one such server per processor core (at most four; WAYPOINT_WORKERS
 // sets how many) as workers of one process sharing the port (node:cluster):
-// measured on two cores, two workers answer 30–55% more requests a second
-// than one (docs/benchmarks.md). A worker that dies is replaced, and a
+// measured on two cores, two workers answer 25–80% more requests a second
+// than one, page by page (docs/benchmarks.md). A worker that dies is replaced, and a
 // signal to the primary stops them all gracefully. Nothing is kept in a
 // worker's memory between requests (sessions, throttling and jobs are in
 // PostgreSQL), so any worker may answer any request.
