@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import type { Locale } from "@/i18n/locales";
+import { ClientMessages } from "@/components/intl/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,11 +11,11 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const locale = (await getLocale()) as Locale;
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages locale={locale}>{children}</ClientMessages>
       </body>
     </html>
   );

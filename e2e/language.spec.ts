@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, ownAccount, signInAs, sql } from "./helpers";
 
@@ -58,4 +59,29 @@ test("Korean and Vietnamese are offered, each named in itself, and a choice hold
   await page.goto("/tasks");
   await expect(page).toHaveTitle("Việc của tôi · Waypoint");
   expect(await sql(`select locale from "User" where email = $1`, [email])).toEqual([{ locale: "vi" }]);
+});
+
+// The client components' translations are a script of the user's language, fetched once and
+// cached by the browser, not written into every page: a page's HTML carries only what it shows.
+test("a page's HTML carries only its own words; the client's translations come as one script, of the user's language", async ({ page }) => {
+  const en = JSON.parse(await readFile("messages/en.json", "utf8"));
+  const th = JSON.parse(await readFile("messages/th.json", "utf8"));
+  await page.context().addCookies([{ name: "waypoint-locale", value: "th", url: process.env.BASE_URL! }]);
+  const loading: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") loading.push(response.text().catch(() => ""));
+  });
+  const response = await page.goto("/login");
+  const html = await response!.text();
+  await page.waitForLoadState("networkidle");
+  const scripts = await Promise.all(loading);
+  // Text the sign-in page never shows, in either language: not in its HTML.
+  expect(html).not.toContain(th.retention.intro);
+  expect(html).not.toContain(en.retention.intro);
+  // The Thai catalogue was loaded as a script; the English one was not.
+  expect(scripts.some((body) => body.includes(th.retention.intro))).toBe(true);
+  expect(scripts.some((body) => body.includes(en.retention.intro))).toBe(false);
+  // The sign-in form is a client component: its words are Thai.
+  await expect(page.getByRole("button", { name: th.signIn.submit })).toBeVisible();
+  await expectAccessible(page);
 });
