@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Person_nameKeys_idx";
+
+-- CreateIndex
+CREATE INDEX "Person_nameKeys_idx" ON "Person" USING GIN ("nameKeys" gin_trgm_ops);
+
