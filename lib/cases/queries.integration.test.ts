@@ -178,6 +178,11 @@ describe("a search's cases, paged and sorted", () => {
     expect([...(await page(1, "desc")), ...(await page(2, "desc"))]).toEqual([...ascending].reverse());
     const list = await listCases(supervisor, parseCaseListParams({ q: word }));
     expect([list.total, list.pages, list.rows.length]).toEqual([30, 2, 25]);
+    // By a moment too: the newest change first (the default), the earliest opened first.
+    const updated = list.rows.map((r) => r.updatedAt.getTime());
+    expect(updated).toEqual([...updated].sort((a, b) => b - a));
+    const opened = (await listCases(supervisor, parseCaseListParams({ q: word, sort: "opened", dir: "asc" }))).rows.map((r) => r.openedAt.getTime());
+    expect(opened).toEqual([...opened].sort((a, b) => a - b));
   });
 });
 
