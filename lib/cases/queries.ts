@@ -175,7 +175,6 @@ const LIST_ROW_SELECT = {
   detentions: { where: { releasedOn: null }, orderBy: { startedOn: "asc" }, take: 1, select: { startedOn: true } },
 } satisfies Prisma.CaseSelect;
 
-// The sort columns, for the one query that orders a search's few cases itself.
 /**
  * One page of a search's cases (at most SEARCH_ID_LIMIT, already in the
  * actor's scope and in the list's order).
