@@ -11,5 +11,7 @@ export const noteSchema = z.object({
     z.string({ error: "required" }).min(1, { error: "required" }).max(NOTE_MAX_LENGTH, { error: "tooLong" }),
   ),
   confidential: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  // Made by the writer's page for each note it sends: a note sent twice with one key is saved once.
+  idempotencyKey: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().uuid({ error: "invalid" }).optional()),
 });
 export type NoteInput = z.output<typeof noteSchema>;
