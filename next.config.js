@@ -1,5 +1,6 @@
 // @ts-check
 import createNextIntlPlugin from "next-intl/plugin";
+import { withSerwist } from "@serwist/turbopack";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -31,9 +32,19 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       // API answers (files, feeds, exports, JSON) are never pages: they may run and embed nothing.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Nor may any cache keep them: they hold people's data (pages already say no-store themselves).
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+      // The service worker is checked for a new version at every visit; no proxy may keep an old one.
+      { source: "/serwist/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] },
     ];
   },
 };
 
-export default withNextIntl(nextConfig);
+// withSerwist keeps esbuild, which builds the service worker, out of the server bundle.
+export default withSerwist(withNextIntl(nextConfig));

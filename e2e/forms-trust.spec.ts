@@ -44,24 +44,27 @@ test("a note's limit is stated beside it; a 10 MB paste stays in the field, says
 });
 
 test("a save that does not reach the server keeps the text and says so; sent again, it is saved once", async ({ page }) => {
+  // A task: notes are kept on the device instead (e2e/offline.spec.ts); every other form says so and keeps the text.
   const { id, code } = await newCase();
   await signInAs(page, "caseworker");
-  await page.goto(`/cases/${code}`);
+  await page.goto(`/cases/${code}/tasks`);
   await page.waitForLoadState("networkidle");
-  // The connection drops as the note is sent: every server action request fails.
+  // The connection drops as the task is sent: every server action request fails.
   const dropActions = (route: import("@playwright/test").Route) =>
     route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.fallback();
   await page.route("**/*", dropActions);
-  const text = `Call with the embassy ${uniqueTag()}`;
-  const body = page.getByLabel("Note", { exact: true });
-  await body.fill(text);
-  await page.getByRole("button", { name: "Save note" }).click();
+  const text = `Call the embassy ${uniqueTag()}`;
+  const title = page.getByLabel("Task", { exact: true });
+  await title.fill(text);
+  await page.getByLabel("Due on").fill("2096-03-02");
+  await page.getByRole("button", { name: "Add task" }).click();
   await expect(page.getByText("The save did not go through (the connection may have dropped). What you typed is still here: try again.")).toBeVisible();
-  await expect(body).toHaveValue(text);
-  expect(await notesOf(id)).toEqual([]);
+  await expect(title).toHaveValue(text);
+  const tasksOf = () => sql(`select 1 from "Task" where "caseId" = $1 and title = $2`, [id, text]);
+  expect(await tasksOf()).toHaveLength(0);
 
   await page.unroute("**/*", dropActions);
-  await page.getByRole("button", { name: "Save note" }).click();
-  await expect(page.getByText("Note saved.")).toBeVisible();
-  expect(await notesOf(id)).toEqual([{ body: text }]);
+  await page.getByRole("button", { name: "Add task" }).click();
+  await expect(page.getByText("Task added.")).toBeVisible();
+  expect(await tasksOf()).toHaveLength(1);
 });

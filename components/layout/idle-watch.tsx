@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import { forgetAllDrafts } from "@/lib/offline/note-drafts";
 
 const KEEP_ALIVE_EVERY_MS = 5 * 60_000;
 const CHECK_EVERY_MS = 15_000;
@@ -7,8 +8,9 @@ const CHECK_EVERY_MS = 15_000;
 /**
  * Ends the session when this page has seen no keyboard, pointer or scroll
  * activity for the idle timeout, and clears the screen to the sign-in page
- * (a shared office computer must not leave a case on display). While
- * someone is active without making requests, it tells the server so.
+ * (a shared office computer must not leave a case on display), deleting any
+ * note still waiting to be sent on this device. While someone is active
+ * without making requests, it tells the server so.
  */
 export function IdleWatch({ idleMinutes }: { idleMinutes: number }) {
   useEffect(() => {
@@ -25,6 +27,7 @@ export function IdleWatch({ idleMinutes }: { idleMinutes: number }) {
       if (now - lastActivity >= idleMinutes * 60_000) {
         window.clearInterval(timer);
         await post({ end: "idle" }).catch(() => undefined);
+        await forgetAllDrafts().catch(() => undefined);
         window.location.assign("/login?ended=idle");
       } else if (lastActivity > lastPing && now - lastPing >= KEEP_ALIVE_EVERY_MS) {
         lastPing = now;

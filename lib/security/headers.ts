@@ -12,6 +12,9 @@ export function contentSecurityPolicy(nonce: string, development = process.env.N
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (/serwist/sw.js): 'strict-dynamic' above would not let 'self' cover it.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

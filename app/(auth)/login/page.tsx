@@ -5,6 +5,7 @@ import { signedIn } from "@/lib/auth/current-user";
 import { Alert } from "@/components/ui/alert";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { ForgetDrafts } from "@/components/offline/forget-drafts";
 import { pageTitle } from "@/lib/page-title";
 
 export const generateMetadata = pageTitle("signIn");
@@ -32,6 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="mt-6">
         <LocaleSwitch />
       </div>
+      <ForgetDrafts />
     </main>
   );
 }
