@@ -3,6 +3,8 @@ import { expectAccessible, ownAccount, signInAs, sql } from "./helpers";
 import { newCase } from "./data";
 
 test("a supervisor gives an interpreter two sections of one case; the interpreter sees only those, changes nothing, and loses the open page when the window ends", async ({ page, browser }) => {
+  // A long journey through two browsers: on a busy two-core machine it can pass a minute.
+  test.setTimeout(120_000);
   const granted = await newCase({ team: "Bangkok" });
   const other = await newCase({ team: "Bangkok" });
   const interpreter = await ownAccount("GUEST", "Bangkok");

@@ -56,6 +56,7 @@ const GLOBAL_ROUTES: { path: string; roles: Role[]; method?: "POST" }[] = [
   { path: "/imports", roles: SUPERVISORS },
   { path: "/admin/users", roles: ["admin"] },
   { path: "/admin/settings", roles: ["admin"] },
+  { path: "/admin/outbox", roles: ["admin"] },
   { path: "/api/exports/cases", roles: SUPERVISORS, method: "POST" },
   { path: "/api/exports/figures", roles: SUPERVISORS, method: "POST" },
 ];

@@ -13,6 +13,8 @@ test.afterAll(async () => {
 });
 
 test("an administrator's court closure recounts an open deadline, which shows its working and the recount", async ({ page, browser }) => {
+  // A long journey through two browsers: on a busy two-core machine it can pass a minute.
+  test.setTimeout(120_000);
   const code = (await newCase({ team: "Bangkok", nationality: "VN" })).code;
   await signInAs(page, "caseworker");
   await page.goto(`/cases/${code}/proceedings`);

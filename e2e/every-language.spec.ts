@@ -151,6 +151,7 @@ for (const locale of Object.keys(LANGUAGES)) {
       "/admin/settings",
       "/admin/calendar",
       "/admin/retention",
+      "/admin/outbox",
       "/no-such-page",
     ];
     const problems: string[] = [];

@@ -9,6 +9,8 @@ import { newCase } from "./data";
 const notesOf = async (caseId: string) => sql<{ body: string }>(`select body from "Note" where "caseId" = $1`, [caseId]);
 
 test("a note's limit is stated beside it; a 10 MB paste stays in the field, says by how much it is over, and is not sent", async ({ page }) => {
+  // Ten million characters through a real browser: close to a minute on a busy two-core machine.
+  test.setTimeout(120_000);
   const { id, code } = await newCase();
   await signInAs(page, "caseworker");
   await page.goto(`/cases/${code}`);

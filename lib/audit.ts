@@ -75,6 +75,7 @@ export type AuditAction =
   | "retention.anonymise"
   | "retention.delete"
   | "retention.rule"
+  | "outbox.retry"
   | "retention.run"
   | "consent.record"
   | "consent.withdraw"

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
 import type { Actor } from "@/lib/policy";
 
-export type ViewedPage = "hearings" | "board" | "deadlines" | "tasks" | "dashboard" | "monthly-report" | "notifications" | "referrals" | "import-batch" | "retention";
+export type ViewedPage = "hearings" | "board" | "deadlines" | "tasks" | "dashboard" | "monthly-report" | "notifications" | "referrals" | "import-batch" | "retention" | "outbox";
 
 /** At most this many codes are listed in one row: a page never shows more. */
 const MAX_CODES = 500;

@@ -21,7 +21,7 @@ const EXPECTED: Record<Actor["role"], Permission[]> = {
     "case:merge", "case:import", "case:hold", "access:grant", "consent:record",
   ],
   LEGAL_OFFICER: ["case:read", "note:create", "proceeding:manage", "task:manage", "document:read", "document:upload", "hearing:manage", "incident:create", "board:read"],
-  ADMIN: ["user:manage", "settings:manage", "retention:manage", "audit:read"],
+  ADMIN: ["user:manage", "settings:manage", "retention:manage", "outbox:manage", "audit:read"],
   GUEST: ["case:read", "document:read"],
 };
 

@@ -50,6 +50,7 @@ export const PERMISSIONS = [
   "access:grant",
   "settings:manage",
   "retention:manage",
+  "outbox:manage",
   "user:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -111,7 +112,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // content; their audit:read covers sign-in events and account changes only.
   // Suspending a programme holds cases, so it is a supervisor's act, for the
   // teams they oversee (programmeHoldScope).
-  ADMIN: ["user:manage", "settings:manage", "retention:manage", "audit:read"],
+  ADMIN: ["user:manage", "settings:manage", "retention:manage", "outbox:manage", "audit:read"],
   // Interpreters, volunteers, pro bono lawyers: read what a supervisor's
   // grant opens (the case, its granted sections, for its window) and
   // change nothing (caseScope, lib/grants).

@@ -1,12 +1,14 @@
 "use server";
-// What signed-in users do to their own sign-in: change the password (other
-// sessions end), and set up or remove an authenticator app.
+// What signed-in users do to their own account: change the password (other
+// sessions end), set up or remove an authenticator app, choose how
+// reminders reach them by e-mail.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { formDataToObject, formErrorsFrom, type FormState, formText } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
 import { changeOwnPasswordSchema } from "@/lib/users/schema";
+import { z } from "@/lib/zod";
 import { requireUser } from "./current-user";
 import { hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-policy";
@@ -75,5 +77,21 @@ export async function disableTotpAction(_previous: FormState, formData: FormData
     await recordAudit(tx, { actorId: user.id, action: "user.totp", entity: "User", entityId: user.id, fields: ["totpSecret"], ip, detail: { change: "disabled" } });
   });
   revalidatePath("/account/security");
+  return { ok: true };
+}
+
+const emailRemindersSchema = z.object({ emailReminders: z.enum(["IMMEDIATE", "DAILY", "OFF"], { error: "invalidChoice" }) });
+
+/** How reminders reach the signed-in user by e-mail: each at once, a daily digest, or none. */
+export async function setEmailRemindersAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = emailRemindersSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return formErrorsFrom(parsed.error);
+  const ip = await clientIp();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { emailReminders: parsed.data.emailReminders } });
+    await recordAudit(tx, { actorId: user.id, action: "user.update", entity: "User", entityId: user.id, fields: ["emailReminders"], ip, detail: { emailReminders: parsed.data.emailReminders } });
+  });
+  revalidatePath("/account");
   return { ok: true };
 }

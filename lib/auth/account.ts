@@ -3,10 +3,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 
-/** Whether the person has made a calendar feed address (only its hash is kept). */
-export async function hasCalendarLink(userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { calendarTokenHash: true } });
-  return Boolean(user?.calendarTokenHash);
+/** The account page's settings: whether a calendar feed address was made (only its hash is kept), and how reminders come by e-mail. One read. */
+export async function accountSettings(userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarTokenHash: true, emailReminders: true } });
+  return { hasCalendarLink: Boolean(user.calendarTokenHash), emailReminders: user.emailReminders };
 }
 
 /** The person's sign-in security: authenticator state, whether their role requires one, recovery codes left. */

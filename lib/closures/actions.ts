@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { caseCommand } from "@/lib/commands";
 import type { FormState } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
+import { notify } from "@/lib/notifications/notify";
 import { requestClosure } from "./requests";
 import { closureDecisionSchema, closureRequestSchema } from "./schema";
 
@@ -30,7 +31,7 @@ export async function decideClosureAction(code: string, requestId: string, _prev
       // The caseworker who asked hears the answer.
       const request = await tx.closureRequest.findUniqueOrThrow({ where: { id: requestId }, select: { requestedById: true } });
       if (request.requestedById !== access.actor.id) {
-        await tx.notification.create({ data: { userId: request.requestedById, caseId: access.caseId, kind: decision === "approve" ? "closure-approved" : "closure-returned" } });
+        await notify(tx, [{ userId: request.requestedById, caseId: access.caseId, kind: decision === "approve" ? "closure-approved" : "closure-returned" }]);
       }
       if (decision === "approve") {
         await tx.case.update({ where: { id: access.caseId }, data: { status: "CLOSED", updatedById: access.actor.id, version: { increment: 1 } } });

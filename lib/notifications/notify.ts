@@ -1,12 +1,23 @@
 import "server-only";
-// Notices to the supervisors who oversee a team: a protection incident, a
-// counsel conflict only they may clear, a possible duplicate the caseworker
-// may not open.
+// The one writer of notices: in the app (Notification) and, for the kinds
+// that also go by e-mail, in the recipient's e-mail (lib/email/outbox), both
+// in the transaction of the change that causes them.
 import type { Tx } from "@/lib/db";
 import { teamSupervisors } from "@/lib/policy";
+import { queueEmails } from "@/lib/email/outbox";
+
+export type Notice = { userId: string; caseId: string | null; kind: string };
+
+export async function notify(tx: Tx, notices: Notice[]) {
+  if (!notices.length) return;
+  await tx.notification.createMany({ data: notices });
+  await queueEmails(tx, notices);
+}
 
 /**
- * Tells every supervisor of the team (and each organisation-wide one).
+ * Tells every supervisor of the team (and each organisation-wide one): a
+ * protection incident, a counsel conflict only they may clear, a possible
+ * duplicate the caseworker may not open.
  * `once`: not again while an earlier notice of the same kind about the same
  * case is still unread, so a repeated attempt does not flood them.
  */
@@ -18,6 +29,6 @@ export async function notifySupervisors(tx: Tx, teamId: string, caseId: string |
     const told = new Set(waiting.map((n) => n.userId));
     recipients = recipients.filter((id) => !told.has(id));
   }
-  if (recipients.length) await tx.notification.createMany({ data: recipients.map((userId) => ({ userId, caseId, kind })) });
+  await notify(tx, recipients.map((userId) => ({ userId, caseId, kind })));
   return recipients.length;
 }

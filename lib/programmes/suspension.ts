@@ -13,6 +13,7 @@ import { todayInBangkok } from "@/lib/dates";
 import { programmeHoldScope, type Actor } from "@/lib/policy";
 import { moveForProgramme } from "@/lib/proceedings/transitions";
 import { refuse } from "@/lib/refusal";
+import { notify } from "@/lib/notifications/notify";
 
 export type HoldContext = { actor: Actor; ip: string | null; reason: string };
 
@@ -37,7 +38,7 @@ async function notifyCases(tx: Tx, caseIds: string[], kind: string, actorId: str
   if (caseIds.length === 0) return;
   const cases = await tx.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, caseworkerId: true, members: { where: { role: "COUNSEL" }, select: { userId: true } } } });
   const notices = cases.flatMap((c) => [...new Set([c.caseworkerId, ...c.members.map((m) => m.userId)])].filter((userId): userId is string => Boolean(userId) && userId !== actorId).map((userId) => ({ userId, caseId: c.id, kind })));
-  if (notices.length) await tx.notification.createMany({ data: notices });
+  await notify(tx, notices);
 }
 
 export async function suspendProgramme(tx: Tx, programmeId: string, context: HoldContext) {

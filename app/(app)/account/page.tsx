@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { hasCalendarLink as calendarLinkExists } from "@/lib/auth/account";
+import { accountSettings } from "@/lib/auth/account";
+import { emailConfigured } from "@/lib/email/config";
 import { CalendarLink } from "@/components/account/calendar-link";
+import { EmailReminders } from "@/components/account/email-reminders";
 import { cardClass, Section } from "@/components/ui/section";
 import { pageTitle } from "@/lib/page-title";
 
@@ -14,7 +16,7 @@ export default async function AccountPage() {
   const user = await requireUser();
   const t = await getTranslations("account");
   const tRole = await getTranslations("roles");
-  const hasCalendarLink = await calendarLinkExists(user.id);
+  const { hasCalendarLink, emailReminders } = await accountSettings(user.id);
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -35,6 +37,9 @@ export default async function AccountPage() {
       </p>
       <Section id="calendar-heading" title={t("calendar")} headingClassName="mb-2">
         <CalendarLink hasLink={hasCalendarLink} />
+      </Section>
+      <Section id="email-heading" title={t("emailReminders")} headingClassName="mb-2">
+        <EmailReminders current={emailReminders} configured={emailConfigured()} />
       </Section>
     </div>
   );

@@ -46,6 +46,10 @@ export default async function SettingsPage() {
         <Link href="/admin/retention" className="text-blue-800 underline">
           {t("retentionLink")}
         </Link>
+        {" · "}
+        <Link href="/admin/outbox" className="text-blue-800 underline">
+          {t("outboxLink")}
+        </Link>
       </p>
 
       <section aria-labelledby="deadlines-heading" className={cardClass}>
