@@ -9,6 +9,8 @@ import tsParser from "@typescript-eslint/parser";
 const layerMessage = "app/ reaches data through lib/<domain> (queries, actions, routes), never the Prisma client or the audit writer directly.";
 // zod is configured once (lib/zod.ts: no eval probe under the strict CSP); type-only imports need no configuration.
 const zodPath = { name: "zod", message: "Import z from @/lib/zod, which configures zod for the Content-Security-Policy.", allowTypeImports: true };
+// Links fetch their page only when opened (components/ui/link.tsx).
+const linkPath = { name: "next/link", message: "Import { Link } from @/components/ui/link, which does not fetch pages nobody opened." };
 
 export default [
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "tests/type-fixtures/**"] },
@@ -18,7 +20,7 @@ export default [
   },
   {
     files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
-    ignores: ["app/api/health/route.ts"],
+    ignores: ["app/api/health/route.ts", "components/ui/link.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -28,6 +30,7 @@ export default [
             { name: "@/lib/audit", message: layerMessage },
             { name: "@/lib/prisma-client", message: layerMessage },
             zodPath,
+            linkPath,
           ],
           patterns: [{ regex: "^(\\.\\./)+lib/(db|audit|prisma-client)$", message: layerMessage }],
         },

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { updateCaseAction } from "@/lib/cases/actions";
 import { CASE_STATUSES, SENSITIVITIES } from "@/lib/cases/schema";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { taskTitle } from "@/lib/tasks/titles";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseListRow } from "@/lib/cases/queries";
 import { dbDate, isoDate, todayInBangkok } from "@/lib/dates";

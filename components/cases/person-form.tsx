@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { addPersonAction, updatePersonAction, type IntakeState } from "@/lib/cases/actions";
 import { Button, secondaryLinkButtonClass } from "@/components/ui/button";

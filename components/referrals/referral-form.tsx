@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { createReferralAction } from "@/lib/referrals/actions";
 import { REFERRAL_SERVICES } from "@/lib/referrals/schema";

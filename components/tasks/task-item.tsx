@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TaskView } from "@/lib/tasks/queries";
 import { taskTitle } from "@/lib/tasks/titles";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";

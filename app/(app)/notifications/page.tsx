@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { myNotifications } from "@/lib/notifications/queries";

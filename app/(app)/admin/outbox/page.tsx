@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { isOutboxStatus, OUTBOX_STATUSES, outboxOverview } from "@/lib/email/queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current-user";

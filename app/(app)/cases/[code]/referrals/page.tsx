@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { can } from "@/lib/policy";
