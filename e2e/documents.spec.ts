@@ -35,12 +35,13 @@ test("a document is uploaded, listed and downloaded intact; another team gets 40
   await expect(listed).toContainText("court order.pdf");
   await expect(page.getByTestId("missing-documents")).toHaveCount(0);
 
-  // The stored file is encrypted: the plain text is nowhere on disk.
+  // The stored file is encrypted: the plain text is nowhere in the store (the database's FileChunk rows).
   const [stored] = await sql<{ id: string; storageKey: string }>(`select d.id, d."storageKey" from "Document" d join "Case" c on c.id = d."caseId" where c.code = $1`, [code]);
   const fs = await import("node:fs");
-  const path = await import("node:path");
-  const onDisk = fs.readFileSync(path.join(process.cwd(), ".data/test-files", stored.storageKey.slice(0, 2), stored.storageKey));
-  expect(onDisk.includes(Buffer.from(`Court order ${code}`))).toBe(false);
+  const chunks = await sql<{ bytes: Buffer }>(`select bytes from "FileChunk" where key = $1::uuid order by part`, [stored.storageKey]);
+  const held = Buffer.concat(chunks.map((c) => c.bytes));
+  expect(held.length).toBeGreaterThan(pdf.length);
+  expect(held.includes(Buffer.from(`Court order ${code}`))).toBe(false);
 
   const download = page.waitForEvent("download");
   await listed.getByRole("link", { name: /Download/ }).click();

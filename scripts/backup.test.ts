@@ -10,17 +10,24 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { createCaseRecords } from "../lib/cases/create-case";
 import { intakeSchema } from "../lib/cases/schema";
 import { recordAudit } from "../lib/audit";
-import { LocalEncryptedFileStore } from "../lib/files/store";
-import { createBackup, restoreBackup } from "./backup";
+import { EncryptedFileStore, LocalSealedStore, PostgresSealedStore } from "../lib/files/store";
+import { createBackup, restoreBackup, type FilesAt } from "./backup";
 
 // A small but complete database (cases, people, a document with its
-// encrypted file, audit rows), backed up and restored into a fresh one.
+// encrypted file, audit rows), backed up and restored into a fresh one, the
+// files kept in a folder (as installations before FILE_STORE=postgres did)
+// or in the database.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "waypoint-backup-test-"));
 const sourceFiles = path.join(work, "files-source");
 const restoredFiles = path.join(work, "files-restored");
 const backupFile = path.join(work, "backup.tar");
 const key = crypto.randomBytes(32);
 let source: string;
+const inFolder =
+  (dir: string): FilesAt =>
+  () =>
+    new LocalSealedStore(dir);
+const inDatabase: FilesAt = () => "database";
 
 beforeAll(async () => {
   source = await freshDatabase("waypoint_backup_source");
@@ -29,7 +36,7 @@ beforeAll(async () => {
   try {
     const team = await db.team.create({ data: { name: "Backup team" } });
     const user = await db.user.create({ data: { email: "backup@test.waypoint.test", name: "Backup User", role: "CASEWORKER", teamId: team.id, passwordHash: "x" } });
-    const store = new LocalEncryptedFileStore(sourceFiles, key);
+    const store = new EncryptedFileStore(new LocalSealedStore(sourceFiles), key);
     for (let i = 0; i < 3; i++) {
       const input = intakeSchema.parse({
         teamId: team.id,
@@ -67,15 +74,15 @@ const snapshot = (url: string) =>
 
 describe("backup and restore", () => {
   it("restore into a fresh database every case, person, document, file and audit row", async () => {
-    const manifest = await createBackup(source, sourceFiles, backupFile);
+    const manifest = await createBackup(source, inFolder(sourceFiles), backupFile);
     expect(manifest.counts).toMatchObject({ cases: 3, people: 3, documents: 3, files: 3 });
     expect(manifest.counts.auditRows).toBeGreaterThanOrEqual(3);
 
     const target = await freshDatabase("waypoint_backup_target");
-    await restoreBackup(backupFile, target, restoredFiles);
+    await restoreBackup(backupFile, target, inFolder(restoredFiles));
     expect(await snapshot(target)).toEqual(await snapshot(source));
     // Every document's file came back intact and still decrypts with the key kept apart.
-    const store = new LocalEncryptedFileStore(restoredFiles, key);
+    const store = new EncryptedFileStore(new LocalSealedStore(restoredFiles), key);
     for (const doc of (await snapshot(target)).documents) {
       const bytes = await store.get(doc.storageKey);
       expect(crypto.createHash("sha256").update(bytes).digest("hex")).toBe(doc.sha256);
@@ -86,9 +93,9 @@ describe("backup and restore", () => {
 
   it("refuses to restore over existing data unless told to replace it", async () => {
     const target = await freshDatabase("waypoint_backup_target");
-    await restoreBackup(backupFile, target, path.join(work, "files-once"));
-    await expect(restoreBackup(backupFile, target, path.join(work, "files-twice"))).rejects.toThrow(/already holds data/);
-    await restoreBackup(backupFile, target, path.join(work, "files-once"), { replace: true });
+    await restoreBackup(backupFile, target, inFolder(path.join(work, "files-once")));
+    await expect(restoreBackup(backupFile, target, inFolder(path.join(work, "files-twice")))).rejects.toThrow(/already holds data/);
+    await restoreBackup(backupFile, target, inFolder(path.join(work, "files-once")), { replace: true });
     expect((await snapshot(target)).cases).toHaveLength(3);
   });
 
@@ -103,6 +110,31 @@ describe("backup and restore", () => {
     const damaged = path.join(work, "damaged.tar");
     execFileSync("tar", ["-cf", damaged, "-C", unpacked, "manifest.json", "database.dump", "files"]);
     const target = await freshDatabase("waypoint_backup_damaged");
-    await expect(restoreBackup(damaged, target, path.join(work, "files-damaged"))).rejects.toThrow(/damaged or was altered/);
+    await expect(restoreBackup(damaged, target, inFolder(path.join(work, "files-damaged")))).rejects.toThrow(/damaged or was altered/);
+  });
+
+  it("moves a folder's files into the database on restore, and back out of a database backup into a folder", async () => {
+    const intoDatabase = await freshDatabase("waypoint_backup_into_db");
+    await restoreBackup(backupFile, intoDatabase, inDatabase);
+    const documents = (await snapshot(intoDatabase)).documents;
+    const client = createPrismaClient(intoDatabase, 2);
+    try {
+      const store = new EncryptedFileStore(new PostgresSealedStore(client), key);
+      for (const doc of documents) expect(crypto.createHash("sha256").update(await store.get(doc.storageKey)).digest("hex")).toBe(doc.sha256);
+    } finally {
+      await client.$disconnect();
+    }
+    // A backup of that installation holds its files in the dump, none beside it.
+    const databaseBackup = path.join(work, "database-backup.tar");
+    const manifest = await createBackup(intoDatabase, inDatabase, databaseBackup);
+    expect(manifest.counts.files).toBe(3);
+    expect(execFileSync("tar", ["-tf", databaseBackup], { encoding: "utf8" }).split("\n").filter((line) => /files\/.+\/.+/.test(line))).toEqual([]);
+    // Restored where files are kept in a folder, the files leave the database for the folder.
+    const intoFolder = await freshDatabase("waypoint_backup_into_folder");
+    const folder = path.join(work, "files-from-database");
+    await restoreBackup(databaseBackup, intoFolder, inFolder(folder));
+    expect(await withClient(intoFolder, async (c) => (await c.query(`select count(*)::int as n from "FileChunk"`)).rows[0].n)).toBe(0);
+    const store = new EncryptedFileStore(new LocalSealedStore(folder), key);
+    for (const doc of documents) expect(crypto.createHash("sha256").update(await store.get(doc.storageKey)).digest("hex")).toBe(doc.sha256);
   });
 });

@@ -8,6 +8,9 @@ import path from "node:path";
 import pg from "pg";
 import { embeddedUrl, ensureDatabase, grantAppAccess, startEmbeddedPostgres, type Cluster } from "./database";
 import { migrate } from "./migrate";
+import { createPrismaClient } from "../lib/prisma-client";
+import { fileStoreKind, LocalSealedStore, localFileDir, sealedStore } from "../lib/files/store";
+import { moveFiles } from "../lib/files/move";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DATA_DIR = path.join(ROOT, ".data");
@@ -88,9 +91,30 @@ export async function prepareDatabase(database: Pick<Database, "ownerUrl" | "app
   const applied = await migrate(database.ownerUrl, log);
   const appRole = decodeURIComponent(new URL(database.appUrl).username);
   if (appRole === decodeURIComponent(new URL(database.ownerUrl).username)) {
-    console.warn("warning: the app connects as the owner of the tables. Set DATABASE_OWNER_URL for migrations and give DATABASE_URL a role with data grants only (docs/deployment.md).");
+    console.warn("warning: the app connects as the owner of the tables. Set DATABASE_OWNER_URL for migrations and give DATABASE_URL a role with data grants only (docs/deploy.md).");
   } else {
     await grantAppAccess(database.ownerUrl, appRole);
   }
   return applied;
+}
+
+/**
+ * Documents kept in a folder by an earlier version (or FILE_STORE=local)
+ * move into the store FILE_STORE now names, each copied and checked before
+ * it leaves the folder. Nothing to do when the folder is empty or is the store.
+ */
+export async function moveLocalFiles(url: string, log: (line: string) => void = console.log): Promise<number> {
+  if (fileStoreKind() === "local") return 0;
+  const folder = new LocalSealedStore(localFileDir());
+  if ((await folder.keys()).length === 0) return 0;
+  const db = createPrismaClient(url, 2);
+  try {
+    log(`moving document files from ${folder.root} into ${fileStoreKind()}…`);
+    const moved = await moveFiles(folder, sealedStore(db), (done, total) => {
+      if (done % 100 === 0 || done === total) log(`  ${done} of ${total}`);
+    });
+    return moved;
+  } finally {
+    await db.$disconnect();
+  }
 }

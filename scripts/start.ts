@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { authSecret, fileEncryptionKey, openDatabase, prepareDatabase, ROOT, serverCommand } from "./environment";
+import { authSecret, fileEncryptionKey, moveLocalFiles, openDatabase, prepareDatabase, ROOT, serverCommand } from "./environment";
 import { countUsers, printDemoAccounts, seedDemoData } from "./seed";
 
 const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "prisma"];
@@ -36,6 +36,7 @@ async function main() {
   const port = process.env.PORT ?? "3000";
   try {
     for (const name of await prepareDatabase(database)) console.log(`applied migration ${name}`);
+    await moveLocalFiles(database.ownerUrl);
     // Demo data only on an empty embedded database: never on a real server
     // (DATABASE_URL) unless asked with `npm run db:seed`.
     if (database.embedded && (await countUsers(database.ownerUrl)).all === 0) {

@@ -20,10 +20,9 @@ import { ensurePrerequisites } from "./prerequisites";
 const RESULTS = path.join(ROOT, "test-results");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const TEST_AUTH_SECRET = "test-secret-not-for-production-0123456789";
-// A fresh file key and directory per run: test documents never mix with real ones.
+// A fresh file key per run; the files themselves are in the test databases (FILE_STORE=postgres).
 const TEST_FILE_ENV = {
   FILE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-  FILE_STORAGE_DIR: path.join(ROOT, ".data/test-files"),
 };
 
 // `failures` names what failed, repeated at the end of the run so that the
@@ -113,7 +112,6 @@ async function main() {
     process.exit(1);
   }
   fs.rmSync(RESULTS, { recursive: true, force: true });
-  fs.rmSync(TEST_FILE_ENV.FILE_STORAGE_DIR, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
   const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/test-pg"), port: Number(process.env.TEST_PG_PORT ?? 5434) });
   const totals = { passed: 0, failed: 0, failures: [] as string[] };

@@ -6,7 +6,7 @@ import { caseCommand } from "@/lib/commands";
 import { formDataToObject, type FormState, isUploadedFile } from "@/lib/forms";
 import { refuse } from "@/lib/refusal";
 import { personBelongsToCase } from "@/lib/cases/queries";
-import { fileStore } from "@/lib/files/store";
+import { fileStore } from "@/lib/files/app-store";
 import { sha256 } from "@/lib/files/crypto";
 import { EXTENSION, sniffContentType } from "@/lib/files/sniff";
 import { cleanFileName, documentSchema, MAX_DOCUMENT_BYTES } from "./schema";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
 import { caseSectionScope, can, type Actor } from "@/lib/policy";
 import { recordAudit } from "@/lib/audit";
-import { fileStore } from "@/lib/files/store";
+import { fileStore } from "@/lib/files/app-store";
 import { sha256 } from "@/lib/files/crypto";
 
 /** A case's documents. */

@@ -1,11 +1,7 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decrypt, encrypt, parseKey } from "./crypto";
 import { sniffContentType } from "./sniff";
-import { LocalEncryptedFileStore } from "./store";
 
 const key = crypto.randomBytes(32);
 
@@ -47,21 +43,5 @@ describe("file encryption", () => {
     expect(() => parseKey(undefined)).toThrow(/FILE_ENCRYPTION_KEY/);
     expect(() => parseKey(Buffer.alloc(16).toString("base64"))).toThrow(/32 bytes/);
     expect(parseKey(key.toString("base64"))).toEqual(key);
-  });
-});
-
-describe("LocalEncryptedFileStore", () => {
-  it("stores encrypted files under their random key and reads them back", async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "waypoint-files-"));
-    const store = new LocalEncryptedFileStore(root, key);
-    const id = crypto.randomUUID();
-    await store.put(id, Buffer.from("%PDF-1.4 passport scan"));
-    const onDisk = fs.readFileSync(path.join(root, id.slice(0, 2), id));
-    expect(onDisk.includes(Buffer.from("passport"))).toBe(false);
-    expect((await store.get(id)).toString()).toBe("%PDF-1.4 passport scan");
-    await store.remove(id);
-    await expect(store.get(id)).rejects.toThrow();
-    await expect(store.put("../../etc/passwd", Buffer.from("x"))).rejects.toThrow(/invalid storage key/);
-    fs.rmSync(root, { recursive: true, force: true });
   });
 });

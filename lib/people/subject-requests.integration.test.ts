@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb, openFor } from "@/tests/fixtures";
-import { fileStore } from "@/lib/files/store";
+import { fileStore } from "@/lib/files/app-store";
 import { listCases } from "@/lib/cases/queries";
 import { parseCaseListParams } from "@/lib/cases/list-params";
 import type { Actor } from "@/lib/policy";

@@ -11,7 +11,7 @@ import { strToU8, zipSync } from "fflate";
 import type { CaseAccess } from "@/lib/cases/access";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { fileStore } from "@/lib/files/store";
+import { fileStore } from "@/lib/files/app-store";
 import { bangkokDate } from "@/lib/dates";
 
 export const ERASED_NAME = "Erased person";

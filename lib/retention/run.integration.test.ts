@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, openFor, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { fileStore } from "@/lib/files/store";
+import { fileStore } from "@/lib/files/app-store";
 import { dashboardFigures } from "@/lib/dashboard/figures";
 import { placeHold } from "@/lib/holds/holds";
 import { previewRetention, runRetention } from "./run";

@@ -13,7 +13,7 @@ import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { fileStore } from "@/lib/files/store";
+import { fileStore } from "@/lib/files/app-store";
 import { monthsBefore } from "@/lib/dates";
 import { describeServerError } from "@/lib/server-errors";
 import type { RetentionAction } from "@/lib/generated/prisma/enums";
