@@ -18,6 +18,7 @@ import { clientIp } from "@/lib/request-context";
 import { Refusal } from "@/lib/refusal";
 import { isUuid } from "@/lib/validation/ids";
 import { openCase, type CaseAccess } from "@/lib/cases/access";
+import { rememberWrite } from "@/lib/read-replica";
 
 /** A refusal as the form shows it: beside its field, or above the form. */
 export function refusalState(refusal: Refusal): FormState {
@@ -130,5 +131,8 @@ async function run<Schema extends z.ZodType, R extends FormState>(
   } catch (error) {
     if (error instanceof Refusal) return answer(refusalState(error));
     throw error;
+  } finally {
+    // Also when the body redirects (which Next does by throwing): the change is made.
+    await rememberWrite().catch(() => undefined);
   }
 }

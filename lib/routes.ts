@@ -9,6 +9,7 @@ import "server-only";
 //   a conflict). Never a 500 for anything the client sent.
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import { rememberWrite } from "@/lib/read-replica";
 import { recordAudit } from "@/lib/audit";
 import { currentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/policy";
@@ -92,7 +93,9 @@ async function run<Schema extends z.ZodType>(
   const parsed = spec.schema.safeParse(body.value);
   if (!parsed.success) return Response.json({ errors: fieldErrorsFrom(parsed.error) }, { status: 400 });
   try {
-    return await handler({ user, input: parsed.data, ip });
+    const response = await handler({ user, input: parsed.data, ip });
+    await rememberWrite();
+    return response;
   } catch (error) {
     if (error instanceof Refusal) {
       return Response.json({ error: error.key, ...(error.field ? { field: error.field } : {}) }, { status: error.key === "conflict" ? 409 : 400 });

@@ -6,7 +6,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-type Prerequisite = { command: string; debianPackage: string; why: string };
+/** `command`: a name looked up on PATH, or an absolute path. */
+export type Prerequisite = { command: string; debianPackage: string; why: string };
 
 export const PREREQUISITES: Prerequisite[] = [
   { command: "chromium", debianPackage: "chromium", why: "the end-to-end tests drive a real browser" },
@@ -16,12 +17,13 @@ export const PREREQUISITES: Prerequisite[] = [
 ];
 
 function onPath(command: string): boolean {
+  if (command.startsWith("/")) return fs.existsSync(command);
   return (process.env.PATH ?? "").split(":").some((folder) => folder && fs.existsSync(`${folder}/${command}`));
 }
 
 /** Installs what is missing (root with apt), or returns the one sentence that says what to do. */
-export function ensurePrerequisites(log: (line: string) => void = console.log): string | null {
-  const missing = PREREQUISITES.filter((p) => !onPath(p.command));
+export function ensurePrerequisites(log: (line: string) => void = console.log, needed: Prerequisite[] = PREREQUISITES): string | null {
+  const missing = needed.filter((p) => !onPath(p.command));
   if (missing.length === 0) return null;
   const packages = missing.map((p) => p.debianPackage);
   const mayInstall = process.getuid?.() === 0 && onPath("apt-get");

@@ -116,13 +116,24 @@ async function closeDatabase() {
 // A worker that stops this soon after starting could not start: replacing it would loop.
 const STARTUP_MS = 10_000;
 
-/** Forks the workers, replaces one that dies, and passes a stop signal on to them all. */
+/**
+ * Forks the workers, replaces one that dies, and passes a stop signal on to
+ * them all. One worker runs the background jobs (instrumentation.ts); the
+ * one that replaces it takes them over.
+ */
 function primary(count: number) {
   let stopping = false;
   const started = new Map<number, number>();
-  const fork = () => started.set(cluster.fork().id, Date.now());
+  let jobsWorker: number | null = null;
+  const fork = () => {
+    const runsJobs = jobsWorker === null;
+    const worker = cluster.fork(runsJobs ? {} : { WAYPOINT_JOBS: "off" });
+    if (runsJobs) jobsWorker = worker.id;
+    started.set(worker.id, Date.now());
+  };
   for (let i = 0; i < count; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
+    if (worker.id === jobsWorker) jobsWorker = null;
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;

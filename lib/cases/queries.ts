@@ -1,6 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { Db } from "@/lib/prisma-client";
+import { readDbFor } from "@/lib/read-replica";
 import { readAuditLog, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
@@ -179,9 +181,9 @@ const LIST_ROW_SELECT = {
  * One page of a search's cases (at most SEARCH_ID_LIMIT, already in the
  * actor's scope and in the list's order).
  */
-async function searchPage(found: { id: string }[], params: CaseListParams) {
+async function searchPage(reader: Db, found: { id: string }[], params: CaseListParams) {
   const ids = found.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE).map((c) => c.id);
-  const rows = await db.case.findMany({ where: { id: { in: ids } }, select: LIST_ROW_SELECT });
+  const rows = await reader.case.findMany({ where: { id: { in: ids } }, select: LIST_ROW_SELECT });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
 }
@@ -193,12 +195,12 @@ async function searchPage(found: { id: string }[], params: CaseListParams) {
  * supervisor's list of 50,000 cases is not counted case by case at every
  * view. Null otherwise: the list counts its own rows.
  */
-async function rolledUpTotals(actor: Actor, params: CaseListParams) {
+async function rolledUpTotals(reader: Db, actor: Actor, params: CaseListParams) {
   const teams = teamColumnScope(actor);
   const { status, team, caseworker, sensitivity } = params;
   const others = [params.q, params.nationality, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
   if (!teams || others.some(Boolean)) return null;
-  const { _sum } = await db.rollupCaseCount.aggregate({
+  const { _sum } = await reader.rollupCaseCount.aggregate({
     where: { AND: [teams, team ? { teamId: team } : {}, { status, caseworkerId: caseworker, sensitivity }] },
     _sum: { count: true, people: true },
   });
@@ -206,6 +208,8 @@ async function rolledUpTotals(actor: Actor, params: CaseListParams) {
 }
 
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
+  // A supervisor's list may be read from a replica (lib/read-replica).
+  const reader = await readDbFor(actor);
   // The search's spellings are worked out once, for finding the cases and for saying who in them matched.
   const search = params.q ? await nameSearch(params.q) : null;
   const searched = search ? await searchWhere(search) : null;
@@ -228,18 +232,18 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
     // Not asked for one page: with a limit, PostgreSQL may walk the team's
     // cases in the list's order testing each against the ids (40 ms for
     // 600 ids at 50,000 cases); sorting the few found takes a millisecond.
-    const found = await db.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
+    const found = await reader.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
     totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
-    rows = await searchPage(found, params);
+    rows = await searchPage(reader, found, params);
   } else {
-    const counted = rolledUpTotals(actor, params).then(
+    const counted = rolledUpTotals(reader, actor, params).then(
       async (rolled) =>
         rolled ??
         // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
-        db.case.aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } }).then((a) => ({ total: a._count._all, people: a._sum.householdSize ?? 0 })),
+        reader.case.aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } }).then((a) => ({ total: a._count._all, people: a._sum.householdSize ?? 0 })),
     );
     [rows, totals] = await Promise.all([
-      db.case.findMany({ where, orderBy: ORDER[params.sort](params.dir), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_ROW_SELECT }),
+      reader.case.findMany({ where, orderBy: ORDER[params.sort](params.dir), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_ROW_SELECT }),
       counted,
     ]);
   }

@@ -3,6 +3,7 @@ import "server-only";
 // actor supervises. Months are Bangkok calendar months: a case opened at
 // 23:30 UTC on 31 January counts in February.
 import { db } from "@/lib/db";
+import { readDb } from "@/lib/read-replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { supervisedTeams, type Actor } from "@/lib/policy";
@@ -44,6 +45,8 @@ function inBuckets(buckets: Bucket[]) {
 }
 
 export async function dashboardFigures(teams: string[], period: Period) {
+  // Teams a supervisor oversees: read from a replica where there is one (lib/read-replica).
+  const reader = await readDb();
   const today = todayInBangkok();
   const weekEnd = daysFrom(new Date(), 7);
   // Monthly figures read whole months and the days at the period's ends; time in stage also whole years.
@@ -56,13 +59,13 @@ export async function dashboardFigures(teams: string[], period: Period) {
   // over the few open rows: each reads a few rows per team and group, and
   // is current at every request.
   const [byStatus, funnel, caseload, detained, overdue, hearings, newCases, arrivals, departures, stayCounts] = await Promise.all([
-    timed("byStatus", db.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
+    timed("byStatus", reader.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
       select status::text, sensitivity::text, sum(count) as count from "RollupCaseCount"
       where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`),
-    timed("funnel", db.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
+    timed("funnel", reader.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
       select type::text, stage, sum(count) as count from "RollupOpenProceedings"
       where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`),
-    timed("caseload", db.$queryRaw<{ id: string; name: string; open: bigint }[]>`
+    timed("caseload", reader.$queryRaw<{ id: string; name: string; open: bigint }[]>`
       select u.id::text, u.name, coalesce(mine.open, 0) as open
       from "User" u left join (
         select "caseworkerId", sum(count) as open from "RollupCaseCount"
@@ -71,28 +74,28 @@ export async function dashboardFigures(teams: string[], period: Period) {
       where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
       order by open desc, u.name`),
     // The teams' open episodes (each carries its case's team), longest held first.
-    timed("detained", db.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string; facilityNames: unknown }[]>`
+    timed("detained", reader.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string; facilityNames: unknown }[]>`
       select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility, f.names as "facilityNames"
       from "DetentionEpisode" d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
       where d."teamId" = any(${teams}::uuid[]) and d."releasedOn" is null order by d."startedOn", c.code`),
-    timed("overdue", db.$queryRaw<{ name: string | null; count: bigint }[]>`
+    timed("overdue", reader.$queryRaw<{ name: string | null; count: bigint }[]>`
       select u.name, count(*) as count from "Task" t left join "User" u on u.id = t."assigneeId"
       where t."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
       group by 1 order by count desc`),
-    timed("hearings", db.$queryRaw<{ code: string; startsAt: Date; court: string; courtNames: unknown }[]>`
+    timed("hearings", reader.$queryRaw<{ code: string; startsAt: Date; court: string; courtNames: unknown }[]>`
       select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
       where h."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
-    timed("newCases", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
+    timed("newCases", reader.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
       select to_char("startsOn", 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
       from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and ${months}
       group by 1, 2 having sum(households) > 0 order by 1, 2`),
-    timed("arrivals", db.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
+    timed("arrivals", reader.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
       select to_char("startsOn", 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
       from "RollupArrivals" where "teamId" = any(${teams}::uuid[]) and ${months}
       group by 1, 2 having sum(households) > 0 order by 1, 2`),
     // Transfers to Korea and resettlements reaching DEPARTED (a household that departs twice in a month counts twice).
-    timed("departures", db.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
+    timed("departures", reader.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
       select to_char("startsOn", 'YYYY-MM') as month, destination, sum(households) as households, sum(people) as people
       from "RollupDepartures" where "teamId" = any(${teams}::uuid[]) and ${months}
       group by 1, 2 having sum(households) > 0 order by 1, 2`),
@@ -100,7 +103,7 @@ export async function dashboardFigures(teams: string[], period: Period) {
     // stays of each length (the Stay rows: a programme's hold is part of the
     // stay it interrupted and its days on hold are not counted); the median
     // and 90th percentile are taken from these counts below.
-    timed("durations", db.$queryRaw<{ type: string; stage: string; days: number; stays: bigint }[]>`
+    timed("durations", reader.$queryRaw<{ type: string; stage: string; days: number; stays: bigint }[]>`
       select type::text, stage, days, sum(stays) as stays
       from "RollupStays" where "teamId" = any(${teams}::uuid[]) and ${years}
       group by 1, 2, 3 having sum(stays) > 0`),

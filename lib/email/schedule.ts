@@ -21,8 +21,9 @@ export async function queueRemindersIfDue(now: Date = new Date()) {
   return queueDueReminders(now);
 }
 
-export function startEmailSchedule() {
-  if (!emailConfigured() || process.env.EMAIL_SCHEDULE === "off") return;
+/** Starts the worker; says whether it did. */
+export function startEmailSchedule(): boolean {
+  if (!emailConfigured() || process.env.EMAIL_SCHEDULE === "off") return false;
   const report = (what: string) => (error: unknown) => console.error(JSON.stringify({ msg: `e-mail ${what} could not run`, error: describeServerError(error) }));
   let sending = false;
   const send = () => {
@@ -40,4 +41,5 @@ export function startEmailSchedule() {
   setTimeout(remind, 20_000).unref();
   setInterval(send, SEND_EVERY_MS).unref();
   setInterval(remind, REMINDERS_EVERY_MS).unref();
+  return true;
 }

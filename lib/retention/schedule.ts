@@ -11,7 +11,8 @@ import { runRetention } from "./run";
 
 const LOOK_EVERY_MS = 15 * 60_000;
 const FIRST_LOOK_MS = 60_000;
-const RUN_FROM = "02:00";
+// RETENTION_RUN_FROM moves the start (HH:MM, Bangkok time).
+const RUN_FROM = /^([01]\d|2[0-3]):[0-5]\d$/.test(process.env.RETENTION_RUN_FROM ?? "") ? process.env.RETENTION_RUN_FROM! : "02:00";
 
 export async function runIfDue(now: Date = new Date()) {
   const day = todayInBangkok(now);
@@ -20,11 +21,13 @@ export async function runIfDue(now: Date = new Date()) {
   return runRetention({ now, day });
 }
 
-export function startRetentionSchedule() {
-  if (process.env.RETENTION_SCHEDULE === "off") return;
+/** Starts looking; says whether it did. */
+export function startRetentionSchedule(): boolean {
+  if (process.env.RETENTION_SCHEDULE === "off") return false;
   const look = () => {
     runIfDue().catch((error: unknown) => console.error(JSON.stringify({ msg: "retention schedule could not run", error: describeServerError(error) })));
   };
   setTimeout(look, FIRST_LOOK_MS).unref();
   setInterval(look, LOOK_EVERY_MS).unref();
+  return true;
 }

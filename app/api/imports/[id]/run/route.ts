@@ -1,6 +1,7 @@
 import { clientIp } from "@/lib/request-context";
 import { log } from "@/lib/log";
 import { runImport } from "@/lib/imports/imports";
+import { rememberWrite } from "@/lib/read-replica";
 import { batchForRequest, describer, readImportRequest } from "@/lib/imports/api";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const body = await readImportRequest(request);
   if (!body.ok) return body.response;
   const [ip, describe] = [await clientIp(), await describer()];
+  // The answer starts before the import ends: this user's lists stay on the primary meanwhile.
+  await rememberWrite({ stillRunning: true });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
