@@ -11,6 +11,8 @@ import { createCaseRecords } from "../lib/cases/create-case";
 import { intakeSchema } from "../lib/cases/schema";
 import { recordAudit } from "../lib/audit";
 import { EncryptedFileStore, LocalSealedStore, PostgresSealedStore } from "../lib/files/store";
+import { S3SealedStore, s3Config } from "../lib/files/s3-store";
+import S3rver from "s3rver";
 import { createBackup, restoreBackup, type FilesAt } from "./backup";
 
 // A small but complete database (cases, people, a document with its
@@ -111,6 +113,32 @@ describe("backup and restore", () => {
     execFileSync("tar", ["-cf", damaged, "-C", unpacked, "manifest.json", "database.dump", "files"]);
     const target = await freshDatabase("waypoint_backup_damaged");
     await expect(restoreBackup(damaged, target, inFolder(path.join(work, "files-damaged")))).rejects.toThrow(/damaged or was altered/);
+  });
+
+  it("copies a bucket's files into the backup, and restores them into another bucket", async () => {
+    // A real S3-compatible server (s3rver, checking each request's signature).
+    const port = 4900 + Math.floor(Math.random() * 90);
+    const server = new S3rver({ port, address: "127.0.0.1", silent: true, directory: path.join(work, "s3"), configureBuckets: [{ name: "source", configs: [] }, { name: "restored", configs: [] }] });
+    await server.run();
+    const bucket = (name: string) => new S3SealedStore(s3Config({ S3_BUCKET: name, S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER" }));
+    try {
+      // The source installation's files, moved from its folder into its bucket.
+      const folder = new LocalSealedStore(sourceFiles);
+      for (const storageKey of await folder.keys()) await bucket("source").putSealed(storageKey, await folder.getSealed(storageKey));
+      const bucketBackup = path.join(work, "bucket-backup.tar");
+      const manifest = await createBackup(source, () => bucket("source"), bucketBackup);
+      expect(manifest.counts.files).toBe(3);
+      const target = await freshDatabase("waypoint_backup_into_bucket");
+      await restoreBackup(bucketBackup, target, () => bucket("restored"));
+      const store = new EncryptedFileStore(bucket("restored"), key);
+      const documents = (await snapshot(target)).documents;
+      expect(documents).toHaveLength(3);
+      for (const doc of documents) expect(crypto.createHash("sha256").update(await store.get(doc.storageKey)).digest("hex")).toBe(doc.sha256);
+      // A second restore into the same bucket is refused without --replace.
+      await expect(restoreBackup(bucketBackup, await freshDatabase("waypoint_backup_into_bucket_again"), () => bucket("restored"))).rejects.toThrow(/already holds files/);
+    } finally {
+      await server.close();
+    }
   });
 
   it("moves a folder's files into the database on restore, and back out of a database backup into a folder", async () => {
