@@ -205,6 +205,33 @@ test("the nightly retention run and the e-mail outbox each happen once, with bot
   expect(runs).toHaveLength(1);
 });
 
+test("one import sent to both servers at once is imported once", async () => {
+  const tag = crypto.randomBytes(3).toString("hex");
+  const supervisorEmail = await ownAccount("SUPERVISOR");
+  const [supervisor] = await sql<{ id: string; teamId: string }>(`select id, "teamId" from "User" where email = $1`, [supervisorEmail]);
+  const rows = Array.from({ length: 40 }, (_, i) => [`Import ${tag} ${String(i).padStart(2, "0")}`, "VN", String(1960 + i)]);
+  const [batch] = await sql<{ id: string }>(
+    `insert into "ImportBatch" (id, "teamId", source, "fileName", "table", "rowsTotal", "createdById") values (gen_random_uuid(), $1, $2, 'register.csv', $3::jsonb, $4, $5) returning id`,
+    [supervisor.teamId, `register ${tag}`, JSON.stringify({ headers: ["Name", "Nationality", "Born"], rows }), rows.length, supervisor.id],
+  );
+  const { cookie } = await sessionCookieFor({ email: supervisorEmail });
+  const run = (server: string) =>
+    fetch(`${server}/api/imports/${batch.id}/run`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: server },
+      body: JSON.stringify({ mapping: { latinName: "Name", nationality: "Nationality", dateOfBirth: "Born" }, mode: "valid", skipDuplicates: false }),
+    }).then(async (response) => ({ status: response.status, lines: (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>) }));
+  const answers = await Promise.all([run(A), run(B)]);
+  const outcomes = answers.map((answer) => answer.lines.at(-1)!);
+  // One server imported the rows; the other found the batch taken and said so, having written nothing.
+  expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(["alreadyImported", "imported"]);
+  expect(outcomes.filter((outcome) => outcome.outcome === "imported")[0].imported).toBe(40);
+  const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from "Case" where "principalName" like $1`, [`Import ${tag} %`]);
+  expect(n).toBe(40);
+  const [{ status }] = await sql<{ status: string }>(`select status::text from "ImportBatch" where id = $1`, [batch.id]);
+  expect(status).toBe("IMPORTED");
+});
+
 test("throughput: one server against two, on the same signed-in page", async () => {
   const { cookie } = await sessionCookieFor("caseworker");
   const measure = (server: string, connections: number) =>

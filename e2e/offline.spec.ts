@@ -186,9 +186,9 @@ test("a kept note the server refuses says why and can be put back or discarded; 
     `update "Case" set "teamId" = (select id from "Team" where name = 'Chiang Rai'), "caseworkerId" = (select id from "User" where email = $2) where id = $1`,
     [id, ACCOUNTS.caseworkerNorth.email],
   );
+  // Back online, the page sends what it kept (the browser's "online" event; "Send now" is the journey above).
   await page.context().setOffline(false);
-  await page.getByRole("button", { name: "Send now" }).click();
-  await expect(page.getByTestId("waiting-notes")).toHaveCount(0);
+  await expect(page.getByTestId("waiting-notes")).toHaveCount(0, { timeout: 30_000 });
   const drafts = page.getByTestId("note-draft");
   await expect(drafts).toHaveCount(2);
   await expect(drafts.first()).toContainText("not sent");

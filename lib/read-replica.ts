@@ -1,6 +1,6 @@
 import "server-only";
-// Heavy reads (the dashboard's figures, the monthly report, exports, the
-// case list) may go to a read replica: DATABASE_REPLICA_URLS, one or more
+// Heavy reads (the dashboard's figures, the monthly report, the figures
+// export, a supervisor's case list) may go to a read replica: DATABASE_REPLICA_URLS, one or more
 // streaming replicas of DATABASE_URL, routed by Prisma's read-replicas
 // extension. Everything else (writes, sessions, the case file, anything
 // checked before a change) stays on the primary, through lib/db.
@@ -60,11 +60,11 @@ export async function readDb(): Promise<Db> {
   if (written !== undefined && !LSN.test(written)) return db;
   const replica = replicas.$replica();
   try {
-    const [{ ready }] = await replica.$queryRawUnsafe<{ ready: boolean }[]>(
-      // On a replica, pg_last_wal_replay_lsn() is how far it has applied the primary's changes.
-      written ? "select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as ready" : "select true as ready",
-      ...(written ? [written] : []),
-    );
+    // On a replica, pg_last_wal_replay_lsn() is how far it has applied the primary's changes.
+    // Without a change to wait for, the query still shows the replica answers.
+    const [{ ready }] = written
+      ? await replica.$queryRaw<{ ready: boolean }[]>`select coalesce(pg_last_wal_replay_lsn() >= ${written}::pg_lsn, false) as ready`
+      : await replica.$queryRaw<{ ready: boolean }[]>`select true as ready`;
     return ready ? replica : db;
   } catch {
     return db;
