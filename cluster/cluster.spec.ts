@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import autocannon from "autocannon";
-import { DEMO_PASSWORD, ownAccount, sessionCookieFor, sql } from "../e2e/helpers";
+import { DEMO_PASSWORD, ownAccount, sessionCookieFor, sql, sqlOn } from "../e2e/helpers";
 import { newCase } from "../e2e/data";
 
 // Two app servers (A and B) on one PostgreSQL primary with a streaming
@@ -15,16 +15,7 @@ const A = process.env.SERVER_A!;
 const B = process.env.SERVER_B!;
 const RESULTS = process.env.CLUSTER_RESULTS!;
 
-async function replicaSql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: process.env.REPLICA_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const replicaSql = <T>(text: string, values: unknown[] = []) => sqlOn<T>(process.env.REPLICA_URL!, text, values);
 
 /** Waits until the replica has applied everything the primary has written so far. */
 async function replicaCaughtUp() {

@@ -60,8 +60,13 @@ export async function expectAccessible(page: Page) {
 
 /** Direct SQL for assertions about what was (or was not) saved. */
 export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  return sqlOn(process.env.DATABASE_URL!, text, values);
+}
+
+/** The same on another database (the multi-server test's replica). */
+export async function sqlOn<T = Record<string, unknown>>(connectionString: string, text: string, values: unknown[] = []): Promise<T[]> {
   const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     return (await client.query(text, values)).rows as T[];

@@ -18,7 +18,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { databaseExists, recreateDatabase, startEmbeddedPostgres } from "./database";
 import { migrate } from "./migrate";
-import { ROOT, serverCommand } from "./environment";
+import { ROOT, serverCommand, waitForHealth } from "./environment";
 import { sessionCookie } from "./reliability";
 import { foldForSearch } from "../lib/people/search-text";
 import { hashPassword } from "../lib/auth/password";
@@ -517,18 +517,6 @@ async function measureExport(size: number, pgid: number) {
   return { rows: text.trim().split("\r\n").length - 1, seconds: Math.round((performance.now() - started) / 100) / 10, peakMb: Math.round((peak - idle) / 102.4) / 10 };
 }
 
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("bench server did not start");
-}
-
 async function main() {
   const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/bench-pg"), port: 5435 });
   const url = cluster.url("waypoint_bench");
@@ -571,7 +559,7 @@ async function main() {
       }
     });
     try {
-      await waitForHealth(`http://127.0.0.1:${PORT}/api/health`);
+      await waitForHealth(`http://127.0.0.1:${PORT}/api/health`, 60_000);
       const { cookie, code } = await supervisorSession(url);
       const admin = await adminSession(url);
       const month = new Date().toISOString().slice(0, 7);

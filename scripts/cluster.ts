@@ -15,13 +15,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
-import { simpleParser } from "mailparser";
 import { APP_ROLE, grantAppAccess } from "./database";
 import { migrate } from "./migrate";
 import { seedDemoData } from "./seed";
-import { ROOT, serverCommand } from "./environment";
+import { ROOT, serverCommand, waitForHealth } from "./environment";
 import { ensurePrerequisites, type Prerequisite } from "./prerequisites";
+import { startSmtpServer } from "../tests/smtp";
 
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 const PRIMARY_PORT = Number(process.env.CLUSTER_PG_PORT ?? 5460);
@@ -95,40 +94,6 @@ async function startDatabases(work: string) {
   };
 }
 
-/** The SMTP server the outbox sends to: every message's Message-ID, one line each, in a file the journeys read. */
-async function startSmtp(file: string) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          for (const to of session.envelope.rcptTo) fs.appendFileSync(file, JSON.stringify({ to: to.address, messageId: mail.messageId ?? "" }) + "\n");
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function waitForHealth(base: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server ${base} did not become healthy`);
-}
-
 function playwrightCounts(file: string) {
   if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
   const stats = JSON.parse(fs.readFileSync(file, "utf8")).stats ?? {};
@@ -148,7 +113,8 @@ async function main() {
   const databases = await startDatabases(work);
   const mailFile = path.join(RESULTS, "mail.jsonl");
   fs.writeFileSync(mailFile, "");
-  const smtp = await startSmtp(mailFile);
+  // The SMTP server the outbox sends to: every message, one JSON line each, in a file the journeys read.
+  const smtp = await startSmtpServer({ onMail: (mail) => fs.appendFileSync(mailFile, JSON.stringify({ to: mail.to, messageId: mail.messageId }) + "\n") });
   const servers: (ChildProcess | null)[] = [null, null];
   let counts = { passed: 0, failed: 1 };
   try {
@@ -176,7 +142,7 @@ async function main() {
     };
     start(0);
     start(1);
-    await Promise.all(SERVER_PORTS.map((port) => waitForHealth(`http://127.0.0.1:${port}`, 60_000)));
+    await Promise.all(SERVER_PORTS.map((port) => waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000)));
     const startedAt = Date.now();
     const report = path.join(RESULTS, "playwright.json");
     // Not spawnSync: this process's SMTP server must keep answering while the journeys run.

@@ -118,3 +118,18 @@ export async function moveLocalFiles(url: string, log: (line: string) => void = 
     await db.$disconnect();
   }
 }
+
+/** Waits until a started server answers `url` (its /api/health) with 200. */
+export async function waitForHealth(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server did not become healthy at ${url}`);
+}

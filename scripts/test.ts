@@ -14,7 +14,7 @@ import { verifyAuditChain } from "../lib/audit-chain";
 import { migrate } from "./migrate";
 import { runReliability } from "./reliability";
 import { seedDemoData } from "./seed";
-import { ROOT, serverCommand } from "./environment";
+import { ROOT, serverCommand, waitForHealth } from "./environment";
 import { ensurePrerequisites } from "./prerequisites";
 
 const RESULTS = path.join(ROOT, "test-results");
@@ -88,20 +88,6 @@ function serverErrors(logFile: string): string[] {
         return [];
       }
     });
-}
-
-async function waitForHealth(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server did not become healthy at ${url}`);
 }
 
 async function main() {

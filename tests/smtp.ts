@@ -8,7 +8,8 @@ import nodemailer from "nodemailer";
 
 export type ReceivedMail = { to: string; subject: string; text: string; messageId: string };
 
-export async function startSmtpServer() {
+/** `onMail`: also told of each message as it arrives (the multi-server test writes them to a file its journeys read). */
+export async function startSmtpServer(options: { onMail?: (mail: ReceivedMail) => void } = {}) {
   const received: ReceivedMail[] = [];
   const state = { refusing: false };
   const server = new SMTPServer({
@@ -22,7 +23,11 @@ export async function startSmtpServer() {
             const error = Object.assign(new Error("451 4.3.0 Mail server temporarily unavailable"), { responseCode: 451 });
             return callback(error);
           }
-          for (const to of session.envelope.rcptTo) received.push({ to: to.address, subject: mail.subject ?? "", text: mail.text ?? "", messageId: mail.messageId ?? "" });
+          for (const to of session.envelope.rcptTo) {
+            const one = { to: to.address, subject: mail.subject ?? "", text: mail.text ?? "", messageId: mail.messageId ?? "" };
+            received.push(one);
+            options.onMail?.(one);
+          }
           callback();
         },
         (error: Error) => callback(error),

@@ -134,7 +134,7 @@ export class PostgresSealedStore implements SealedStore {
   }
 
   async keys() {
-    const rows = await this.db.$queryRaw<{ key: string }[]>`select distinct key::text from "FileChunk" where part = 0`;
+    const rows = await this.db.$queryRaw<{ key: string }[]>`select key::text from "FileChunk" where part = 0`;
     return rows.map((r) => r.key);
   }
 }
