@@ -21,6 +21,7 @@ import { seedDemoData } from "./seed";
 import { ROOT, serverCommand, waitForHealth } from "./environment";
 import { ensurePrerequisites, type Prerequisite } from "./prerequisites";
 import { startSmtpServer } from "../tests/smtp";
+import { printResult, playwrightCounts, type Counts } from "./test-report";
 
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 const PRIMARY_PORT = Number(process.env.CLUSTER_PG_PORT ?? 5460);
@@ -94,12 +95,6 @@ async function startDatabases(work: string) {
   };
 }
 
-function playwrightCounts(file: string) {
-  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
-  const stats = JSON.parse(fs.readFileSync(file, "utf8")).stats ?? {};
-  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) };
-}
-
 async function main() {
   const missing = ensurePrerequisites(console.log, CLUSTER_PREREQUISITES);
   if (missing) throw new Error(missing);
@@ -116,7 +111,7 @@ async function main() {
   // The SMTP server the outbox sends to: every message, one JSON line each, in a file the journeys read.
   const smtp = await startSmtpServer({ onMail: (mail) => fs.appendFileSync(mailFile, JSON.stringify({ to: mail.to, messageId: mail.messageId }) + "\n") });
   const servers: (ChildProcess | null)[] = [null, null];
-  let counts = { passed: 0, failed: 1 };
+  let counts: Counts = { passed: 0, failed: 1, failures: ["the journeys did not run"] };
   try {
     await seedDemoData(databases.ownerUrl, () => {});
     const secret = crypto.randomBytes(33).toString("base64");
@@ -181,7 +176,7 @@ async function main() {
     fs.rmSync(work, { recursive: true, force: true });
   }
   console.log(`cluster: ${counts.passed} passed, ${counts.failed} failed`);
-  console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
+  printResult(counts);
   process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0);
 }
 

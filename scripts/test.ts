@@ -16,6 +16,7 @@ import { runReliability } from "./reliability";
 import { seedDemoData } from "./seed";
 import { ROOT, serverCommand, waitForHealth } from "./environment";
 import { ensurePrerequisites } from "./prerequisites";
+import { playwrightCounts, printResult, vitestCounts, type Counts } from "./test-report";
 
 const RESULTS = path.join(ROOT, "test-results");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -25,53 +26,11 @@ const TEST_FILE_ENV = {
   FILE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
 };
 
-// `failures` names what failed, repeated at the end of the run so that the
-// last lines of a long CI log say which test to look at.
-type Counts = { passed: number; failed: number; failures?: string[] };
-
-const firstLine = (text: string | undefined) => (text ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 300);
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" });
   return result.status ?? 1;
 }
 
-function vitestCounts(file: string): Counts {
-  if (!fs.existsSync(file)) return { passed: 0, failed: 1, failures: ["vitest wrote no report"] };
-  const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  type Assertion = { status: string; fullName: string; failureMessages?: string[] };
-  type FileResult = { name: string; status: string; message?: string; assertionResults: Assertion[] };
-  const files: FileResult[] = report.testResults ?? [];
-  const relative = (name: string) => path.relative(ROOT, name);
-  // A file that fails outside its tests (import error, failing beforeAll)
-  // counts as one failure; skipped tests count as failures too, since the
-  // suite must not skip anything.
-  const brokenFiles = files.filter((r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed"));
-  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  const failures = [
-    ...files.flatMap((f) =>
-      f.assertionResults.filter((a) => a.status !== "passed").map((a) => `${relative(f.name)} › ${a.fullName} (${a.status}): ${firstLine(a.failureMessages?.[0])}`),
-    ),
-    ...brokenFiles.map((f) => `${relative(f.name)} (file failed): ${firstLine(f.message)}`),
-  ];
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles.length + skipped, failures };
-}
-
-function playwrightCounts(file: string): Counts {
-  if (!fs.existsSync(file)) return { passed: 0, failed: 1, failures: ["playwright wrote no report"] };
-  const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  const stats = report.stats ?? {};
-  type Spec = { title: string; file: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] };
-  type Suite = { specs?: Spec[]; suites?: Suite[] };
-  const specs = (suites: Suite[] = []): Spec[] => suites.flatMap((s) => [...(s.specs ?? []), ...specs(s.suites)]);
-  const failures = [
-    ...specs(report.suites).flatMap((spec) =>
-      spec.tests.filter((t) => t.status !== "expected").map((t) => `${spec.file}:${spec.line} › ${spec.title} (${t.status}): ${firstLine(t.results.at(-1)?.error?.message)}`),
-    ),
-    ...(report.errors ?? []).map((e: { message?: string }) => `playwright: ${firstLine(e.message)}`),
-  ];
-  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) + (report.errors ?? []).length, failures };
-}
 
 /** Requests the server answered with a 5xx, from its JSON request log. */
 function serverErrors(logFile: string): string[] {
@@ -204,8 +163,7 @@ async function main() {
   } finally {
     await cluster.stop();
   }
-  for (const failure of totals.failures) console.log(`✘ ${failure}`);
-  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+  printResult(totals);
   process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
 }
 
