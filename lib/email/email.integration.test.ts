@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/policy";
 import { db } from "@/lib/db";
 import { addCalendarDays, bangkokInstant, todayInBangkok } from "@/lib/dates";
 import { notify } from "@/lib/notifications/notify";
-import { queueDueReminders } from "./reminders";
+import { dueReminders, queueDueReminders, queueReminders } from "./reminders";
 import { forgetOldMessages, KEEP_DONE_DAYS, MAX_ATTEMPTS, retryMessage, sendDueMessages } from "./send";
 import { nextDigestTime } from "./outbox";
 
@@ -77,6 +77,18 @@ describe("e-mail reminders", () => {
     expect(toCaseworker[0].text).toContain("Bail");
     expect(toCaseworker[0].text).not.toContain("Pham");
     expect((await outboxOf(counsel)).every((m) => m.status === "SENT" && m.sentAt)).toBe(true);
+  });
+
+  it("a case erased between reading the due reminders and queueing them is passed over; the others are queued", async () => {
+    const kept = await caseWithHearingTomorrow(`Kept ${tag()}`);
+    const erased = await caseWithHearingTomorrow(`Erased ${tag()}`);
+    const now = new Date();
+    const due = await dueReminders(now);
+    expect(due.filter((n) => n.caseId === erased.id)).toHaveLength(2);
+    await testDb.case.delete({ where: { id: erased.id } });
+    await queueReminders(due, now);
+    expect(await testDb.outboxMessage.count({ where: { caseId: kept.id, kind: "hearing-tomorrow" } })).toBe(2);
+    expect(await testDb.outboxMessage.count({ where: { caseId: erased.id } })).toBe(0);
   });
 
   it("a deadline in three days and one passed are reminded of, naming the rule or just 'a task', never what a person typed", async () => {

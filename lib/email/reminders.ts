@@ -14,6 +14,11 @@ export const DEADLINE_NOTICE_DAYS = 3;
 const OVERDUE_LOOKBACK_DAYS = 7;
 
 export async function queueDueReminders(now: Date = new Date()): Promise<number> {
+  return queueReminders(await dueReminders(now), now);
+}
+
+/** The reminders due at `now`, read from the hearings and tasks. */
+export async function dueReminders(now: Date): Promise<EmailNotice[]> {
   const today = todayInBangkok(now);
   const tomorrow = addCalendarDays(today, 1);
   const [hearings, soon, overdue] = await Promise.all([
@@ -51,6 +56,22 @@ export async function queueDueReminders(now: Date = new Date()): Promise<number>
   };
   soon.forEach(deadline("deadline-soon"));
   overdue.forEach(deadline("deadline-overdue"));
+  return notices;
+}
+
+/**
+ * Queues reminders read a moment before, outside this transaction: a case
+ * erased or deleted since (a data subject's erasure, a retention rule) is
+ * not reminded of, and would otherwise fail the whole batch on its foreign
+ * key. The cases kept are locked against deletion (FOR KEY SHARE) until
+ * their messages are written.
+ */
+export async function queueReminders(notices: EmailNotice[], now: Date): Promise<number> {
   if (!notices.length) return 0;
-  return db.$transaction((tx) => queueEmails(tx, notices, now));
+  const caseIds = [...new Set(notices.map((n) => n.caseId).filter((id): id is string => Boolean(id)))];
+  return db.$transaction(async (tx) => {
+    const kept = await tx.$queryRaw<{ id: string }[]>`select id::text from "Case" where id = any(${caseIds}::uuid[]) for key share`;
+    const stillThere = new Set(kept.map((row) => row.id));
+    return queueEmails(tx, notices.filter((n) => !n.caseId || stillThere.has(n.caseId)), now);
+  });
 }
