@@ -7,6 +7,7 @@ import { readAuditLog, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
+import { nameKeyAlike, type NameKeySide } from "@/lib/people/name-keys";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { mergedCaseIds } from "./merge";
@@ -46,8 +47,12 @@ async function searchWhere(search: NameSearch): Promise<{ where: Prisma.CaseWher
 
 type MatchingPerson = { caseId: string; name: string; principal: boolean };
 
-/** A search box's text and the spellings of a name it is compared under (none for a case code). */
-type NameSearch = { q: string; keys: string[] };
+/**
+ * A search box's text and the spellings of a name it is compared under (none
+ * for a case code): folded the Korean way, for North Koreans' names, and as
+ * typed, for everyone else's.
+ */
+type NameSearch = { q: string; keys: Record<NameKeySide, string[]> };
 
 /** How alike a spelling must be to a stored one (pg_trgm word similarity of the name keys) for a search to find it. */
 const SEARCH_SIMILARITY = 0.6;
@@ -61,8 +66,9 @@ async function matchingPeople({ q, keys }: NameSearch, among: Prisma.Sql, limit:
   const conditions = [
     Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
     Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`,
-    // Each key is one condition on the trigram index of "nameKeys".
-    ...keys.map((key) => Prisma.sql`${key} <% p."nameKeys"`),
+    // Each key is one condition on the trigram index of its side's "nameKeys".
+    ...keys.korean.map((key) => nameKeyAlike(key, "korean")),
+    ...keys.other.map((key) => nameKeyAlike(key, "other")),
   ];
   const [, rows] = await db.$transaction([
     db.$executeRaw`select set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`,
@@ -82,11 +88,12 @@ async function matchingPeople({ q, keys }: NameSearch, among: Prisma.Sql, limit:
  * without the Korean folding, as the search does not know whose name it is.
  */
 async function nameSearch(q: string): Promise<NameSearch> {
-  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, keys: [] };
-  const [{ keys }] = await db.$queryRaw<{ keys: string[] }[]>`
-    select array(select distinct k from unnest(waypoint_name_keys(array[${q}]::text[], true) || waypoint_name_keys(array[${q}]::text[], false)) k) as keys`;
+  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, keys: { korean: [], other: [] } };
+  const [{ korean, other }] = await db.$queryRaw<{ korean: string[]; other: string[] }[]>`
+    select waypoint_name_keys(array[${q}]::text[], true) as korean, waypoint_name_keys(array[${q}]::text[], false) as other`;
   // A key of one word is too short to be alike by trigrams without matching many others: the plain text match covers those.
-  return { q, keys: keys.filter((key) => key.includes(" ") && key.replace(/\s/g, "").length >= 5) };
+  const worthComparing = (key: string) => key.includes(" ") && key.replace(/\s/g, "").length >= 5;
+  return { q, keys: { korean: korean.filter(worthComparing), other: other.filter(worthComparing) } };
 }
 
 /**

@@ -15,6 +15,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/prisma-client";
 import { caseScope, type Actor } from "@/lib/policy";
+import { nameKeyAlike } from "./name-keys";
 
 export type Probe = {
   latinName: string;
@@ -73,8 +74,9 @@ export async function scoreCandidates(db: Db, probe: Probe, options: { excludeCa
   const documentNumber = probe.documentNumber?.replace(/[\s-]/g, "").toUpperCase() || null;
   if (keys.length === 0 && !unhcr && !documentNumber) return [];
 
-  // Each spelling is one indexed condition (GIN trigram index on nameKeys).
-  const nameConditions = keys.map((key) => Prisma.sql`${key} <% p."nameKeys"`);
+  // Each spelling is compared with everyone's, through both sides' trigram indexes on nameKeys
+  // (the weights and threshold were measured so).
+  const nameConditions = keys.map((key) => nameKeyAlike(key, "everyone"));
   const identifierConditions = [
     ...(unhcr ? [Prisma.sql`p."unhcrNumber" = ${unhcr}`] : []),
     ...(documentNumber

@@ -1,0 +1,29 @@
+// Conditions on a person's stored name spellings ("nameKeys", written by the
+// waypoint_name_keys trigger). The spellings of a North Korean (nationality
+// KP) have the Romanised Korean variants folded together ("Cheol", "Chul"
+// and "Chol" are one); everyone else's are kept as typed, accents folded.
+// So each side keeps its own trigram index, partial on nationality
+// (migration 20261202095654_name_keys_by_nationality), and a condition names
+// the side it looks at: a key folded the Korean way is compared with Korean
+// spellings only, where it means what it says, and PostgreSQL reads only
+// that side's index.
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** Whose stored spellings a key is compared with. */
+export type NameKeySide = "korean" | "other";
+
+const SIDE: Record<NameKeySide, Prisma.Sql> = {
+  korean: Prisma.sql`p.nationality = 'KP'`,
+  other: Prisma.sql`p.nationality <> 'KP'`,
+};
+
+/**
+ * A spelling alike enough (pg_trgm word similarity, at the transaction's
+ * pg_trgm.word_similarity_threshold) to one of a person's spellings, among
+ * the people of one side, or of both ("everyone": one condition per side, so
+ * each still uses its index). The person's table is aliased `p`.
+ */
+export function nameKeyAlike(key: string, side: NameKeySide | "everyone"): Prisma.Sql {
+  if (side === "everyone") return Prisma.sql`(${nameKeyAlike(key, "korean")} or ${nameKeyAlike(key, "other")})`;
+  return Prisma.sql`(${SIDE[side]} and ${key} <% p."nameKeys")`;
+}
