@@ -141,7 +141,8 @@ export class PostgresSealedStore implements SealedStore {
 
 /** The folder of FILE_STORE=local (and where the files of an earlier local store are found). */
 export function localFileDir(): string {
-  return path.resolve(process.env.FILE_STORAGE_DIR ?? path.join(process.cwd(), ".data/files"));
+  // A folder chosen at run time: the build must not trace (and bundle) the project for it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.FILE_STORAGE_DIR ?? path.join(process.cwd(), ".data/files"));
 }
 
 type StoreDb = Pick<Db, "$transaction" | "fileChunk" | "$queryRaw">;
