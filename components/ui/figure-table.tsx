@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 
-const th = "px-2 py-1 text-left font-semibold";
-const td = "px-2 py-1";
+// The cells' spacing and the rows' rules are set once on the table, not on
+// every cell: the dashboard's tables hold some 400 cells, and each class
+// string is sent twice (in the HTML and in React's payload), 50 kB a page.
+const TABLE = "w-full text-sm [&_td]:px-2 [&_td]:py-1 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_thead_th]:font-semibold [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200";
 
 export type FigureRow = {
   key: string;
@@ -17,12 +19,12 @@ export type FigureRow = {
  */
 export function FigureTable({ testId, headers, rows, className = "" }: { testId?: string; headers?: ReactNode[]; rows: FigureRow[]; className?: string }) {
   return (
-    <table className={`w-full text-sm ${className}`.trim()} data-testid={testId}>
+    <table className={`${TABLE} ${className}`.trim()} data-testid={testId}>
       {headers ? (
         <thead>
           <tr>
             {headers.map((header, index) => (
-              <th key={index} scope="col" className={th}>
+              <th key={index} scope="col">
                 {header}
               </th>
             ))}
@@ -31,15 +33,15 @@ export function FigureTable({ testId, headers, rows, className = "" }: { testId?
       ) : null}
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} className="border-t border-slate-200">
+          <tr key={row.key}>
             {row.cells.map((cell, index) =>
               // The first cell names the row (a status, a stage, a case): a row header, so a screen reader reads each figure with it.
               index === 0 ? (
-                <th key={index} scope="row" className={`${td} text-left font-normal ${row.cellClassNames?.[index] ?? ""}`.trim()}>
+                <th key={index} scope="row" className={row.cellClassNames?.[index]}>
                   {cell}
                 </th>
               ) : (
-                <td key={index} className={`${td} ${row.cellClassNames?.[index] ?? ""}`.trim()}>
+                <td key={index} className={row.cellClassNames?.[index]}>
                   {cell}
                 </td>
               ),
