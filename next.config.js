@@ -9,7 +9,11 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const STATIC_SECURITY_HEADERS = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // Other sites get no referrer (a case page's address names its case); our
+  // own pages do. "no-referrer" also made a browser send "Origin: null" with
+  // a form posted before the page's scripts had loaded, and Next refuses a
+  // server action from origin null: signing in on a slow phone answered 500.
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   // Browsers honour this only over HTTPS; it tells them never to use plain HTTP again for two years.

@@ -1,12 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security/headers";
+import { sameOrigin } from "@/lib/security/same-origin";
 
 /**
  * Runs before every page: a fresh nonce and the Content-Security-Policy
- * built on it. Next reads the policy from the request headers to put the
+ * built on it, after refusing a server action posted from another site. Next reads the policy from the request headers to put the
  * nonce on its own scripts; the browser reads it from the response.
  */
 export function proxy(request: NextRequest) {
+  // A POST to a page is a server action. Next refuses one from another site
+  // by throwing, which answers 500; it is refused here, plainly, with a 403.
+  if (request.method === "POST" && !sameOrigin(request)) return new NextResponse("cross-origin request refused", { status: 403 });
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);

@@ -91,6 +91,10 @@ test("routes refuse malformed bodies, origins and ids with a 4xx", async () => {
     ["person export, other origin", post(`/api/people/${personId}/export`, { headers: { origin: "https://evil.example" } }), [403]],
     ["session, other origin", post("/api/session", { headers: { origin: "https://evil.example", "content-type": "application/json" }, data: { end: "idle" } }), [403]],
     ["summary, cross-site fetch", post(`/api/cases/${caseCode}/summary`, { headers: { "sec-fetch-site": "cross-site" }, multipart: { sections: "household" } }), [403]],
+    // A server action (any POST to a page) from another site, or from an opaque origin: a 403, where Next itself answered 500.
+    ["server action, Origin: null", post("/login", { headers: { origin: "null", "next-action": "0".repeat(42) }, multipart: { email: "x" } }), [403]],
+    ["server action, other origin", post("/cases/new", { headers: { origin: "https://evil.example" }, multipart: { latinName: "x" } }), [403]],
+    ["server action, cross-site form", post("/account", { headers: { "sec-fetch-site": "cross-site" }, form: { locale: "th" } }), [403]],
   ];
   const wrong: string[] = [];
   for (const [label, answer, expected] of cases) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signIn, sql, type AccountKey } from "./helpers";
+import { ACCOUNTS, DEMO_PASSWORD, expectAccessible, signIn, sql, type AccountKey } from "./helpers";
 
 test("the sign-in page is accessible", async ({ page }) => {
   await page.goto("/login");
@@ -18,6 +18,25 @@ test("a wrong password gets one message that does not say which part was wrong",
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The e-mail or password is incorrect.");
   await expect(page).toHaveURL(/\/login/);
+});
+
+// A phone on a slow line may send the form before the page's scripts run: the
+// browser posts it itself. With Referrer-Policy no-referrer such a post said
+// "Origin: null", and the server answered 500.
+test.describe("before the page's scripts run", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the sign-in form still answers a wrong password with its message, and signs in with the right one", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("E-mail").fill("nobody-without-scripts@demo.waypoint.test");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The e-mail or password is incorrect.");
+    await page.getByLabel("E-mail").fill(ACCOUNTS.supervisorNorth.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signed-in-as")).toContainText(ACCOUNTS.supervisorNorth.role);
+  });
 });
 
 for (const who of Object.keys(ACCOUNTS) as AccountKey[]) {

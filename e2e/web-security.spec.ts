@@ -16,7 +16,7 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   expect(policy).toContain("object-src 'none'");
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["referrer-policy"]).toBe("same-origin");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["x-powered-by"]).toBeUndefined();
   // Next's own scripts carry this response's nonce (the chunks they load are trusted through 'strict-dynamic').

@@ -5,31 +5,11 @@ import "server-only";
 // same-origin Origin header keep other sites from writing through a
 // signed-in browser; bodies are small.
 import { cleanField } from "@/lib/forms";
+import { sameOrigin } from "@/lib/security/same-origin";
 
 const MAX_JSON_BYTES = 64 * 1024;
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
-
-/**
- * Whether the request comes from this site's own pages. Browsers say so in
- * `Sec-Fetch-Site`, which no page can forge: only "same-origin" (or "none",
- * a request the user made themselves) passes. Without it (older browsers,
- * tools), the `Origin` header decides: absent (a tool, judged by its session
- * alone) or this host. `Origin: null` is not this site: it is refused. (A
- * form posted from a page with Referrer-Policy no-referrer, as ours are,
- * says "null" too, but a browser that does that also sends Sec-Fetch-Site.)
- */
-function sameOrigin(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site) return site === "same-origin" || site === "none";
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
-}
 
 /** A 403 for a request another site's page made through a signed-in browser; null when it is this site's own. */
 export function crossOriginRefusal(request: Request): Response | null {
