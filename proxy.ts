@@ -3,9 +3,10 @@ import { contentSecurityPolicy } from "@/lib/security/headers";
 import { sameOrigin } from "@/lib/security/same-origin";
 
 /**
- * Runs before every page: a fresh nonce and the Content-Security-Policy
- * built on it, after refusing a server action posted from another site. Next reads the policy from the request headers to put the
- * nonce on its own scripts; the browser reads it from the response.
+ * Runs before every page: refuses a server action posted from another site,
+ * then makes a fresh nonce and the Content-Security-Policy built on it. Next
+ * reads the policy from the request headers to put the nonce on its own
+ * scripts; the browser reads it from the response.
  */
 export function proxy(request: NextRequest) {
   // A POST to a page is a server action. Next refuses one from another site

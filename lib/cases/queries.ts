@@ -85,7 +85,8 @@ async function matchingPeople({ q, keys }: NameSearch, among: Prisma.Sql, limit:
  * names (waypoint_name_keys): words in any order, hyphens and spaces alike,
  * accents folded, and Romanised Korean variants folded together ("Kim
  * Cheol-su", "Kim Chul Su" and "Chol-su Kim" are one key). Both with and
- * without the Korean folding, as the search does not know whose name it is.
+ * without the Korean folding, as the search does not know whose name it is;
+ * each set is compared only with the names stored its way (lib/people/name-keys).
  */
 async function nameSearch(q: string): Promise<NameSearch> {
   if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, keys: { korean: [], other: [] } };
