@@ -61,7 +61,9 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
   const candidates = [...new Set([...flagged.map((c) => c.id), ...recent.map((i) => i.caseId)])];
   const onBoard = await db.case.findMany({ where: { AND: [caseScope(actor), { id: { in: candidates } }] }, take: 500, select: { id: true, code: true } });
   const ids = onBoard.map((c) => c.id);
-  const order = await boardOrder(sort, ids, today);
+  // Sorted by hearing, the board's next hearings are read once, for the order and for the rows shown.
+  const boardHearings = sort === "hearing" ? await nextHearings(ids) : null;
+  const order = sort === "hearing" ? new Map([...boardHearings!].map(([id, at]) => [id, at.getTime()])) : await boardOrder(sort, ids, today);
   const far = Number.MAX_SAFE_INTEGER;
   const sorted = [...onBoard].sort((a, b) => (order.get(a.id) ?? far) - (order.get(b.id) ?? far) || a.code.localeCompare(b.code));
   const { rows: shown, page, pages } = pageOf(sorted, requestedPage);
@@ -80,7 +82,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
         tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true, ruleKey: true } },
       },
     }),
-    nextHearings(shown.map((c) => c.id)),
+    boardHearings ?? nextHearings(shown.map((c) => c.id)),
   ]);
   const byId = new Map(cases.map((c) => [c.id, c]));
   const rows = shown.flatMap(({ id }) => {
@@ -117,11 +119,11 @@ async function nextHearings(caseIds: string[]): Promise<Map<string, Date>> {
 
 /**
  * The board's order as a number per case, smaller first (none: last): the
- * next hearing's time, the days left to the next deadline, or the longest
- * held first. By code, none (the codes themselves order the board).
+ * days left to the next deadline, or the longest held first. By code, none
+ * (the codes themselves order the board). By next hearing, the hearings'
+ * times are the order (refoulementBoard).
  */
-async function boardOrder(sort: BoardSort, caseIds: string[], today: string): Promise<Map<string, number>> {
-  if (sort === "hearing") return new Map([...(await nextHearings(caseIds))].map(([id, at]) => [id, at.getTime()]));
+async function boardOrder(sort: Exclude<BoardSort, "hearing">, caseIds: string[], today: string): Promise<Map<string, number>> {
   if (sort === "deadline") {
     const tasks = await db.task.findMany({ where: { caseId: { in: caseIds }, completedAt: null }, orderBy: { dueOn: "asc" }, select: { caseId: true, dueOn: true } });
     const order = new Map<string, number>();

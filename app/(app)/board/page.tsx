@@ -30,7 +30,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const format = await getFormatter();
   const tPager = await getTranslations("pager");
   const header = (key: BoardSort, label: string) => (
-    <th scope="col" className="px-3 py-2" aria-sort={sort === key ? "ascending" : undefined}>
+    <th scope="col" aria-sort={sort === key ? "ascending" : undefined}>
       <Link href={`/board?sort=${key}`} className="underline print:no-underline">
         {label}
         {sort === key ? " ↑" : ""}
@@ -52,27 +52,28 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="min-w-full text-sm">
+          {/* Cell spacing is set once here, not on each of the page's cells (each class is sent twice: in the HTML and in React's payload). */}
+          <table className="min-w-full text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2">
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100 text-left">
               <tr>
                 {header("code", t("case"))}
-                <th scope="col" className="px-3 py-2">{t("risk")}</th>
+                <th scope="col">{t("risk")}</th>
                 {header("hearing", t("nextHearing"))}
                 {header("deadline", t("nextDeadline"))}
                 {header("detention", t("detention"))}
-                <th scope="col" className="px-3 py-2">{t("counsel")}</th>
+                <th scope="col">{t("counsel")}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.code} className="border-t border-slate-200 align-top" data-testid="board-row">
-                  <td className="px-3 py-2 font-mono">
+                  <td className="font-mono">
                     <Link href={`/cases/${row.code}/proceedings`} className="text-blue-800 underline">
                       {row.code}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     {row.removalStages.map((stage) => (
                       <p key={stage} className="font-semibold text-red-800">
                         {t("removal", { stage: tStage(stage) })}
@@ -84,12 +85,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
                       </p>
                     ) : null}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">{row.nextHearing ? format.dateTime(row.nextHearing, "moment") : "—"}</td>
-                  <td className={`px-3 py-2 ${row.nextDeadline && row.nextDeadline.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}>
+                  <td className="whitespace-nowrap">{row.nextHearing ? format.dateTime(row.nextHearing, "moment") : "—"}</td>
+                  <td className={row.nextDeadline && row.nextDeadline.daysLeft < 0 ? "font-semibold text-red-800" : undefined}>
                     {row.nextDeadline ? `${format.dateTime(dbDate(row.nextDeadline.due), "day")} · ${taskTitle(row.nextDeadline, tRule)}` : "—"}
                   </td>
-                  <td className="px-3 py-2">{row.detention ? t("detained", { days: row.detention.days, facility: localName(row.detention.facility, locale) }) : t("notDetained")}</td>
-                  <td className="px-3 py-2">{row.counsel.length ? row.counsel.join(", ") : "—"}</td>
+                  <td>{row.detention ? t("detained", { days: row.detention.days, facility: localName(row.detention.facility, locale) }) : t("notDetained")}</td>
+                  <td>{row.counsel.length ? row.counsel.join(", ") : "—"}</td>
                 </tr>
               ))}
             </tbody>
