@@ -3,9 +3,9 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { withSerwist } from "@serwist/turbopack";
 
 // Messages are compiled when the app is built, so a page formats them
-// without parsing ICU text on every request: the dashboard's server time fell
-// from 93 to 77 ms a request (docs/benchmarks.md). Scripts and tests outside
-// the build read the same JSON files as they are.
+// without parsing ICU text on every request: the dashboard's server time a
+// request fell by about a fifth (docs/benchmarks.md, session 15). Scripts and
+// tests outside the build read the same JSON files as they are.
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./i18n/request.ts",
   experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },

@@ -62,8 +62,14 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
   const onBoard = await db.case.findMany({ where: { AND: [caseScope(actor), { id: { in: candidates } }] }, take: 500, select: { id: true, code: true } });
   const ids = onBoard.map((c) => c.id);
   // Sorted by hearing, the board's next hearings are read once, for the order and for the rows shown.
-  const boardHearings = sort === "hearing" ? await nextHearings(ids) : null;
-  const order = sort === "hearing" ? new Map([...boardHearings!].map(([id, at]) => [id, at.getTime()])) : await boardOrder(sort, ids, today);
+  let boardHearings: Map<string, Date> | null = null;
+  let order: Map<string, number>;
+  if (sort === "hearing") {
+    boardHearings = await nextHearings(ids);
+    order = new Map([...boardHearings].map(([id, at]) => [id, at.getTime()]));
+  } else {
+    order = await boardOrder(sort, ids, today);
+  }
   const far = Number.MAX_SAFE_INTEGER;
   const sorted = [...onBoard].sort((a, b) => (order.get(a.id) ?? far) - (order.get(b.id) ?? far) || a.code.localeCompare(b.code));
   const { rows: shown, page, pages } = pageOf(sorted, requestedPage);
