@@ -61,21 +61,54 @@ function commonConditions(filter: AuditFilter): Prisma.Sql[] {
   return conditions;
 }
 
-/** Entries about the cases of these teams (a supervisor's reading), newest first. */
+/**
+ * The log is partitioned by month, and its first page usually lies in the
+ * last one: read the last 31 days alone first (planned at each call, the
+ * bound lets PostgreSQL plan two months' tables rather than a hundred), and
+ * every month only if they hold less than a page. Rows are read newest first by
+ * id, and a row's id and time rise together, so the first page is the same
+ * either way.
+ */
+async function recentFirst(filter: AuditFilter, read: (since: Prisma.Sql) => Promise<AuditRow[]>) {
+  if (!filter.before && !filter.from && !filter.to) {
+    const recent = await read(Prisma.sql`and a.at >= ${new Date(Date.now() - RECENT_DAYS * 86_400_000)}`);
+    if (recent.length > PAGE) return recent;
+  }
+  return read(Prisma.empty);
+}
+const RECENT_DAYS = 31;
+
+/**
+ * Entries about the cases of these teams (a supervisor's reading), newest
+ * first. Only rows that name a case can be about one: most of the log's
+ * newest rows are views of lists and dashboards, which name none, and the
+ * reading walked 16,000 of them for a page at ten million rows; an index of
+ * the rows that name a case (AuditLog_case_rows_id_idx) passes them over. A
+ * code is looked up first, with the cases merged into it or from it, and
+ * their rows read by case (the code compared row by row read the whole log).
+ */
 async function caseEvents(teamScope: Prisma.TeamWhereInput, filter: AuditFilter) {
   const teams = (await db.team.findMany({ where: teamScope, select: { id: true } })).map((t) => t.id);
-  const conditions = [Prisma.sql`c."teamId" = any(${teams}::uuid[])`, ...commonConditions(filter)];
+  const conditions = [Prisma.sql`a."caseId" is not null`, Prisma.sql`c."teamId" = any(${teams}::uuid[])`, ...commonConditions(filter)];
   if (filter.code) {
     const code = filter.code.toUpperCase();
-    conditions.push(Prisma.sql`(c.code = ${code} or m."mergedCode" = ${code})`);
+    // The case with that code and the cases merged into it, and the case that went by that code before a merge.
+    conditions.push(Prisma.sql`a."caseId" in (
+      select id from "Case" where code = ${code}
+      union select m."mergedCaseId" from "CaseMerge" m join "Case" s on s.id = m."survivingCaseId" where s.code = ${code}
+      union select "mergedCaseId" from "CaseMerge" where "mergedCode" = ${code})`);
   }
   // Entries of a case merged into another belong to the surviving case (its team, its code).
-  return db.$queryRaw<AuditRow[]>`
-    select a.id, a.at, a.action, a.entity, a.fields, a.ip, a.detail, u.name as actor, c.code
-    from "AuditLog" a left join "CaseMerge" m on m."mergedCaseId" = a."caseId"
-    join "Case" c on c.id = coalesce(m."survivingCaseId", a."caseId") left join "User" u on u.id = a."actorId"
-    where ${Prisma.join(conditions, " and ")}
-    order by a.id desc limit ${PAGE + 1}`;
+  // Planned at each call (not readAuditLog): the good plan depends on the teams and the bound.
+  return recentFirst(
+    filter,
+    (since) => db.$queryRaw<AuditRow[]>`
+      select a.id, a.at, a.action, a.entity, a.fields, a.ip, a.detail, u.name as actor, c.code
+      from "AuditLog" a left join "CaseMerge" m on m."mergedCaseId" = a."caseId"
+      join "Case" c on c.id = coalesce(m."survivingCaseId", a."caseId") left join "User" u on u.id = a."actorId"
+      where ${Prisma.join(conditions, " and ")} ${since}
+      order by a.id desc limit ${PAGE + 1}`,
+  );
 }
 
 /**
@@ -93,7 +126,7 @@ async function accountEvents(filter: AuditFilter) {
   if (filter.code) conditions.push(Prisma.sql`false`); // account events name no case
   const where = conditions.length ? Prisma.sql`and ${Prisma.join(conditions, " and ")}` : Prisma.empty;
   if (kinds.length === 0) return [];
-  const read = (since: Prisma.Sql) => {
+  return recentFirst(filter, (since) => {
     const branches = kinds.map(
       (kind) => Prisma.sql`(select a.* from "AuditLog" a where a.action = ${kind} ${where} ${since} order by a.at desc limit ${2 * (PAGE + 1)})`,
     );
@@ -101,14 +134,7 @@ async function accountEvents(filter: AuditFilter) {
       select a.id, a.at, a.action, a.entity, a.fields, a.ip, a.detail, u.name as actor, null::text as code
       from (${Prisma.join(branches, " union all ")}) a left join "User" u on u.id = a."actorId"
       order by a.id desc limit ${PAGE + 1}`);
-  };
-  // The first page usually lies in the last month: read that month's table
-  // alone first, and every month only if it holds less than a page.
-  if (!filter.before && !filter.from && !filter.to) {
-    const recent = await read(Prisma.sql`and a.at >= now() - interval '31 days'`);
-    if (recent.length > PAGE) return recent;
-  }
-  return read(Prisma.empty);
+  });
 }
 
 /** The people and actions to filter by. */
