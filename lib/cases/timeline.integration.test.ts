@@ -7,7 +7,7 @@ import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { ROWS_PER_PAGE } from "@/lib/paging";
 import { openCase } from "./access";
-import { getTimeline, type TimelineEntry } from "./queries";
+import { getTimeline, TIMELINE_ACTIONS, type TimelineEntry } from "./queries";
 
 const NOTES = ROWS_PER_PAGE + 30;
 let caseworker: Actor;
@@ -88,5 +88,17 @@ describe("the case timeline, a page at a time", () => {
     expect(beyond.page).toBe(pages);
     expect(beyond.older).toBe(false);
     expect(beyond.entries).toEqual(entries.slice((pages - 1) * ROWS_PER_PAGE));
+  });
+});
+
+describe("the timeline's index", () => {
+  // The timeline reads a case's changes through a partial index of them
+  // (migration 20261202180200_audit_timeline_index). An action added to the
+  // timeline but not to the index would still be shown, but every case page
+  // would read all the case's views again: the two lists must agree.
+  it("holds exactly the actions the timeline shows", async () => {
+    const [{ definition }] = await testDb.$queryRaw<{ definition: string }[]>`select indexdef as definition from pg_indexes where indexname = 'AuditLog_timeline_idx'`;
+    const indexed = [...definition.matchAll(/'([a-z.-]+)'::text/g)].map((match) => match[1]);
+    expect([...indexed].sort()).toEqual([...TIMELINE_ACTIONS].sort());
   });
 });
