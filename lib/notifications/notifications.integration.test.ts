@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { ROWS_PER_PAGE } from "@/lib/paging";
 import { myNotifications, unreadCount } from "./queries";
 
 describe("notifications", () => {
@@ -11,7 +12,7 @@ describe("notifications", () => {
     const target = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: `Notice ${tag()}` } });
     await testDb.notification.create({ data: { userId: director.id, caseId: target.id, kind: "incident" } });
     expect(await unreadCount(director)).toBe(1);
-    expect((await myNotifications(director)).map((n) => n.case?.code)).toEqual([target.code]);
+    expect((await myNotifications(director)).rows.map((n) => n.case?.code)).toEqual([target.code]);
   });
 
   it("a notice about a case the reader may no longer open is neither counted nor listed", async () => {
@@ -22,6 +23,32 @@ describe("notifications", () => {
     await testDb.notification.create({ data: { userId: caseworker.id, caseId: target.id, kind: "incident" } });
     await testDb.notification.create({ data: { userId: caseworker.id, caseId: null, kind: "incident" } });
     expect(await unreadCount(caseworker)).toBe(1);
-    expect(await myNotifications(caseworker)).toHaveLength(1);
+    const listed = await myNotifications(caseworker);
+    expect(listed.rows).toHaveLength(1);
+    expect(listed).toMatchObject({ page: 1, older: false, unread: 1 });
+  });
+
+  it("pages the notices newest first, each once, and answers a page past the end with the last", async () => {
+    const team = await makeTeam("Many notices");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const count = ROWS_PER_PAGE + 7;
+    const start = Date.UTC(2026, 10, 1);
+    await testDb.notification.createMany({
+      data: Array.from({ length: count }, (_, i) => ({ userId: caseworker.id, kind: "incident", createdAt: new Date(start + i * 60_000), readAt: i < 3 ? null : new Date() })),
+    });
+    const first = await myNotifications(caseworker, 1);
+    const second = await myNotifications(caseworker, 2);
+    expect(first).toMatchObject({ page: 1, older: true, unread: 3 });
+    expect(first.rows).toHaveLength(ROWS_PER_PAGE);
+    expect(second.rows).toHaveLength(7);
+    expect(second.older).toBe(false);
+    const times = [...first.rows, ...second.rows].map((n) => n.createdAt.getTime());
+    expect(new Set([...first.rows, ...second.rows].map((n) => n.id)).size).toBe(count);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // The three unread are the oldest, on the second page, and still counted on the first.
+    expect(second.rows.filter((n) => !n.readAt)).toHaveLength(3);
+    const beyond = await myNotifications(caseworker, 9);
+    expect(beyond).toMatchObject({ page: 2, older: false });
+    expect(beyond.rows.map((n) => n.id)).toEqual(second.rows.map((n) => n.id));
   });
 });

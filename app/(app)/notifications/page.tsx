@@ -6,20 +6,21 @@ import { requireUser } from "@/lib/auth/current-user";
 import { myNotifications } from "@/lib/notifications/queries";
 import { markAllReadAction } from "@/lib/notifications/actions";
 import { pageTitle } from "@/lib/page-title";
+import { Pager, pageParam } from "@/components/ui/pager";
 
 export const generateMetadata = pageTitle("notifications");
 
-export default async function NotificationsPage() {
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireUser();
-  const notifications = await myNotifications(user);
-  await recordPageView(user, "notifications", { cases: notifications.flatMap((n) => (n.case ? [n.case.code] : [])) });
+  const { rows: notifications, page, older, unread } = await myNotifications(user, pageParam((await searchParams).page));
+  await recordPageView(user, "notifications", { cases: notifications.flatMap((n) => (n.case ? [n.case.code] : [])), detail: { listPage: page } });
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        {notifications.some((n) => !n.readAt) ? (
+        {unread > 0 ? (
           <form action={markAllReadAction}>
             <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
               {t("markAllRead")}
@@ -46,6 +47,7 @@ export default async function NotificationsPage() {
           </li>
         ))}
       </ul>
+      <Pager page={page} more={older} href={(n) => `/notifications?page=${n}`} />
     </div>
   );
 }
