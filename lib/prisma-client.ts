@@ -14,10 +14,11 @@ import { PrismaClient } from "./generated/prisma/client";
 // generic plan is as cheap. Only these: every other statement is cheap to
 // plan, and a prepared statement holds server memory for each distinct
 // text on each connection, so the named set is kept small.
-// A read bounded to recent months says so with PLANNED_EACH_TIME: planned at
-// each call, PostgreSQL plans only those months' tables (a millisecond),
-// where a kept statement would, at its sixth call on each connection, also
-// plan every month to weigh a generic plan (70 ms and more).
+// A read whose good plan depends on its values (a bound to recent months,
+// which lets PostgreSQL plan only those months' tables) says so with
+// PLANNED_EACH_TIME and is not kept: a kept statement would, at its sixth
+// call on each connection, also plan every month to weigh a generic plan
+// (70 ms and more).
 const PREPARED_LIMIT = 200;
 export const PLANNED_EACH_TIME = "/* planned each time */";
 const prepared = new Set<string>();

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { PLANNED_EACH_TIME } from "@/lib/prisma-client";
 import { readAuditLog, recordAudit } from "@/lib/audit";
 import { auditReach, type Actor } from "@/lib/policy";
+import { mergedCaseIds } from "@/lib/cases/merge";
 import { addCalendarDays, isDateParam, startOfBangkokDay } from "@/lib/dates";
 
 export const SIGN_IN_ACTIONS = ["login", "login.failed", "login.blocked", "logout"];
@@ -100,7 +101,7 @@ async function caseEvents(teamScope: Prisma.TeamWhereInput, filter: AuditFilter)
     conditions.push(ids.length === 1 ? Prisma.sql`a."caseId" = ${ids[0]}::uuid` : Prisma.sql`a."caseId" = any(${ids}::uuid[])`);
   }
   // Entries of a case merged into another belong to the surviving case (its team, its code).
-  // Planned at each call (not readAuditLog): the good plan depends on the teams and the bound.
+  // Planned at each call (PLANNED_EACH_TIME, not readAuditLog): the good plan depends on the teams and the bound.
   return recentFirst(
     filter,
     (since) => db.$queryRaw<AuditRow[]>`${planEachTime}
@@ -114,11 +115,12 @@ async function caseEvents(teamScope: Prisma.TeamWhereInput, filter: AuditFilter)
 
 /** The case with that code and the cases merged into it, and the case that went by that code before a merge. */
 async function caseIdsByCode(code: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    select id::text as id from "Case" where code = ${code}
-    union select m."mergedCaseId"::text from "CaseMerge" m join "Case" s on s.id = m."survivingCaseId" where s.code = ${code}
-    union select "mergedCaseId"::text from "CaseMerge" where "mergedCode" = ${code}`;
-  return rows.map((row) => row.id);
+  const [found, mergedAway] = await Promise.all([
+    db.case.findUnique({ where: { code }, select: { id: true } }),
+    db.caseMerge.findUnique({ where: { mergedCode: code }, select: { mergedCaseId: true } }),
+  ]);
+  const ids = found ? [found.id, ...(await mergedCaseIds(found.id))] : [];
+  return [...new Set(mergedAway ? [...ids, mergedAway.mergedCaseId] : ids)];
 }
 
 /**

@@ -16,7 +16,7 @@ export async function unreadCount(actor: Actor): Promise<number> {
  * answer with the last page. The case is shown by code, and only if the
  * actor may still see it.
  */
-export async function myNotifications(actor: Actor, requested = 1): Promise<{ rows: Notice[]; page: number; older: boolean; unread: number }> {
+export async function myNotifications(actor: Actor, requested = 1) {
   const where = notificationScope(actor);
   const read = (page: number) =>
     db.notification.findMany({
@@ -37,4 +37,3 @@ export async function myNotifications(actor: Actor, requested = 1): Promise<{ ro
   }
   return { rows: rows.slice(0, ROWS_PER_PAGE), page, older: rows.length > ROWS_PER_PAGE, unread };
 }
-type Notice = { id: string; kind: string; createdAt: Date; readAt: Date | null; case: { code: string } | null };
