@@ -204,3 +204,37 @@ describe("searching names as people write them (issue 18, item 4)", () => {
     expect((await found("Kim\u200B Chol Su")).map((r) => r.code)).toEqual([created.code]);
   });
 });
+
+describe("a search compares words first, and spellings only when no case it may show has them", () => {
+  // Letters only, so the made-up surname is one word of the name.
+  const word = () => `Zq${tag().replace(/[^a-f]/g, "x")}`;
+
+  it("finds a name by all of its words in any order, accents and hyphens folded", async () => {
+    const team = await makeTeam("Words");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const surname = word();
+    const created = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: `${surname} Đỗ Minh-Khoa` } });
+    const found = async (q: string) => (await listCases(caseworker, parseCaseListParams({ q }))).rows.map((r) => r.code);
+    for (const q of [`khoa do ${surname}`, `Minh Khoa ${surname}`, `${surname} ĐỖ MINH KHOA`]) expect(await found(q), q).toEqual([created.code]);
+    expect(await found(`${surname} Nguyen Thi Bich Ngoc`)).toEqual([]);
+  });
+
+  it("falls back to alike spellings (a misspelt name) only when no visible case has the words, whatever other teams hold", async () => {
+    const team = await makeTeam("Spellings");
+    const other = await makeTeam("Spellings elsewhere");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const outsider = await makeUser("CASEWORKER", other.id);
+    const surname = word();
+    const liem = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: `Phan Thanh Liem ${surname}` } });
+    const found = async (actor: Actor, q: string) => (await listCases(actor, parseCaseListParams({ q }))).rows.map((r) => r.code);
+    const misspelt = `Phan Thanh Liam ${surname}`;
+    expect(await found(caseworker, misspelt)).toEqual([liem.code]);
+    // A case elsewhere with exactly those words is not the caseworker's to see, and changes nothing for them.
+    const elsewhere = await makeCase({ teamId: other.id, actorId: outsider.id, caseworkerId: outsider.id, principal: { latinName: misspelt } });
+    expect(await found(caseworker, misspelt)).toEqual([liem.code]);
+    expect(await found(outsider, misspelt)).toEqual([elsewhere.code]);
+    // In the caseworker's own team, the words' case is the answer.
+    const liam = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: misspelt } });
+    expect(await found(caseworker, misspelt)).toEqual([liam.code]);
+  });
+});

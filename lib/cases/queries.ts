@@ -7,7 +7,7 @@ import { readAuditLog, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
-import { nameKeyAlike, type NameKeySide } from "@/lib/people/name-keys";
+import { nameKeyAlike, nameWordsInclude, type NameKeySide } from "@/lib/people/name-keys";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { mergedCaseIds } from "./merge";
@@ -26,75 +26,102 @@ function escapeLike(text: string) {
 const SEARCH_ID_LIMIT = 2000;
 
 /**
- * The cases whose people match the search box. The matching people are
- * found first, through the trigram index on their folded names, and then
- * their cases: written as one query, PostgreSQL may instead walk every case
- * of a large team newest first and look into each one's people (measured on
- * a 50,000-case team: 390 ms against 25 ms). A very broad search (a letter
- * or two, which the index cannot narrow) keeps the one-query form.
+ * How a search compares names. First by words: the people who have every
+ * word of the search among their name's words (any order, accents and
+ * hyphens folded, Romanised Korean variants folded for North Koreans), read
+ * from the GIN index of "nameWords". Only if that lists no case does it
+ * compare whole spellings by trigram similarity, as the duplicate check
+ * does, which also finds a misspelt name ("Nguyen Van Duk") but reads every
+ * person who shares a common trigram. Both also match the folded text and
+ * the UNHCR number. Whether to compare by trigrams is decided on the cases
+ * the reader may see, never on people outside them, so an empty list does
+ * not tell them a name exists elsewhere.
  */
-async function searchWhere(search: NameSearch): Promise<{ where: Prisma.CaseWhereInput; matching: MatchingPerson[] | null }> {
+type SearchMode = "words" | "alike";
+
+/**
+ * The cases whose people match the search box. The matching people are
+ * found first, through the indexes on their names, and then their cases:
+ * written as one query, PostgreSQL may instead walk every case of a large
+ * team newest first and look into each one's people (measured on a
+ * 50,000-case team: 390 ms against 25 ms). A very broad search (a letter or
+ * two, which the indexes cannot narrow) keeps the one-query form.
+ */
+async function searchWhere(search: NameSearch, mode: SearchMode): Promise<{ where: Prisma.CaseWhereInput; matching: MatchingPerson[] | null }> {
   const { q } = search;
   // A whole code finds its case; the start of one finds every case it begins.
   if (isCaseCode(q.toUpperCase())) return { where: { code: q.toUpperCase() }, matching: null };
   if (isCaseCodeStart(q)) return { where: { code: { startsWith: q.toUpperCase() } }, matching: null };
-  const matching = await matchingPeople(search, Prisma.empty, SEARCH_ID_LIMIT + 1);
+  const matching = await matchingPeople(search, mode, Prisma.empty, SEARCH_ID_LIMIT + 1);
   const caseIds = [...new Set(matching.map((m) => m.caseId))];
   if (matching.length <= SEARCH_ID_LIMIT) return { where: { id: { in: caseIds } }, matching };
   const pattern = escapeLike(foldForSearch(q));
-  return { where: { people: { some: { OR: [{ searchText: { contains: pattern } }, { unhcrNumber: q.toUpperCase() }] } } }, matching: null };
+  const byWords = mode === "words" ? SIDES.flatMap((side) => nameWordsInclude(search.words[side], side)?.where ?? []) : [];
+  return { where: { people: { some: { OR: [{ searchText: { contains: pattern } }, { unhcrNumber: q.toUpperCase() }, ...byWords] } } }, matching: null };
 }
 
 type MatchingPerson = { caseId: string; name: string; principal: boolean };
 
+const SIDES: NameKeySide[] = ["korean", "other"];
+
 /**
- * A search box's text and the spellings of a name it is compared under (none
- * for a case code): folded the Korean way, for North Koreans' names, and as
- * typed, for everyone else's.
+ * A search box's text, its words and the spellings of a name it is compared
+ * under (none for a case code): folded the Korean way, for North Koreans'
+ * names, and as typed, for everyone else's.
  */
-type NameSearch = { q: string; keys: Record<NameKeySide, string[]> };
+type NameSearch = { q: string; words: Record<NameKeySide, string[]>; keys: Record<NameKeySide, string[]> };
 
 /** How alike a spelling must be to a stored one (pg_trgm word similarity of the name keys) for a search to find it. */
 const SEARCH_SIMILARITY = 0.6;
 
 /**
  * The people a search finds (optionally only among some cases), in
- * household order: by folded text, UNHCR number, or a name key alike
- * enough to one of theirs, as the duplicate check compares names.
+ * household order: by folded text, UNHCR number, and their name's words or
+ * a name key alike enough to one of theirs (SearchMode).
  */
-async function matchingPeople({ q, keys }: NameSearch, among: Prisma.Sql, limit: number) {
+async function matchingPeople(search: NameSearch, mode: SearchMode, among: Prisma.Sql, limit: number) {
+  const { q, words, keys } = search;
   const conditions = [
     Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
     Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`,
-    // Each key is one condition on the trigram index of its side's "nameKeys".
-    ...keys.korean.map((key) => nameKeyAlike(key, "korean")),
-    ...keys.other.map((key) => nameKeyAlike(key, "other")),
+    ...(mode === "words"
+      ? SIDES.flatMap((side) => nameWordsInclude(words[side], side)?.sql ?? [])
+      : // Each key is one condition on the trigram index of its side's "nameKeys".
+        SIDES.flatMap((side) => keys[side].map((key) => nameKeyAlike(key, side)))),
   ];
+  const select = Prisma.sql`
+    select p."caseId", p."latinName" as name, p.relationship = 'PRINCIPAL' as principal from "Person" p
+    where (${Prisma.join(conditions, " or ")}) ${among}
+    order by p."caseId", p.position limit ${limit}`;
+  if (mode === "words") return db.$queryRaw<MatchingPerson[]>(select);
   const [, rows] = await db.$transaction([
     db.$executeRaw`select set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`,
-    db.$queryRaw<MatchingPerson[]>`
-      select p."caseId", p."latinName" as name, p.relationship = 'PRINCIPAL' as principal from "Person" p
-      where (${Prisma.join(conditions, " or ")}) ${among}
-      order by p."caseId", p.position limit ${limit}`,
+    db.$queryRaw<MatchingPerson[]>(select),
   ]);
   return rows;
 }
 
 /**
- * The spellings a search is compared under, as the duplicate check compares
- * names (waypoint_name_keys): words in any order, hyphens and spaces alike,
- * accents folded, and Romanised Korean variants folded together ("Kim
- * Cheol-su", "Kim Chul Su" and "Chol-su Kim" are one key). Both with and
- * without the Korean folding, as the search does not know whose name it is;
- * each set is compared only with the names stored its way (lib/people/name-keys).
+ * The words and spellings a search is compared under, as the duplicate
+ * check folds names (waypoint_name_tokens, waypoint_name_keys): hyphens and
+ * spaces alike, accents folded, and Romanised Korean variants folded
+ * together ("Kim Cheol-su", "Kim Chul Su" and "Chol-su Kim" have the same
+ * words). Both with and without the Korean folding, as the search does not
+ * know whose name it is; each set is compared only with the names stored
+ * its way (lib/people/name-keys).
  */
 async function nameSearch(q: string): Promise<NameSearch> {
-  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, keys: { korean: [], other: [] } };
-  const [{ korean, other }] = await db.$queryRaw<{ korean: string[]; other: string[] }[]>`
-    select waypoint_name_keys(array[${q}]::text[], true) as korean, waypoint_name_keys(array[${q}]::text[], false) as other`;
+  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, words: { korean: [], other: [] }, keys: { korean: [], other: [] } };
+  const [row] = await db.$queryRaw<{ korean: string[]; other: string[]; koreanWords: string[]; otherWords: string[] }[]>`
+    select waypoint_name_keys(array[${q}]::text[], true) as korean, waypoint_name_keys(array[${q}]::text[], false) as other,
+           waypoint_name_tokens(${q}, true) as "koreanWords", waypoint_name_tokens(${q}, false) as "otherWords"`;
   // A key of one word is too short to be alike by trigrams without matching many others: the plain text match covers those.
   const worthComparing = (key: string) => key.includes(" ") && key.replace(/\s/g, "").length >= 5;
-  return { q, keys: { korean: korean.filter(worthComparing), other: other.filter(worthComparing) } };
+  return {
+    q,
+    words: { korean: row.koreanWords, other: row.otherWords },
+    keys: { korean: row.korean.filter(worthComparing), other: row.other.filter(worthComparing) },
+  };
 }
 
 /**
@@ -104,11 +131,11 @@ async function nameSearch(q: string): Promise<NameSearch> {
  * all (a search of up to SEARCH_ID_LIMIT people), else found again among the
  * listed cases.
  */
-async function matchedMembers(search: NameSearch, caseIds: string[], found: MatchingPerson[] | null): Promise<Map<string, string>> {
+async function matchedMembers(search: NameSearch, mode: SearchMode, caseIds: string[], found: MatchingPerson[] | null): Promise<Map<string, string>> {
   const { q } = search;
   if (caseIds.length === 0 || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return new Map();
   const listed = new Set(caseIds);
-  const rows = found ? found.filter((row) => listed.has(row.caseId)) : await matchingPeople(search, Prisma.sql`and p."caseId" = any(${caseIds}::uuid[])`, 1000);
+  const rows = found ? found.filter((row) => listed.has(row.caseId)) : await matchingPeople(search, mode, Prisma.sql`and p."caseId" = any(${caseIds}::uuid[])`, 1000);
   const members = new Map<string, string>();
   const principalMatched = new Set(rows.filter((r) => r.principal).map((r) => r.caseId));
   for (const row of rows) if (!row.principal && !principalMatched.has(row.caseId) && !members.has(row.caseId)) members.set(row.caseId, row.name);
@@ -215,12 +242,11 @@ async function rolledUpTotals(reader: Db, actor: Actor, params: CaseListParams) 
   return { total: _sum.count ?? 0, people: _sum.people ?? 0 };
 }
 
-export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
-  // A supervisor's list may be read from a replica (lib/read-replica).
-  const reader = await readDbFor(actor);
-  // The search's spellings are worked out once, for finding the cases and for saying who in them matched.
-  const search = params.q ? await nameSearch(params.q) : null;
-  const searched = search ? await searchWhere(search) : null;
+type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
+
+/** One page of the list's cases and its totals, for the cases the search (if any) found the given way. */
+async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode) {
+  const searched = search ? await searchWhere(search, mode) : null;
   const where: Prisma.CaseWhereInput = {
     AND: [
       caseScope(actor),
@@ -232,8 +258,6 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       ...drillThroughWhere(params),
     ],
   };
-  let rows: Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>[];
-  let totals: { total: number; people: number };
   if (searched?.matching) {
     // A search's cases, few enough to count and to sort whole (by the
     // database, so names sort by its collation as in an unsearched list).
@@ -241,22 +265,37 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
     // cases in the list's order testing each against the ids (40 ms for
     // 600 ids at 50,000 cases); sorting the few found takes a millisecond.
     const found = await reader.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
-    totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
-    rows = await searchPage(reader, found, params);
-  } else {
-    const counted = rolledUpTotals(reader, actor, params).then(
-      async (rolled) =>
-        rolled ??
-        // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
-        reader.case.aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } }).then((a) => ({ total: a._count._all, people: a._sum.householdSize ?? 0 })),
-    );
-    [rows, totals] = await Promise.all([
-      reader.case.findMany({ where, orderBy: ORDER[params.sort](params.dir), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_ROW_SELECT }),
-      counted,
-    ]);
+    const totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
+    return { rows: await searchPage(reader, found, params), totals, matching: searched.matching };
   }
+  const counted = rolledUpTotals(reader, actor, params).then(
+    async (rolled) =>
+      rolled ??
+      // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
+      reader.case.aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } }).then((a) => ({ total: a._count._all, people: a._sum.householdSize ?? 0 })),
+  );
+  const [rows, totals]: [ListRow[], { total: number; people: number }] = await Promise.all([
+    reader.case.findMany({ where, orderBy: ORDER[params.sort](params.dir), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_ROW_SELECT }),
+    counted,
+  ]);
+  return { rows, totals, matching: null };
+}
+
+export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
+  // A supervisor's list may be read from a replica (lib/read-replica).
+  const reader = await readDbFor(actor);
+  // The search's words and spellings are worked out once, for finding the cases and for saying who in them matched.
+  const search = params.q ? await nameSearch(params.q) : null;
+  let mode: SearchMode = "words";
+  let listed = await listedCases(reader, actor, params, search, mode);
+  // Nothing the reader may see has the search's words: compare spellings (SearchMode).
+  if (search && listed.totals.total === 0 && (search.keys.korean.length > 0 || search.keys.other.length > 0)) {
+    mode = "alike";
+    listed = await listedCases(reader, actor, params, search, mode);
+  }
+  const { rows, totals } = listed;
   const { total, people } = totals;
-  const members = search ? await matchedMembers(search, rows.map((r) => r.id), searched?.matching ?? null) : new Map<string, string>();
+  const members = search ? await matchedMembers(search, mode, rows.map((r) => r.id), listed.matching) : new Map<string, string>();
   // A list view is audited like any view; the search text is left out
   // because it is usually a person's name.
   await recordAudit(db, {

@@ -136,7 +136,9 @@ describe("duplicate matcher on the fixture", () => {
     const id = caseOf.get("li-ming")!;
     const person = await db.person.findFirstOrThrow({ where: { caseId: id } });
     await db.person.update({ where: { id: person.id }, data: { aliases: ["Ming Lee"] } });
-    const stored = await db.person.findUniqueOrThrow({ where: { id: person.id }, select: { nameKeys: true } });
+    const stored = await db.person.findUniqueOrThrow({ where: { id: person.id }, select: { nameKeys: true, nameWords: true } });
     expect(stored.nameKeys.split(" | ")).toEqual(expect.arrayContaining(["li ming", "liming", "lee ming", "minglee"]));
+    // The words the case list search reads, kept by the same trigger.
+    expect(stored.nameWords).toEqual(expect.arrayContaining(["li", "ming", "liming", "lee", "minglee"]));
   });
 });

@@ -6,7 +6,8 @@
 // (migration 20261202095654_name_keys_by_nationality), and a condition names
 // the side it looks at: a key folded the Korean way is compared with Korean
 // spellings only, where it means what it says, and PostgreSQL reads only
-// that side's index.
+// that side's index. The words of those spellings ("nameWords", kept by the
+// same trigger) are compared the same way, side by side.
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Whose stored spellings a key is compared with. */
@@ -26,4 +27,23 @@ const SIDE: Record<NameKeySide, Prisma.Sql> = {
 export function nameKeyAlike(key: string, side: NameKeySide | "everyone"): Prisma.Sql {
   if (side === "everyone") return Prisma.sql`(${nameKeyAlike(key, "korean")} or ${nameKeyAlike(key, "other")})`;
   return Prisma.sql`(${SIDE[side]} and ${key} <% p."nameKeys")`;
+}
+
+const SIDE_WHERE: Record<NameKeySide, Prisma.PersonWhereInput> = {
+  korean: { nationality: "KP" },
+  other: { nationality: { not: "KP" } },
+};
+
+/**
+ * Every one of a search's words (folded as its side folds them) among a
+ * person's name words, in any order, among the people of one side: as SQL
+ * (the person's table aliased `p`) and as a Prisma condition on a person.
+ * Null for a search without words, which would otherwise match everyone.
+ */
+export function nameWordsInclude(words: string[], side: NameKeySide): { sql: Prisma.Sql; where: Prisma.PersonWhereInput } | null {
+  if (words.length === 0) return null;
+  return {
+    sql: Prisma.sql`(${SIDE[side]} and p."nameWords" @> ${words}::text[])`,
+    where: { ...SIDE_WHERE[side], nameWords: { hasEvery: words } },
+  };
 }

@@ -17,7 +17,7 @@ import { bangkokDate } from "@/lib/dates";
 export const ERASED_NAME = "Erased person";
 
 /** Keys of the export that name staff (their ids) or hold derived search text. */
-const STAFF_OR_DERIVED = /^(actorId|userId|counselId|assigneeId|caseworkerId|\w+ById|searchText|nameKeys)$/;
+const STAFF_OR_DERIVED = /^(actorId|userId|counselId|assigneeId|caseworkerId|\w+ById|searchText|nameKeys|nameWords)$/;
 
 /** The whole record of one person of a case (caller checked access), as a zip of person.json and their documents. */
 export async function subjectAccessExport(access: CaseAccess, personId: string, ip: string | null): Promise<{ zip: Uint8Array; fileName: string } | null> {
