@@ -19,14 +19,16 @@ const STAGE_MILESTONES: { type: string; stage: string; key: MilestoneKey }[] = [
 const earliest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a < b ? a : b);
 const latest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a > b ? a : b);
 
-export async function caseJourney(access: CaseAccess) {
+/** The journey at a glance of an opened case; `journey`: the case file's, which holds the arrival. */
+export async function caseJourney(access: CaseAccess, journey: { entryDate: Date | null } | null) {
   const { caseId } = access;
-  const journey = await db.journey.findUnique({ where: { caseId }, select: { entryDate: true } });
-  const changes = await db.stageChange.findMany({
-    where: { proceeding: { caseId }, toStage: { in: [...new Set(STAGE_MILESTONES.map((m) => m.stage))] } },
-    select: { toStage: true, occurredOn: true, proceeding: { select: { type: true } } },
-  });
-  const episodes = await db.detentionEpisode.findMany({ where: { caseId }, select: { startedOn: true, sentenceEndsOn: true, releasedOn: true } });
+  const [changes, episodes] = await Promise.all([
+    db.stageChange.findMany({
+      where: { proceeding: { caseId }, toStage: { in: [...new Set(STAGE_MILESTONES.map((m) => m.stage))] } },
+      select: { toStage: true, occurredOn: true, proceeding: { select: { type: true } } },
+    }),
+    db.detentionEpisode.findMany({ where: { caseId }, select: { startedOn: true, sentenceEndsOn: true, releasedOn: true } }),
+  ]);
 
   const facts: JourneyFacts = { arrived: journey?.entryDate ? isoDate(journey.entryDate) : null, stillDetained: episodes.some((e) => !e.releasedOn) };
   for (const change of changes) {

@@ -424,6 +424,9 @@ export type TimelineEntry = { on: CalendarDate } & (
   | { kind: "arrival"; id: string; at: null; entryPoint: string | null }
 );
 
+/** The arrival in Thailand, as the case file's journey holds it (the timeline's entry for it). */
+export type Arrival = { entryDate: Date | null; entryPoint: string | null };
+
 /** A page of the timeline, newest first (its size is the lists', ROWS_PER_PAGE), and whether older entries follow. */
 export type TimelinePage = { entries: TimelineEntry[]; page: number; older: boolean };
 
@@ -438,11 +441,11 @@ export type TimelinePage = { entries: TimelineEntry[]; page: number; older: bool
  * whether another page follows). Not counted: counting a case's changes
  * reads every month of the audit log, 10 ms on a case of ten years.
  */
-export async function getTimeline(access: CaseAccess, page = 1): Promise<TimelinePage> {
+export async function getTimeline(access: CaseAccess, journey: Arrival | null, page = 1): Promise<TimelinePage> {
   const { actor, caseId } = access;
   const caseIds = [caseId, ...(await mergedCaseIds(caseId))];
   const depth = page * ROWS_PER_PAGE;
-  const [notes, changes, journey] = await Promise.all([
+  const [notes, changes] = await Promise.all([
     db.note.findMany({
       where: { AND: [{ caseId }, noteScope(actor)] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -454,7 +457,6 @@ export async function getTimeline(access: CaseAccess, page = 1): Promise<Timelin
       select id, at, action, entity, fields, "actorId"::text as "actorId", detail, "occurredOn" from "AuditLog"
       where "caseId" = any(${caseIds}::uuid[]) and action in (${TIMELINE_ACTION_LIST})
       order by coalesce("occurredOn", waypoint_bangkok_day(at)) desc, at desc, id desc limit ${depth + 1}`),
-    db.journey.findUnique({ where: { caseId }, select: { entryDate: true, entryPoint: true } }),
   ]);
   const actors = await staffNames(changes.map((c) => c.actorId));
   const entries: TimelineEntry[] = [
@@ -486,7 +488,7 @@ export async function getTimeline(access: CaseAccess, page = 1): Promise<Timelin
   entries.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? 1 : -1) : recorded(b) - recorded(a) || a.kind.localeCompare(b.kind) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)));
   const shown = entries.slice((page - 1) * ROWS_PER_PAGE, depth);
   // A page past the end (entries deleted since, or an edited link) is the last one.
-  if (shown.length === 0 && page > 1) return getTimeline(access, Math.max(1, Math.ceil(entries.length / ROWS_PER_PAGE)));
+  if (shown.length === 0 && page > 1) return getTimeline(access, journey, Math.max(1, Math.ceil(entries.length / ROWS_PER_PAGE)));
   return { entries: shown, page, older: entries.length > depth };
 }
 

@@ -10,6 +10,8 @@ import { openCase } from "./access";
 import { getTimeline, TIMELINE_ACTIONS, type TimelineEntry } from "./queries";
 
 const NOTES = ROWS_PER_PAGE + 30;
+// The arrival, as the case file's journey holds it: the oldest entry.
+const ARRIVAL = { entryDate: new Date("2026-05-20T00:00:00Z"), entryPoint: "Mae Sai" };
 let caseworker: Actor;
 let colleague: Actor;
 let code: string;
@@ -42,11 +44,11 @@ beforeAll(async () => {
 
 async function allPages(actor: Actor) {
   const access = (await openCase(actor, code, "view", null))!;
-  const first = await getTimeline(access, 1);
+  const first = await getTimeline(access, ARRIVAL, 1);
   const entries: TimelineEntry[] = [...first.entries];
   let pages = 1;
   for (let last = first; last.older; pages++) {
-    last = await getTimeline(access, pages + 1);
+    last = await getTimeline(access, ARRIVAL, pages + 1);
     expect(last.page).toBe(pages + 1);
     expect(last.entries.length).toBeGreaterThan(0);
     entries.push(...last.entries);
@@ -72,6 +74,7 @@ describe("the case timeline, a page at a time", () => {
     const backdated = entries.findIndex((e) => e.kind === "change" && e.id === backdatedId);
     expect(entries[backdated].on).toBe("2026-06-02");
     expect(entries.slice(backdated + 1).every((e) => e.on <= "2026-06-02")).toBe(true);
+    expect(entries.at(-1)).toEqual({ kind: "arrival", id: "arrival", on: "2026-05-20", at: null, entryPoint: "Mae Sai" });
   });
 
   it("pages only what the reader may see: a colleague meets no trace of the confidential notes", async () => {
@@ -84,7 +87,7 @@ describe("the case timeline, a page at a time", () => {
 
   it("answers a page past the end with the last page", async () => {
     const { access, pages, entries } = await allPages(caseworker);
-    const beyond = await getTimeline(access, pages + 5);
+    const beyond = await getTimeline(access, ARRIVAL, pages + 5);
     expect(beyond.page).toBe(pages);
     expect(beyond.older).toBe(false);
     expect(beyond.entries).toEqual(entries.slice((pages - 1) * ROWS_PER_PAGE));

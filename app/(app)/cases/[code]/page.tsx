@@ -29,10 +29,10 @@ export const generateMetadata = caseTitle("caseFile");
 export default async function CaseFilePage({ params, searchParams }: Props) {
   const { user, access, file, ip } = await openCasePage(params, { section: "overview" });
   const [timeline, incidents, protectedDetails, journeyGlance] = await Promise.all([
-    getTimeline(access, pageParam((await searchParams).timeline)),
+    getTimeline(access, file.journey, pageParam((await searchParams).timeline)),
     caseIncidents(access),
     readProtectedDetails(access, ip),
-    caseJourney(access),
+    caseJourney(access, file.journey),
   ]);
   const tProtected = await getTranslations("protected");
   const tIncident = await getTranslations("incidents");
