@@ -32,8 +32,18 @@ function statementName({ sql }: { sql: string }): string | undefined {
   return name;
 }
 
+// A pooled connection is kept while idle for up to five minutes, not
+// node-postgres's ten seconds: a new connection prepares the audit log's
+// statements again, planning each over every month's table, and under a
+// steady load the pool was closing and opening connections between bursts,
+// each paying that once more (the administrator's audit log: p95 1,086 ms
+// against a p50 of 230 ms). Idle
+// connections do not keep a process alive (a script that is done exits; the
+// server is kept alive by its listening socket).
+const IDLE_CONNECTION_MS = 5 * 60_000;
+
 export function createPrismaClient(connectionString: string, poolSize = 10) {
-  const adapter = new PrismaPg({ connectionString, max: poolSize }, { statementNameGenerator: statementName as (query: { sql: string }) => string });
+  const adapter = new PrismaPg({ connectionString, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true }, { statementNameGenerator: statementName as (query: { sql: string }) => string });
   // With WAYPOINT_QUERY_LOG=1 (for finding a slow page, never in production)
   // each query's SQL and time are printed as a JSON line; values are not.
   if (process.env.WAYPOINT_QUERY_LOG === "1") {
