@@ -20,6 +20,7 @@ import { erasePerson, subjectAccessExport } from "@/lib/people/subject-requests"
 import { caseReferrals, createReferral } from "@/lib/referrals/referrals";
 import { loadCaseSummary } from "@/lib/summaries/case-summary";
 import { mergeCases } from "@/lib/cases/merge";
+import { caseJourney } from "@/lib/cases/journey-facts";
 
 declare const caseId: string;
 declare const actor: Actor;
@@ -29,7 +30,8 @@ declare const input: never;
 
 export async function withABareCaseId() {
   await getCaseFile(caseId); // must not compile
-  await getTimeline(caseId); // must not compile
+  await getTimeline(caseId, null); // must not compile
+  await caseJourney(caseId, null); // must not compile
   await caseIncidents(caseId); // must not compile
   await personBelongsToCase(caseId, null); // must not compile
   await getCustody(caseId); // must not compile
@@ -61,7 +63,8 @@ export async function withAForgedAccess() {
 // The control: with the CaseAccess that openCase returns, the same calls compile.
 export async function withAccess() {
   await getCaseFile(access);
-  await getTimeline(access);
+  await getTimeline(access, null);
+  await caseJourney(access, null);
   await caseIncidents(access);
   await personBelongsToCase(access, null);
   await getCustody(access);
