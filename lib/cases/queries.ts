@@ -7,7 +7,7 @@ import { readAuditLog, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
-import { nameKeyAlike, nameWordsInclude, type NameKeySide } from "@/lib/people/name-keys";
+import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, type NameKeySide } from "@/lib/people/name-keys";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { mergedCaseIds } from "./merge";
@@ -56,13 +56,11 @@ async function searchWhere(search: NameSearch, mode: SearchMode): Promise<{ wher
   const caseIds = [...new Set(matching.map((m) => m.caseId))];
   if (matching.length <= SEARCH_ID_LIMIT) return { where: { id: { in: caseIds } }, matching };
   const pattern = escapeLike(foldForSearch(q));
-  const byWords = mode === "words" ? SIDES.flatMap((side) => nameWordsInclude(search.words[side], side)?.where ?? []) : [];
+  const byWords = mode === "words" ? NAME_KEY_SIDES.flatMap((side) => nameWordsInclude(search.words[side], side)?.where ?? []) : [];
   return { where: { people: { some: { OR: [{ searchText: { contains: pattern } }, { unhcrNumber: q.toUpperCase() }, ...byWords] } } }, matching: null };
 }
 
 type MatchingPerson = { caseId: string; name: string; principal: boolean };
-
-const SIDES: NameKeySide[] = ["korean", "other"];
 
 /**
  * A search box's text, its words and the spellings of a name it is compared
@@ -85,9 +83,9 @@ async function matchingPeople(search: NameSearch, mode: SearchMode, among: Prism
     Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
     Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`,
     ...(mode === "words"
-      ? SIDES.flatMap((side) => nameWordsInclude(words[side], side)?.sql ?? [])
+      ? NAME_KEY_SIDES.flatMap((side) => nameWordsInclude(words[side], side)?.sql ?? [])
       : // Each key is one condition on the trigram index of its side's "nameKeys".
-        SIDES.flatMap((side) => keys[side].map((key) => nameKeyAlike(key, side)))),
+        NAME_KEY_SIDES.flatMap((side) => keys[side].map((key) => nameKeyAlike(key, side)))),
   ];
   const select = Prisma.sql`
     select p."caseId", p."latinName" as name, p.relationship = 'PRINCIPAL' as principal from "Person" p
@@ -289,7 +287,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
   let mode: SearchMode = "words";
   let listed = await listedCases(reader, actor, params, search, mode);
   // Nothing the reader may see has the search's words: compare spellings (SearchMode).
-  if (search && listed.totals.total === 0 && (search.keys.korean.length > 0 || search.keys.other.length > 0)) {
+  if (search && listed.totals.total === 0 && NAME_KEY_SIDES.some((side) => search.keys[side].length > 0)) {
     mode = "alike";
     listed = await listedCases(reader, actor, params, search, mode);
   }

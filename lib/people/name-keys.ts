@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Whose stored spellings a key is compared with. */
 export type NameKeySide = "korean" | "other";
+export const NAME_KEY_SIDES: NameKeySide[] = ["korean", "other"];
 
 const SIDE: Record<NameKeySide, Prisma.Sql> = {
   korean: Prisma.sql`p.nationality = 'KP'`,
