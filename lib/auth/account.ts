@@ -3,12 +3,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 
-/** The account page's settings: whether a calendar feed address was made (only its hash is kept), and how reminders come by e-mail. One read. */
-export async function accountSettings(userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarTokenHash: true, emailReminders: true } });
-  return { hasCalendarLink: Boolean(user.calendarTokenHash), emailReminders: user.emailReminders };
-}
-
 /** The person's sign-in security: authenticator state, whether their role requires one, recovery codes left. */
 export async function accountSecurity(user: Actor) {
   const [account, required, unusedCodes] = await Promise.all([

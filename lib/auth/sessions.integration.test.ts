@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeTeam, makeUser, testDb } from "@/tests/fixtures";
-import { endAllSessions } from "./sessions";
+import { checkSession, endAllSessions } from "./sessions";
 
 // Security finding 10: a calendar feed link kept working after the
 // credentials it was made under had ended.
@@ -19,5 +19,16 @@ describe("ending every session of a user", () => {
     const sessions = await testDb.session.findMany({ where: { userId: user.id }, select: { id: true, endedAt: true, endReason: true } });
     expect(sessions.find((s) => s.id === kept.id)?.endedAt).toBeNull();
     expect(sessions.find((s) => s.id === ended.id)).toMatchObject({ endReason: "password-changed" });
+  });
+});
+
+describe("the session check", () => {
+  it("reads the account page's settings with the session, as they are now", async () => {
+    const team = await makeTeam("Session settings");
+    const user = await makeUser("CASEWORKER", team.id);
+    const session = await testDb.session.create({ data: { userId: user.id }, select: { id: true } });
+    expect((await checkSession(session.id, user.id)).user?.settings).toEqual({ hasCalendarLink: false, emailReminders: "IMMEDIATE" });
+    await testDb.user.update({ where: { id: user.id }, data: { calendarTokenHash: `hash-${user.id}`, emailReminders: "DAILY" } });
+    expect((await checkSession(session.id, user.id)).user?.settings).toEqual({ hasCalendarLink: true, emailReminders: "DAILY" });
   });
 });

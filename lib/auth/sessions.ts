@@ -4,7 +4,7 @@ import "server-only";
 // or a keep-alive from an open page, after WAYPOINT_SESSION_HOURS (default
 // 12) whatever happens, and at once when an administrator deactivates the
 // user or the password changes.
-import type { Role } from "@/lib/generated/prisma/client";
+import type { EmailReminders, Role } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 
@@ -32,10 +32,12 @@ export type SessionUser = {
   active: boolean;
   totpEnabledAt: Date | null;
   team: { name: string } | null;
+  /** The account page's settings, read with the session rather than by a query of their own: whether a calendar feed address was made (only its hash is kept), and how reminders come by e-mail. */
+  settings: { hasCalendarLink: boolean; emailReminders: EmailReminders };
 };
 
 /** What the one query reads: the session, its user's columns, their team's name and the authenticator setting. */
-type SessionRow = Omit<SessionUser, "id" | "team"> & {
+type SessionRow = Omit<SessionUser, "id" | "team" | "settings"> & {
   userId: string;
   createdAt: Date;
   lastSeenAt: Date;
@@ -43,6 +45,8 @@ type SessionRow = Omit<SessionUser, "id" | "team"> & {
   endReason: string | null;
   teamName: string | null;
   totpRequiredFor: Role[] | null;
+  hasCalendarLink: boolean;
+  emailReminders: EmailReminders;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,6 +62,7 @@ export async function checkSession(sessionId: string, userId: string, now = new 
   const [session] = await db.$queryRaw<SessionRow[]>`
     select s."userId"::text as "userId", s."createdAt", s."lastSeenAt", s."endedAt", s."endReason",
            u.role::text as role, u."teamId"::text as "teamId", u."organisationWide", u.name, u.email, u.locale, u.active, u."totpEnabledAt",
+           u."calendarTokenHash" is not null as "hasCalendarLink", u."emailReminders"::text as "emailReminders",
            t.name as "teamName", (select ss."totpRequiredFor"::text[] from "SecuritySetting" ss where ss.id = 1) as "totpRequiredFor"
     from "Session" s join "User" u on u.id = s."userId" left join "Team" t on t.id = u."teamId"
     where s.id = ${sessionId}::uuid`;
@@ -81,6 +86,7 @@ export async function checkSession(sessionId: string, userId: string, now = new 
     active: session.active,
     totpEnabledAt: session.totpEnabledAt,
     team: session.teamName === null ? null : { name: session.teamName },
+    settings: { hasCalendarLink: session.hasCalendarLink, emailReminders: session.emailReminders },
   };
   return { user, totpRequiredFor: session.totpRequiredFor ?? [] };
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { accountSettings } from "@/lib/auth/account";
 import { emailConfigured } from "@/lib/email/config";
 import { CalendarLink } from "@/components/account/calendar-link";
 import { EmailReminders } from "@/components/account/email-reminders";
@@ -16,7 +15,7 @@ export default async function AccountPage() {
   const user = await requireUser();
   const t = await getTranslations("account");
   const tRole = await getTranslations("roles");
-  const { hasCalendarLink, emailReminders } = await accountSettings(user.id);
+  const { hasCalendarLink, emailReminders } = user.settings;
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
