@@ -536,6 +536,11 @@ async function measureExport(size: number, pgid: number) {
 }
 
 async function main() {
+  // The server runs on the Node.js that runs the bench. Figures are comparable
+  // only on the same major version: Node.js 24 (the README's runtime) serves
+  // the same pages with a third less CPU than Node.js 20.
+  const major = Number(process.versions.node.split(".")[0]);
+  console.log(`Node.js ${process.version}${major < 24 ? " (not the README's Node.js 24: figures will not compare with docs/benchmarks.md)" : ""}`);
   const cluster = await startEmbeddedPostgres({ dir: path.join(ROOT, ".data/bench-pg"), port: 5435 });
   const url = cluster.url("waypoint_bench");
   process.env.BENCH_DB_URL = url;
