@@ -48,4 +48,21 @@ describe("the refoulement-risk board", () => {
     expect((await refoulementBoard(outsider, "hearing")).rows.map((r) => r.code).filter((code) => codes.includes(code))).toEqual([]);
     expect((await refoulementBoard(supervisor, "code", 99)).page).toBe(1);
   });
+
+  it("holds every case at risk, however many, and sorts them all", async () => {
+    // More than the 500 the board once kept: each of these is flagged, and the one with a hearing tomorrow leads the board.
+    const team = await makeTeam("Board, long");
+    const reader = await makeUser("SUPERVISOR", team.id);
+    const run = tag();
+    await testDb.case.createMany({
+      data: Array.from({ length: 520 }, (_, i) => ({ code: `BOARD-${run}-${i}`, teamId: team.id, principalName: `Board long ${i}`, nationality: "VN", riskFlags: ["REFOULEMENT_RISK"] })),
+    });
+    const made = await makeCase({ teamId: team.id, caseworkerId: null, actorId: reader.id, principal: { latinName: `Board soonest ${run}` } });
+    await testDb.case.update({ where: { id: made.id }, data: { riskFlags: ["REFOULEMENT_RISK"] } });
+    const proceeding = await testDb.proceeding.create({ data: { caseId: made.id, type: "DEPORTATION_EXTRADITION", stage: "ORDER_RECEIVED" } });
+    await testDb.hearing.create({ data: { proceedingId: proceeding.id, courtId: (await testDb.court.findFirstOrThrow()).id, purpose: "FIRST_HEARING", startsAt: new Date(Date.now() + 86_400_000) } });
+    const board = await refoulementBoard(reader, "hearing");
+    expect(board.total).toBe(521);
+    expect(board.rows[0].code).toBe(made.code);
+  });
 });

@@ -40,8 +40,6 @@ export async function openDeadlines(actor: Actor, page = 1) {
 export const BOARD_SORTS = ["code", "hearing", "deadline", "detention"] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 const INCIDENT_WINDOW_DAYS = 90;
-// A board longer than this shows its first cases by id; the count says how many are shown.
-const BOARD_LIMIT = 500;
 
 /**
  * The refoulement-risk board, one page of it: cases with an open
@@ -58,10 +56,12 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
   // Each was once read unscoped and the ids then checked against the scope:
   // a statement with some 800 ids bound one by one, 4 ms of planning and
   // lookups on every view.
-  const onScope = (condition: Prisma.CaseWhereInput) =>
-    db.case.findMany({ where: { AND: [caseScope(actor), condition] }, select: { id: true, code: true }, orderBy: { id: "asc" }, take: BOARD_LIMIT });
+  // Every case at risk is on the board, however many: it once kept the
+  // first 500 by id and said "500 cases", so a case with a hearing tomorrow
+  // could be missing from it.
+  const onScope = (condition: Prisma.CaseWhereInput) => db.case.findMany({ where: { AND: [caseScope(actor), condition] }, select: { id: true, code: true } });
   const [flagged, recent] = await Promise.all([onScope({ riskFlags: { has: "REFOULEMENT_RISK" } }), onScope({ incidents: { some: { occurredOn: { gte: since } } } })]);
-  const onBoard = [...new Map([...flagged, ...recent].map((c) => [c.id, c])).values()].slice(0, BOARD_LIMIT);
+  const onBoard = [...new Map([...flagged, ...recent].map((c) => [c.id, c])).values()];
   const ids = onBoard.map((c) => c.id);
   // Sorted by hearing, the board's next hearings are read once, for the order and for the rows shown.
   let boardHearings: Map<string, Date> | null = null;
