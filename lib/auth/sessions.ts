@@ -36,7 +36,7 @@ export type SessionUser = {
   settings: { hasCalendarLink: boolean; emailReminders: EmailReminders };
 };
 
-/** What the one query reads: the session, its user's columns, their team's name and the authenticator setting. */
+/** What the one query reads: the session, its user's columns (the account page's settings among them), their team's name and the authenticator setting. */
 type SessionRow = Omit<SessionUser, "id" | "team" | "settings"> & {
   userId: string;
   createdAt: Date;

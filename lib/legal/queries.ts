@@ -51,14 +51,10 @@ const INCIDENT_WINDOW_DAYS = 90;
 export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedPage = 1) {
   const today = todayInBangkok();
   const since = daysFrom(new Date(), -INCIDENT_WINDOW_DAYS);
-  // The two ways onto the board, each read within the actor's scope from its
-  // own index (an OR of the two made PostgreSQL read every case in scope).
-  // Each was once read unscoped and the ids then checked against the scope:
-  // a statement with some 800 ids bound one by one, 4 ms of planning and
-  // lookups on every view.
-  // Every case at risk is on the board, however many: it once kept the
-  // first 500 by id and said "500 cases", so a case with a hearing tomorrow
-  // could be missing from it.
+  // Every case at risk the actor may see is on the board, however many (a
+  // cap once hid cases with a hearing tomorrow). The two ways onto it are
+  // each read within the actor's scope from their own index: an OR of the
+  // two made PostgreSQL read every case in scope.
   const onScope = (condition: Prisma.CaseWhereInput) => db.case.findMany({ where: { AND: [caseScope(actor), condition] }, select: { id: true, code: true } });
   const [flagged, recent] = await Promise.all([onScope({ riskFlags: { has: "REFOULEMENT_RISK" } }), onScope({ incidents: { some: { occurredOn: { gte: since } } } })]);
   const onBoard = [...new Map([...flagged, ...recent].map((c) => [c.id, c])).values()];
