@@ -5,26 +5,38 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 
-// Statements reading the audit log are prepared once per connection and
-// reused. The log is partitioned by month (about a hundred tables after
-// eight years), and PostgreSQL plans a query that cannot be narrowed to a
-// few months (a case's history, the log page's filters) over every one of
-// them: 15–30 ms of planning for 2 ms of work, on every case page. A
-// prepared statement is planned for good once PostgreSQL sees that a
-// generic plan is as cheap. Only these: every other statement is cheap to
-// plan, and a prepared statement holds server memory for each distinct
-// text on each connection, so the named set is kept small.
-// A read whose good plan depends on its values (a bound to recent months,
-// which lets PostgreSQL plan only those months' tables) says so with
-// PLANNED_EACH_TIME and is not kept: a kept statement would, at its sixth
-// call on each connection, also plan every month to weigh a generic plan
-// (70 ms and more).
-const PREPARED_LIMIT = 200;
+// Every statement is prepared once per connection and reused, so
+// PostgreSQL parses it once and, once it sees that a generic plan is as
+// cheap as planning each call, stops planning it. Planning was a third of
+// PostgreSQL's time on a case page (about twenty small statements, each
+// planned at every view), and the audit log's reads plan over every month's
+// table (about a hundred after eight years): 15–30 ms of planning for 2 ms
+// of work. PostgreSQL keeps planning each call a statement whose generic
+// plan costs more than its own plans did, so a statement whose best plan
+// depends on its values is not harmed by being prepared.
+// Two kinds are planned each time all the same (not prepared):
+// - a page of a list over a team or more (ORDER BY … LIMIT with no one
+//   case, person or user named): a generic plan there weighs an average
+//   team, and the one that suits the largest team can walk a whole index
+//   for a small one;
+// - a read marked PLANNED_EACH_TIME: its good plan depends on a bound to
+//   recent months, which lets PostgreSQL plan only those months' tables; a
+//   kept statement would, at its sixth call on each connection, also plan
+//   every month to weigh a generic plan (70 ms and more).
+// Statements that list many ids (IN ($1, …, $n)) differ by their length, so
+// each process names at most PREPARED_LIMIT texts: a prepared statement
+// holds server memory on each connection that has run it.
+const PREPARED_LIMIT = 1000;
 export const PLANNED_EACH_TIME = "/* planned each time */";
+// A list of one case's, one person's or one user's rows: the key is on the
+// statement's own table (Prisma's "t0", or the table's full name in a count).
+const ONE_RECORD = /(?:"t0"|"public"\."\w+")\."(?:id|caseId|personId|userId|createdById|survivingCaseId)" = \$\d/;
 const prepared = new Set<string>();
-function statementName({ sql }: { sql: string }): string | undefined {
-  if (!sql.includes('"AuditLog"') || /^\s*insert/i.test(sql) || sql.includes(PLANNED_EACH_TIME)) return undefined;
-  const name = `audit_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`;
+export function statementName({ sql }: { sql: string }): string | undefined {
+  if (sql.includes(PLANNED_EACH_TIME)) return undefined;
+  const auditRead = sql.includes('"AuditLog"') && !/^\s*insert/i.test(sql);
+  if (!auditRead && /\bLIMIT\b/i.test(sql) && /\bORDER BY\b/i.test(sql) && !ONE_RECORD.test(sql)) return undefined;
+  const name = `s_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`;
   if (!prepared.has(name)) {
     if (prepared.size >= PREPARED_LIMIT) return undefined;
     prepared.add(name);

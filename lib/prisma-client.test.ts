@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "@/tests/db-helpers";
+import { createPrismaClient, PLANNED_EACH_TIME, statementName } from "./prisma-client";
+
+// Which statements are prepared once per connection (see statementName).
+describe("prepared statements", () => {
+  const named = (sql: string) => statementName({ sql }) !== undefined;
+
+  it("prepares a read of one case's rows, a count and a write", () => {
+    expect(named(`SELECT "t0"."id" FROM "public"."Task" AS "t0" WHERE ("t0"."caseId" = $1 AND "t0"."completedAt" IS NULL) ORDER BY "t0"."dueOn" ASC LIMIT $2`)).toBe(true);
+    expect(named(`SELECT COUNT(*) FROM (SELECT "public"."Notification"."id" FROM "public"."Notification" WHERE "public"."Notification"."userId" = $1) AS "sub"`)).toBe(true);
+    expect(named(`UPDATE "public"."Case" SET "version" = $1 WHERE "id" = $2`)).toBe(true);
+  });
+
+  it("plans each time a page of a list over a team, whose best plan depends on the team's size", () => {
+    expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE ("t0"."teamId" = $1) ORDER BY "t0"."code" ASC LIMIT $2`)).toBe(false);
+    // A caseworker's cases name a user, but in a subquery: still a list over many cases.
+    expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE EXISTS(SELECT 1 FROM "public"."CaseMember" AS "t1" WHERE "t1"."userId" = $1) ORDER BY "t0"."code" LIMIT $2`)).toBe(false);
+  });
+
+  it("prepares the audit log's reads, unless marked as planned each time", () => {
+    expect(named(`select id from "AuditLog" where "caseId" = any($1::uuid[]) order by at desc limit $2`)).toBe(true);
+    expect(named(`${PLANNED_EACH_TIME} select id from "AuditLog" where at >= $1 order by at desc limit $2`)).toBe(false);
+  });
+
+  it("gives the same text the same name, and different texts different names", () => {
+    const a = statementName({ sql: `SELECT "t0"."id" FROM "public"."Team" AS "t0" WHERE "t0"."id" = $1` });
+    expect(statementName({ sql: `SELECT "t0"."id" FROM "public"."Team" AS "t0" WHERE "t0"."id" = $1` })).toBe(a);
+    expect(statementName({ sql: `SELECT "t0"."name" FROM "public"."Team" AS "t0" WHERE "t0"."id" = $1` })).not.toBe(a);
+  });
+
+  describe("on a real connection", () => {
+    // One connection, so the read of pg_prepared_statements sees the statements the client prepared.
+    const db = createPrismaClient(testDatabaseUrl(), 1);
+    afterAll(() => db.$disconnect());
+
+    it("prepares a Prisma read once and reuses it with other values", async () => {
+      const missing = "00000000-0000-4000-8000-000000000000";
+      expect(await db.team.findUnique({ where: { id: missing }, select: { id: true } })).toBeNull();
+      expect(await db.team.findUnique({ where: { id: "00000000-0000-4000-8000-000000000001" }, select: { id: true } })).toBeNull();
+      const statements = await db.$queryRaw<{ statement: string }[]>`select statement from pg_prepared_statements where statement like '%FROM "public"."Team"%' and statement not like '%pg_prepared_statements%'`;
+      expect(statements).toHaveLength(1);
+    });
+  });
+});
