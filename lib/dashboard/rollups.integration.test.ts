@@ -1,10 +1,12 @@
 // The dashboard's rollups (kept by database triggers, migrations
-// 20261201170342_dashboard_rollups and 20261201190014_dashboard_rollups_by_period)
+// 20261201170342_dashboard_rollups, 20261201190014_dashboard_rollups_by_period
+// and 20261203040000_programme_holds_rollup)
 // against a count of the records themselves, in every bucket (day, month,
 // year), after random sequences of the changes the app makes: cases opened,
 // edited (status, sensitivity, caseworker, team, nationality, household
 // size, opening date), their journeys' entry dates set, cleared or deleted,
-// proceedings opened, moved, closed, put in a programme and deleted, stage
+// proceedings opened, moved, closed, put in a programme, put on hold (by a
+// programme's suspension or by hand) and deleted, stage
 // changes recorded (some for a programme's hold), a programme's country
 // changed, tasks, hearings and detention added, proceedings moved to another
 // case, cases deleted. The copies of a case's team and household size that
@@ -13,6 +15,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { holdable, releasable } from "@/lib/programmes/suspension";
 
 const NONE = "00000000-0000-0000-0000-000000000000";
 const STATUSES = ["OPEN", "ON_HOLD", "CLOSED"] as const;
@@ -55,6 +58,8 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant("dropJourney" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("proceeding" as const), at: fc.nat(), stage: fc.nat({ max: STAGES.length - 1 }) }),
   fc.record({ kind: fc.constant("move" as const), at: fc.nat(), stage: fc.nat({ max: STAGES.length - 1 }), closed: fc.boolean() }),
+  // On hold as a programme's suspension holds it (remembering its stage), or by hand (remembering none).
+  fc.record({ kind: fc.constant("hold" as const), at: fc.nat(), bySuspension: fc.boolean() }),
   fc.record({ kind: fc.constant("dropProceeding" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("dropCase" as const), at: fc.nat() }),
   // Stage changes are the commonest change: stays and departures need a few in a row.
@@ -128,7 +133,27 @@ async function counted(teams: string[]) {
     proceedings: await testDb.$queryRaw`
       select "teamId"::text, type::text, stage, count(*)::int as n from "Proceeding"
       where "teamId" = any(${teams}::uuid[]) and not closed group by 1, 2, 3 order by 1, 2, 3`,
+    // A programme's resettlements a suspension would hold (held: false) and holds now (held: true),
+    // selected as the suspension itself selects them (lib/programmes/suspension).
+    programmeHolds: await programmeHoldsCounted(teams),
   };
+}
+
+/** Each team's and programme's resettlements by the suspension's own selection (holdable, releasable), with their people. */
+async function programmeHoldsCounted(teams: string[]) {
+  const rows: { teamId: string; programmeId: string; held: boolean; n: number; people: number }[] = [];
+  const programmes = await testDb.proceeding.findMany({ where: { teamId: { in: teams }, programmeId: { not: null } }, distinct: ["programmeId"], select: { programmeId: true } });
+  const everyone = { id: NONE, role: "SUPERVISOR" as const, teamId: null, organisationWide: true };
+  for (const teamId of teams) {
+    for (const { programmeId } of programmes) {
+      for (const held of [false, true]) {
+        const where = { AND: [{ teamId }, held ? releasable(programmeId, everyone) : holdable(programmeId, everyone)] };
+        const found = await testDb.proceeding.aggregate({ where, _count: true, _sum: { householdSize: true } });
+        if (found._count > 0) rows.push({ teamId, programmeId: programmeId!, held, n: found._count, people: found._sum.householdSize ?? 0 });
+      }
+    }
+  }
+  return rows.sort((a, b) => `${a.teamId} ${a.programmeId} ${a.held}`.localeCompare(`${b.teamId} ${b.programmeId} ${b.held}`));
 }
 
 /** What the rollups hold for these teams (rows that fell to zero left out). */
@@ -160,6 +185,9 @@ async function rolledUp(teams: string[]) {
     proceedings: await testDb.$queryRaw`
       select "teamId"::text, type::text, stage, count as n
       from "RollupOpenProceedings" where "teamId" = any(${teams}::uuid[]) and count <> 0 order by 1, 2, 3`,
+    programmeHolds: await testDb.$queryRaw`
+      select "teamId"::text, "programmeId"::text, held, count as n, people
+      from "RollupProgrammeHolds" where "teamId" = any(${teams}::uuid[]) and (count <> 0 or people <> 0) order by 1, 2, 3`,
   };
 }
 
@@ -222,6 +250,10 @@ describe("dashboard rollups", () => {
             proceedings.push(proceeding.id);
           } else if (c.kind === "move" && proceedings.length) {
             await testDb.proceeding.update({ where: { id: pick(proceedings, c.at) }, data: { stage: STAGES[c.stage].stage, closed: c.closed } });
+          } else if (c.kind === "hold" && proceedings.length) {
+            const id = pick(proceedings, c.at);
+            const { stage } = await testDb.proceeding.findUniqueOrThrow({ where: { id }, select: { stage: true } });
+            await testDb.proceeding.update({ where: { id }, data: { stage: "ON_HOLD", suspendedFromStage: c.bySuspension && stage !== "ON_HOLD" ? stage : null } });
           } else if (c.kind === "dropProceeding" && proceedings.length) {
             const id = pick(proceedings, c.at);
             await testDb.proceeding.delete({ where: { id } });

@@ -27,11 +27,10 @@ export function releasable(programmeId: string | null, actor: Actor): Prisma.Pro
   return { AND: [programmeHoldScope(actor), { programmeId: programmeId ?? { not: null }, stage: "ON_HOLD", suspendedFromStage: { not: null } }] };
 }
 
-// The same two conditions in SQL, for the dashboard's counts over every
-// programme at once (lib/programmes/queries: summing thousands of
-// proceedings in the database, not in the server). A test keeps the pairs equal.
-export const HOLDABLE_SQL = Prisma.sql`p.type = 'RESETTLEMENT' and not p.closed and p.stage <> 'ON_HOLD'`;
-export const RELEASABLE_SQL = Prisma.sql`p.stage = 'ON_HOLD' and p."suspendedFromStage" is not null`;
+// The dashboard counts both by programme and team from a rollup the
+// database keeps (RollupProgrammeHolds; its trigger's
+// waypoint_programme_hold_state has the same two conditions), not by
+// summing thousands of proceedings at each view. Tests keep the three equal.
 
 /** The caseworker and counsel of each case, told that its resettlement is on hold or moving again. */
 async function notifyCases(tx: Tx, caseIds: string[], kind: string, actorId: string) {
