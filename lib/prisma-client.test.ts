@@ -10,12 +10,17 @@ describe("prepared statements", () => {
     expect(named(`SELECT "t0"."id" FROM "public"."Task" AS "t0" WHERE ("t0"."caseId" = $1 AND "t0"."completedAt" IS NULL) ORDER BY "t0"."dueOn" ASC LIMIT $2`)).toBe(true);
     expect(named(`SELECT COUNT(*) FROM (SELECT "public"."Notification"."id" FROM "public"."Notification" WHERE "public"."Notification"."userId" = $1) AS "sub"`)).toBe(true);
     expect(named(`UPDATE "public"."Case" SET "version" = $1 WHERE "id" = $2`)).toBe(true);
+    // A case by its code, and a case's hearings through their proceedings.
+    expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE ("t0"."code" = $1 AND 1=1) ORDER BY "t0"."id" LIMIT $2`)).toBe(true);
+    expect(named(`SELECT "t0"."id" FROM "public"."Hearing" AS "t0" LEFT JOIN "public"."Proceeding" AS "j1" ON ("j1"."id") = ("t0"."proceedingId") WHERE (("j1"."caseId" = $2 AND ("j1"."id" IS NOT NULL)) AND "t0"."startsAt" >= $3) ORDER BY "t0"."startsAt" ASC LIMIT $4`)).toBe(true);
   });
 
   it("plans each time a page of a list over a team, whose best plan depends on the team's size", () => {
     expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE ("t0"."teamId" = $1) ORDER BY "t0"."code" ASC LIMIT $2`)).toBe(false);
     // A caseworker's cases name a user, but in a subquery: still a list over many cases.
     expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE EXISTS(SELECT 1 FROM "public"."CaseMember" AS "t1" WHERE "t1"."userId" = $1) ORDER BY "t0"."code" LIMIT $2`)).toBe(false);
+    // A team's users through a join names the team, not one record.
+    expect(named(`SELECT "t0"."id" FROM "public"."User" AS "t0" LEFT JOIN "public"."Team" AS "j1" ON ("j1"."id") = ("t0"."teamId") WHERE "j1"."id" = $1 ORDER BY "t0"."name" LIMIT $2`)).toBe(false);
   });
 
   it("prepares the audit log's reads, unless marked as planned each time", () => {

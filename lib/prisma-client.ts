@@ -29,8 +29,10 @@ import { PrismaClient } from "./generated/prisma/client";
 const PREPARED_LIMIT = 1000;
 export const PLANNED_EACH_TIME = "/* planned each time */";
 // A list of one case's, one person's or one user's rows: the key is on the
-// statement's own table (Prisma's "t0", or the table's full name in a count).
-const ONE_RECORD = /(?:"t0"|"public"\."\w+")\."(?:id|caseId|personId|userId|createdById|survivingCaseId)" = \$\d/;
+// statement's own table (Prisma's "t0", or the table's full name in a
+// count), or a case or person on a joined one (a case's hearings, through
+// their proceedings).
+const ONE_RECORD = /(?:"t0"|"public"\."\w+")\."(?:id|code|caseId|personId|userId|createdById|survivingCaseId)" = \$\d|"j\d+"\."(?:caseId|personId)" = \$\d/;
 const prepared = new Set<string>();
 export function statementName({ sql }: { sql: string }): string | undefined {
   if (sql.includes(PLANNED_EACH_TIME)) return undefined;
