@@ -6,7 +6,7 @@ import "server-only";
 // counsel are notified. Resuming returns each to exactly that stage. Every
 // move goes through lib/proceedings/transitions, so a deadline rule on a
 // resettlement stage fires on resume as on any other move.
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { todayInBangkok } from "@/lib/dates";
