@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/tests/db-helpers";
 import { createPrismaClient, PLANNED_EACH_TIME, statementName } from "./prisma-client";
 
-// Which statements are prepared once per connection (see statementName).
-describe("prepared statements", () => {
+// The database client: which statements are prepared once per connection
+// (statementName), and how long a transaction waits for a connection.
+describe("the database client", () => {
   const named = (sql: string) => statementName({ sql }) !== undefined;
 
   it("prepares a read of one case's rows, a count and a write", () => {
@@ -38,6 +39,19 @@ describe("prepared statements", () => {
     // One connection, so the read of pg_prepared_statements sees the statements the client prepared.
     const db = createPrismaClient(testDatabaseUrl(), 1);
     afterAll(() => db.$disconnect());
+
+    it("lets a transaction wait for a busy pool's connection longer than Prisma's two seconds", async () => {
+      // The only connection is held for three seconds; the second transaction waits for it and succeeds.
+      const holding = db.$transaction(async (tx) => {
+        await tx.$executeRaw`select pg_sleep(3)`;
+        return "held";
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // An interactive transaction, as every command runs in (a batch of queries waits regardless).
+      const waited = await db.$transaction(async (tx) => tx.$queryRaw<{ one: number }[]>`select 1 as one`);
+      expect(await holding).toBe("held");
+      expect(waited[0].one).toBe(1);
+    }, 20_000);
 
     it("prepares a Prisma read once and reuses it with other values", async () => {
       const missing = "00000000-0000-4000-8000-000000000000";

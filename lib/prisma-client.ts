@@ -56,17 +56,24 @@ export function statementName({ sql }: { sql: string }): string | undefined {
 // server is kept alive by its listening socket).
 const IDLE_CONNECTION_MS = 5 * 60_000;
 
+// An interactive transaction (every command runs in one) waits for a
+// pooled connection up to TRANSACTION_WAIT_MS, not Prisma's default two
+// seconds, as a single query or a batch does: under a burst of page views
+// right after a start, one failed with a server error ("Unable to start a
+// transaction in the given time") where a query would have waited its turn.
+const TRANSACTION_WAIT_MS = 15_000;
+
 export function createPrismaClient(connectionString: string, poolSize = 10) {
   const adapter = new PrismaPg({ connectionString, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true }, { statementNameGenerator: statementName as (query: { sql: string }) => string });
   // With WAYPOINT_QUERY_LOG=1 (for finding a slow page, never in production)
   // each query's SQL and time are printed as a JSON line; values are not.
   if (process.env.WAYPOINT_QUERY_LOG === "1") {
-    const client = new PrismaClient({ adapter, errorFormat: "minimal", log: [{ emit: "event", level: "query" }] });
+    const client = new PrismaClient({ adapter, errorFormat: "minimal", transactionOptions: { maxWait: TRANSACTION_WAIT_MS }, log: [{ emit: "event", level: "query" }] });
     client.$on("query", (event) => console.log(JSON.stringify({ query: event.query.slice(0, 400), ms: event.duration })));
     return client;
   }
   // "minimal": an error's message does not draw the query it refused (values included).
-  return new PrismaClient({ adapter, errorFormat: "minimal" });
+  return new PrismaClient({ adapter, errorFormat: "minimal", transactionOptions: { maxWait: TRANSACTION_WAIT_MS } });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
