@@ -506,7 +506,7 @@ async function measureAgainstFloor(page: { label: string; path: string; cookie: 
     const floorRun = () => drive(own, floor.path, floor.cookie, seconds);
     for (const run of turn % 2 === 0 ? [floorRun, pageRun] : [pageRun, floorRun]) await run();
   }
-  floor.sample.latencies.push(...own.latencies);
+  floor.sample.latencies = floor.sample.latencies.concat(own.latencies);
   floor.sample.non200 += own.non200;
   floor.sample.seconds += own.seconds;
   return { ...summary(page.label, page.path, sample), floorP95: summary("floor", floor.path, own).p95 };
@@ -664,8 +664,8 @@ async function main() {
         );
       }
       // The floor's row: every turn of it, over the whole run.
-      const floor = { ...summary(floorLabel, floorPath, floorSample), floorP95: 0 };
-      floor.floorP95 = floor.p95;
+      const overall = summary(floorLabel, floorPath, floorSample);
+      const floor = { ...overall, floorP95: overall.p95 };
       const results = [floor, ...measured];
       // The targets (issue 15): every page's p95 within 2× the floor's, the
       // dashboard within 3×; the signed-in floor within 1.3× the sign-in page.
