@@ -24,6 +24,12 @@ describe("the database client", () => {
     expect(named(`SELECT "t0"."id" FROM "public"."User" AS "t0" LEFT JOIN "public"."Team" AS "j1" ON ("j1"."id") = ("t0"."teamId") WHERE "j1"."id" = $1 ORDER BY "t0"."name" LIMIT $2`)).toBe(false);
   });
 
+  it("plans each time a statement listing more than a hundred values, whose text differs by the list's length", () => {
+    const list = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(",");
+    expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE "t0"."id" IN (${list(100)})`)).toBe(true);
+    expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE "t0"."id" IN (${list(101)})`)).toBe(false);
+  });
+
   it("prepares the audit log's reads, unless marked as planned each time", () => {
     expect(named(`select id from "AuditLog" where "caseId" = any($1::uuid[]) order by at desc limit $2`)).toBe(true);
     expect(named(`${PLANNED_EACH_TIME} select id from "AuditLog" where at >= $1 order by at desc limit $2`)).toBe(false);

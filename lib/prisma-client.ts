@@ -23,10 +23,12 @@ import { PrismaClient } from "./generated/prisma/client";
 //   recent months, which lets PostgreSQL plan only those months' tables; a
 //   kept statement would, at its sixth call on each connection, also plan
 //   every month to weigh a generic plan (70 ms and more).
-// Statements that list many ids (IN ($1, …, $n)) differ by their length, so
-// each process names at most PREPARED_LIMIT texts: a prepared statement
-// holds server memory on each connection that has run it.
+// Statements that list ids (IN ($1, …, $n)) differ by their length, so each
+// process names at most PREPARED_LIMIT texts, and none with more than
+// PARAMETER_LIMIT values: a prepared statement holds server memory on each
+// connection that has run it, and a long list costs more to run than to plan.
 const PREPARED_LIMIT = 1000;
+const PARAMETER_LIMIT = 100;
 export const PLANNED_EACH_TIME = "/* planned each time */";
 // A list of one case's, one person's or one user's rows: the key is on the
 // statement's own table (Prisma's "t0", or the table's full name in a
@@ -35,7 +37,7 @@ export const PLANNED_EACH_TIME = "/* planned each time */";
 const ONE_RECORD = /(?:"t0"|"public"\."\w+")\."(?:id|code|caseId|personId|userId|createdById|survivingCaseId)" = \$\d|"j\d+"\."(?:caseId|personId)" = \$\d/;
 const prepared = new Set<string>();
 export function statementName({ sql }: { sql: string }): string | undefined {
-  if (sql.includes(PLANNED_EACH_TIME)) return undefined;
+  if (sql.includes(PLANNED_EACH_TIME) || (sql.match(/\$\d+/g)?.length ?? 0) > PARAMETER_LIMIT) return undefined;
   const auditRead = sql.includes('"AuditLog"') && !/^\s*insert/i.test(sql);
   if (!auditRead && /\bLIMIT\b/i.test(sql) && /\bORDER BY\b/i.test(sql) && !ONE_RECORD.test(sql)) return undefined;
   const name = `s_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`;
