@@ -14,7 +14,7 @@ import { PrismaClient } from "./generated/prisma/client";
 // of work. PostgreSQL keeps planning each call a statement whose generic
 // plan costs more than its own plans did, so a statement whose best plan
 // depends on its values is not harmed by being prepared.
-// Two kinds are planned each time all the same (not prepared):
+// Planned each time all the same (not prepared):
 // - a page of a list over a team or more (ORDER BY … LIMIT with no one
 //   case, person or user named): a generic plan there weighs an average
 //   team, and the one that suits the largest team can walk a whole index
@@ -22,11 +22,12 @@ import { PrismaClient } from "./generated/prisma/client";
 // - a read marked PLANNED_EACH_TIME: its good plan depends on a bound to
 //   recent months, which lets PostgreSQL plan only those months' tables; a
 //   kept statement would, at its sixth call on each connection, also plan
-//   every month to weigh a generic plan (70 ms and more).
-// Statements that list ids (IN ($1, …, $n)) differ by their length, so each
-// process names at most PREPARED_LIMIT texts, and none with more than
-// PARAMETER_LIMIT values: a prepared statement holds server memory on each
-// connection that has run it, and a long list costs more to run than to plan.
+//   every month to weigh a generic plan (70 ms and more);
+// - a statement with more than PARAMETER_LIMIT values: one that lists ids
+//   (IN ($1, …, $n)) has a text for each length of its list, and a long list
+//   costs more to run than to plan.
+// A prepared statement holds server memory on each connection that has run
+// it, so each process names at most PREPARED_LIMIT texts.
 const PREPARED_LIMIT = 1000;
 const PARAMETER_LIMIT = 100;
 export const PLANNED_EACH_TIME = "/* planned each time */";
