@@ -50,8 +50,8 @@ export function statementName({ sql }: { sql: string }): string | undefined {
 }
 
 // A pooled connection is kept while idle for up to five minutes, not
-// node-postgres's ten seconds: a new connection prepares the audit log's
-// statements again, planning each over every month's table, and under a
+// node-postgres's ten seconds: a new connection prepares its statements
+// again (the audit log's reads planning over every month's table), and under a
 // steady load the pool was closing and opening connections between bursts,
 // each paying that once more (the administrator's audit log: p95 1,086 ms
 // against a p50 of 230 ms). Idle
