@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { todayInBangkok } from "@/lib/dates";
+import { addCalendarDays, todayInBangkok } from "@/lib/dates";
 import { dashboardFigures, figureTeams, perYear, type DashboardFigures } from "./figures";
 
 // A hand-built team whose every figure is known in advance.
@@ -122,7 +122,7 @@ describe("dashboard figures", () => {
       { type: "UNHCR_RSD", stage: "INTERVIEWED", count: 1 },
     ]);
     expect(figures.caseload.map((c) => [c.name.split(" ")[0], c.open])).toEqual([["Anna", 2], ["Bo", 1], ["SUPERVISOR", 0]]);
-    expect(figures.detained).toEqual([expect.objectContaining({ code: codes.februaryEarly, days: 41, flags: ["OVER_30_DAYS"] })]);
+    expect(figures.detained).toEqual({ total: 1, over30: 1, over60: 0, longest: [expect.objectContaining({ code: codes.februaryEarly, days: 41, flags: ["OVER_30_DAYS"] })] });
     expect(figures.overdue).toEqual([{ name: expect.stringMatching(/^Bo /), count: 2 }]);
   });
 
@@ -196,6 +196,45 @@ describe("figures at every request", () => {
     expect(shortOfIt.durations.map((d) => d.stage)).toEqual(["IN_IDC", "EMBASSY_PROCESSING"]);
     const onTheDay = await dashboardFigures([teamIds.team], { from: "2026-05-01", to: "2026-05-01" });
     expect(onTheDay.durations.map((d) => [d.stage, d.median])).toEqual([["SUBMITTED", 20]]);
+  });
+});
+
+describe("people held now", () => {
+  it("count everyone held, over 30 and over 60 days as the flags do, and list only the longest held asked for", async () => {
+    const team = await makeTeam("Held");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const facility = await testDb.facility.findFirstOrThrow({ where: { kind: "BANGKOK_IDC" } });
+    const today = todayInBangkok();
+    // Held since 29, 30 and 60 days before today (two since 60): days 30, 31 and 61 of detention.
+    const held: { back: number; code: string; id: string }[] = [];
+    for (const back of [29, 60, 30, 60]) {
+      const made = await makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Held ${tag()}` } });
+      held.push({ back, code: made.code, id: made.id });
+    }
+    // Recorded last case first, so the table's own order of the two tied is not the order by code.
+    for (const { back, id } of [...held].reverse()) {
+      const person = await testDb.person.findFirstOrThrow({ where: { caseId: id } });
+      await testDb.detentionEpisode.create({ data: { caseId: id, personId: person.id, facilityId: facility.id, startedOn: new Date(`${addCalendarDays(today, -back)}T00:00:00Z`) } });
+    }
+    // Longest held first; held since the same day, by code.
+    const longest = [...held].sort((a, b) => b.back - a.back || a.code.localeCompare(b.code)).map((h) => h.code);
+    const period = { from: "2026-01-01", to: "2026-12-31" };
+    const listed = await dashboardFigures([team.id], period, { detainedListed: 3 });
+    expect(listed.detained).toEqual({
+      total: 4,
+      over30: 3,
+      over60: 2,
+      longest: [
+        expect.objectContaining({ code: longest[0], days: 61, flags: ["OVER_30_DAYS", "OVER_60_DAYS"] }),
+        expect.objectContaining({ code: longest[1], days: 61, flags: ["OVER_30_DAYS", "OVER_60_DAYS"] }),
+        expect.objectContaining({ code: longest[2], days: 31, flags: ["OVER_30_DAYS"] }),
+      ],
+    });
+    // A cap falling between two held since the same day keeps the first by code.
+    expect((await dashboardFigures([team.id], period, { detainedListed: 1 })).detained.longest.map((d) => d.code)).toEqual([longest[0]]);
+    expect((await dashboardFigures([team.id], period, { detainedListed: 0 })).detained.longest).toEqual([]);
+    // Without a cap (the download), every one is listed.
+    expect((await dashboardFigures([team.id], period)).detained.longest.map((d) => d.code)).toEqual(longest);
   });
 });
 

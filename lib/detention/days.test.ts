@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { todayInBangkok } from "@/lib/dates";
-import { detentionDays, detentionFlags, periodsOverlap } from "./days";
+import { addCalendarDays, todayInBangkok } from "@/lib/dates";
+import { detentionDays, detentionFlags, periodsOverlap, startedOnOrBeforeForMoreThan } from "./days";
 
 describe("detentionDays", () => {
   it("counts the day of detention as day 1", () => {
@@ -23,6 +23,20 @@ describe("detentionDays", () => {
     expect(todayInBangkok(new Date("2026-01-31T17:30:00Z"))).toBe("2026-02-01");
     expect(detentionDays("2026-01-01", null, todayInBangkok(new Date("2026-01-31T16:59:00Z")))).toBe(31);
     expect(detentionDays("2026-01-01", null, todayInBangkok(new Date("2026-01-31T17:30:00Z")))).toBe(32);
+  });
+});
+
+describe("startedOnOrBeforeForMoreThan", () => {
+  it("marks the same start dates as the day count, across month, leap-day and year ends", () => {
+    for (const today of ["2026-01-14", "2024-03-01", "2026-03-31", "2025-03-01"]) {
+      for (const days of [30, 60]) {
+        const cut = startedOnOrBeforeForMoreThan(days, today);
+        for (let back = days - 3; back <= days + 3; back++) {
+          const startedOn = addCalendarDays(today, -back);
+          expect(startedOn <= cut, `${startedOn} held ${days}+ days on ${today}`).toBe(detentionDays(startedOn, null, today) > days);
+        }
+      }
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // dates ("YYYY-MM-DD"); "today" is Bangkok's date, so the count changes at
 // midnight in Bangkok, not in UTC. Counting is inclusive: the day a person
 // is detained is day 1.
-import { calendarDaysBetween } from "@/lib/dates";
+import { addCalendarDays, calendarDaysBetween } from "@/lib/dates";
 
 export type DetentionFlag = "PAST_SENTENCE" | "OVER_30_DAYS" | "OVER_60_DAYS";
 
@@ -19,6 +19,15 @@ export function detentionFlags(episode: { startedOn: string; sentenceEndsOn: str
   if (days > 30) flags.push("OVER_30_DAYS");
   if (days > 60) flags.push("OVER_60_DAYS");
   return flags;
+}
+
+/**
+ * The latest start date of a detention still open today that has lasted more
+ * than `days` days (detentionDays > days): lists that count the long-held in
+ * SQL compare start dates with this, so the count and the flags agree.
+ */
+export function startedOnOrBeforeForMoreThan(days: number, today: string): string {
+  return addCalendarDays(today, -days);
 }
 
 /** Whether two detention periods share a day; an open period (no release) runs on indefinitely. */

@@ -19,7 +19,7 @@ export function figureSheets(figures: DashboardFigures, period: Period): FigureS
     { name: "cases_by_status", columns: ["status", "sensitivity", "cases"], rows: figures.byStatus.map((r) => [r.status, r.sensitivity, r.count]) },
     { name: "caseload", columns: ["caseworker", "open_cases"], rows: figures.caseload.map((r) => [r.name, r.open]) },
     { name: "proceedings_by_stage", columns: ["proceeding_type", "stage", "cases"], rows: figures.funnel.map((r) => [r.type, r.stage, r.count]) },
-    { name: "in_detention", columns: ["case_code", "facility", "days_held", "flags"], rows: figures.detained.map((r) => [r.code, r.facility.name, r.days, r.flags.join(" ")]) },
+    { name: "in_detention", columns: ["case_code", "facility", "days_held", "flags"], rows: figures.detained.longest.map((r) => [r.code, r.facility.name, r.days, r.flags.join(" ")]) },
     { name: "overdue_by_person", columns: ["assignee", "overdue_tasks"], rows: figures.overdue.map((r) => [r.name ?? "unassigned", r.count]) },
     { name: "hearings_next_7_days", columns: ["case_code", "starts_at_utc", "court"], rows: figures.hearings.map((r) => [r.code, r.startsAt.toISOString(), r.court.name]) },
     { name: "new_cases_per_month", columns: ["month", "nationality", "households", "people"], rows: figures.newCases.map((r) => [r.month, r.nationality, r.households, r.people]) },

@@ -35,7 +35,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { teams, selected } = await figureTeams(user, query.team);
   const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
   const [figures, programmes, closures, holds] = await Promise.all([
-    dashboardFigures(selected, period),
+    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT }),
     programmeHolds(user),
     pendingClosures(user),
     standingHolds(user),
@@ -43,7 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // The dashboard names cases in its detention list, hearings and closure requests (those shown); the rest are counts.
   const shown = <T,>(rows: T[]) => rows.slice(0, LIST_LIMIT);
   await recordPageView(user, "dashboard", {
-    cases: [...shown(figures.detained).map((d) => d.code), ...shown(figures.hearings).map((h) => h.code), ...closures.map((c) => c.case.code), ...holds.map((h) => h.case.code)],
+    cases: [...figures.detained.longest.map((d) => d.code), ...shown(figures.hearings).map((h) => h.code), ...closures.map((c) => c.case.code), ...holds.map((h) => h.case.code)],
     detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
   });
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
@@ -168,15 +168,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
         <section aria-labelledby="detained-heading" className={cardClass}>
           <h2 id="detained-heading" className="mb-2 font-semibold">
-            {t("detainedNow", { count: figures.detained.length })}
+            {t("detainedNow", { count: figures.detained.total })}
           </h2>
           <p className="mb-2 text-sm">
-            {count(figures.detained.length, cases("detained=1"), t("cases"))} · {t("over30", { count: figures.detained.filter((d) => d.flags.includes("OVER_30_DAYS")).length })} ·{" "}
-            {t("over60", { count: figures.detained.filter((d) => d.flags.includes("OVER_60_DAYS")).length })}
+            {count(figures.detained.total, cases("detained=1"), t("cases"))} · {t("over30", { count: figures.detained.over30 })} · {t("over60", { count: figures.detained.over60 })}
           </p>
           <FigureTable
             testId="figure-detained"
-            rows={shown(figures.detained).map((row) => ({
+            rows={figures.detained.longest.map((row) => ({
               key: row.code,
               cells: [
                 <Link key="code" href={`/cases/${row.code}/custody`} className="text-blue-800 underline">
@@ -188,10 +187,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               cellClassNames: ["font-mono", undefined, row.flags.length ? "font-semibold text-red-800" : undefined],
             }))}
           />
-          {figures.detained.length > LIST_LIMIT ? (
+          {figures.detained.total > LIST_LIMIT ? (
             <p className="mt-2 text-sm">
               <Link href={cases("detained=1")} className="text-blue-800 underline">
-                {t("longestHeld", { shown: LIST_LIMIT, count: figures.detained.length })}
+                {t("longestHeld", { shown: LIST_LIMIT, count: figures.detained.total })}
               </Link>
             </p>
           ) : null}

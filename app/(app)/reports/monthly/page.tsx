@@ -19,7 +19,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const user = await requirePermission("dashboard:read");
   const requested = (await searchParams).month;
   const month = isMonthParam(requested) ? requested : todayInBangkok().slice(0, 7);
-  const figures = await dashboardFigures((await figureTeams(user)).selected, monthBounds(month));
+  const figures = await dashboardFigures((await figureTeams(user)).selected, monthBounds(month), { detainedListed: 0 });
   await recordPageView(user, "monthly-report", { cases: [], detail: { month } });
   const t = await getTranslations("report");
   const tCountry = await getTranslations("countries");
@@ -54,9 +54,9 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
           [t("newHouseholds"), figures.newCases.reduce((total, r) => total + r.households, 0)],
           [t("arrivals"), sum(figures.arrivals)],
           [t("departures"), sum(figures.departures)],
-          [t("detainedNow"), figures.detained.length],
+          [t("detainedNow"), figures.detained.total],
           [t("openCases"), openCases],
-          [t("over30"), figures.detained.filter((d) => d.flags.includes("OVER_30_DAYS")).length],
+          [t("over30"), figures.detained.over30],
         ].map(([label, value]) => (
           <div key={String(label)} className="rounded border border-slate-300 p-2">
             <dt className="text-xs text-slate-700">{label}</dt>
