@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
 const STATUS_STYLE: Record<string, string> = {
   OPEN: "bg-green-100 text-green-900",
@@ -11,12 +11,12 @@ const SENSITIVITY_STYLE: Record<string, string> = {
   RESTRICTED: "bg-red-100 text-red-900",
 };
 
-export async function StatusBadge({ status }: { status: string }) {
-  const t = await getTranslations("enums.status");
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status] ?? ""}`}>{t(status)}</span>;
+export function StatusBadge({ status }: { status: string }) {
+  const t = useTranslations("enums.status");
+  return <span className={`badge ${STATUS_STYLE[status] ?? ""}`}>{t(status)}</span>;
 }
 
-export async function SensitivityBadge({ sensitivity }: { sensitivity: string }) {
-  const t = await getTranslations("enums.sensitivity");
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${SENSITIVITY_STYLE[sensitivity] ?? ""}`}>{t(sensitivity)}</span>;
+export function SensitivityBadge({ sensitivity }: { sensitivity: string }) {
+  const t = useTranslations("enums.sensitivity");
+  return <span className={`badge ${SENSITIVITY_STYLE[sensitivity] ?? ""}`}>{t(sensitivity)}</span>;
 }

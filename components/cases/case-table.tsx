@@ -10,12 +10,12 @@ import { SensitivityBadge, StatusBadge } from "./badges";
 // row is a card (code, name, status, next deadline, detention) and the other
 // columns step aside, so nothing scrolls sideways. The roles are written out:
 // a table whose rows are laid out as blocks keeps its meaning for screen
-// readers only when it says what it is. The cells' spacing is set once, on
-// the table, not on each of the 450 cells of a page: the page's HTML and the
-// data React sends with it carried it 900 times.
-const PHONE_HIDDEN = "max-sm:hidden";
-const CELL = "max-sm:block";
-const CELL_SPACING = "[&_td]:px-3 [&_td]:py-2 max-sm:[&_td]:px-0 max-sm:[&_td]:py-0.5";
+// readers only when it says what it is. The rows, cells and links take their
+// style from the table's class (`case-rows` in app/globals.css), not from
+// classes on each of a page's 25 rows and 225 cells: the page's HTML and the
+// data React sends with it carried every class string once per cell.
+// A cell marked `wide-only` steps aside on a phone.
+const WIDE_ONLY = "wide-only";
 
 export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
   const t = await getTranslations("cases");
@@ -26,7 +26,7 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
   const today = todayInBangkok();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent">
-      <table role="table" className={`min-w-full text-sm max-sm:block ${CELL_SPACING}`} data-testid="case-list">
+      <table role="table" className="case-rows min-w-full text-sm max-sm:block" data-testid="case-list">
         <caption className="sr-only">{t("caseList")}</caption>
         <thead role="rowgroup" className="bg-slate-100 text-left max-sm:sr-only">
           <tr role="row">
@@ -46,18 +46,11 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
             const deadline = row.tasks[0];
             const detained = row.detentions[0];
             return (
-              <tr
-                key={row.id}
-                role="row"
-                className="border-t border-slate-200 align-top max-sm:block max-sm:rounded-lg max-sm:border max-sm:border-slate-300 max-sm:bg-white max-sm:p-3"
-                data-testid="case-row"
-              >
-                <td role="cell" className={`whitespace-nowrap font-mono ${CELL}`}>
-                  <Link href={`/cases/${row.code}`} className="text-blue-800 underline">
-                    {row.code}
-                  </Link>
+              <tr key={row.id} role="row" data-testid="case-row">
+                <td role="cell" className="whitespace-nowrap font-mono">
+                  <Link href={`/cases/${row.code}`}>{row.code}</Link>
                 </td>
-                <td role="cell" className={CELL}>
+                <td role="cell">
                   <div className="font-medium">{row.principalName}</div>
                   {row.principalNativeName ? <div className="text-slate-700">{row.principalNativeName}</div> : null}
                   {row.matchedMember ? (
@@ -66,17 +59,17 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
                     </div>
                   ) : null}
                 </td>
-                <td role="cell" className={PHONE_HIDDEN}>
+                <td role="cell" className={WIDE_ONLY}>
                   {tCountry.has(row.nationality) ? tCountry(row.nationality) : row.nationality}
                 </td>
-                <td role="cell" className={PHONE_HIDDEN}>
+                <td role="cell" className={WIDE_ONLY}>
                   {row.householdSize}
                 </td>
-                <td role="cell" className={`space-x-1 whitespace-nowrap ${CELL}`}>
+                <td role="cell" className="space-x-1 whitespace-nowrap">
                   <StatusBadge status={row.status} />
                   {row.sensitivity !== "STANDARD" ? <SensitivityBadge sensitivity={row.sensitivity} /> : null}
                 </td>
-                <td role="cell" className={CELL} data-testid="next-deadline">
+                <td role="cell" data-testid="next-deadline">
                   {deadline ? (
                     <>
                       <span className="max-sm:font-semibold sm:hidden">{t("nextDeadline")}: </span>
@@ -89,17 +82,17 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
                     <span className="max-sm:hidden">—</span>
                   )}
                 </td>
-                <td role="cell" className={CELL} data-testid="detention">
+                <td role="cell" data-testid="detention">
                   {detained ? (
                     <span className="font-semibold text-red-800">{tCustody("days", { days: detentionDays(isoDate(detained.startedOn), null, today) })}</span>
                   ) : (
                     <span className="max-sm:hidden">—</span>
                   )}
                 </td>
-                <td role="cell" className={PHONE_HIDDEN}>
+                <td role="cell" className={WIDE_ONLY}>
                   {row.caseworker?.name ?? t("unassigned")}
                 </td>
-                <td role="cell" className={`whitespace-nowrap ${PHONE_HIDDEN}`}>
+                <td role="cell" className={`whitespace-nowrap ${WIDE_ONLY}`}>
                   {format.dateTime(row.updatedAt, "momentDate")}
                 </td>
               </tr>

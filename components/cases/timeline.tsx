@@ -47,10 +47,11 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
   };
   if (entries.length === 0) return <p className="text-slate-700">{t("timelineEmpty")}</p>;
   return (
-    <ol className="space-y-3" data-testid="timeline">
+    // Entries take their style from the `timeline` class (app/globals.css): the case file shows fifty.
+    <ol className="timeline space-y-3" data-testid="timeline">
       {entries.map((entry) => (
-        <li key={`${entry.kind}-${entry.id}`} className="rounded-md border border-slate-200 bg-white p-3">
-          <p className="text-xs text-slate-700">
+        <li key={`${entry.kind}-${entry.id}`}>
+          <p>
             {/* When it happened; when it was recorded too, if that was another day. */}
             {entry.at && bangkokDate(entry.at) === entry.on ? (
               <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, "moment")}</time>
@@ -63,18 +64,18 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
             {entry.at && bangkokDate(entry.at) !== entry.on ? ` · ${t("recordedAt", { time: format.dateTime(entry.at, "moment") })}` : null}
           </p>
           {entry.kind === "arrival" ? (
-            <p className="mt-1 text-sm font-semibold">{entry.entryPoint ? t("arrivedAt", { place: entry.entryPoint }) : t("arrived")}</p>
+            <p className="font-semibold">{entry.entryPoint ? t("arrivedAt", { place: entry.entryPoint }) : t("arrived")}</p>
           ) : entry.kind === "note" ? (
             <>
-              <p className="mt-1 text-sm font-semibold">
+              <p className="font-semibold">
                 {tKind(entry.noteKind)}
                 {entry.confidential ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-900">{t("confidential")}</span> : null}
               </p>
               {/* Rendered as text: React escapes it, so markup in a note is shown, never run. */}
-              <p className="mt-1 whitespace-pre-wrap text-sm">{entry.body}</p>
+              <p className="whitespace-pre-wrap">{entry.body}</p>
             </>
           ) : (
-            <p className="mt-1 text-sm">
+            <p>
               <span className="font-semibold">{changeLabel(entry.action)}</span>
               {entry.action.startsWith("proceeding.") && proceedingText(entry.detail) ? <span className="text-slate-700"> — {proceedingText(entry.detail)}</span> : null}
               {!entry.action.startsWith("proceeding.") && entry.fields.length ? (

@@ -67,20 +67,18 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   const dayLabel = (iso: string, style: "long" | "short") =>
     format.dateTime(dbDate(iso), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
 
+  // Styled by the `hearing` class (app/globals.css): a month grid holds a hundred of them.
   const item = (hearing: Hearing, compact = false) => (
-    <li key={hearing.id} className={`rounded border p-2 text-sm ${hearing.clash ? "border-red-700 bg-red-50" : "border-slate-200 bg-white"}`} data-testid="agenda-hearing">
-      <p className="font-semibold">
-        {format.dateTime(hearing.startsAt, "time")} ·{" "}
-        <Link href={`/cases/${hearing.proceeding.case.code}/proceedings`} className="font-mono text-blue-800 underline">
-          {hearing.proceeding.case.code}
-        </Link>
+    <li key={hearing.id} className={hearing.clash ? "hearing clash" : "hearing"} data-testid="agenda-hearing">
+      <p>
+        {format.dateTime(hearing.startsAt, "time")} · <Link href={`/cases/${hearing.proceeding.case.code}/proceedings`}>{hearing.proceeding.case.code}</Link>
       </p>
       {!compact ? (
-        <p className="text-slate-700">
+        <p>
           {tPurpose(hearing.purpose)} · {tType(hearing.proceeding.type)} · {localName(hearing.court, locale)} · {hearing.counsel?.name ?? t("noCounsel")}
         </p>
       ) : (
-        <p className="text-slate-700">{localName(hearing.court, locale)}</p>
+        <p>{localName(hearing.court, locale)}</p>
       )}
       {hearing.clash ? <p className="font-semibold text-red-800">{t("clash")}</p> : null}
     </li>
@@ -133,11 +131,11 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         <div className="overflow-x-auto">
           <ol className="grid min-w-[840px] grid-cols-7 gap-1" aria-label={t(`view_${params.view}`)}>
             {range.days.map((day) => (
-              <li key={day} className={`min-h-24 rounded border p-1 ${day.slice(0, 7) === params.date.slice(0, 7) || params.view === "week" ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-100"}`}>
-                <p className="text-xs font-semibold text-slate-800">{dayLabel(day, "short")}</p>
-                <ul className="mt-1 space-y-1">{(days.get(day)?.hearings ?? []).map((h) => item(h, true))}</ul>
+              <li key={day} className={day.slice(0, 7) === params.date.slice(0, 7) || params.view === "week" ? "calendar-day" : "calendar-day other-month"}>
+                <p>{dayLabel(day, "short")}</p>
+                <ul>{(days.get(day)?.hearings ?? []).map((h) => item(h, true))}</ul>
                 {(days.get(day)?.count ?? 0) > PER_DAY_CELL ? (
-                  <Link href={href(params, { view: "agenda", date: day })} className="text-xs text-blue-800 underline">
+                  <Link href={href(params, { view: "agenda", date: day })}>
                     {t("more", { count: days.get(day)!.count - PER_DAY_CELL })}
                   </Link>
                 ) : null}
