@@ -49,6 +49,36 @@ describe("the refoulement-risk board", () => {
     expect((await refoulementBoard(supervisor, "code", 99)).page).toBe(1);
   });
 
+  it("takes a case's next hearing over all its proceedings, past hearings left out", async () => {
+    const team = await makeTeam("Board, hearings");
+    const reader = await makeUser("SUPERVISOR", team.id);
+    const court = await testDb.court.findFirstOrThrow();
+    const day = 86_400_000;
+    const flagged = async (name: string) => {
+      const made = await makeCase({ teamId: team.id, caseworkerId: null, actorId: reader.id, principal: { latinName: `Board ${name} ${tag()}` } });
+      await testDb.case.update({ where: { id: made.id }, data: { riskFlags: ["REFOULEMENT_RISK"] } });
+      return made;
+    };
+    const hearings = async (caseId: string, type: "DEPORTATION_EXTRADITION" | "CRIMINAL", days: number[]) => {
+      const proceeding = await testDb.proceeding.create({ data: { caseId, type, stage: type === "CRIMINAL" ? "ARRESTED" : "ORDER_RECEIVED" } });
+      for (const d of days) await testDb.hearing.create({ data: { proceedingId: proceeding.id, courtId: court.id, purpose: "FIRST_HEARING", startsAt: new Date(Date.now() + d * day) } });
+    };
+    // Two proceedings: yesterday's and a hearing in 5 days on one, 3 and 10 days on the other; next is in 3 days.
+    const two = await flagged("two");
+    await hearings(two.id, "DEPORTATION_EXTRADITION", [-1, 5]);
+    await hearings(two.id, "CRIMINAL", [10, 3]);
+    // Only past hearings: none next, so last on the board.
+    const past = await flagged("past");
+    await hearings(past.id, "DEPORTATION_EXTRADITION", [-2, -1]);
+    const soon = await flagged("soon");
+    await hearings(soon.id, "DEPORTATION_EXTRADITION", [4]);
+    const board = await refoulementBoard(reader, "hearing");
+    expect(board.rows.map((r) => r.code)).toEqual([two.code, soon.code, past.code]);
+    const next = board.rows[0].nextHearing!.getTime();
+    expect(Math.abs(next - (Date.now() + 3 * day))).toBeLessThan(60_000);
+    expect(board.rows[2].nextHearing).toBeNull();
+  });
+
   it("holds every case at risk, however many, and sorts them all", async () => {
     // More than the 500 the board once kept: each of these is flagged, and the one with a hearing tomorrow leads the board.
     const team = await makeTeam("Board, long");

@@ -11,8 +11,6 @@ import { pageTitle } from "@/lib/page-title";
 
 export const generateMetadata = pageTitle("audit");
 
-const th = "px-3 py-2 text-left font-semibold";
-const td = "px-3 py-2 align-top";
 
 /** Entries of the audit log this user may read, newest first, with filters. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -39,31 +37,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="min-w-full text-sm" data-testid="audit-rows">
+          <table className="data-table min-w-full text-sm" data-testid="audit-rows">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className={th}>{t("when")}</th>
-                <th scope="col" className={th}>{t("who")}</th>
-                <th scope="col" className={th}>{t("action")}</th>
-                <th scope="col" className={th}>{t("case")}</th>
-                <th scope="col" className={th}>{t("fields")}</th>
-                <th scope="col" className={th}>{t("address")}</th>
+                <th scope="col">{t("when")}</th>
+                <th scope="col">{t("who")}</th>
+                <th scope="col">{t("action")}</th>
+                <th scope="col">{t("case")}</th>
+                <th scope="col">{t("fields")}</th>
+                <th scope="col">{t("address")}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id.toString()} className="border-t border-slate-200">
-                  <td className={`${td} whitespace-nowrap`}>{format.dateTime(row.at, "exactMoment")}</td>
-                  <td className={td}>{row.actor ?? t("unknown")}</td>
-                  <td className={td}>
+                <tr key={row.id.toString()}>
+                  <td className="whitespace-nowrap">{format.dateTime(row.at, "exactMoment")}</td>
+                  <td>{row.actor ?? t("unknown")}</td>
+                  <td>
                     <code>{row.action}</code>
                   </td>
-                  <td className={`${td} font-mono`}>{row.code ?? "—"}</td>
+                  <td className="font-mono">{row.code ?? "—"}</td>
                   {/* The record's own field names: codes, as the action is. */}
-                  <td className={td}>
+                  <td>
                     <code>{row.fields.join(", ")}</code>
                   </td>
-                  <td className={`${td} font-mono`}>{row.ip ?? "—"}</td>
+                  <td className="font-mono">{row.ip ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -32,38 +32,36 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("none")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="min-w-full text-sm">
+          <table className="data-table min-w-full text-sm">
             <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-100 text-left">
+            <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("due")}</th>
-                <th scope="col" className="px-3 py-2">{t("daysLeft")}</th>
-                <th scope="col" className="px-3 py-2">{t("deadline")}</th>
-                <th scope="col" className="px-3 py-2">{t("case")}</th>
-                <th scope="col" className="px-3 py-2">{t("proceeding")}</th>
-                <th scope="col" className="px-3 py-2">{t("rule")}</th>
-                <th scope="col" className="px-3 py-2">{t("assignee")}</th>
+                <th scope="col">{t("due")}</th>
+                <th scope="col">{t("daysLeft")}</th>
+                <th scope="col">{t("deadline")}</th>
+                <th scope="col">{t("case")}</th>
+                <th scope="col">{t("proceeding")}</th>
+                <th scope="col">{t("rule")}</th>
+                <th scope="col">{t("assignee")}</th>
               </tr>
             </thead>
             <tbody>
               {deadlines.map((d) => (
-                <tr key={d.id} className={`border-t border-slate-200 ${d.daysLeft < 0 ? "bg-red-50" : ""}`} data-testid="deadline">
-                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(d.dueOn, "weekday")}</td>
-                  <td className={`whitespace-nowrap px-3 py-2 font-semibold ${d.daysLeft < 0 ? "text-red-800" : d.daysLeft <= 7 ? "text-amber-900" : ""}`}>
+                <tr key={d.id} className={d.daysLeft < 0 ? "bg-red-50" : undefined} data-testid="deadline">
+                  <td className="whitespace-nowrap">{format.dateTime(d.dueOn, "weekday")}</td>
+                  <td className={`whitespace-nowrap font-semibold ${d.daysLeft < 0 ? "text-red-800" : d.daysLeft <= 7 ? "text-amber-900" : ""}`}>
                     {d.daysLeft < 0 ? t("overdueBy", { days: -d.daysLeft }) : t("left", { days: d.daysLeft })}
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     {taskTitle(d, tRule)}
                     <DeadlineWorking working={d.working} ruleKey={d.ruleKey} />
                   </td>
-                  <td className="px-3 py-2 font-mono">
-                    <Link href={`/cases/${d.case.code}/tasks`} className="text-blue-800 underline">
-                      {d.case.code}
-                    </Link>
+                  <td className="font-mono">
+                    <Link href={`/cases/${d.case.code}/tasks`}>{d.case.code}</Link>
                   </td>
-                  <td className="px-3 py-2">{d.proceeding ? `${tType(d.proceeding.type)} · ${tStage(d.proceeding.stage)}` : "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{d.ruleKey}</td>
-                  <td className="px-3 py-2">{d.assignee?.name ?? "—"}</td>
+                  <td>{d.proceeding ? `${tType(d.proceeding.type)} · ${tStage(d.proceeding.stage)}` : "—"}</td>
+                  <td className="font-mono text-xs">{d.ruleKey}</td>
+                  <td>{d.assignee?.name ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

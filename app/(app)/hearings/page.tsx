@@ -67,9 +67,9 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   const dayLabel = (iso: string, style: "long" | "short") =>
     format.dateTime(dbDate(iso), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
 
-  // Styled by the `hearing` class (app/globals.css): a month grid holds a hundred of them.
+  // Styled by the `entry` class (app/globals.css): a month grid holds a hundred of them.
   const item = (hearing: Hearing, compact = false) => (
-    <li key={hearing.id} className={hearing.clash ? "hearing clash" : "hearing"} data-testid="agenda-hearing">
+    <li key={hearing.id} className={hearing.clash ? "entry alert" : "entry"} data-testid="agenda-hearing">
       <p>
         {format.dateTime(hearing.startsAt, "time")} · <Link href={`/cases/${hearing.proceeding.case.code}/proceedings`}>{hearing.proceeding.case.code}</Link>
       </p>

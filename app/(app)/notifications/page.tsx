@@ -31,19 +31,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       {notifications.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
       <ul className="space-y-2">
         {notifications.map((n) => (
-          <li key={n.id} className={`rounded-md border p-3 text-sm ${n.readAt ? "border-slate-200 bg-white" : "border-blue-700 bg-blue-50"}`} data-testid="notification">
-            <p className="font-semibold">
+          // Styled by the `entry` class (app/globals.css), unread ones marked.
+          <li key={n.id} className={n.readAt ? "entry p-3" : "entry unread p-3"} data-testid="notification">
+            <p>
               {t.has(`kind_${n.kind}`) ? t(`kind_${n.kind}`) : n.kind}
               {n.case ? (
                 <>
                   {" · "}
-                  <Link href={`/cases/${n.case.code}`} className="font-mono text-blue-800 underline">
-                    {n.case.code}
-                  </Link>
+                  <Link href={`/cases/${n.case.code}`}>{n.case.code}</Link>
                 </>
               ) : null}
             </p>
-            <p className="text-slate-700">{format.dateTime(n.createdAt, "moment")}</p>
+            <p>{format.dateTime(n.createdAt, "moment")}</p>
           </li>
         ))}
       </ul>
