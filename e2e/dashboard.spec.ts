@@ -90,9 +90,12 @@ test("an arrivals figure counts people, and the list behind it shows the same pe
   const arrivals = page.getByRole("region", { name: "Arrivals in Thailand per month" });
   await expect(arrivals).toContainText("Counts people: every member of each household.");
   await expect(page.getByRole("region", { name: "New cases per month" })).toContainText("Counts households");
-  const row = arrivals.getByTestId("figure-arrivals").locator("tbody tr").filter({ hasText: "Laos" });
-  await expect(row.getByRole("link")).toHaveText("5");
-  await row.getByRole("link").click();
+  // A row per month, a column per nationality.
+  const table = arrivals.getByTestId("figure-arrivals");
+  await expect(table.locator("thead")).toContainText("Laos");
+  const row = table.locator("tbody tr").filter({ hasText: "2011-05" });
+  await expect(row.getByRole("link", { name: "5 People" })).toHaveText("5");
+  await row.getByRole("link", { name: "5 People" }).click();
   await expect(page).toHaveURL(/arrived=2011-05&nationality=LA/);
   await expect(page.getByRole("status")).toHaveText("2 cases");
   await expect(page.getByTestId("people-total")).toContainText("5 people");

@@ -21,7 +21,7 @@ import { pageTitle } from "@/lib/page-title";
 export const generateMetadata = pageTitle("dashboard");
 
 // Lists on the dashboard show the first rows only; the full list is one click away.
-const LIST_LIMIT = 25;
+const LIST_LIMIT = 10;
 
 /** Calendar months from one "YYYY-MM-DD" to another, counting both ends. */
 function monthsBetween(from: string, to: string) {
@@ -294,7 +294,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </h2>
         <p className="mb-2 text-xs text-slate-700">{t("countsHouseholds")}</p>
         <MonthChart rows={newCases.rows} groups={newCases.groups.map((g) => ({ key: g, label: country(g) }))} />
-        <MonthTable rows={newCaseRows.map((r) => ({ month: r.month, group: country(r.key), value: r.households, href: cases(`opened=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, group: t("nationality"), value: t("households") }} testId="figure-new" />
+        <MonthTable rows={newCaseRows.map((r) => ({ month: r.month, group: country(r.key), value: r.households, href: cases(`opened=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, value: t("households") }} testId="figure-new" />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -304,7 +304,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </h2>
           <p className="mb-2 text-xs text-slate-700">{t("countsPeople")}</p>
           <MonthChart rows={arrivals.rows} groups={arrivals.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={arrivalRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, group: t("nationality"), value: t("people") }} testId="figure-arrivals" />
+          <MonthTable rows={arrivalRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, value: t("people") }} testId="figure-arrivals" />
           {byYear ? null : (
             <>
               <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
@@ -327,7 +327,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </h2>
           <p className="mb-2 text-xs text-slate-700">{t("countsPeople")}</p>
           <MonthChart rows={departures.rows} groups={departures.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={departureRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`departed=${r.month}&destination=${r.key}`) }))} labels={{ month: unit, group: t("destination"), value: t("people") }} testId="figure-departures" />
+          <MonthTable rows={departureRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`departed=${r.month}&destination=${r.key}`) }))} labels={{ month: unit, value: t("people") }} testId="figure-departures" />
         </section>
       </div>
 
@@ -352,20 +352,34 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
-function MonthTable({ rows, labels, testId }: { rows: { month: string; group: string; value: number; href: string }[]; labels: { month: string; group: string; value: string }; testId: string }) {
+/**
+ * A figure by month (or year) and group as a table the way the chart reads:
+ * a row per month, a column per nationality or destination. Each count
+ * links to the cases behind it; a month without any shows 0.
+ */
+function MonthTable({ rows, labels, testId }: { rows: { month: string; group: string; value: number; href: string }[]; labels: { month: string; value: string }; testId: string }) {
+  const groups = [...new Set(rows.map((row) => row.group))].sort((a, b) => a.localeCompare(b));
+  const months = new Map<string, Map<string, { value: number; href: string }>>();
+  for (const row of rows) months.set(row.month, (months.get(row.month) ?? new Map()).set(row.group, row));
   return (
     <FigureTable
       className="mt-2"
       testId={testId}
-      headers={[labels.month, labels.group, labels.value]}
-      rows={rows.map((row) => ({
-        key: `${row.month}-${row.group}`,
+      headers={[labels.month, ...groups]}
+      rows={[...months.keys()].sort().map((month) => ({
+        key: month,
         cells: [
-          row.month,
-          row.group,
-          <Link key="value" href={row.href}>
-            {row.value}
-          </Link>,
+          month,
+          ...groups.map((group) => {
+            const cell = months.get(month)!.get(group);
+            return cell ? (
+              <Link key={group} href={cell.href} aria-label={`${cell.value} ${labels.value}`}>
+                {cell.value}
+              </Link>
+            ) : (
+              0
+            );
+          }),
         ],
       }))}
     />
