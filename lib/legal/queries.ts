@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { PLANNED_EACH_TIME } from "@/lib/prisma-client";
 import { db } from "@/lib/db";
 import { caseScope, taskScope, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
@@ -111,20 +112,20 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
 /**
  * Each case's next hearing. One row per case, and the ids bound as one
  * array: bound one by one, as a list of the board's hundreds of cases, the
- * statement cost more to plan than to run. Each proceeding's next hearing
- * is the first entry of its own index from now on: joining every future
- * hearing of every team to the board's proceedings read some 8,000 at the
- * bench's data (4.7 ms against 3.6). The ids come from the actor's scope
- * (refoulementBoard).
+ * statement cost more to plan than to run. The future hearings are read
+ * from the index of start times alone, which carries each hearing's
+ * proceeding (migration 20261203060000_hearing_starts_proceeding), and
+ * joined by hash to the cases' proceedings. Planned at each call
+ * (PLANNED_EACH_TIME): prepared, PostgreSQL's generic plan, made for a
+ * short list, probes each proceeding's hearings one by one instead, twice
+ * the buffers read. The ids come from the actor's scope (refoulementBoard).
  */
 async function nextHearings(caseIds: string[]): Promise<Map<string, Date>> {
   if (caseIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ caseId: string; next: Date }[]>`
-    select p."caseId"::text as "caseId", min(h."startsAt") as next
-    from "Proceeding" p cross join lateral (
-      select "startsAt" from "Hearing" where "proceedingId" = p.id and "startsAt" >= now() order by "startsAt" limit 1
-    ) h
-    where p."caseId" = any(${caseIds}::uuid[])
+    select ${Prisma.raw(PLANNED_EACH_TIME)} p."caseId"::text as "caseId", min(h."startsAt") as next
+    from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
+    where p."caseId" = any(${caseIds}::uuid[]) and h."startsAt" >= now()
     group by p."caseId"`;
   return new Map(rows.map((row) => [row.caseId, row.next]));
 }
