@@ -16,7 +16,7 @@ test("the deadlines come a page at a time, and a busy day in the month links to 
   );
   await sql(
     `insert into "Task" (id, "caseId", "proceedingId", title, "dueOn", origin, "updatedAt")
-     select gen_random_uuid(), $1, $2, 'Deadline ' || g, current_date + g, 'RULE', now() from generate_series(1, 55) g`,
+     select gen_random_uuid(), $1, $2, 'Deadline ' || g, current_date + g, 'RULE', now() from generate_series(1, 30) g`,
     [target.id, proceeding.id],
   );
   await sql(
@@ -28,8 +28,8 @@ test("the deadlines come a page at a time, and a busy day in the month links to 
   await signInAs(page, { email: supervisor });
 
   await page.goto("/deadlines");
-  await expect(page.getByTestId("deadline")).toHaveCount(50);
-  await expect(page.getByText("1–50 of 55")).toBeVisible();
+  await expect(page.getByTestId("deadline")).toHaveCount(25);
+  await expect(page.getByText("1–25 of 30")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("navigation", { name: "Pages of deadlines" }).getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
@@ -50,7 +50,7 @@ test("the deadlines come a page at a time, and a busy day in the month links to 
   await expect(page.getByTestId("agenda-hearing")).toHaveCount(6);
 });
 
-// A case of years: the timeline shows its newest fifty entries, and every older one is a page away.
+// A case of years: the timeline shows its newest 25 entries, and every older one is a page away.
 test("a case's timeline comes a page at a time, newest first", async ({ page }) => {
   // Not a word of the message catalogue: the every-language check would take it for untranslated English.
   const teamName = `Notes team ${uniqueTag()}`;
@@ -62,18 +62,18 @@ test("a case's timeline comes a page at a time, newest first", async ({ page }) 
     `insert into "Note" (id, "caseId", "authorId", kind, body, confidential, "createdAt")
      select gen_random_uuid(), $1, (select id from "User" where email = $2), 'CONTACT', 'Old note ' || g, false, now() - g * interval '1 day'
 
-     from generate_series(1, 70) g`,
+     from generate_series(1, 40) g`,
     [target.id, supervisor],
   );
   await signInAs(page, { email: supervisor });
   await page.goto(`/cases/${target.code}`);
   const timeline = page.getByTestId("timeline");
   await expect(timeline.getByText("Old note 1", { exact: true })).toBeVisible();
-  await expect(timeline.locator(":scope > li")).toHaveCount(50);
-  await expect(timeline.getByText("Old note 70", { exact: true })).toHaveCount(0);
+  await expect(timeline.locator(":scope > li")).toHaveCount(25);
+  await expect(timeline.getByText("Old note 40", { exact: true })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole("navigation", { name: "Timeline pages" }).getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/timeline=2/);
-  await expect(timeline.getByText("Old note 70", { exact: true })).toBeVisible();
+  await expect(timeline.getByText("Old note 40", { exact: true })).toBeVisible();
   await expect(timeline.getByText("Old note 1", { exact: true })).toHaveCount(0);
 });

@@ -7,10 +7,12 @@ import { CASE_STATUSES, SENSITIVITIES } from "./schema";
 import { isYearOrMonthParam } from "@/lib/dates";
 import { cleanText } from "@/lib/forms";
 import { GRAPHS, isProceedingType } from "@/lib/workflows";
+import { ROWS_PER_PAGE } from "@/lib/paging";
 
 export const CASE_SORTS = ["updated", "opened", "code", "name"] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
-export const PAGE_SIZE = 25;
+/** The case list's page: every list's (lib/paging). */
+export const PAGE_SIZE = ROWS_PER_PAGE;
 
 const optionalUuid = z.string().uuid().optional().catch(undefined);
 // A calendar month "YYYY-MM", or a whole year "YYYY" (the dashboard groups long periods by year).

@@ -9,7 +9,8 @@ import { ROWS_PER_PAGE } from "@/lib/paging";
 import { openCase } from "./access";
 import { getTimeline, TIMELINE_ACTIONS, type TimelineEntry } from "./queries";
 
-const NOTES = ROWS_PER_PAGE + 30;
+// More than a page, less than two (with the arrival, the opening entries and the backdated one).
+const NOTES = ROWS_PER_PAGE + 15;
 // The arrival, as the case file's journey holds it: the oldest entry.
 const ARRIVAL = { entryDate: new Date("2026-05-20T00:00:00Z"), entryPoint: "Mae Sai" };
 let caseworker: Actor;
