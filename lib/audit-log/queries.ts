@@ -10,11 +10,13 @@ import { readAuditLog, recordAudit } from "@/lib/audit";
 import { auditReach, type Actor } from "@/lib/policy";
 import { mergedCaseIds } from "@/lib/cases/merge";
 import { addCalendarDays, isDateParam, startOfBangkokDay } from "@/lib/dates";
+import { ROWS_PER_PAGE } from "@/lib/paging";
 
 export const SIGN_IN_ACTIONS = ["login", "login.failed", "login.blocked", "logout"];
 const ACCOUNT_ACTIONS = ["user.create", "user.update", "user.deactivate", "user.reactivate", "user.password", "user.totp"];
 const ACCOUNT_EVENTS = [...SIGN_IN_ACTIONS, ...ACCOUNT_ACTIONS];
-const PAGE = 50;
+// A page of the log is every list's page (lib/paging).
+const PAGE = ROWS_PER_PAGE;
 
 const day = z
   .string()
@@ -89,7 +91,7 @@ const planEachTime = Prisma.raw(PLANNED_EACH_TIME);
  * code is looked up first, with the cases merged into it or from it, and
  * their rows read by case (the code compared row by row read the whole log;
  * read by case and time, a much-viewed case's 7,000 rows were all read and
- * sorted for a page of 50).
+ * sorted for a page of 50, as the page then was).
  */
 async function caseEvents(teamScope: Prisma.TeamWhereInput, filter: AuditFilter) {
   const teams = (await db.team.findMany({ where: teamScope, select: { id: true } })).map((t) => t.id);
