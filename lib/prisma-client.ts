@@ -3,7 +3,7 @@
 // (seed, bench) build their own with this.
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 // Every statement is prepared once per connection and reused, so
 // PostgreSQL parses it once and, once it sees that a generic plan is as
@@ -31,6 +31,8 @@ import { PrismaClient } from "./generated/prisma/client";
 const PREPARED_LIMIT = 1000;
 const PARAMETER_LIMIT = 100;
 export const PLANNED_EACH_TIME = "/* planned each time */";
+/** The mark, to put at the start of a raw read (`select ${planEachTime} …`). */
+export const planEachTime = Prisma.raw(PLANNED_EACH_TIME);
 // A list of one case's, one person's or one user's rows: the key is on the
 // statement's own table (Prisma's "t0", or the table's full name in a
 // count), or a case or person on a joined one (a case's hearings, through

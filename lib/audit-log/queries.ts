@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "@/lib/zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { PLANNED_EACH_TIME } from "@/lib/prisma-client";
+import { planEachTime } from "@/lib/prisma-client";
 import { readAuditLog, recordAudit } from "@/lib/audit";
 import { auditReach, type Actor } from "@/lib/policy";
 import { mergedCaseIds } from "@/lib/cases/merge";
@@ -80,7 +80,6 @@ async function recentFirst(filter: AuditFilter, read: (since: Prisma.Sql) => Pro
   return read(Prisma.empty);
 }
 const RECENT_DAYS = 31;
-const planEachTime = Prisma.raw(PLANNED_EACH_TIME);
 
 /**
  * Entries about the cases of these teams (a supervisor's reading), newest

@@ -46,8 +46,9 @@ function inBuckets(buckets: Bucket[]) {
 
 /**
  * The figures for the teams over the period. `detainedListed` caps the list
- * of people held now (longest held first): the dashboard shows 25 and the
- * monthly report none, while the counts always cover everyone held.
+ * of people held now (longest held first): the dashboard shows its first
+ * few and the monthly report none, while the counts always cover everyone
+ * held; without a cap (the download) everyone is listed.
  */
 export async function dashboardFigures(teams: string[], period: Period, { detainedListed }: { detainedListed?: number } = {}) {
   // Teams a supervisor oversees: read from a replica where there is one (lib/read-replica).
@@ -87,7 +88,7 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
       from "DetentionEpisode" where "teamId" = any(${teams}::uuid[]) and "releasedOn" is null`),
     // The longest held are chosen by start date first (with those tied with
     // the last, so the order by code among them stays exact): joining every
-    // open episode to its case only to keep 25 cost 3–4 ms a view.
+    // open episode to its case only to keep a few cost 3–4 ms a view.
     timed("detained", reader.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string; facilityNames: unknown }[]>`
       select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility, f.names as "facilityNames"
       from (

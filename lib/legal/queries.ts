@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { PLANNED_EACH_TIME } from "@/lib/prisma-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { planEachTime } from "@/lib/prisma-client";
 import { db } from "@/lib/db";
 import { caseScope, taskScope, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
@@ -123,7 +123,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
 async function nextHearings(caseIds: string[]): Promise<Map<string, Date>> {
   if (caseIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ caseId: string; next: Date }[]>`
-    select ${Prisma.raw(PLANNED_EACH_TIME)} p."caseId"::text as "caseId", min(h."startsAt") as next
+    select ${planEachTime} p."caseId"::text as "caseId", min(h."startsAt") as next
     from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
     where p."caseId" = any(${caseIds}::uuid[]) and h."startsAt" >= now()
     group by p."caseId"`;
