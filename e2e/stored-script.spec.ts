@@ -84,6 +84,7 @@ test("stored script in every free-text field of a case shows as text on every pa
     "/cases",
     "/dashboard",
     "/hearings",
+    "/hearings?view=month",
     "/deadlines",
     "/board",
     "/audit",
@@ -95,6 +96,9 @@ test("stored script in every free-text field of a case shows as text on every pa
   await expect(page.locator("main")).toContainText(payload(0));
   await page.goto(`/cases/${code}/custody`);
   await expect(page.locator("main")).toContainText(`${tag}`);
+  // The case list's rows are written as HTML text (lib/html): the name is there, escaped.
+  await page.goto(`/cases?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByTestId("case-row").first()).toContainText(payload(0));
 
   const caseworker = await (await browser.newContext()).newPage();
   caseworker.on("dialog", async (dialog) => {

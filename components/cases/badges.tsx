@@ -11,12 +11,16 @@ const SENSITIVITY_STYLE: Record<string, string> = {
   RESTRICTED: "bg-red-100 text-red-900",
 };
 
+/** A status badge's classes, for the JSX badge here and the case list's rows written as HTML. */
+export const statusBadgeClass = (status: string) => `badge ${STATUS_STYLE[status] ?? ""}`;
+export const sensitivityBadgeClass = (sensitivity: string) => `badge ${SENSITIVITY_STYLE[sensitivity] ?? ""}`;
+
 export function StatusBadge({ status }: { status: string }) {
   const t = useTranslations("enums.status");
-  return <span className={`badge ${STATUS_STYLE[status] ?? ""}`}>{t(status)}</span>;
+  return <span className={statusBadgeClass(status)}>{t(status)}</span>;
 }
 
 export function SensitivityBadge({ sensitivity }: { sensitivity: string }) {
   const t = useTranslations("enums.sensitivity");
-  return <span className={`badge ${SENSITIVITY_STYLE[sensitivity] ?? ""}`}>{t(sensitivity)}</span>;
+  return <span className={sensitivityBadgeClass(sensitivity)}>{t(sensitivity)}</span>;
 }

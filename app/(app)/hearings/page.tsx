@@ -15,6 +15,7 @@ import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
 import { pageTitle } from "@/lib/page-title";
+import { html, innerHtml } from "@/lib/html";
 
 export const generateMetadata = pageTitle("hearings");
 
@@ -67,22 +68,13 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   const dayLabel = (iso: string, style: "long" | "short") =>
     format.dateTime(dbDate(iso), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
 
-  // Styled by the `entry` class (app/globals.css): a month grid holds a hundred of them.
-  const item = (hearing: Hearing, compact = false) => (
-    <li key={hearing.id} className={hearing.clash ? "entry alert" : "entry"} data-testid="agenda-hearing">
-      <p>
-        {format.dateTime(hearing.startsAt, "time")} · <Link href={`/cases/${hearing.proceeding.case.code}/proceedings`}>{hearing.proceeding.case.code}</Link>
-      </p>
-      {!compact ? (
-        <p>
-          {tPurpose(hearing.purpose)} · {tType(hearing.proceeding.type)} · {localName(hearing.court, locale)} · {hearing.counsel?.name ?? t("noCounsel")}
-        </p>
-      ) : (
-        <p>{localName(hearing.court, locale)}</p>
-      )}
-      {hearing.clash ? <p className="font-semibold text-red-800">{t("clash")}</p> : null}
-    </li>
-  );
+  // Written as HTML text (lib/html): a month grid holds a hundred of these,
+  // styled by the `entry` class (app/globals.css).
+  const item = (hearing: Hearing, compact = false) => html`<li class="${hearing.clash ? "entry alert" : "entry"}" data-testid="agenda-hearing"><p>${format.dateTime(hearing.startsAt, "time")} · <a href="/cases/${hearing.proceeding.case.code}/proceedings">${hearing.proceeding.case.code}</a></p><p>${
+    compact
+      ? localName(hearing.court, locale)
+      : `${tPurpose(hearing.purpose)} · ${tType(hearing.proceeding.type)} · ${localName(hearing.court, locale)} · ${hearing.counsel?.name ?? t("noCounsel")}`
+  }</p>${hearing.clash ? html`<p class="font-semibold text-red-800">${t("clash")}</p>` : null}</li>`;
 
   return (
     <div className="space-y-4">
@@ -118,30 +110,33 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
           <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>
         ) : (
           <div className="space-y-4">
-            {[...days.entries()].map(([day, { hearings }]) => (
-              <section key={day} aria-label={dayLabel(day, "long")}>
-                <h2 className="mb-2 font-semibold">{dayLabel(day, "long")}</h2>
-                <ul className="space-y-2">{hearings.map((h) => item(h))}</ul>
-              </section>
-            ))}
+            <div
+              className="space-y-4"
+              dangerouslySetInnerHTML={innerHtml(
+                [...days.entries()].map(
+                  ([day, { hearings }]) =>
+                    html`<section aria-label="${dayLabel(day, "long")}"><h2 class="mb-2 font-semibold">${dayLabel(day, "long")}</h2><ul class="space-y-2">${hearings.map((h) => item(h))}</ul></section>`,
+                ),
+              )}
+            />
             <Pager page={page ?? 1} pages={pageCount(total)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
           </div>
         )
       ) : (
         <div className="overflow-x-auto">
-          <ol className="grid min-w-[840px] grid-cols-7 gap-1" aria-label={t(`view_${params.view}`)}>
-            {range.days.map((day) => (
-              <li key={day} className={day.slice(0, 7) === params.date.slice(0, 7) || params.view === "week" ? "calendar-day" : "calendar-day other-month"}>
-                <p>{dayLabel(day, "short")}</p>
-                <ul>{(days.get(day)?.hearings ?? []).map((h) => item(h, true))}</ul>
-                {(days.get(day)?.count ?? 0) > PER_DAY_CELL ? (
-                  <Link href={href(params, { view: "agenda", date: day })}>
-                    {t("more", { count: days.get(day)!.count - PER_DAY_CELL })}
-                  </Link>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+          <ol
+            className="grid min-w-[840px] grid-cols-7 gap-1"
+            aria-label={t(`view_${params.view}`)}
+            dangerouslySetInnerHTML={innerHtml(
+              range.days.map((day) => {
+                const { count = 0, hearings = [] } = days.get(day) ?? {};
+                const other = params.view === "month" && day.slice(0, 7) !== params.date.slice(0, 7);
+                return html`<li class="${other ? "calendar-day other-month" : "calendar-day"}"><p>${dayLabel(day, "short")}</p><ul>${hearings.map((h) => item(h, true))}</ul>${
+                  count > PER_DAY_CELL ? html`<a href="${href(params, { view: "agenda", date: day })}">${t("more", { count: count - PER_DAY_CELL })}</a>` : null
+                }</li>`;
+              }),
+            )}
+          />
         </div>
       )}
     </div>
