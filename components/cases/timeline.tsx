@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 import { bangkokDate, dbDate } from "@/lib/dates";
+import { html, innerHtml } from "@/lib/html";
 
 // Audit rows name fields as stored; show them with the form's own labels.
 const FIELD_LABEL_KEYS: Record<string, string> = {
@@ -46,45 +47,31 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
     return t.has(key) ? t(key) : action;
   };
   if (entries.length === 0) return <p className="text-slate-700">{t("timelineEmpty")}</p>;
-  return (
-    // Entries take their style from the `timeline` class (app/globals.css): the case file shows fifty.
-    <ol className="timeline space-y-3" data-testid="timeline">
-      {entries.map((entry) => (
-        <li key={`${entry.kind}-${entry.id}`}>
-          <p>
-            {/* When it happened; when it was recorded too, if that was another day. */}
-            {entry.at && bangkokDate(entry.at) === entry.on ? (
-              <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, "moment")}</time>
-            ) : (
-              <time dateTime={entry.on} className="font-semibold text-slate-900">
-                {format.dateTime(dbDate(entry.on), "day")}
-              </time>
-            )}
-            {entry.kind === "note" ? ` · ${t("by", { name: entry.author })}` : entry.kind === "change" && entry.actor ? ` · ${t("by", { name: entry.actor })}` : null}
-            {entry.at && bangkokDate(entry.at) !== entry.on ? ` · ${t("recordedAt", { time: format.dateTime(entry.at, "moment") })}` : null}
-          </p>
-          {entry.kind === "arrival" ? (
-            <p className="font-semibold">{entry.entryPoint ? t("arrivedAt", { place: entry.entryPoint }) : t("arrived")}</p>
-          ) : entry.kind === "note" ? (
-            <>
-              <p className="font-semibold">
-                {tKind(entry.noteKind)}
-                {entry.confidential ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-900">{t("confidential")}</span> : null}
-              </p>
-              {/* Rendered as text: React escapes it, so markup in a note is shown, never run. */}
-              <p className="whitespace-pre-wrap">{entry.body}</p>
-            </>
-          ) : (
-            <p>
-              <span className="font-semibold">{changeLabel(entry.action)}</span>
-              {entry.action.startsWith("proceeding.") && proceedingText(entry.detail) ? <span className="text-slate-700"> — {proceedingText(entry.detail)}</span> : null}
-              {!entry.action.startsWith("proceeding.") && entry.fields.length ? (
-                <span className="text-slate-700"> — {t("fieldsChanged", { fields: [...new Set(entry.fields.map(fieldLabel))].join(", ") })}</span>
-              ) : null}
-            </p>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
+
+  // Entries are written as HTML text (lib/html, which escapes every value:
+  // markup in a note is shown, never run), styled by the `timeline` class
+  // (app/globals.css).
+  const entryHtml = (entry: TimelineEntry) => {
+    // When it happened; when it was recorded too, if that was another day.
+    const sameDay = entry.at && bangkokDate(entry.at) === entry.on;
+    const when = sameDay
+      ? html`<time datetime="${entry.at!.toISOString()}">${format.dateTime(entry.at!, "moment")}</time>`
+      : html`<time datetime="${entry.on}" class="font-semibold text-slate-900">${format.dateTime(dbDate(entry.on), "day")}</time>`;
+    const by = entry.kind === "note" ? ` · ${t("by", { name: entry.author })}` : entry.kind === "change" && entry.actor ? ` · ${t("by", { name: entry.actor })}` : null;
+    const recorded = entry.at && !sameDay ? ` · ${t("recordedAt", { time: format.dateTime(entry.at, "moment") })}` : null;
+    let what;
+    if (entry.kind === "arrival") {
+      what = html`<p class="font-semibold">${entry.entryPoint ? t("arrivedAt", { place: entry.entryPoint }) : t("arrived")}</p>`;
+    } else if (entry.kind === "note") {
+      const confidential = entry.confidential ? html`<span class="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-900">${t("confidential")}</span>` : null;
+      what = html`<p class="font-semibold">${tKind(entry.noteKind)}${confidential}</p><p class="whitespace-pre-wrap">${entry.body}</p>`;
+    } else {
+      const proceeding = entry.action.startsWith("proceeding.") ? proceedingText(entry.detail) : null;
+      const fields = !entry.action.startsWith("proceeding.") && entry.fields.length ? t("fieldsChanged", { fields: [...new Set(entry.fields.map(fieldLabel))].join(", ") }) : null;
+      const more = proceeding ?? fields;
+      what = html`<p><span class="font-semibold">${changeLabel(entry.action)}</span>${more ? html`<span class="text-slate-700"> — ${more}</span>` : null}</p>`;
+    }
+    return html`<li><p>${when}${by}${recorded}</p>${what}</li>`;
+  };
+  return <ol className="timeline space-y-3" data-testid="timeline" dangerouslySetInnerHTML={innerHtml(entries.map(entryHtml))} />;
 }
