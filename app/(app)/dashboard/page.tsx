@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { FigureTable } from "@/components/ui/figure-table";
 import { DateField } from "@/components/ui/date-field";
 import { pageTitle } from "@/lib/page-title";
+import { html, innerHtml } from "@/lib/html";
 
 export const generateMetadata = pageTitle("dashboard");
 
@@ -58,11 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const tFlag = await getTranslations("custody");
   const format = await getFormatter();
   const country = (code: string) => (tCountry.has(code) ? tCountry(code) : code);
-  const count = (value: number, href: string, label: string) => (
-    <Link href={href} aria-label={`${value} ${label}`}>
-      {value}
-    </Link>
-  );
+  const count = (value: number, href: string, label: string) => html`<a href="${href}" aria-label="${value} ${label}">${value}</a>`;
   // Over more than two years, monthly bars and rows get too many to read: they are summed into years.
   const byYear = monthsBetween(period.from, period.to) > 24;
   type Point = { month: string; key: string; households: number; people: number };
@@ -77,6 +74,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const arrivals = pivotByMonth(arrivalRows, (r) => r.key, (r) => r.people);
   const departures = pivotByMonth(departureRows, (r) => r.key, (r) => r.people);
   const unit = byYear ? t("year") : t("month");
+  // The page's lists and tables are written as HTML text (lib/html): it holds some 400 figures and links.
+  const caseOn = (code: string, at: Date) => html`<li><a href="/cases/${code}" class="font-mono">${code}</a> · ${format.dateTime(at, "momentDate")}</li>`;
 
   return (
     // Its links are styled by the `figures` class (app/globals.css): the page holds over a hundred.
@@ -172,16 +171,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("detainedNow", { count: figures.detained.total })}
           </h2>
           <p className="mb-2 text-sm [&>a]:font-semibold">
-            {count(figures.detained.total, cases("detained=1"), t("cases"))} · {t("over30", { count: figures.detained.over30 })} · {t("over60", { count: figures.detained.over60 })}
+            <Link href={cases("detained=1")} aria-label={`${figures.detained.total} ${t("cases")}`}>
+              {figures.detained.total}
+            </Link>{" "}
+            · {t("over30", { count: figures.detained.over30 })} · {t("over60", { count: figures.detained.over60 })}
           </p>
           <FigureTable
             testId="figure-detained"
             rows={figures.detained.longest.map((row) => ({
               key: row.code,
               cells: [
-                <Link key="code" href={`/cases/${row.code}/custody`}>
-                  {row.code}
-                </Link>,
+                html`<a href="/cases/${row.code}/custody">${row.code}</a>`,
                 localName(row.facility, locale),
                 `${tFlag("days", { days: row.days })}${row.flags.length ? ` · ${row.flags.map((f) => tFlag(`flag_${f}`)).join(", ")}` : ""}`,
               ],
@@ -212,17 +212,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="hearings-heading" className="mb-2 font-semibold">
             {t("hearingsWeek", { count: figures.hearings.length })}
           </h2>
-          <ul className="text-sm">
-            {shown(figures.hearings).map((h) => (
-              <li key={`${h.code}-${h.startsAt.toISOString()}`}>
-                {format.dateTime(h.startsAt, "moment")} ·{" "}
-                <Link href={`/cases/${h.code}/proceedings`} className="font-mono">
-                  {h.code}
-                </Link>{" "}
-                · {localName(h.court, locale)}
-              </li>
-            ))}
-          </ul>
+          <ul
+            className="text-sm"
+            dangerouslySetInnerHTML={innerHtml(
+              shown(figures.hearings).map((h) => html`<li>${format.dateTime(h.startsAt, "moment")} · <a href="/cases/${h.code}/proceedings" class="font-mono">${h.code}</a> · ${localName(h.court, locale)}</li>`),
+            )}
+          />
           {figures.hearings.length > LIST_LIMIT ? (
             <p className="mt-2 text-sm">
               <Link href="/hearings?view=week">
@@ -238,32 +233,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="closures-heading" className="mb-2 font-semibold">
             {t("pendingClosures", { count: closures.length })}
           </h2>
-          <ul className="text-sm" data-testid="pending-closures">
-            {closures.map((c) => (
-              <li key={c.id}>
-                <Link href={`/cases/${c.case.code}`} className="font-mono">
-                  {c.case.code}
-                </Link>{" "}
-                · {format.dateTime(c.requestedAt, "momentDate")}
-              </li>
-            ))}
-          </ul>
+          <ul className="text-sm" data-testid="pending-closures" dangerouslySetInnerHTML={innerHtml(closures.map((c) => caseOn(c.case.code, c.requestedAt)))} />
         </section>
         <section aria-labelledby="holds-heading" className={cardClass}>
           <h2 id="holds-heading" className="mb-2 font-semibold">
             {t("legalHolds", { count: holds.length })}
           </h2>
           {holds.length === 0 ? <p className="text-sm text-slate-700">{t("noLegalHolds")}</p> : null}
-          <ul className="text-sm" data-testid="standing-holds">
-            {holds.map((h) => (
-              <li key={h.id}>
-                <Link href={`/cases/${h.case.code}`} className="font-mono">
-                  {h.case.code}
-                </Link>{" "}
-                · {format.dateTime(h.placedAt, "momentDate")}
-              </li>
-            ))}
-          </ul>
+          <ul className="text-sm" data-testid="standing-holds" dangerouslySetInnerHTML={innerHtml(holds.map((h) => caseOn(h.case.code, h.placedAt)))} />
         </section>
         <section aria-labelledby="programmes-heading" className={cardClass}>
           <h2 id="programmes-heading" className="mb-2 font-semibold">
@@ -308,16 +285,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {byYear ? null : (
             <>
               <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
-              <ul className="text-sm" data-testid="figure-arrivals-year">
-                {perYear(figures.arrivals, (r) => r.nationality).map((row) => (
-                  <li key={`${row.year}-${row.group}`}>
-                    {row.year} · {country(row.group)}:{" "}
-                    <Link href={cases(`arrived=${row.year}&nationality=${row.group}`)}>
-                      {t("peopleCount", { count: row.people })}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <ul
+                className="text-sm"
+                data-testid="figure-arrivals-year"
+                dangerouslySetInnerHTML={innerHtml(
+                  perYear(figures.arrivals, (r) => r.nationality).map(
+                    (row) => html`<li>${row.year} · ${country(row.group)}: <a href="${cases(`arrived=${row.year}&nationality=${row.group}`)}">${t("peopleCount", { count: row.people })}</a></li>`,
+                  ),
+                )}
+              />
             </>
           )}
         </section>
@@ -372,13 +348,7 @@ function MonthTable({ rows, labels, testId }: { rows: { month: string; group: st
           month,
           ...groups.map((group) => {
             const cell = months.get(month)!.get(group);
-            return cell ? (
-              <Link key={group} href={cell.href} aria-label={`${cell.value} ${labels.value}`}>
-                {cell.value}
-              </Link>
-            ) : (
-              0
-            );
+            return cell ? html`<a href="${cell.href}" aria-label="${cell.value} ${labels.value}">${cell.value}</a>` : 0;
           }),
         ],
       }))}
