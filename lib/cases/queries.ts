@@ -64,8 +64,9 @@ type MatchingPerson = { caseId: string; name: string; principal: boolean };
 
 /**
  * A search box's text, its words and the spellings of a name it is compared
- * under (none for a case code): folded the Korean way, for North Koreans'
- * names, and as typed, for everyone else's.
+ * under (none for a case code, and none until its words have found nothing:
+ * withSpellings): folded the Korean way, for North Koreans' names, and as
+ * typed, for everyone else's.
  */
 type NameSearch = { q: string; words: Record<NameKeySide, string[]>; keys: Record<NameKeySide, string[]> };
 
@@ -99,27 +100,37 @@ async function matchingPeople(search: NameSearch, mode: SearchMode, among: Prism
   return rows;
 }
 
+const NO_KEYS: Record<NameKeySide, string[]> = { korean: [], other: [] };
+
 /**
- * The words and spellings a search is compared under, as the duplicate
- * check folds names (waypoint_name_tokens, waypoint_name_keys): hyphens and
- * spaces alike, accents folded, and Romanised Korean variants folded
- * together ("Kim Cheol-su", "Kim Chul Su" and "Chol-su Kim" have the same
- * words). Both with and without the Korean folding, as the search does not
- * know whose name it is; each set is compared only with the names stored
- * its way (lib/people/name-keys).
+ * The words a search is compared under, as the duplicate check folds names
+ * (waypoint_name_tokens): hyphens and spaces alike, accents folded, and
+ * Romanised Korean variants folded together ("Kim Cheol-su", "Kim Chul Su"
+ * and "Chol-su Kim" have the same words). Both with and without the Korean
+ * folding, as the search does not know whose name it is; each set is
+ * compared only with the names stored its way (lib/people/name-keys). Its
+ * spellings are left for `withSpellings`: most searches find their words.
  */
 async function nameSearch(q: string): Promise<NameSearch> {
-  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, words: { korean: [], other: [] }, keys: { korean: [], other: [] } };
-  const [row] = await db.$queryRaw<{ korean: string[]; other: string[]; koreanWords: string[]; otherWords: string[] }[]>`
-    select waypoint_name_keys(array[${q}]::text[], true) as korean, waypoint_name_keys(array[${q}]::text[], false) as other,
-           waypoint_name_tokens(${q}, true) as "koreanWords", waypoint_name_tokens(${q}, false) as "otherWords"`;
+  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, words: { korean: [], other: [] }, keys: NO_KEYS };
+  const [row] = await db.$queryRaw<{ koreanWords: string[]; otherWords: string[] }[]>`
+    select waypoint_name_tokens(${q}, true) as "koreanWords", waypoint_name_tokens(${q}, false) as "otherWords"`;
+  return { q, words: { korean: row.koreanWords, other: row.otherWords }, keys: NO_KEYS };
+}
+
+/**
+ * The search with the spellings of a name it is compared under when its
+ * words find nothing (waypoint_name_keys, folded both ways as its words
+ * are). Worked out only then: they cost the database more than the words.
+ */
+async function withSpellings(search: NameSearch): Promise<NameSearch> {
+  const { q } = search;
+  if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return search;
+  const [row] = await db.$queryRaw<{ korean: string[]; other: string[] }[]>`
+    select waypoint_name_keys(array[${q}]::text[], true) as korean, waypoint_name_keys(array[${q}]::text[], false) as other`;
   // A key of one word is too short to be alike by trigrams without matching many others: the plain text match covers those.
   const worthComparing = (key: string) => key.includes(" ") && key.replace(/\s/g, "").length >= 5;
-  return {
-    q,
-    words: { korean: row.koreanWords, other: row.otherWords },
-    keys: { korean: row.korean.filter(worthComparing), other: row.other.filter(worthComparing) },
-  };
+  return { ...search, keys: { korean: row.korean.filter(worthComparing), other: row.other.filter(worthComparing) } };
 }
 
 /**
@@ -282,14 +293,18 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
   // A supervisor's list may be read from a replica (lib/read-replica).
   const reader = await readDbFor(actor);
-  // The search's words and spellings are worked out once, for finding the cases and for saying who in them matched.
-  const search = params.q ? await nameSearch(params.q) : null;
+  // The search's words (and, if needed, spellings) are worked out once, for finding the cases and for saying who in them matched.
+  let search = params.q ? await nameSearch(params.q) : null;
   let mode: SearchMode = "words";
   let listed = await listedCases(reader, actor, params, search, mode);
   // Nothing the reader may see has the search's words: compare spellings (SearchMode).
-  if (search && listed.totals.total === 0 && NAME_KEY_SIDES.some((side) => search.keys[side].length > 0)) {
-    mode = "alike";
-    listed = await listedCases(reader, actor, params, search, mode);
+  if (search && listed.totals.total === 0) {
+    const spelt = await withSpellings(search);
+    if (NAME_KEY_SIDES.some((side) => spelt.keys[side].length > 0)) {
+      search = spelt;
+      mode = "alike";
+      listed = await listedCases(reader, actor, params, search, mode);
+    }
   }
   const { rows, totals } = listed;
   const { total, people } = totals;
