@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
-import { Link } from "@/components/ui/link";
+import { html, innerHtml } from "@/lib/html";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { myNotifications } from "@/lib/notifications/queries";
@@ -29,23 +29,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         ) : null}
       </div>
       {notifications.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
-      <ul className="space-y-2">
-        {notifications.map((n) => (
-          // Styled by the `entry` class (app/globals.css), unread ones marked.
-          <li key={n.id} className={n.readAt ? "entry p-3" : "entry unread p-3"} data-testid="notification">
-            <p>
-              {t.has(`kind_${n.kind}`) ? t(`kind_${n.kind}`) : n.kind}
-              {n.case ? (
-                <>
-                  {" · "}
-                  <Link href={`/cases/${n.case.code}`}>{n.case.code}</Link>
-                </>
-              ) : null}
-            </p>
-            <p>{format.dateTime(n.createdAt, "moment")}</p>
-          </li>
-        ))}
-      </ul>
+      {/* Written as HTML text (lib/html), styled by the `entry` class (app/globals.css), unread ones marked. */}
+      <ul
+        className="space-y-2"
+        dangerouslySetInnerHTML={innerHtml(
+          notifications.map(
+            (n) =>
+              html`<li class="${n.readAt ? "entry p-3" : "entry unread p-3"}" data-testid="notification"><p>${t.has(`kind_${n.kind}`) ? t(`kind_${n.kind}`) : n.kind}${
+                n.case ? html` · <a href="/cases/${n.case.code}">${n.case.code}</a>` : null
+              }</p><p>${format.dateTime(n.createdAt, "moment")}</p></li>`,
+          ),
+        )}
+      />
       <Pager page={page} more={older} href={(n) => `/notifications?page=${n}`} />
     </div>
   );
