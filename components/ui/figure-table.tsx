@@ -2,14 +2,14 @@ import type { ReactNode } from "react";
 import { html, innerHtml, type HtmlValue } from "@/lib/html";
 
 // The cells' spacing and the rows' rules are set once on the table, not on
-// every cell: the dashboard's tables hold some 400 cells. A cell's link is styled by the page (the dashboard's `figures` class).
+// every cell: the dashboard's tables hold some 400 cells. A cell's link is
+// styled by the page (the dashboard's `figures` class).
 const TABLE = "w-full text-sm [&_td]:px-2 [&_td]:py-1 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_thead_th]:font-semibold [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200";
 
 /** A cell's class attribute, left out when it has none. */
 const cellClass = (className: string | undefined) => (className ? html` class="${className}"` : null);
 
 export type FigureRow = {
-  key: string;
   /** Text, numbers, or markup from `html` (a count's link). */
   cells: HtmlValue[];
   /** Extra classes per cell (emphasis, monospace codes). */

@@ -135,7 +135,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             testId="figure-status"
             headers={[t("status"), t("sensitivity"), t("cases")]}
             rows={figures.byStatus.map((row) => ({
-              key: `${row.status}-${row.sensitivity}`,
               cells: [tStatus(row.status), tSensitivity(row.sensitivity), count(row.count, cases(`status=${row.status}&sensitivity=${row.sensitivity}`), t("cases"))],
             }))}
           />
@@ -148,7 +147,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <FigureTable
             testId="figure-caseload"
             headers={[t("caseworker"), t("openCases")]}
-            rows={figures.caseload.map((row) => ({ key: row.id, cells: [row.name, count(row.open, cases(`caseworker=${row.id}&status=OPEN`), t("openCases"))] }))}
+            rows={figures.caseload.map((row) => ({ cells: [row.name, count(row.open, cases(`caseworker=${row.id}&status=OPEN`), t("openCases"))] }))}
           />
         </section>
 
@@ -160,7 +159,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <FigureTable
             testId="figure-funnel"
             rows={figures.funnel.map((row) => ({
-              key: `${row.type}-${row.stage}`,
               cells: [tType(row.type), tStage(row.stage), count(row.count, cases(`proceeding=${row.type}:${row.stage}`), t("cases"))],
             }))}
           />
@@ -179,7 +177,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <FigureTable
             testId="figure-detained"
             rows={figures.detained.longest.map((row) => ({
-              key: row.code,
               cells: [
                 html`<a href="/cases/${row.code}/custody">${row.code}</a>`,
                 localName(row.facility, locale),
@@ -204,7 +201,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {figures.overdue.length === 0 ? <p className="text-sm text-slate-700">{t("noneOverdue")}</p> : null}
           <FigureTable
             testId="figure-overdue"
-            rows={figures.overdue.map((row) => ({ key: row.name ?? "-", cells: [row.name ?? t("unassigned"), count(row.count, cases("overdue=1"), t("overdueTasks"))] }))}
+            rows={figures.overdue.map((row) => ({ cells: [row.name ?? t("unassigned"), count(row.count, cases("overdue=1"), t("overdueTasks"))] }))}
           />
         </section>
 
@@ -318,7 +315,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             testId="figure-durations"
             headers={[t("proceeding"), t("stage"), t("stays"), t("median"), t("p90")]}
             rows={figures.durations.map((row) => ({
-              key: `${row.type}-${row.stage}`,
               cells: [tType(row.type), tStage(row.stage), row.stays, t("days", { days: Math.round(row.median * 10) / 10 }), t("days", { days: Math.round(row.p90 * 10) / 10 })],
             }))}
           />
@@ -343,7 +339,6 @@ function MonthTable({ rows, labels, testId }: { rows: { month: string; group: st
       testId={testId}
       headers={[labels.month, ...groups]}
       rows={[...months.keys()].sort().map((month) => ({
-        key: month,
         cells: [
           month,
           ...groups.map((group) => {
