@@ -53,12 +53,12 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
   // (app/globals.css).
   const entryHtml = (entry: TimelineEntry) => {
     // When it happened; when it was recorded too, if that was another day.
-    const sameDay = entry.at && bangkokDate(entry.at) === entry.on;
-    const when = sameDay
-      ? html`<time datetime="${entry.at!.toISOString()}">${format.dateTime(entry.at!, "moment")}</time>`
+    const sameDayAt = entry.at && bangkokDate(entry.at) === entry.on ? entry.at : null;
+    const when = sameDayAt
+      ? html`<time datetime="${sameDayAt.toISOString()}">${format.dateTime(sameDayAt, "moment")}</time>`
       : html`<time datetime="${entry.on}" class="font-semibold text-slate-900">${format.dateTime(dbDate(entry.on), "day")}</time>`;
     const by = entry.kind === "note" ? ` · ${t("by", { name: entry.author })}` : entry.kind === "change" && entry.actor ? ` · ${t("by", { name: entry.actor })}` : null;
-    const recorded = entry.at && !sameDay ? ` · ${t("recordedAt", { time: format.dateTime(entry.at, "moment") })}` : null;
+    const recorded = entry.at && !sameDayAt ? ` · ${t("recordedAt", { time: format.dateTime(entry.at, "moment") })}` : null;
     let what;
     if (entry.kind === "arrival") {
       what = html`<p class="font-semibold">${entry.entryPoint ? t("arrivedAt", { place: entry.entryPoint }) : t("arrived")}</p>`;
