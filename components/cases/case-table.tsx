@@ -28,7 +28,7 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
 
   // Rows are written as HTML text (lib/html): a page of 25 rows and 225
   // cells as React elements cost the server more than the rest of the page.
-  const row = (row: CaseListRow) => {
+  const rowHtml = (row: CaseListRow) => {
     const deadline = row.tasks[0];
     const detained = row.detentions[0];
     const dash = html`<span class="max-sm:hidden">—</span>`;
@@ -64,7 +64,7 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
             <th role="columnheader" scope="col" className="px-3 py-2">{t("updated")}</th>
           </tr>
         </thead>
-        <tbody role="rowgroup" className="max-sm:block max-sm:space-y-2" dangerouslySetInnerHTML={innerHtml(rows.map(row))} />
+        <tbody role="rowgroup" className="max-sm:block max-sm:space-y-2" dangerouslySetInnerHTML={innerHtml(rows.map(rowHtml))} />
       </table>
     </div>
   );

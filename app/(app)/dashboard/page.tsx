@@ -59,7 +59,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const tFlag = await getTranslations("custody");
   const format = await getFormatter();
   const country = (code: string) => (tCountry.has(code) ? tCountry(code) : code);
-  const count = (value: number, href: string, label: string) => html`<a href="${href}" aria-label="${value} ${label}">${value}</a>`;
   // Over more than two years, monthly bars and rows get too many to read: they are summed into years.
   const byYear = monthsBetween(period.from, period.to) > 24;
   type Point = { month: string; key: string; households: number; people: number };
@@ -324,6 +323,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
+/** A count linking to the cases behind it, read out with what it counts ("5 People"). */
+function count(value: number, href: string, label: string) {
+  return html`<a href="${href}" aria-label="${value} ${label}">${value}</a>`;
+}
+
 /**
  * A figure by month (or year) and group as a table the way the chart reads:
  * a row per month, a column per nationality or destination. Each count
@@ -343,7 +347,7 @@ function MonthTable({ rows, labels, testId }: { rows: { month: string; group: st
           month,
           ...groups.map((group) => {
             const cell = months.get(month)!.get(group);
-            return cell ? html`<a href="${cell.href}" aria-label="${cell.value} ${labels.value}">${cell.value}</a>` : 0;
+            return cell ? count(cell.value, cell.href, labels.value) : 0;
           }),
         ],
       }))}
