@@ -8,7 +8,7 @@ import { expectAccessible, signInAs, sql, uniqueTag } from "./helpers";
 // message key shows (a text missing from the language's file), and no
 // English text from messages/en.json shows (a text translated in the file but
 // still written in English somewhere, or a label never put in the files),
-// tab titles, labels, options and hidden form sections included. axe-core
+// tab titles, labels, options and closed sections (opened) included. axe-core
 // checks each page once per language.
 
 type Messages = Record<string, unknown>;
@@ -80,6 +80,18 @@ async function readableText(page: Page): Promise<string> {
     }
     return parts.join("\n");
   });
+}
+
+/**
+ * Opens every closed section of the page: a section's content (a form, how a
+ * deadline was counted) is drawn when it is first opened
+ * (components/ui/disclosure.tsx), and its labels must be read and checked too.
+ */
+async function openEverySection(page: Page) {
+  await page.evaluate(() => {
+    for (const section of document.querySelectorAll("details:not([open])")) (section as HTMLDetailsElement).open = true;
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll("details")].every((section) => section.children.length > 1));
 }
 
 async function account(role: Role, locale: string, name: string, teamId: string): Promise<{ id: string; email: string }> {
@@ -171,6 +183,7 @@ for (const locale of Object.keys(LANGUAGES)) {
     };
 
     const inspect = async (who: string, path: string) => {
+      await openEverySection(page);
       await readUntranslated();
       let text = await readableText(page);
       for (const name of untranslated) text = text.replaceAll(name, " ");
