@@ -13,35 +13,24 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
  */
 export function Disclosure({ summary, size = "base", className = "", open = false, children }: { summary: ReactNode; size?: "base" | "small"; className?: string; open?: boolean; children?: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
-  const [isOpen, setOpen] = useState(open);
-  const [drawn, setDrawn] = useState(open);
-  // The page may open or close it anew (a list that was empty no longer is), as the attribute did when drawn on the server.
-  const [openFromPage, setOpenFromPage] = useState(open);
-  if (open !== openFromPage) {
-    setOpenFromPage(open);
-    setOpen(open);
-    if (open) setDrawn(true);
-  }
-  // Opened before the page's script ran (a quick tap on a slow connection): draw it now.
+  // Whether the reader has opened it. `open` stays the page's own say, set as an attribute as before: a section the
+  // page opens is drawn with the page, and the page may close it again (a list that was empty no longer is).
+  const [opened, setOpened] = useState(false);
+  // Opened before the page's script ran (a quick tap on a slow connection), or by the page itself: draw it and keep it.
   useEffect(() => {
-    if (ref.current?.open) {
-      setOpen(true);
-      setDrawn(true);
-    }
+    if (ref.current?.open) setOpened(true);
   }, []);
   return (
     <details
       ref={ref}
       className={className || undefined}
-      open={isOpen}
+      open={open}
       onToggle={(event) => {
-        const nowOpen = event.currentTarget.open;
-        setOpen(nowOpen);
-        if (nowOpen) setDrawn(true);
+        if (event.currentTarget.open) setOpened(true);
       }}
     >
       <summary className={`cursor-pointer font-semibold text-blue-800${size === "small" ? " text-sm" : ""}`}>{summary}</summary>
-      {drawn ? children : null}
+      {open || opened ? children : null}
     </details>
   );
 }
