@@ -56,7 +56,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
   // cap once hid cases with a hearing tomorrow). The two ways onto it are
   // each read within the actor's scope from their own index: an OR of the
   // two made PostgreSQL read every case in scope.
-  const onScope = (condition: Prisma.CaseWhereInput) => db.case.findMany({ where: { AND: [caseScope(actor), condition] }, select: { id: true, code: true } });
+  const onScope = (condition: Prisma.CaseWhereInput) => db.case.findMany({ where: { AND: [caseScope(actor), condition] }, select: { id: true, code: true, teamId: true } });
   const [flagged, recent] = await Promise.all([onScope({ riskFlags: { has: "REFOULEMENT_RISK" } }), onScope({ incidents: { some: { occurredOn: { gte: since } } } })]);
   const onBoard = [...new Map([...flagged, ...recent].map((c) => [c.id, c])).values()];
   const ids = onBoard.map((c) => c.id);
@@ -64,7 +64,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
   let boardHearings: Map<string, Date> | null = null;
   let order: Map<string, number>;
   if (sort === "hearing") {
-    boardHearings = await nextHearings(ids);
+    boardHearings = await nextHearings(onBoard);
     order = new Map([...boardHearings].map(([id, at]) => [id, at.getTime()]));
   } else {
     order = await boardOrder(sort, ids, today);
@@ -87,7 +87,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
         tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: 1, select: { dueOn: true, title: true, ruleKey: true } },
       },
     }),
-    boardHearings ?? nextHearings(shown.map((c) => c.id)),
+    boardHearings ?? nextHearings(shown),
   ]);
   const byId = new Map(cases.map((c) => [c.id, c]));
   const rows = shown.flatMap(({ id }) => {
@@ -112,20 +112,22 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
 /**
  * Each case's next hearing. One row per case, and the ids bound as one
  * array: bound one by one, as a list of the board's hundreds of cases, the
- * statement cost more to plan than to run. The future hearings are read
- * from the index of start times alone, which carries each hearing's
- * proceeding (migration 20261203060000_hearing_starts_proceeding), and
- * joined by hash to the cases' proceedings. Planned at each call
- * (PLANNED_EACH_TIME): prepared, PostgreSQL's generic plan, made for a
- * short list, probes each proceeding's hearings one by one instead, twice
- * the buffers read. The ids come from the actor's scope (refoulementBoard).
+ * statement cost more to plan than to run. The future hearings of the
+ * cases' teams are read from the index by team and start time alone, which
+ * carries each hearing's proceeding (migration
+ * 20261203150000_risk_board_indexes), and joined by hash to the cases'
+ * proceedings. Planned at each call (PLANNED_EACH_TIME): prepared,
+ * PostgreSQL's generic plan, made for a short list, probes each
+ * proceeding's hearings one by one instead, twice the buffers read. The
+ * cases come from the actor's scope (refoulementBoard).
  */
-async function nextHearings(caseIds: string[]): Promise<Map<string, Date>> {
-  if (caseIds.length === 0) return new Map();
+async function nextHearings(cases: { id: string; teamId: string }[]): Promise<Map<string, Date>> {
+  if (cases.length === 0) return new Map();
+  const teams = [...new Set(cases.map((c) => c.teamId))];
   const rows = await db.$queryRaw<{ caseId: string; next: Date }[]>`
     select ${planEachTime} p."caseId"::text as "caseId", min(h."startsAt") as next
     from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
-    where p."caseId" = any(${caseIds}::uuid[]) and h."startsAt" >= now()
+    where h."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and p."caseId" = any(${cases.map((c) => c.id)}::uuid[])
     group by p."caseId"`;
   return new Map(rows.map((row) => [row.caseId, row.next]));
 }
