@@ -197,6 +197,20 @@ describe("figures at every request", () => {
     const onTheDay = await dashboardFigures([teamIds.team], { from: "2026-05-01", to: "2026-05-01" });
     expect(onTheDay.durations.map((d) => [d.stage, d.median])).toEqual([["SUBMITTED", 20]]);
   });
+
+  it("by year, give new cases, arrivals and departures as the sums of their months, reading whole years where they fit", async () => {
+    // 15 December 2024 to 10 May 2026: a ragged end, the whole of 2025 (a year row), then months and days of 2026.
+    const period = { from: "2024-12-15", to: "2026-05-10" };
+    const [byMonth, byYear] = await Promise.all([dashboardFigures([teamIds.team], period), dashboardFigures([teamIds.team], period, { byYear: true })]);
+    type Row = { month: string; households: number; people: number };
+    const asRows = <T extends Row>(rows: T[], key: (row: T) => string) => rows.map((r) => ({ month: r.month, key: key(r), households: r.households, people: r.people }));
+    const summed = <T extends Row>(rows: T[], key: (row: T) => string) => perYear(rows, key).map((r) => ({ month: r.year, key: r.group, households: r.households, people: r.people }));
+    expect(asRows(byYear.newCases, (r) => r.nationality)).toEqual(summed(byMonth.newCases, (r) => r.nationality));
+    expect(asRows(byYear.arrivals, (r) => r.nationality)).toEqual(summed(byMonth.arrivals, (r) => r.nationality));
+    expect(asRows(byYear.departures, (r) => r.destination)).toEqual(summed(byMonth.departures, (r) => r.destination));
+    expect(byYear.newCases.map((r) => [r.month, r.nationality, r.households])).toEqual([["2025", "VN", 1], ["2026", "KP", 2], ["2026", "VN", 1]]);
+    expect(byYear.departures.map((r) => [r.month, r.destination, r.people])).toEqual([["2026", "KR", 3]]);
+  });
 });
 
 describe("people held now", () => {

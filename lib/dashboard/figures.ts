@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { readDb } from "@/lib/read-replica";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { planOnce } from "@/lib/prisma-client";
 import { recordAudit } from "@/lib/audit";
 import { supervisedTeams, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
@@ -44,88 +45,135 @@ function inBuckets(buckets: Bucket[]) {
   return Prisma.sql`("grain", "startsOn") in (select * from unnest(${buckets.map((b) => b.grain)}::"RollupGrain"[], ${buckets.map((b) => b.startsOn)}::date[]))`;
 }
 
+/** A query's rows as one JSON array, in the order given (over its columns as `x`). */
+function rowsOf(query: Prisma.Sql, order: Prisma.Sql = Prisma.empty) {
+  return Prisma.sql`(select coalesce(json_agg(x ${order}), '[]'::json) from (${query}) x)`;
+}
+
+// The figures' rows as JSON gives them: sums and counts as numbers, days as "YYYY-MM-DD", times as ISO text.
+type FigureRows = {
+  byStatus: { status: string; sensitivity: string; count: number }[];
+  funnel: { type: string; stage: string; count: number }[];
+  caseload: { id: string; name: string; open: number }[];
+  held: { total: number; over30: number; over60: number };
+  detained: { code: string; startedOn: string; sentenceEndsOn: string | null; facility: string; facilityNames: unknown }[];
+  overdue: { name: string | null; count: number }[];
+  hearings: { code: string; startsAt: string; court: string; courtNames: unknown }[];
+  newCases: { month: string; nationality: string; households: number; people: number }[];
+  arrivals: { month: string; nationality: string; households: number; people: number }[];
+  departures: { month: string; destination: string; households: number; people: number }[];
+  durations: { type: string; stage: string; days: number; stays: number }[];
+};
+
 /**
  * The figures for the teams over the period. `detainedListed` caps the list
  * of people held now (longest held first): the dashboard shows its first
  * few and the monthly report none, while the counts always cover everyone
- * held; without a cap (the download) everyone is listed.
+ * held; without a cap (the download) everyone is listed. `byYear`: new
+ * cases, arrivals and departures by calendar year ("2025") rather than by
+ * month ("2025-01"), as the dashboard shows a long period.
  */
-export async function dashboardFigures(teams: string[], period: Period, { detainedListed }: { detainedListed?: number } = {}) {
+export async function dashboardFigures(teams: string[], period: Period, { detainedListed, byYear = false }: { detainedListed?: number; byYear?: boolean } = {}) {
   // Teams a supervisor oversees: read from a replica where there is one (lib/read-replica).
   const reader = await readDb();
   const today = todayInBangkok();
   const weekEnd = daysFrom(new Date(), 7);
-  // Monthly figures read whole months and the days at the period's ends; time in stage also whole years.
-  const months = inBuckets(periodBuckets(period, ["MONTH"]));
+  // Monthly figures read whole months and the days at the period's ends,
+  // and whole years too when they are shown by year; time in stage always.
+  const months = inBuckets(periodBuckets(period, byYear ? ["YEAR", "MONTH"] : ["MONTH"]));
   const years = inBuckets(periodBuckets(period, ["YEAR", "MONTH"]));
+  const label = byYear ? "YYYY" : "YYYY-MM";
 
   // Every count comes from a rollup kept by triggers in the same transaction
   // as the change (migrations 20261201170342_dashboard_rollups and
   // 20261201190014_dashboard_rollups_by_period), or from a partial index
   // over the few open rows: each reads a few rows per team and group, and
-  // is current at every request.
-  const [byStatus, funnel, caseload, [held], detained, overdue, hearings, newCases, arrivals, departures, stayCounts] = await Promise.all([
-    timed("byStatus", reader.$queryRaw<{ status: string; sensitivity: string; count: bigint }[]>`
-      select status::text, sensitivity::text, sum(count) as count from "RollupCaseCount"
-      where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`),
-    timed("funnel", reader.$queryRaw<{ type: string; stage: string; count: bigint }[]>`
-      select type::text, stage, sum(count) as count from "RollupOpenProceedings"
-      where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`),
-    timed("caseload", reader.$queryRaw<{ id: string; name: string; open: bigint }[]>`
-      select u.id::text, u.name, coalesce(mine.open, 0) as open
+  // is current at every request. They are read in one statement, each
+  // figure's rows as a JSON array: eleven statements cost the server more
+  // to send, plan and turn into objects than they cost the database to run.
+  // Prepared once per connection (PLANNED_ONCE): its plan reads the same indexes for any team and period.
+  const [figures] = await timed("figures", reader.$queryRaw<[FigureRows]>`select ${planOnce}
+    ${rowsOf(Prisma.sql`
+      select status::text as status, sensitivity::text as sensitivity, sum(count) as count from "RollupCaseCount"
+      where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`)} as "byStatus",
+    ${rowsOf(Prisma.sql`
+      select type::text as type, stage, sum(count) as count from "RollupOpenProceedings"
+      where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`)} as funnel,
+    ${rowsOf(
+      Prisma.sql`
+      select u.id::text as id, u.name, coalesce(mine.open, 0) as open
       from "User" u left join (
         select "caseworkerId", sum(count) as open from "RollupCaseCount"
         where "teamId" = any(${teams}::uuid[]) and status <> 'CLOSED' group by 1
       ) mine on mine."caseworkerId" = u.id
-      where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
-      order by open desc, u.name`),
-    // The teams' open episodes (each carries its case's team): the counts
-    // read start dates from the index of open episodes; only the rows listed,
-    // longest held first, join their case and facility.
-    timed("detainedCount", reader.$queryRaw<{ total: bigint; over30: bigint; over60: bigint }[]>`
+      where u."teamId" = any(${teams}::uuid[]) and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active`,
+      Prisma.sql`order by x.open desc, x.name`,
+    )} as caseload,
+    -- The teams' open episodes (each carries its case's team): the counts
+    -- read start dates from the index of open episodes; only the rows listed,
+    -- longest held first, join their case and facility.
+    (select row_to_json(x) from (
       select count(*) as total, count(*) filter (where "startedOn" <= ${startedOnOrBeforeForMoreThan(30, today)}::date) as over30,
         count(*) filter (where "startedOn" <= ${startedOnOrBeforeForMoreThan(60, today)}::date) as over60
-      from "DetentionEpisode" where "teamId" = any(${teams}::uuid[]) and "releasedOn" is null`),
-    // The longest held are chosen by start date first (with those tied with
-    // the last, so the order by code among them stays exact): joining every
-    // open episode to its case only to keep a few cost 3–4 ms a view.
-    timed("detained", reader.$queryRaw<{ code: string; startedOn: Date; sentenceEndsOn: Date | null; facility: string; facilityNames: unknown }[]>`
-      select c.code, d."startedOn", d."sentenceEndsOn", f.name as facility, f.names as "facilityNames"
+      from "DetentionEpisode" where "teamId" = any(${teams}::uuid[]) and "releasedOn" is null) x) as held,
+    -- The longest held are chosen by start date first (with those tied with
+    -- the last, so the order by code among them stays exact): joining every
+    -- open episode to its case only to keep a few cost 3–4 ms a view.
+    ${rowsOf(
+      Prisma.sql`
+      select c.code, to_char(d."startedOn", 'YYYY-MM-DD') as "startedOn", to_char(d."sentenceEndsOn", 'YYYY-MM-DD') as "sentenceEndsOn", f.name as facility, f.names as "facilityNames"
       from (
         select "caseId", "facilityId", "startedOn", "sentenceEndsOn" from "DetentionEpisode"
         where "teamId" = any(${teams}::uuid[]) and "releasedOn" is null order by "startedOn" fetch first (${detainedListed ?? null}::int) rows with ties
       ) d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
-      order by d."startedOn", c.code limit ${detainedListed ?? null}::int`),
-    timed("overdue", reader.$queryRaw<{ name: string | null; count: bigint }[]>`
+      order by d."startedOn", c.code limit ${detainedListed ?? null}::int`,
+      Prisma.sql`order by x."startedOn", x.code`,
+    )} as detained,
+    ${rowsOf(
+      Prisma.sql`
       select u.name, count(*) as count from "Task" t left join "User" u on u.id = t."assigneeId"
       where t."teamId" = any(${teams}::uuid[]) and t."completedAt" is null and t."dueOn" < ${today}::date
-      group by 1 order by count desc`),
-    timed("hearings", reader.$queryRaw<{ code: string; startsAt: Date; court: string; courtNames: unknown }[]>`
+      group by 1`,
+      Prisma.sql`order by x.count desc, x.name`,
+    )} as overdue,
+    ${rowsOf(
+      Prisma.sql`
       select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
       join "Case" c on c.id = p."caseId" join "Court" ct on ct.id = h."courtId"
-      where h."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd} order by h."startsAt"`),
-    timed("newCases", reader.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
-      select to_char("startsOn", 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
+      where h."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd}`,
+      Prisma.sql`order by x."startsAt", x.code`,
+    )} as hearings,
+    ${rowsOf(
+      Prisma.sql`
+      select to_char("startsOn", ${label}) as month, nationality, sum(households) as households, sum(people) as people
       from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and ${months}
-      group by 1, 2 having sum(households) > 0 order by 1, 2`),
-    timed("arrivals", reader.$queryRaw<{ month: string; nationality: string; households: bigint; people: bigint }[]>`
-      select to_char("startsOn", 'YYYY-MM') as month, nationality, sum(households) as households, sum(people) as people
+      group by 1, 2 having sum(households) > 0`,
+      Prisma.sql`order by x.month, x.nationality`,
+    )} as "newCases",
+    ${rowsOf(
+      Prisma.sql`
+      select to_char("startsOn", ${label}) as month, nationality, sum(households) as households, sum(people) as people
       from "RollupArrivals" where "teamId" = any(${teams}::uuid[]) and ${months}
-      group by 1, 2 having sum(households) > 0 order by 1, 2`),
-    // Transfers to Korea and resettlements reaching DEPARTED (a household that departs twice in a month counts twice).
-    timed("departures", reader.$queryRaw<{ month: string; destination: string; households: bigint; people: bigint }[]>`
-      select to_char("startsOn", 'YYYY-MM') as month, destination, sum(households) as households, sum(people) as people
+      group by 1, 2 having sum(households) > 0`,
+      Prisma.sql`order by x.month, x.nationality`,
+    )} as arrivals,
+    -- Transfers to Korea and resettlements reaching DEPARTED (a household that departs twice in a month counts twice).
+    ${rowsOf(
+      Prisma.sql`
+      select to_char("startsOn", ${label}) as month, destination, sum(households) as households, sum(people) as people
       from "RollupDepartures" where "teamId" = any(${teams}::uuid[]) and ${months}
-      group by 1, 2 having sum(households) > 0 order by 1, 2`),
-    // Days in each stage, for stays that ended within the period: how many
-    // stays of each length (the Stay rows: a programme's hold is part of the
-    // stay it interrupted and its days on hold are not counted); the median
-    // and 90th percentile are taken from these counts below.
-    timed("durations", reader.$queryRaw<{ type: string; stage: string; days: number; stays: bigint }[]>`
-      select type::text, stage, days, sum(stays) as stays
+      group by 1, 2 having sum(households) > 0`,
+      Prisma.sql`order by x.month, x.destination`,
+    )} as departures,
+    -- Days in each stage, for stays that ended within the period: how many
+    -- stays of each length (the Stay rows: a programme's hold is part of the
+    -- stay it interrupted and its days on hold are not counted); the median
+    -- and 90th percentile are taken from these counts below.
+    ${rowsOf(Prisma.sql`
+      select type::text as type, stage, days, sum(stays) as stays
       from "RollupStays" where "teamId" = any(${teams}::uuid[]) and ${years}
-      group by 1, 2, 3 having sum(stays) > 0`),
-  ]);
+      group by 1, 2, 3 having sum(stays) > 0`)} as durations`);
+  const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations: stayCounts } = figures;
 
   const durations = new Map<string, { type: string; stage: string; counts: { value: number; count: number }[] }>();
   for (const row of stayCounts) {
@@ -148,13 +196,13 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
       over30: n(held.over30),
       over60: n(held.over60),
       longest: detained.map((r) => {
-        const episode = { startedOn: isoDate(r.startedOn), sentenceEndsOn: r.sentenceEndsOn ? isoDate(r.sentenceEndsOn) : null, releasedOn: null };
+        const episode = { startedOn: r.startedOn, sentenceEndsOn: r.sentenceEndsOn, releasedOn: null };
         return { code: r.code, facility: { name: r.facility, names: r.facilityNames }, days: detentionDays(episode.startedOn, null, today), flags: detentionFlags(episode, today) };
       }),
     },
     overdue: overdue.map((r) => ({ name: r.name, count: n(r.count) })),
     // Facility and court names in every language: the figures are shared by readers of each.
-    hearings: hearings.map((h) => ({ code: h.code, startsAt: h.startsAt, court: { name: h.court, names: h.courtNames } })),
+    hearings: hearings.map((h) => ({ code: h.code, startsAt: new Date(h.startsAt), court: { name: h.court, names: h.courtNames } })),
     newCases: newCases.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     departures: departures.map((r) => ({ month: r.month, destination: r.destination, households: n(r.households), people: n(r.people) })),

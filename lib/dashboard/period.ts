@@ -9,3 +9,14 @@ export function parsePeriod(raw: { from?: string; to?: string }): Period {
   const to = isDateParam(raw.to) ? raw.to : today;
   return from <= to ? { from, to } : { from: to, to: from };
 }
+
+/** Calendar months from the period's first to its last, counting both ends. */
+export function monthsIn(period: Period) {
+  const [from, to] = [period.from, period.to];
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}
+
+/** Over more than two years, monthly bars and rows get too many to read: the dashboard shows them per year. */
+export function shownByYear(period: Period) {
+  return monthsIn(period) > 24;
+}

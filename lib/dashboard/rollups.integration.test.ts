@@ -83,11 +83,12 @@ async function counted(teams: string[]) {
       from "Case" where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     opened: await testDb.$queryRaw`
       select "teamId"::text, g.grain, g.starts::text as "startsOn", nationality, count(*)::int as households, sum("householdSize")::int as people
-      from "Case", lateral (values ('DAY', waypoint_bangkok_day("openedAt")), ('MONTH', date_trunc('month', waypoint_bangkok_day("openedAt"))::date)) g(grain, starts)
+      from "Case", lateral (values ('DAY', waypoint_bangkok_day("openedAt")), ('MONTH', date_trunc('month', waypoint_bangkok_day("openedAt"))::date),
+                           ('YEAR', date_trunc('year', waypoint_bangkok_day("openedAt"))::date)) g(grain, starts)
       where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     arrived: await testDb.$queryRaw`
       select c."teamId"::text, g.grain, g.starts::text as "startsOn", c.nationality, count(*)::int as households, sum(c."householdSize")::int as people
-      from "Journey" j join "Case" c on c.id = j."caseId", lateral (values ('DAY', j."entryDate"), ('MONTH', date_trunc('month', j."entryDate")::date)) g(grain, starts)
+      from "Journey" j join "Case" c on c.id = j."caseId", lateral (values ('DAY', j."entryDate"), ('MONTH', date_trunc('month', j."entryDate")::date), ('YEAR', date_trunc('year', j."entryDate")::date)) g(grain, starts)
       where c."teamId" = any(${teams}::uuid[]) and j."entryDate" is not null
       group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     // Stays as the dashboard once computed them from the history itself: a
@@ -111,7 +112,7 @@ async function counted(teams: string[]) {
       select p."teamId"::text, g.grain, g.starts::text as "startsOn", case when p.type = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
              count(*)::int as households, sum(c."householdSize")::int as people
       from "StageChange" sc join "Proceeding" p on p.id = sc."proceedingId" join "Case" c on c.id = p."caseId" left join "Programme" pr on pr.id = p."programmeId",
-           lateral (values ('DAY', sc."occurredOn"), ('MONTH', date_trunc('month', sc."occurredOn")::date)) g(grain, starts)
+           lateral (values ('DAY', sc."occurredOn"), ('MONTH', date_trunc('month', sc."occurredOn")::date), ('YEAR', date_trunc('year', sc."occurredOn")::date)) g(grain, starts)
       where p."teamId" = any(${teams}::uuid[]) and sc."toStage" = 'DEPARTED' and p.type in ('TRANSFER_TO_KOREA', 'RESETTLEMENT')
       group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     // Every task carries its case's team.

@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";
 import { dashboardFigures, figureTeams, perYear } from "@/lib/dashboard/figures";
-import { parsePeriod } from "@/lib/dashboard/period";
+import { parsePeriod, shownByYear } from "@/lib/dashboard/period";
 import { MonthChart } from "@/components/dashboard/month-chart";
 import { pivotByMonth } from "@/components/dashboard/pivot";
 import { BulkReassignForm, ProgrammeSwitch } from "@/components/programmes/programme-controls";
@@ -24,19 +24,16 @@ export const generateMetadata = pageTitle("dashboard");
 // Lists on the dashboard show the first rows only; the full list is one click away.
 const LIST_LIMIT = 10;
 
-/** Calendar months from one "YYYY-MM-DD" to another, counting both ends. */
-function monthsBetween(from: string, to: string) {
-  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
-}
-
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string }> }) {
   const user = await requirePermission("dashboard:read");
   const query = await searchParams;
   const period = parsePeriod(query);
   const { teams, selected } = await figureTeams(user, query.team);
   const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
+  // Over more than two years, new cases, arrivals and departures come per year.
+  const byYear = shownByYear(period);
   const [figures, programmes, closures, holds] = await Promise.all([
-    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT }),
+    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT, byYear }),
     programmeHolds(user),
     pendingClosures(user),
     standingHolds(user),
@@ -59,13 +56,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const tFlag = await getTranslations("custody");
   const format = await getFormatter();
   const country = (code: string) => (tCountry.has(code) ? tCountry(code) : code);
-  // Over more than two years, monthly bars and rows get too many to read: they are summed into years.
-  const byYear = monthsBetween(period.from, period.to) > 24;
+  // A row per month, or per year over a long period (`month` then holds the year).
   type Point = { month: string; key: string; households: number; people: number };
   const series = <T extends { month: string; households: number; people: number }>(rows: T[], key: (row: T) => string): Point[] =>
-    byYear
-      ? perYear(rows, key).map((r) => ({ month: r.year, key: r.group, households: r.households, people: r.people }))
-      : rows.map((r) => ({ month: r.month, key: key(r), households: r.households, people: r.people }));
+    rows.map((r) => ({ month: r.month, key: key(r), households: r.households, people: r.people }));
   const newCaseRows = series(figures.newCases, (r) => r.nationality);
   const arrivalRows = series(figures.arrivals, (r) => r.nationality);
   const departureRows = series(figures.departures, (r) => r.destination);
