@@ -79,6 +79,25 @@ describe("the refoulement-risk board", () => {
     expect(board.rows[2].nextHearing).toBeNull();
   });
 
+
+  it("follows a proceeding moved to another case (a merge): its hearings count for the case it now belongs to", async () => {
+    const team = await makeTeam("Board, merged");
+    const reader = await makeUser("SUPERVISOR", team.id);
+    const court = await testDb.court.findFirstOrThrow();
+    const made = (name: string) => makeCase({ teamId: team.id, caseworkerId: null, actorId: reader.id, principal: { latinName: `Board ${name} ${tag()}` } });
+    const [kept, merged, later] = [await made("kept"), await made("merged"), await made("later")];
+    for (const c of [kept, later]) await testDb.case.update({ where: { id: c.id }, data: { riskFlags: ["REFOULEMENT_RISK"] } });
+    const laterProceeding = await testDb.proceeding.create({ data: { caseId: later.id, type: "DEPORTATION_EXTRADITION", stage: "ORDER_RECEIVED" } });
+    await testDb.hearing.create({ data: { proceedingId: laterProceeding.id, courtId: court.id, purpose: "FIRST_HEARING", startsAt: new Date(Date.now() + 6 * 86_400_000) } });
+    const moving = await testDb.proceeding.create({ data: { caseId: merged.id, type: "DEPORTATION_EXTRADITION", stage: "ORDER_RECEIVED" } });
+    const hearing = await testDb.hearing.create({ data: { proceedingId: moving.id, courtId: court.id, purpose: "FIRST_HEARING", startsAt: new Date(Date.now() + 2 * 86_400_000) } });
+    expect((await testDb.hearing.findUniqueOrThrow({ where: { id: hearing.id } })).caseId).toBe(merged.id);
+    // Before the move the kept case has no hearing and comes last; after it, its hearing in two days puts it first.
+    expect((await refoulementBoard(reader, "hearing")).rows.map((r) => r.code)).toEqual([later.code, kept.code]);
+    await testDb.proceeding.update({ where: { id: moving.id }, data: { caseId: kept.id } });
+    expect((await testDb.hearing.findUniqueOrThrow({ where: { id: hearing.id } })).caseId).toBe(kept.id);
+    expect((await refoulementBoard(reader, "hearing")).rows.map((r) => r.code)).toEqual([kept.code, later.code]);
+  });
   it("holds every case at risk, however many, and sorts them all", async () => {
     // More than the 500 the board once kept: each of these is flagged, and the one with a hearing tomorrow leads the board.
     const team = await makeTeam("Board, long");

@@ -114,21 +114,19 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
  * array: bound one by one, as a list of the board's hundreds of cases, the
  * statement cost more to plan than to run. The future hearings of the
  * cases' teams are read from the index by team and start time alone, which
- * carries each hearing's proceeding (migration
- * 20261203150000_risk_board_indexes), and joined by hash to the cases'
- * proceedings. Planned at each call (PLANNED_EACH_TIME): prepared,
- * PostgreSQL's generic plan, made for a short list, probes each
- * proceeding's hearings one by one instead, twice the buffers read. The
- * cases come from the actor's scope (refoulementBoard).
+ * carries each hearing's case (migration 20261203160000_hearing_case).
+ * Planned at each call (PLANNED_EACH_TIME): PostgreSQL would plan it at
+ * each call anyway, a generic plan for lists of unknown length looking
+ * dearer than each call's own. The cases come from the actor's scope
+ * (refoulementBoard).
  */
 async function nextHearings(cases: { id: string; teamId: string }[]): Promise<Map<string, Date>> {
   if (cases.length === 0) return new Map();
   const teams = [...new Set(cases.map((c) => c.teamId))];
   const rows = await db.$queryRaw<{ caseId: string; next: Date }[]>`
-    select ${planEachTime} p."caseId"::text as "caseId", min(h."startsAt") as next
-    from "Hearing" h join "Proceeding" p on p.id = h."proceedingId"
-    where h."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and p."caseId" = any(${cases.map((c) => c.id)}::uuid[])
-    group by p."caseId"`;
+    select ${planEachTime} "caseId"::text as "caseId", min("startsAt") as next from "Hearing"
+    where "teamId" = any(${teams}::uuid[]) and "startsAt" >= now() and "caseId" = any(${cases.map((c) => c.id)}::uuid[])
+    group by "caseId"`;
   return new Map(rows.map((row) => [row.caseId, row.next]));
 }
 
