@@ -94,8 +94,8 @@ test("an arrivals figure counts people, and the list behind it shows the same pe
   const table = arrivals.getByTestId("figure-arrivals");
   await expect(table.locator("thead")).toContainText("Laos");
   const row = table.locator("tbody tr").filter({ hasText: "2011-05" });
-  await expect(row.getByRole("link", { name: "5 People" })).toHaveText("5");
-  await row.getByRole("link", { name: "5 People" }).click();
+  await expect(row.getByRole("link", { name: "5 people" })).toHaveText("5");
+  await row.getByRole("link", { name: "5 people" }).click();
   await expect(page).toHaveURL(/arrived=2011-05&nationality=LA/);
   await expect(page.getByRole("status")).toHaveText("2 cases");
   await expect(page.getByTestId("people-total")).toContainText("5 people");
@@ -109,4 +109,15 @@ test("an arrivals figure counts people, and the list behind it shows the same pe
   await expect(page).toHaveURL(/arrived=2011&nationality=LA/);
   await expect(page.getByTestId("people-total")).toContainText("5 people");
   await expectAccessible(page);
+});
+
+test("a count is read out in words that agree with it: one person, one household", async ({ page }) => {
+  // July 2009: no other test's cases arrive in it. One person, alone.
+  await newCase({ team: "Bangkok", nationality: "LA", entryDate: "2009-07-10" });
+  await signInAs(page, "supervisor");
+  await page.goto("/dashboard?from=2009-07-01&to=2009-07-31");
+  const row = page.getByTestId("figure-arrivals").locator("tbody tr").filter({ hasText: "2009-07" });
+  await expect(row.getByRole("link", { name: "1 person", exact: true })).toHaveText("1");
+  // The cases by status count many: the plural stays.
+  await expect(page.getByTestId("figure-status").getByRole("link", { name: /^\d[\d,]* cases?$/ }).first()).toBeVisible();
 });

@@ -128,7 +128,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             testId="figure-status"
             headers={[t("status"), t("sensitivity"), t("cases")]}
             rows={figures.byStatus.map((row) => ({
-              cells: [tStatus(row.status), tSensitivity(row.sensitivity), count(row.count, cases(`status=${row.status}&sensitivity=${row.sensitivity}`), t("cases"))],
+              cells: [tStatus(row.status), tSensitivity(row.sensitivity), count(row.count, cases(`status=${row.status}&sensitivity=${row.sensitivity}`), t("casesCount", { count: row.count }))],
             }))}
           />
         </section>
@@ -140,7 +140,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <FigureTable
             testId="figure-caseload"
             headers={[t("caseworker"), t("openCases")]}
-            rows={figures.caseload.map((row) => ({ cells: [row.name, count(row.open, cases(`caseworker=${row.id}&status=OPEN`), t("openCases"))] }))}
+            rows={figures.caseload.map((row) => ({ cells: [row.name, count(row.open, cases(`caseworker=${row.id}&status=OPEN`), t("openCasesCount", { count: row.open }))] }))}
           />
         </section>
 
@@ -152,7 +152,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <FigureTable
             testId="figure-funnel"
             rows={figures.funnel.map((row) => ({
-              cells: [tType(row.type), tStage(row.stage), count(row.count, cases(`proceeding=${row.type}:${row.stage}`), t("cases"))],
+              cells: [tType(row.type), tStage(row.stage), count(row.count, cases(`proceeding=${row.type}:${row.stage}`), t("casesCount", { count: row.count }))],
             }))}
           />
         </section>
@@ -162,7 +162,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {t("detainedNow", { count: figures.detained.total })}
           </h2>
           <p className="mb-2 text-sm [&>a]:font-semibold">
-            <Link href={cases("detained=1")} aria-label={`${figures.detained.total} ${t("cases")}`}>
+            <Link href={cases("detained=1")} aria-label={t("casesCount", { count: figures.detained.total })}>
               {figures.detained.total}
             </Link>{" "}
             · {t("over30", { count: figures.detained.over30 })} · {t("over60", { count: figures.detained.over60 })}
@@ -194,7 +194,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {figures.overdue.length === 0 ? <p className="text-sm text-slate-700">{t("noneOverdue")}</p> : null}
           <FigureTable
             testId="figure-overdue"
-            rows={figures.overdue.map((row) => ({ cells: [row.name ?? t("unassigned"), count(row.count, cases("overdue=1"), t("overdueTasks"))] }))}
+            rows={figures.overdue.map((row) => ({ cells: [row.name ?? t("unassigned"), count(row.count, cases("overdue=1"), t("overdueTasksCount", { count: row.count }))] }))}
           />
         </section>
 
@@ -261,7 +261,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </h2>
         <p className="mb-2 text-xs text-slate-700">{t("countsHouseholds")}</p>
         <MonthChart rows={newCases.rows} groups={newCases.groups.map((g) => ({ key: g, label: country(g) }))} />
-        <MonthTable rows={newCaseRows.map((r) => ({ month: r.month, group: country(r.key), value: r.households, href: cases(`opened=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, value: t("households") }} testId="figure-new" />
+        <MonthTable rows={newCaseRows.map((r) => ({ month: r.month, group: country(r.key), value: r.households, href: cases(`opened=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, value: (n) => t("householdsCount", { count: n }) }} testId="figure-new" />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -271,7 +271,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </h2>
           <p className="mb-2 text-xs text-slate-700">{t("countsPeople")}</p>
           <MonthChart rows={arrivals.rows} groups={arrivals.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={arrivalRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, value: t("people") }} testId="figure-arrivals" />
+          <MonthTable rows={arrivalRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`arrived=${r.month}&nationality=${r.key}`) }))} labels={{ month: unit, value: (n) => t("peopleCount", { count: n }) }} testId="figure-arrivals" />
           {byYear ? null : (
             <>
               <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
@@ -293,7 +293,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </h2>
           <p className="mb-2 text-xs text-slate-700">{t("countsPeople")}</p>
           <MonthChart rows={departures.rows} groups={departures.groups.map((g) => ({ key: g, label: country(g) }))} />
-          <MonthTable rows={departureRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`departed=${r.month}&destination=${r.key}`) }))} labels={{ month: unit, value: t("people") }} testId="figure-departures" />
+          <MonthTable rows={departureRows.map((r) => ({ month: r.month, group: country(r.key), value: r.people, href: cases(`departed=${r.month}&destination=${r.key}`) }))} labels={{ month: unit, value: (n) => t("peopleCount", { count: n }) }} testId="figure-departures" />
         </section>
       </div>
 
@@ -317,9 +317,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
-/** A count linking to the cases behind it, read out with what it counts ("5 People"). */
+/** A count linking to the cases behind it, read out as what it counts ("5 people", "1 open case"). */
 function count(value: number, href: string, label: string) {
-  return html`<a href="${href}" aria-label="${value} ${label}">${value}</a>`;
+  return html`<a href="${href}" aria-label="${label}">${value}</a>`;
 }
 
 /**
@@ -327,7 +327,7 @@ function count(value: number, href: string, label: string) {
  * a row per month, a column per nationality or destination. Each count
  * links to the cases behind it; a month without any shows 0.
  */
-function MonthTable({ rows, labels, testId }: { rows: { month: string; group: string; value: number; href: string }[]; labels: { month: string; value: string }; testId: string }) {
+function MonthTable({ rows, labels, testId }: { rows: { month: string; group: string; value: number; href: string }[]; labels: { month: string; value: (count: number) => string }; testId: string }) {
   const groups = [...new Set(rows.map((row) => row.group))].sort((a, b) => a.localeCompare(b));
   const months = new Map<string, Map<string, { value: number; href: string }>>();
   for (const row of rows) months.set(row.month, (months.get(row.month) ?? new Map()).set(row.group, row));
@@ -341,7 +341,7 @@ function MonthTable({ rows, labels, testId }: { rows: { month: string; group: st
           month,
           ...groups.map((group) => {
             const cell = months.get(month)!.get(group);
-            return cell ? count(cell.value, cell.href, labels.value) : 0;
+            return cell ? count(cell.value, cell.href, labels.value(cell.value)) : 0;
           }),
         ],
       }))}
