@@ -20,6 +20,7 @@ import { cardClass, Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { caseTitle } from "@/lib/page-title";
 import { Pager, pageParam } from "@/components/ui/pager";
+import { html, innerHtml } from "@/lib/html";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,6 +47,36 @@ export default async function CaseFilePage({ params, searchParams }: Props) {
   const format = await getFormatter();
   const country = (code: string | null) => (code ? (tCountry.has(code) ? tCountry(code) : code) : t("notRecorded"));
   const journey = file.journey;
+  // The household and the journey are written as HTML text (lib/html), as
+  // the case header and the timeline are: read-only text and plain links.
+  const fact = (label: string, value: string) => html`<div><dt class="text-slate-700">${label}</dt><dd>${value}</dd></div>`;
+  const mayEdit = can(user, "person:update");
+  const personItem = (person: (typeof file.people)[number]) => {
+    const born = person.birthDate ? format.dateTime(person.birthDate, "day") : person.birthYear ? t("yearOnly", { year: String(person.birthYear) }) : t("notRecorded");
+    const held = protectedDetails.fields.flatMap((field) => {
+      const value = protectedDetails.byPerson.get(person.id)?.[field];
+      return value ? [html`<div class="contents"><dt class="font-semibold">${tProtected(field)}</dt><dd class="whitespace-pre-line">${value}</dd></div>`] : [];
+    });
+    return html`<li class="flex flex-wrap items-start justify-between gap-3 py-3"><div class="text-sm"><p class="font-semibold">${person.latinName}${
+      person.nativeName ? html`<span class="ml-2 font-normal">${person.nativeName}</span>` : null
+    }<span class="ml-2 font-normal text-slate-700">· ${tRel(person.relationship)}</span></p><p class="text-slate-700">${tSex(person.sex)} · ${country(person.nationality)}${
+      person.ethnicity ? ` · ${person.ethnicity}` : ""
+    } · ${t("born")} ${born}</p>${person.aliases.length ? html`<p class="text-slate-700">${person.aliases.join(", ")}</p>` : null}${
+      person.languages.length ? html`<p class="text-slate-700">${person.languages.join(", ")}</p>` : null
+    }${person.unhcrNumber ? html`<p class="font-mono text-slate-800">UNHCR ${person.unhcrNumber}</p>` : null}${
+      person.documentNumber ? html`<p class="font-mono text-slate-800">${t("documentNumberShort", { number: person.documentNumber })}</p>` : null
+    }${
+      person.vulnerabilities.length
+        ? html`<p class="mt-1 flex flex-wrap gap-1">${person.vulnerabilities.map((v) => html`<span class="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">${tVul(v)}</span>`)}</p>`
+        : null
+    }${
+      held.length
+        ? html`<dl class="mt-2 grid grid-cols-[auto_1fr] gap-x-3 rounded border border-amber-300 bg-amber-50 p-2 text-slate-900" data-testid="protected-details">${held}</dl>`
+        : null
+    }</div>${
+      mayEdit ? html`<a href="/cases/${file.code}/people/${person.id}/edit" class="text-sm text-blue-800 underline" aria-label="${t("editPerson")} ${person.latinName}">${t("editPerson")}</a>` : null
+    }</li>`;
+  };
 
   return (
     <div className="space-y-6">
@@ -58,94 +89,27 @@ export default async function CaseFilePage({ params, searchParams }: Props) {
           <h2 id="household-heading" className="text-lg font-semibold">
             {t("household")}
           </h2>
-          {can(user, "person:update") ? (
+          {mayEdit ? (
             <Link href={`/cases/${file.code}/people/new`} className={secondaryLinkButtonClass}>
               {t("addPerson")}
             </Link>
           ) : null}
         </div>
-        <ul className="mt-3 divide-y divide-slate-200">
-          {file.people.map((person) => (
-            <li key={person.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
-              <div className="text-sm">
-                <p className="font-semibold">
-                  {person.latinName}
-                  {person.nativeName ? <span className="ml-2 font-normal">{person.nativeName}</span> : null}
-                  <span className="ml-2 font-normal text-slate-700">· {tRel(person.relationship)}</span>
-                </p>
-                <p className="text-slate-700">
-                  {tSex(person.sex)} · {country(person.nationality)}
-                  {person.ethnicity ? ` · ${person.ethnicity}` : ""} · {t("born")}{" "}
-                  {person.birthDate
-                    ? format.dateTime(person.birthDate, "day")
-                    : person.birthYear
-                      ? t("yearOnly", { year: String(person.birthYear) })
-                      : t("notRecorded")}
-                </p>
-                {person.aliases.length ? <p className="text-slate-700">{person.aliases.join(", ")}</p> : null}
-                {person.languages.length ? <p className="text-slate-700">{person.languages.join(", ")}</p> : null}
-                {person.unhcrNumber ? <p className="font-mono text-slate-800">UNHCR {person.unhcrNumber}</p> : null}
-                {person.documentNumber ? <p className="font-mono text-slate-800">{t("documentNumberShort", { number: person.documentNumber })}</p> : null}
-                {person.vulnerabilities.length ? (
-                  <p className="mt-1 flex flex-wrap gap-1">
-                    {person.vulnerabilities.map((v) => (
-                      <span key={v} className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
-                        {tVul(v)}
-                      </span>
-                    ))}
-                  </p>
-                ) : null}
-                {protectedDetails.fields.some((field) => protectedDetails.byPerson.get(person.id)?.[field]) ? (
-                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 rounded border border-amber-300 bg-amber-50 p-2 text-slate-900" data-testid="protected-details">
-                    {protectedDetails.fields.map((field) => {
-                      const value = protectedDetails.byPerson.get(person.id)?.[field];
-                      return value ? (
-                        <div key={field} className="contents">
-                          <dt className="font-semibold">{tProtected(field)}</dt>
-                          <dd className="whitespace-pre-line">{value}</dd>
-                        </div>
-                      ) : null;
-                    })}
-                  </dl>
-                ) : null}
-              </div>
-              {can(user, "person:update") ? (
-                <Link href={`/cases/${file.code}/people/${person.id}/edit`} className="text-sm text-blue-800 underline" aria-label={`${t("editPerson")} ${person.latinName}`}>
-                  {t("editPerson")}
-                </Link>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <ul className="mt-3 divide-y divide-slate-200" dangerouslySetInnerHTML={innerHtml(file.people.map(personItem))} />
       </section>
 
       <Section id="journey-heading" title={t("journey")}>
-        <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
-          <div>
-            <dt className="text-slate-700">{t("origin")}</dt>
-            <dd>{country(journey?.originCountry ?? null)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("transit")}</dt>
-            <dd>{journey?.transitCountries.length ? journey.transitCountries.map((c) => country(c)).join(" → ") : t("none")}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("via")}</dt>
-            <dd>{journey?.entryPoint ?? t("notRecorded")}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("entered")}</dt>
-            <dd>{journey?.entryDate ? format.dateTime(journey.entryDate, "day") : t("notRecorded")}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("method")}</dt>
-            <dd>{journey?.entryMethod ?? t("notRecorded")}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700">{t("brokerFee")}</dt>
-            <dd>{journey?.brokerFeeMinor != null ? `${formatMinor(journey.brokerFeeMinor)} ${journey.brokerFeeCurrency ?? ""}` : t("notRecorded")}</dd>
-          </div>
-        </dl>
+        <dl
+          className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3"
+          dangerouslySetInnerHTML={innerHtml([
+            fact(t("origin"), country(journey?.originCountry ?? null)),
+            fact(t("transit"), journey?.transitCountries.length ? journey.transitCountries.map((c) => country(c)).join(" → ") : t("none")),
+            fact(t("via"), journey?.entryPoint ?? t("notRecorded")),
+            fact(t("entered"), journey?.entryDate ? format.dateTime(journey.entryDate, "day") : t("notRecorded")),
+            fact(t("method"), journey?.entryMethod ?? t("notRecorded")),
+            fact(t("brokerFee"), journey?.brokerFeeMinor != null ? `${formatMinor(journey.brokerFeeMinor)} ${journey.brokerFeeCurrency ?? ""}` : t("notRecorded")),
+          ])}
+        />
       </Section>
 
       <ClosureSection access={access} status={file.status} user={user} />
