@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/tests/db-helpers";
-import { createPrismaClient, PLANNED_EACH_TIME, PLANNED_ONCE, statementName } from "./prisma-client";
+import { createPrismaClient, PLANNED_EACH_TIME, PREPARED_ANYWAY, statementName } from "./prisma-client";
 
 // The database client: which statements are prepared once per connection
 // (statementName), and how long a transaction waits for a connection.
@@ -22,8 +22,8 @@ describe("the database client", () => {
     expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE EXISTS(SELECT 1 FROM "public"."CaseMember" AS "t1" WHERE "t1"."userId" = $1) ORDER BY "t0"."code" LIMIT $2`)).toBe(false);
     // A team's users through a join names the team, not one record.
     expect(named(`SELECT "t0"."id" FROM "public"."User" AS "t0" LEFT JOIN "public"."Team" AS "j1" ON ("j1"."id") = ("t0"."teamId") WHERE "j1"."id" = $1 ORDER BY "t0"."name" LIMIT $2`)).toBe(false);
-    // Unless marked as planned once: its first rows come from a few per team.
-    expect(named(`select ${PLANNED_ONCE} "caseId" from "DetentionEpisode" where "teamId" = any($1) and "releasedOn" is null order by "startedOn" limit $2`)).toBe(true);
+    // Unless marked to be prepared anyway: its first rows come from a few per team.
+    expect(named(`select ${PREPARED_ANYWAY} "caseId" from "DetentionEpisode" where "teamId" = any($1) and "releasedOn" is null order by "startedOn" limit $2`)).toBe(true);
   });
 
   it("plans each time a statement listing more than a hundred values, whose text differs by the list's length", () => {

@@ -18,9 +18,10 @@ import { Prisma, PrismaClient } from "./generated/prisma/client";
 // - a page of a list over a team or more (ORDER BY … LIMIT with no one
 //   case, person or user named): a generic plan there weighs an average
 //   team, and the one that suits the largest team can walk a whole index
-//   for a small one. Unless marked PLANNED_ONCE: a read whose first rows
-//   come from an index of a few rows per team whatever its size (the
-//   dashboard's longest held, among the open detention episodes);
+//   for a small one. Unless marked PREPARED_ANYWAY: a read whose first
+//   rows come from an index of a few rows per team whatever its size (the
+//   dashboard's longest held, among the open detention episodes), kept so
+//   that PostgreSQL parses it once;
 // - a read marked PLANNED_EACH_TIME: its good plan depends on a bound to
 //   recent months, which lets PostgreSQL plan only those months' tables; a
 //   kept statement would, at its sixth call on each connection, also plan
@@ -33,10 +34,10 @@ import { Prisma, PrismaClient } from "./generated/prisma/client";
 const PREPARED_LIMIT = 1000;
 const PARAMETER_LIMIT = 100;
 export const PLANNED_EACH_TIME = "/* planned each time */";
-export const PLANNED_ONCE = "/* planned once */";
+export const PREPARED_ANYWAY = "/* prepared anyway */";
 /** The marks, to put at the start of a raw read (`select ${planEachTime} …`). */
 export const planEachTime = Prisma.raw(PLANNED_EACH_TIME);
-export const planOnce = Prisma.raw(PLANNED_ONCE);
+export const prepareAnyway = Prisma.raw(PREPARED_ANYWAY);
 // A list of one case's, one person's or one user's rows: the key is on the
 // statement's own table (Prisma's "t0", or the table's full name in a
 // count), or a case or person on a joined one (a case's hearings, through
@@ -46,7 +47,7 @@ const prepared = new Set<string>();
 export function statementName({ sql }: { sql: string }): string | undefined {
   if (sql.includes(PLANNED_EACH_TIME) || (sql.match(/\$\d+/g)?.length ?? 0) > PARAMETER_LIMIT) return undefined;
   const auditRead = sql.includes('"AuditLog"') && !/^\s*insert/i.test(sql);
-  if (!auditRead && !sql.includes(PLANNED_ONCE) && /\bLIMIT\b/i.test(sql) && /\bORDER BY\b/i.test(sql) && !ONE_RECORD.test(sql)) return undefined;
+  if (!auditRead && !sql.includes(PREPARED_ANYWAY) && /\bLIMIT\b/i.test(sql) && /\bORDER BY\b/i.test(sql) && !ONE_RECORD.test(sql)) return undefined;
   const name = `s_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`;
   if (!prepared.has(name)) {
     if (prepared.size >= PREPARED_LIMIT) return undefined;

@@ -15,7 +15,19 @@ const PARTITIONS = `(select c.relname from pg_class c where c.relispartition)`;
 // migrations: partial and covering indexes for the dashboard's and the board's reads,
 // and the chain head's one-row check. They must exist, and nothing else may differ.
 const HAND_WRITTEN = {
-  indexes: ["AuditLog_case_rows_id_idx", "AuditLog_timeline_idx", "DetentionEpisode_open_caseId_idx", "Hearing_startsAt_proceedingId_idx", "Person_nameKeys_korean_idx", "Person_nameKeys_other_idx", "Proceeding_caseId_id_idx", "Proceeding_programme_counts_idx", "Task_open_teamId_dueOn_idx"],
+  indexes: [
+    "AuditLog_case_rows_id_idx",
+    "AuditLog_timeline_idx",
+    "Case_refoulementRisk_idx",
+    "DetentionEpisode_open_caseId_idx",
+    "Hearing_startsAt_proceedingId_idx",
+    "Hearing_teamId_startsAt_proceedingId_caseId_idx",
+    "Person_nameKeys_korean_idx",
+    "Person_nameKeys_other_idx",
+    "Proceeding_caseId_id_idx",
+    "Proceeding_programme_counts_idx",
+    "Task_open_teamId_dueOn_idx",
+  ],
   constraints: ["AuditChainHead_one_row"],
 };
 
