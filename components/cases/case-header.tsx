@@ -6,7 +6,7 @@ import type { CaseFile } from "@/lib/cases/queries";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
-import { sensitivityBadgeClass, statusBadgeClass } from "./badges";
+import { sensitivityBadge, statusBadge } from "./badges";
 import { detentionDaysHtml } from "@/components/custody/detention-flags";
 import { html, innerHtml, type Html } from "@/lib/html";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
@@ -71,8 +71,8 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
   }${action(can(user, "case:export"), "summary", t("summaryPdf"))}${action(can(user, "case:merge"), "merge", t("merge"))}${action(can(user, "case:update"), "edit", t("editCase"))}</div></div>${
     file.anonymisedAt ? html`<p class="mt-3 rounded border border-slate-400 bg-slate-50 p-2 text-sm" data-testid="anonymised">${t("anonymised", { date: format.dateTime(file.anonymisedAt, "day") })}</p>` : null
   }<dl class="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">${[
-    fact(t("status"), html`<span class="${statusBadgeClass(file.status)}">${tStatus(file.status)}</span>`),
-    fact(t("sensitivity"), html`<span class="${sensitivityBadgeClass(file.sensitivity)}">${tSensitivity(file.sensitivity)}</span>`),
+    fact(t("status"), statusBadge(file.status, tStatus(file.status))),
+    fact(t("sensitivity"), sensitivityBadge(file.sensitivity, tSensitivity(file.sensitivity))),
     fact(t("team"), file.team.name),
     fact(t("caseworker"), file.caseworker?.name ?? t("none")),
     fact(t("counsel"), counsel.length ? counsel.join(", ") : t("none")),

@@ -4,7 +4,7 @@ import { dbDate, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays } from "@/lib/detention/days";
 import { taskTitle } from "@/lib/tasks/titles";
 import { html, innerHtml } from "@/lib/html";
-import { sensitivityBadgeClass, statusBadgeClass } from "./badges";
+import { sensitivityBadge, statusBadge } from "./badges";
 
 // One table for every screen. On a wide screen it is a table; on a phone each
 // row is a card (code, name, status, next deadline, detention) and the other
@@ -36,8 +36,8 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
       row.principalNativeName ? html`<div class="text-slate-700">${row.principalNativeName}</div>` : null
     }${
       row.matchedMember ? html`<div class="text-sm text-slate-700" data-testid="matched-member">${t("matchedMember", { name: row.matchedMember })}</div>` : null
-    }</td><td role="cell" class="${WIDE_ONLY}">${tCountry.has(row.nationality) ? tCountry(row.nationality) : row.nationality}</td><td role="cell" class="${WIDE_ONLY}">${row.householdSize}</td><td role="cell" class="space-x-1 whitespace-nowrap"><span class="${statusBadgeClass(row.status)}">${tStatus(row.status)}</span>${
-      row.sensitivity !== "STANDARD" ? html`<span class="${sensitivityBadgeClass(row.sensitivity)}">${tSensitivity(row.sensitivity)}</span>` : null
+    }</td><td role="cell" class="${WIDE_ONLY}">${tCountry.has(row.nationality) ? tCountry(row.nationality) : row.nationality}</td><td role="cell" class="${WIDE_ONLY}">${row.householdSize}</td><td role="cell" class="space-x-1 whitespace-nowrap">${statusBadge(row.status, tStatus(row.status))}${
+      row.sensitivity !== "STANDARD" ? sensitivityBadge(row.sensitivity, tSensitivity(row.sensitivity)) : null
     }</td><td role="cell" data-testid="next-deadline">${
       deadline
         ? html`<span class="max-sm:font-semibold sm:hidden">${t("nextDeadline")}: </span><time datetime="${isoDate(deadline.dueOn)}"${isoDate(deadline.dueOn) < today ? html` class="font-semibold text-red-800"` : null}>${format.dateTime(dbDate(isoDate(deadline.dueOn)), "day")}</time> · ${taskTitle(deadline, tRules)}`

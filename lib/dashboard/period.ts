@@ -11,7 +11,7 @@ export function parsePeriod(raw: { from?: string; to?: string }): Period {
 }
 
 /** Calendar months from the period's first to its last, counting both ends. */
-export function monthsIn(period: Period) {
+function monthsIn(period: Period) {
   const [from, to] = [period.from, period.to];
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
