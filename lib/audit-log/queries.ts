@@ -74,7 +74,12 @@ function commonConditions(filter: AuditFilter): Prisma.Sql[] {
  */
 async function recentFirst(filter: AuditFilter, read: (since: Prisma.Sql) => Promise<AuditRow[]>) {
   if (!filter.before && !filter.from && !filter.to) {
-    const recent = await read(Prisma.sql`and a.at >= ${new Date(Date.now() - RECENT_DAYS * 86_400_000)}`);
+    // Bounded above too (a day ahead, for a clock a little off), so that
+    // PostgreSQL plans only the months that hold the bound, not the year
+    // of empty months made ahead of time: planning every one of them was
+    // most of a one-case reading's cost.
+    const now = Date.now();
+    const recent = await read(Prisma.sql`and a.at >= ${new Date(now - RECENT_DAYS * 86_400_000)} and a.at < ${new Date(now + 86_400_000)}`);
     if (recent.length > PAGE) return recent;
   }
   return read(Prisma.empty);
@@ -99,7 +104,12 @@ async function caseEvents(teamScope: Prisma.TeamWhereInput, filter: AuditFilter)
     const ids = await caseIdsByCode(filter.code.toUpperCase());
     if (ids.length === 0) return [];
     // One case (the usual): its rows newest first from the index on ("caseId", id), a page and no more.
-    conditions.push(ids.length === 1 ? Prisma.sql`a."caseId" = ${ids[0]}::uuid` : Prisma.sql`a."caseId" = any(${ids}::uuid[])`);
+    // The id is given as a subquery's value, which PostgreSQL plans without
+    // knowing: knowing it, it weighed a much-viewed case by its share of the
+    // log and, in a month where the case had a single row, walked that
+    // month's 48,000 rows newest first looking for it (15 ms) rather than
+    // read the case's rows from its index (0.1 ms).
+    conditions.push(ids.length === 1 ? Prisma.sql`a."caseId" = (select ${ids[0]}::uuid)` : Prisma.sql`a."caseId" = any(${ids}::uuid[])`);
   }
   // Entries of a case merged into another belong to the surviving case (its team, its code).
   // Planned at each call (PLANNED_EACH_TIME, not readAuditLog): the good plan depends on the teams and the bound.
