@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { refoulementBoard } from "./queries";
+import { refoulementBoard } from "./board";
 
 let supervisor: Actor;
 let outsider: Actor;
@@ -113,5 +113,43 @@ describe("the refoulement-risk board", () => {
     const board = await refoulementBoard(reader, "hearing");
     expect(board.total).toBe(521);
     expect(board.rows[0].code).toBe(made.code);
+  });
+
+  it("shows a caseworker and a legal officer only the cases at risk they may open, with each row's details", async () => {
+    const team = await makeTeam("Board, named");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const counsel = await makeUser("LEGAL_OFFICER", team.id, `Counsel ${tag()}`);
+    const facility = await testDb.facility.findFirstOrThrow();
+    const flagged = async (name: string, data: { sensitivity?: "RESTRICTED" } = {}) => {
+      const made = await makeCase({ teamId: team.id, caseworkerId: null, actorId: caseworker.id, principal: { latinName: `Board ${name} ${tag()}` } });
+      await testDb.case.update({ where: { id: made.id }, data: { riskFlags: ["REFOULEMENT_RISK"], ...data } });
+      return made;
+    };
+    const open = await flagged("open");
+    const restricted = await flagged("restricted", { sensitivity: "RESTRICTED" });
+    // On the board by a recent incident alone, not flagged; one older than 90 days puts no case on it.
+    const byIncident = await makeCase({ teamId: team.id, caseworkerId: null, actorId: caseworker.id, principal: { latinName: `Board incident ${tag()}` } });
+    const stale = await makeCase({ teamId: team.id, caseworkerId: null, actorId: caseworker.id, principal: { latinName: `Board stale ${tag()}` } });
+    const day = 86_400_000;
+    await testDb.protectionIncident.create({ data: { caseId: byIncident.id, occurredOn: new Date(Date.now() - 3 * day), kind: "THREAT", severity: "HIGH", description: "Followed home" } });
+    await testDb.protectionIncident.create({ data: { caseId: stale.id, occurredOn: new Date(Date.now() - 200 * day), kind: "THREAT", severity: "LOW", description: "Long ago" } });
+    await testDb.caseMember.create({ data: { caseId: open.id, userId: counsel.id, role: "COUNSEL" } });
+    await testDb.proceeding.create({ data: { caseId: open.id, type: "DEPORTATION_EXTRADITION", stage: "ORDER_RECEIVED" } });
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId: open.id } });
+    await testDb.detentionEpisode.create({ data: { caseId: open.id, personId: person.id, facilityId: facility.id, startedOn: new Date(Date.now() - 30 * day) } });
+
+    const seen = await refoulementBoard(caseworker, "code");
+    expect(seen.rows.map((r) => r.code)).toEqual([open.code, byIncident.code].sort());
+    expect(seen.total).toBe(2);
+    const row = seen.rows.find((r) => r.code === open.code)!;
+    expect(row.counsel).toEqual([counsel.name]);
+    expect(row.removalStages).toEqual(["ORDER_RECEIVED"]);
+    expect(row.detention?.facility.name).toBe(facility.name);
+    expect(row.detention?.days).toBeGreaterThanOrEqual(30);
+    expect(seen.rows.find((r) => r.code === byIncident.code)?.incident).toMatchObject({ kind: "THREAT", severity: "HIGH" });
+    // Counsel on one case sees that one; the restricted case stays off a caseworker's board unless they are named on it.
+    expect((await refoulementBoard(counsel, "hearing")).rows.map((r) => r.code)).toEqual([open.code]);
+    await testDb.case.update({ where: { id: restricted.id }, data: { caseworkerId: caseworker.id } });
+    expect((await refoulementBoard(caseworker, "code")).rows.map((r) => r.code)).toEqual([open.code, restricted.code, byIncident.code].sort());
   });
 });

@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";
-import { BOARD_SORTS, refoulementBoard, type BoardSort } from "@/lib/legal/queries";
+import { BOARD_SORTS, refoulementBoard, type BoardSort } from "@/lib/legal/board";
 import { PrintButton } from "@/components/ui/print-button";
 import { taskTitle } from "@/lib/tasks/titles";
 import { dbDate } from "@/lib/dates";
