@@ -249,6 +249,14 @@ describe("people held now", () => {
     expect((await dashboardFigures([team.id], period, { detainedListed: 0 })).detained.longest).toEqual([]);
     // Without a cap (the download), every one is listed.
     expect((await dashboardFigures([team.id], period)).detained.longest.map((d) => d.code)).toEqual(longest);
+    // Over two teams, the longest held of both, in one order: one held 45 days in another team comes between them.
+    const other = await makeTeam("Held elsewhere");
+    const elsewhere = await makeCase({ teamId: other.id, caseworkerId: null, actorId: caseworker.id, principal: { latinName: `Held ${tag()}` } });
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId: elsewhere.id } });
+    await testDb.detentionEpisode.create({ data: { caseId: elsewhere.id, personId: person.id, facilityId: facility.id, startedOn: new Date(`${addCalendarDays(today, -45)}T00:00:00Z`) } });
+    const both = await dashboardFigures([team.id, other.id], period, { detainedListed: 3 });
+    expect(both.detained.total).toBe(5);
+    expect(both.detained.longest.map((d) => d.code)).toEqual([longest[0], longest[1], elsewhere.code]);
   });
 });
 
