@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UTCDate } from "@date-fns/utc";
 import { addDays, addMonths, differenceInCalendarDays, format, getISODay, lastDayOfMonth, startOfISOWeek } from "date-fns";
-import { formatInTimeZone } from "date-fns-tz";
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -100,6 +100,9 @@ describe("agreeing with date-fns", () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 240 }), (at, n, months) => {
         expect(bangkokDate(at)).toBe(formatInTimeZone(at, "Asia/Bangkok", "yyyy-MM-dd"));
+        // A Bangkok wall-clock time of that day back to its instant, as the time zone database has it.
+        const wall = formatInTimeZone(at, "Asia/Bangkok", "yyyy-MM-dd HH:mm");
+        expect(bangkokInstant(wall.slice(0, 10), wall.slice(11)).getTime()).toBe(fromZonedTime(`${wall.slice(0, 10)}T${wall.slice(11)}:00`, "Asia/Bangkok").getTime());
         expect(daysFrom(at, n).getTime()).toBe(addDays(new UTCDate(at), n).getTime());
         expect(monthsBefore(at, months).getTime()).toBe(addMonths(new UTCDate(at), -months).getTime());
       }),

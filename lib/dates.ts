@@ -98,12 +98,20 @@ export function lastOfMonth(month: string): CalendarDate {
 
 // ── Bangkok time ────────────────────────────────────────────────────────────
 
-// One formatter, made once: formatInTimeZone builds and parses anew on every
-// call (5 µs), and a month of hearings groups a thousand instants by day.
+// Bangkok has kept UTC+7, with no summer time, since 1 April 1920: an
+// instant since then is moved by seven hours, not looked up in the time
+// zone database (formatToParts cost 2–3 µs a call, and a case's timeline
+// or a month of hearings dates hundreds of instants a page). Before then
+// (local mean time, +6:42:04) the time zone database answers.
+const BANGKOK_OFFSET_MS = 7 * 3_600_000;
+const FIXED_OFFSET_SINCE = Date.UTC(1920, 3, 1);
+// One formatter, made once: formatInTimeZone builds and parses anew on every call (5 µs).
 const BANGKOK_DAY = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The Bangkok calendar date of an instant (the server may run in UTC). */
 export function bangkokDate(instant: Date): CalendarDate {
+  const at = instant.getTime();
+  if (at >= FIXED_OFFSET_SINCE) return calendarDate(at + BANGKOK_OFFSET_MS);
   const part: Record<string, string> = {};
   for (const { type, value } of BANGKOK_DAY.formatToParts(instant)) part[type] = value;
   return `${part.year}-${part.month}-${part.day}`;
@@ -116,6 +124,8 @@ export function todayInBangkok(now: Date = new Date()): CalendarDate {
 
 /** A Bangkok wall-clock date and time ("YYYY-MM-DD", "HH:MM") as an instant. */
 export function bangkokInstant(date: CalendarDate, time: string): Date {
+  const wallClock = Date.parse(`${date}T${time}:00Z`);
+  if (wallClock - BANGKOK_OFFSET_MS >= FIXED_OFFSET_SINCE) return new Date(wallClock - BANGKOK_OFFSET_MS);
   return fromZonedTime(`${date}T${time}:00`, TIME_ZONE);
 }
 

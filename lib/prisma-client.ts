@@ -44,7 +44,18 @@ export const prepareAnyway = Prisma.raw(PREPARED_ANYWAY);
 // their proceedings).
 const ONE_RECORD = /(?:"t0"|"public"\."\w+")\."(?:id|code|caseId|personId|userId|createdById|survivingCaseId)" = \$\d|"j\d+"\."(?:caseId|personId)" = \$\d/;
 const prepared = new Set<string>();
+// Each text's answer, worked out once: a case page runs some twenty-five
+// statements, and hashing and testing each text at every run was a
+// measurable part of the server's time.
+const answers = new Map<string, string | undefined>();
 export function statementName({ sql }: { sql: string }): string | undefined {
+  if (answers.has(sql)) return answers.get(sql);
+  const name = nameFor(sql);
+  if (answers.size < PREPARED_LIMIT * 2) answers.set(sql, name);
+  return name;
+}
+
+function nameFor(sql: string): string | undefined {
   if (sql.includes(PLANNED_EACH_TIME) || (sql.match(/\$\d+/g)?.length ?? 0) > PARAMETER_LIMIT) return undefined;
   const auditRead = sql.includes('"AuditLog"') && !/^\s*insert/i.test(sql);
   if (!auditRead && !sql.includes(PREPARED_ANYWAY) && /\bLIMIT\b/i.test(sql) && /\bORDER BY\b/i.test(sql) && !ONE_RECORD.test(sql)) return undefined;
