@@ -1,6 +1,6 @@
 // Browser tab titles in the reader's language (the layout adds "· Waypoint").
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 /** A page's title, from `pageTitles` in messages/*.json. */
 export function pageTitle(key: string): () => Promise<Metadata> {

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { SelectField, TextField } from "@/components/ui/field";
 import { CASE_STATUSES } from "@/lib/cases/schema";
 import { CASE_SORTS, type CaseListParams } from "@/lib/cases/list-params";

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
 import { taskTitle } from "@/lib/tasks/titles";
 import type { CaseFile } from "@/lib/cases/queries";

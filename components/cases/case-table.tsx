@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { CaseListRow } from "@/lib/cases/queries";
 import { dbDate, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays } from "@/lib/detention/days";

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { Milestone } from "@/lib/cases/journey-glance";
 import { dbDate } from "@/lib/dates";
 import { Section } from "@/components/ui/section";

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 import { bangkokDate, dbDate } from "@/lib/dates";
 import { html, innerHtml } from "@/lib/html";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { DetentionFlag } from "@/lib/detention/days";
 import { html, innerHtml } from "@/lib/html";
 

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can, maySeeCaseGrants } from "@/lib/policy";
 import type { CaseAccess } from "@/lib/cases/access";

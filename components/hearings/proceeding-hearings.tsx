@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
 import type { ProceedingHearing } from "@/lib/hearings/queries";
 import type { Option } from "@/components/ui/field";

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { signOutAction } from "@/lib/auth/actions";

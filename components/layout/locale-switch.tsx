@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { setLocaleAction } from "@/lib/auth/actions";
 import { LANGUAGE_NAMES, LOCALES } from "@/i18n/locales";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { ProceedingView } from "@/lib/proceedings/queries";
 import type { ProceedingType } from "@/lib/workflows/types";
 import { MoveProceedingForm } from "./move-proceeding-form";

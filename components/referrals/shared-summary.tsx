@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { CaseSummary } from "@/lib/summaries/case-summary";
 import { SECTION_LIMITS, summaryLines } from "@/lib/summaries/lines";
 import { summaryWords } from "@/lib/summaries/words";

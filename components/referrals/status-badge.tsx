@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 const TONES: Record<string, string> = {
   SENT: "bg-blue-100 text-blue-900",

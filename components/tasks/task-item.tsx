@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { TaskView } from "@/lib/tasks/queries";
 import { taskTitle } from "@/lib/tasks/titles";
 import { DeadlineWorking } from "./deadline-working";

@@ -1,7 +1,7 @@
 import "server-only";
 // What the import API routes share: the signed-in supervisor's batch, the
 // posted column mapping, and error messages in the reader's language.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "@/lib/zod";
 import { currentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import { Link } from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { taskTitle } from "@/lib/tasks/titles";
 import { requirePermission } from "@/lib/auth/current-user";
 import { openDeadlines } from "@/lib/legal/queries";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { IDENTIFYING_COLUMNS, PSEUDONYMISED_COLUMNS } from "@/lib/exports/cases";
 import { ExportForm } from "@/components/exports/export-form";

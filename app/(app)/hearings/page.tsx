@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import { Link } from "@/components/ui/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
 import { requirePermission } from "@/lib/auth/current-user";
 import { pageCount, ROWS_PER_PAGE, shownRange } from "@/lib/paging";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { importsOverview } from "@/lib/imports/queries";
 import { ImportUploadForm } from "@/components/imports/upload-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import { html, innerHtml } from "@/lib/html";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { myNotifications } from "@/lib/notifications/queries";
 import { markAllReadAction } from "@/lib/notifications/actions";

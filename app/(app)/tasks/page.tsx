@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { myOpenTasks } from "@/lib/tasks/queries";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { startTotpAction } from "@/lib/auth/account-actions";
 import { enrolmentFor } from "@/lib/auth/totp";

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { isOutboxStatus, OUTBOX_STATUSES, outboxOverview } from "@/lib/email/queries";
 import { recordPageView } from "@/lib/page-views";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/queries";
 import { GRAPHS } from "@/lib/workflows";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
 import { Link } from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { can } from "@/lib/policy";
 import { caseIncidents, getTimeline } from "@/lib/cases/queries";
 import { IncidentForm } from "@/components/incidents/incident-form";

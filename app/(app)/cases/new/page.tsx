@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { assignmentOptions } from "@/lib/cases/queries";
 import { IntakeForm } from "@/components/cases/intake-form";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { importBatchView } from "@/lib/imports/queries";
 import { IMPORT_FIELDS, REQUIRED_FIELDS } from "@/lib/imports/fields";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { dashboardFigures, figureTeams } from "@/lib/dashboard/figures";
 import { dbDate, isMonthParam, lastOfMonth, todayInBangkok } from "@/lib/dates";

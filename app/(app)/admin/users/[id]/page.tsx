@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getUserForAdmin } from "@/lib/users/queries";
 import { ActiveForm, EditUserForm, ResetTotpForm, SetPasswordForm } from "@/components/users/user-forms";

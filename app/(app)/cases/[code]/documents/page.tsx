@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { can } from "@/lib/policy";
 import { caseDocuments } from "@/lib/documents/queries";
 import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";

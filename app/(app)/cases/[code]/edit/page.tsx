@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { assignmentOptions } from "@/lib/cases/queries";
 import { isoDate } from "@/lib/dates";
 import { formatMinor } from "@/lib/money";

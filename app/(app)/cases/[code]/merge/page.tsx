@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { isLowerSensitivity } from "@/lib/cases/schema";
 import { openCasePage } from "@/lib/cases/case-page";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { openCase } from "@/lib/cases/access";
 import { CASE_CHOICES, JOURNEY_CHOICES, mergeSides, PERSON_CHOICES, type MergeSide } from "@/lib/cases/merge";
 import { isoDate } from "@/lib/dates";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
 import { can } from "@/lib/policy";
 import { activeProgrammes, getProceedings, missingDocuments } from "@/lib/proceedings/queries";

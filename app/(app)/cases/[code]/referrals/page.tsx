@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
 import { Link } from "@/components/ui/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
 import { can } from "@/lib/policy";
 import { activePartners, caseReferrals } from "@/lib/referrals/referrals";

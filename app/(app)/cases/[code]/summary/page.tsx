@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
 import { CaseHeader } from "@/components/cases/case-header";
 import { SummaryForm } from "@/components/summaries/summary-form";

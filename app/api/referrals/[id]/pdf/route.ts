@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { isoDate } from "@/lib/dates";
 import { localName } from "@/lib/reference/names";
 import { currentUser } from "@/lib/auth/current-user";

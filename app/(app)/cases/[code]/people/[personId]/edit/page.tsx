@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { openCasePage } from "@/lib/cases/case-page";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { PersonForm } from "@/components/cases/person-form";
 import { dateOfBirthValue } from "@/components/cases/person-summary";
 import { ProtectedDetailsForm } from "@/components/people/protected-details-form";
