@@ -1,16 +1,16 @@
 import "server-only";
 // Translations and formatting for server components, as next-intl's
 // getTranslations and getFormatter give them, with one difference: the
-// compiled messages and the Intl formatters behind them are kept for the
-// life of the process rather than made anew for each request.
+// Intl formatters behind them (and anything else next-intl keeps for a
+// message) are kept for the life of the process rather than made anew for
+// each request.
 //
-// next-intl compiles an ICU message (intl-messageformat) and builds an
-// Intl.DateTimeFormat, NumberFormat or PluralRules the first time a
-// request uses it, and forgets them when the request ends: measured on
-// the case list, about a millisecond of every request went on making them
-// again. They depend only on the message text, the language and the
-// options, never on the reader, so one process-wide store serves every
-// request (a few hundred messages in four languages).
+// next-intl builds an Intl.DateTimeFormat, NumberFormat or PluralRules the
+// first time a request uses it and forgets it when the request ends:
+// measured on the case list, about half a millisecond of every request
+// (6% of the server's time) went on building them again. They depend only
+// on the language and the options, never on the reader, so one
+// process-wide store serves every request.
 import { cache } from "react";
 import { getFormatter as requestFormatter, getLocale, getMessages, getTranslations as requestTranslations } from "next-intl/server";
 import { _createCache, _createIntlFormatters, createFormatter, createTranslator } from "next-intl";
