@@ -16,19 +16,22 @@ const STAGE_MILESTONES: { type: string; stage: string; key: MilestoneKey }[] = [
   { type: "DEPORTATION_EXTRADITION", stage: "CARRIED_OUT", key: "deported" },
 ];
 
+const MILESTONE_STAGES = [...new Set(STAGE_MILESTONES.map((m) => m.stage))];
+
 const earliest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a < b ? a : b);
 const latest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a > b ? a : b);
 
 /** The journey at a glance of an opened case; `journey`: the case file's, which holds the arrival. */
 export async function caseJourney(access: CaseAccess, journey: { entryDate: Date | null } | null) {
-  const { caseId } = access;
-  const [changes, episodes] = await Promise.all([
-    db.stageChange.findMany({
-      where: { proceeding: { caseId }, toStage: { in: [...new Set(STAGE_MILESTONES.map((m) => m.stage))] } },
-      select: { toStage: true, occurredOn: true, proceeding: { select: { type: true } } },
-    }),
-    db.detentionEpisode.findMany({ where: { caseId }, select: { startedOn: true, sentenceEndsOn: true, releasedOn: true } }),
-  ]);
+  // The milestones reached and the detentions, in one statement.
+  const { proceedings, detentions: episodes } = await db.case.findUniqueOrThrow({
+    where: { id: access.caseId },
+    select: {
+      proceedings: { select: { type: true, stageChanges: { where: { toStage: { in: MILESTONE_STAGES } }, select: { toStage: true, occurredOn: true } } } },
+      detentions: { select: { startedOn: true, sentenceEndsOn: true, releasedOn: true } },
+    },
+  });
+  const changes = proceedings.flatMap((proceeding) => proceeding.stageChanges.map((change) => ({ ...change, proceeding })));
 
   const facts: JourneyFacts = { arrived: journey?.entryDate ? isoDate(journey.entryDate) : null, stillDetained: episodes.some((e) => !e.releasedOn) };
   for (const change of changes) {

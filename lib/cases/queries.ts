@@ -3,18 +3,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 import { readDbFor } from "@/lib/read-replica";
-import { readAuditLog, recordAudit, type AuditAction } from "@/lib/audit";
+import { recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
 import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, type NameKeySide } from "@/lib/people/name-keys";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
-import { mergedCaseIds } from "./merge";
 import { isCaseCode, isCaseCodeStart } from "./codes";
 import type { CaseAccess } from "./access";
 import { isUuid } from "@/lib/validation/ids";
-import { staffNames } from "@/lib/users/names";
 import { ROWS_PER_PAGE } from "@/lib/paging";
 
 /** LIKE treats % and _ as wildcards; a search for them should find them literally. */
@@ -378,28 +376,39 @@ const CASE_FILE_SELECT = {
 
 /** The case file of an opened case (openCase has checked access and audited the view). */
 export async function getCaseFile(access: CaseAccess) {
-  const mayOpen = (section: string) => access.sections === null || access.sections.includes(section);
-  const [file, nextHearing, nextDeadline] = await Promise.all([
-    db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: CASE_FILE_SELECT }),
-    // The facts a caseworker in the field needs first (the case header shows them above everything else),
-    // each only to a reader who may open its section.
-    mayOpen("proceedings")
-      ? db.hearing.findFirst({
-          where: { proceeding: { caseId: access.caseId }, startsAt: { gte: new Date() } },
-          orderBy: { startsAt: "asc" },
-          select: { startsAt: true, purpose: true, court: { select: { name: true, names: true } } },
-        })
-      : null,
-    mayOpen("tasks")
-      ? db.task.findFirst({ where: { caseId: access.caseId, completedAt: null }, orderBy: { dueOn: "asc" }, select: { dueOn: true, title: true, ruleKey: true } })
-      : null,
-  ]);
+  // The facts a caseworker in the field needs first (the case header shows
+  // them above everything else), each read only for a reader who may open
+  // its section (none: a limit of 0). Read with the file, in its statement:
+  // every case page shows them.
+  const upTo = (section: string) => (access.sections === null || access.sections.includes(section) ? 1 : 0);
+  const { tasks, proceedings, ...file } = await db.case.findUniqueOrThrow({
+    where: { id: access.caseId },
+    select: {
+      ...CASE_FILE_SELECT,
+      tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: upTo("tasks"), select: { dueOn: true, title: true, ruleKey: true } },
+      // Each proceeding's next hearing (from the index on its hearings by start); the soonest is the case's.
+      proceedings: {
+        select: {
+          hearings: {
+            where: { startsAt: { gte: new Date() } },
+            orderBy: { startsAt: "asc" },
+            take: upTo("proceedings"),
+            select: { startsAt: true, purpose: true, court: { select: { name: true, names: true } } },
+          },
+        },
+      },
+    },
+  });
+  const nextHearing = proceedings.flatMap((p) => p.hearings).reduce<(typeof proceedings)[number]["hearings"][number] | null>((soonest, h) => (!soonest || h.startsAt < soonest.startsAt ? h : soonest), null);
   // The sections the reader may open (a guest's grant), for the tabs; null: all.
-  return { ...file, nextHearing, nextDeadline, sections: access.sections };
+  return { ...file, nextHearing, nextDeadline: tasks[0] ?? null, sections: access.sections };
 }
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
 
-// Changes shown on the timeline; views, lists and sign-ins stay in the audit log only.
+// Changes shown on the timeline; views, lists and sign-ins stay in the audit
+// log only. The timeline's function and index in the database write the
+// same list out (migrations 20261203210000_case_timeline_changes and
+// 20261202180200_audit_timeline_index); the timeline's tests check they agree.
 export const TIMELINE_ACTIONS: AuditAction[] = [
   "case.create",
   "case.update",
@@ -424,11 +433,6 @@ export const TIMELINE_ACTIONS: AuditAction[] = [
   "case.reassign",
   "case.merge",
 ];
-
-// Written into the statement, not passed as a value: PostgreSQL then knows
-// the partial index AuditLog_timeline_idx (the changes only, not the views)
-// covers it. The actions are this module's constants, never input.
-const TIMELINE_ACTION_LIST = Prisma.join(TIMELINE_ACTIONS.map((action) => Prisma.raw(`'${action}'`)));
 
 /** `on`: the day it happened; `at`: when it was recorded (none for the arrival, known only as a date). */
 export type TimelineEntry = { on: CalendarDate } & (
@@ -456,7 +460,6 @@ export type TimelinePage = { entries: TimelineEntry[]; page: number; older: bool
  */
 export async function getTimeline(access: CaseAccess, journey: Arrival | null, page = 1): Promise<TimelinePage> {
   const { actor, caseId } = access;
-  const caseIds = [caseId, ...(await mergedCaseIds(caseId))];
   const depth = page * ROWS_PER_PAGE;
   const [notes, changes] = await Promise.all([
     db.note.findMany({
@@ -465,13 +468,14 @@ export async function getTimeline(access: CaseAccess, journey: Arrival | null, p
       take: depth + 1,
       select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
     }),
-    // The history of cases merged into this one belongs to it too. Ordered as the timeline is: by the day it happened, then when recorded.
-    readAuditLog(db.$queryRaw<{ id: bigint; at: Date; action: string; entity: string; fields: string[]; actorId: string | null; detail: unknown; occurredOn: Date | null }[]>`
-      select id, at, action, entity, fields, "actorId"::text as "actorId", detail, "occurredOn" from "AuditLog"
-      where "caseId" = any(${caseIds}::uuid[]) and action in (${TIMELINE_ACTION_LIST})
-      order by coalesce("occurredOn", waypoint_bangkok_day(at)) desc, at desc, id desc limit ${depth + 1}`),
+    // The changes of this case and of the cases merged into it, ordered as
+    // the timeline is (by the day it happened, then when recorded), with who
+    // made each: one statement, on a plan kept for the connection
+    // (migration 20261203210000_case_timeline_changes).
+    db.$queryRaw<{ id: bigint; at: Date; action: string; entity: string; fields: string[]; actor: string | null; detail: unknown; occurredOn: Date | null }[]>`
+      select id, at, action, entity, fields, actor, detail, "occurredOn" from waypoint_case_changes(${caseId}::uuid, ${depth + 1}::int)
+      order by day desc, at desc, id desc`,
   ]);
-  const actors = await staffNames(changes.map((c) => c.actorId));
   const entries: TimelineEntry[] = [
     ...notes.map((note) => ({
       kind: "note" as const,
@@ -488,7 +492,7 @@ export async function getTimeline(access: CaseAccess, journey: Arrival | null, p
       id: String(change.id),
       on: change.occurredOn ? isoDate(change.occurredOn) : bangkokDate(change.at),
       at: change.at,
-      actor: change.actorId ? (actors.get(change.actorId) ?? null) : null,
+      actor: change.actor,
       action: change.action,
       entity: change.entity,
       fields: change.fields,

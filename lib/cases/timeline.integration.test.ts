@@ -13,8 +13,8 @@ import { getTimeline, TIMELINE_ACTIONS, type TimelineEntry } from "./queries";
 const NOTES = ROWS_PER_PAGE + 15;
 // The arrival, as the case file's journey holds it: the oldest entry.
 const ARRIVAL = { entryDate: new Date("2026-05-20T00:00:00Z"), entryPoint: "Mae Sai" };
-let caseworker: Actor;
-let colleague: Actor;
+let caseworker: Actor & { name: string };
+let colleague: Actor & { name: string };
 let code: string;
 let backdatedId: string;
 
@@ -86,6 +86,22 @@ describe("the case timeline, a page at a time", () => {
     expect(theirs.entries.map(key)).toEqual(mine.entries.filter((e) => !(e.kind === "note" && e.confidential)).map(key));
   });
 
+  it("names who made each change, and holds the changes of a case merged into it", async () => {
+    const { entries } = await allPages(caseworker);
+    const backdated = entries.find((e) => e.kind === "change" && e.id === backdatedId);
+    expect(backdated).toMatchObject({ kind: "change", actor: caseworker.name, action: "detention.create", fields: ["startedOn"] });
+    // A case merged into this one: its recorded changes are this case's history now.
+    const other = await makeCase({ teamId: caseworker.teamId!, caseworkerId: colleague.id, actorId: colleague.id, principal: { latinName: `Merged ${tag()}` } });
+    const theirs = await testDb.auditLog.create({ data: { actorId: colleague.id, action: "fine.create", entity: "Fine", caseId: other.id, fields: ["amountMinor"], occurredOn: new Date("2026-06-03T00:00:00Z") } });
+    const before = await allPages(caseworker);
+    expect(before.entries.some((e) => e.kind === "change" && e.id === String(theirs.id))).toBe(false);
+    const survivor = await testDb.case.findUniqueOrThrow({ where: { code }, select: { id: true } });
+    await testDb.caseMerge.create({ data: { mergedCode: other.code, mergedCaseId: other.id, survivingCaseId: survivor.id, mergedById: caseworker.id, record: {} } });
+    const after = await allPages(caseworker);
+    expect(after.entries.find((e) => e.kind === "change" && e.id === String(theirs.id))).toMatchObject({ actor: colleague.name, on: "2026-06-03" });
+    await testDb.caseMerge.deleteMany({ where: { mergedCaseId: other.id } });
+  });
+
   it("answers a page past the end with the last page", async () => {
     const { access, pages, entries } = await allPages(caseworker);
     const beyond = await getTimeline(access, ARRIVAL, pages + 5);
@@ -104,5 +120,12 @@ describe("the timeline's index", () => {
     const [{ definition }] = await testDb.$queryRaw<{ definition: string }[]>`select indexdef as definition from pg_indexes where indexname = 'AuditLog_timeline_idx'`;
     const indexed = [...definition.matchAll(/'([a-z.-]+)'::text/g)].map((match) => match[1]);
     expect([...indexed].sort()).toEqual([...TIMELINE_ACTIONS].sort());
+  });
+
+  // The function that reads them (migration 20261203210000_case_timeline_changes) writes the list out too.
+  it("is what the timeline's function reads", async () => {
+    const [{ definition }] = await testDb.$queryRaw<{ definition: string }[]>`select pg_get_functiondef('waypoint_case_changes'::regproc) as definition`;
+    const listed = [...definition.matchAll(/'([a-z.-]+)'/g)].map((match) => match[1]);
+    expect([...listed].sort()).toEqual([...TIMELINE_ACTIONS].sort());
   });
 });
