@@ -7,7 +7,7 @@ import { recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
-import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, type NameKeySide } from "@/lib/people/name-keys";
+import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, nameWordsOnEitherSide, type NameKeySide } from "@/lib/people/name-keys";
 import { PAGE_SIZE, type CaseListParams } from "./list-params";
 import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { isCaseCode, isCaseCodeStart } from "./codes";
@@ -82,7 +82,7 @@ async function matchingPeople(search: NameSearch, mode: SearchMode, among: Prism
     Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
     Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`,
     ...(mode === "words"
-      ? NAME_KEY_SIDES.flatMap((side) => nameWordsInclude(words[side], side)?.sql ?? [])
+      ? nameWordsOnEitherSide(words)
       : // Each key is one condition on the trigram index of its side's "nameKeys".
         NAME_KEY_SIDES.flatMap((side) => keys[side].map((key) => nameKeyAlike(key, side)))),
   ];

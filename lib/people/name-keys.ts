@@ -48,3 +48,14 @@ export function nameWordsInclude(words: string[], side: NameKeySide): { sql: Pri
     where: { ...SIDE_WHERE[side], nameWords: { hasEvery: words } },
   };
 }
+
+/**
+ * A search's words on both sides, as SQL conditions: one per side, or, when
+ * the two foldings give the same words (most names not Korean), one for
+ * everyone, which reads the words' index once instead of twice.
+ */
+export function nameWordsOnEitherSide(words: Record<NameKeySide, string[]>): Prisma.Sql[] {
+  const [korean, other] = NAME_KEY_SIDES.map((side) => words[side]);
+  if (korean.length > 0 && korean.length === other.length && korean.every((word, i) => word === other[i])) return [Prisma.sql`p."nameWords" @> ${korean}::text[]`];
+  return NAME_KEY_SIDES.flatMap((side) => nameWordsInclude(words[side], side)?.sql ?? []);
+}
