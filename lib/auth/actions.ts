@@ -42,7 +42,7 @@ export async function signOutAction() {
   if (user) {
     const ip = await clientIp();
     await endSession(user.sessionId, "signed-out");
-    await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "logout", entity: "User", entityId: user.id, ip, detail: { session: user.sessionId } }));
+    await recordAudit(db, { actorId: user.id, action: "logout", entity: "User", entityId: user.id, ip, detail: { session: user.sessionId } });
   }
   await signOut({ redirectTo: "/login" });
 }

@@ -63,6 +63,6 @@ export async function calendarFeed(token: string, ip: string | null): Promise<st
       allDay: true as const,
     })),
   ];
-  await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "calendar.fetch", entity: "User", entityId: user.id, ip, detail: { events: events.length } }));
+  await recordAudit(db, { actorId: user.id, action: "calendar.fetch", entity: "User", entityId: user.id, ip, detail: { events: events.length } });
   return buildCalendar({ name: t("name"), events });
 }

@@ -18,7 +18,7 @@ export async function readProtectedDetails(access: CaseAccess, ip: string | null
   const people = (await db.person.findMany({ where: { caseId }, select })) as ({ id: string } & ProtectedDetails)[];
   const shown = fields.filter((field) => people.some((p) => p[field]));
   if (shown.length) {
-    await db.$transaction((tx) => recordAudit(tx, { actorId: actor.id, action: "person.protected-view", entity: "Person", caseId, fields: shown, ip }));
+    await recordAudit(db, { actorId: actor.id, action: "person.protected-view", entity: "Person", caseId, fields: shown, ip });
   }
   return { fields, byPerson: new Map(people.map(({ id, ...details }) => [id, details])) };
 }
