@@ -144,7 +144,8 @@ export type HearingView = Awaited<ReturnType<typeof listHearings>>["hearings"][n
 
 /** Hearings of the proceedings of one case. */
 export async function proceedingHearings(access: CaseAccess) {
-  return db.hearing.findMany({ where: { proceeding: { caseId: access.caseId } }, orderBy: { startsAt: "asc" }, select: HEARING_SELECT });
+  // Each hearing carries its case (copied from its proceeding by the database).
+  return db.hearing.findMany({ where: { caseId: access.caseId }, orderBy: { startsAt: "asc" }, select: HEARING_SELECT });
 }
 export type ProceedingHearing = Awaited<ReturnType<typeof proceedingHearings>>[number];
 
@@ -161,7 +162,8 @@ export async function hearingCounsel(access: CaseAccess) {
   });
 }
 
-export async function hearingOptions(actor: Actor) {
+/** Courts and legal officers for a hearing's fields, and (`teams`: for the hearings page's filter) the actor's teams. */
+export async function hearingOptions(actor: Actor, { teams: withTeams = true } = {}) {
   const [courts, counsel, teams] = await Promise.all([
     db.court.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, names: true } }),
     db.user.findMany({
@@ -169,7 +171,7 @@ export async function hearingOptions(actor: Actor) {
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    db.team.findMany({ where: workingTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    withTeams ? db.team.findMany({ where: workingTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }) : [],
   ]);
   return { courts, counsel, teams };
 }

@@ -24,7 +24,7 @@ export default async function ProceedingsPage({ params }: Props) {
     getProceedings(access),
     activeProgrammes(),
     proceedingHearings(access),
-    hearingOptions(user),
+    hearingOptions(user, { teams: false }),
     hearingCounsel(access),
   ]);
   const locale = await getLocale();
