@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCaseFile, listCases, restrictedCodes } from "./queries";
+import { assignmentOptions, getCaseFile, listCases, restrictedCodes } from "./queries";
 import { openCase } from "./access";
 import { parseCaseListParams } from "./list-params";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
@@ -236,5 +236,31 @@ describe("a search compares words first, and spellings only when no case it may 
     // In the caseworker's own team, the words' case is the answer.
     const liam = await makeCase({ teamId: team.id, actorId: caseworker.id, caseworkerId: caseworker.id, principal: { latinName: misspelt } });
     expect(await found(caseworker, misspelt)).toEqual([liam.code]);
+  });
+});
+
+describe("the staff a case may be assigned to", () => {
+  it("are each working team's active caseworkers and supervisors, by name, or one team's when it is named", async () => {
+    const east = await makeTeam("East");
+    const west = await makeTeam("West");
+    const eastStaff = [await makeUser("CASEWORKER", east.id, `Zed ${run}`), await makeUser("SUPERVISOR", east.id, `Bo ${run}`)];
+    await makeUser("CASEWORKER", west.id, `Amy ${run}`);
+    await makeUser("CASEWORKER", west.id, `Mai ${run}`);
+    const away = await makeUser("CASEWORKER", east.id, `Away ${run}`);
+    await testDb.user.update({ where: { id: away.id }, data: { active: false } });
+    await makeUser("LEGAL_OFFICER", east.id, `Lex ${run}`);
+    await makeUser("GUEST", west.id, `Guest ${run}`);
+    const mine = (staff: { id: string; name: string }[]) => staff.filter((s) => s.name.endsWith(run)).map((s) => s.name);
+
+    const overseer = { ...(await makeUser("SUPERVISOR", east.id)), organisationWide: true };
+    const both = await assignmentOptions(overseer);
+    expect(both.teams.map((t) => t.id)).toEqual(expect.arrayContaining([east.id, west.id]));
+    expect(mine(both.staff)).toEqual([`Amy ${run}`, `Bo ${run}`, `Mai ${run}`, `Zed ${run}`]);
+    expect(mine((await assignmentOptions(overseer, west.id)).staff)).toEqual([`Amy ${run}`, `Mai ${run}`]);
+
+    // A caseworker works in their own team only.
+    const own = await assignmentOptions(eastStaff[0]);
+    expect(own.teams.map((t) => t.id)).toEqual([east.id]);
+    expect(mine(own.staff)).toEqual([`Bo ${run}`, `Zed ${run}`]);
   });
 });

@@ -515,13 +515,17 @@ export async function getTimeline(access: CaseAccess, journey: Arrival | null, p
  * `teamId`, only that team's staff (editing a case of that team).
  */
 export async function assignmentOptions(actor: Actor, teamId?: string) {
-  const teams = await db.team.findMany({ where: workingTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const teamIds = teamId ? teams.filter((t) => t.id === teamId).map((t) => t.id) : teams.map((t) => t.id);
-  const staff = await db.user.findMany({
-    where: { teamId: { in: teamIds }, role: { in: ["CASEWORKER", "SUPERVISOR"] }, active: true },
-    select: { id: true, name: true, role: true },
+  // One statement: each team with its staff (every list page shows them).
+  const found = await db.team.findMany({
+    where: workingTeams(actor),
     orderBy: { name: "asc" },
+    select: { id: true, name: true, users: { where: { role: { in: ["CASEWORKER", "SUPERVISOR"] }, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } } },
   });
+  const teams = found.map(({ id, name }) => ({ id, name }));
+  // Each team's staff come by name; several teams' are merged by name (code point order, as the database's C.UTF-8 collation orders them).
+  const chosen = found.filter((team) => !teamId || team.id === teamId);
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const staff = chosen.length === 1 ? chosen[0].users : chosen.flatMap((team) => team.users).sort(byName);
   return { teams, staff };
 }
 
