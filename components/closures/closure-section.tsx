@@ -1,16 +1,15 @@
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { caseClosureRequests } from "@/lib/closures/queries";
+import type { NamedClosureRequest } from "@/lib/closures/queries";
 import type { CaseAccess } from "@/lib/cases/access";
 import { DecideClosureForm, RequestClosureForm } from "./closure-forms";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 
 /** Closure: requested by a caseworker, approved or returned by a supervisor. */
-export async function ClosureSection({ access, status, user }: { access: CaseAccess; status: string; user: CurrentUser }) {
+export async function ClosureSection({ access, status, user, requests }: { access: CaseAccess; status: string; user: CurrentUser; requests: NamedClosureRequest[] }) {
   const { code } = access;
-  const requests = await caseClosureRequests(access);
   const t = await getTranslations("closure");
   const format = await getFormatter();
   const pending = requests.find((r) => r.status === "PENDING");

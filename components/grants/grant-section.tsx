@@ -1,19 +1,19 @@
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { can, maySeeCaseGrants } from "@/lib/policy";
+import { can } from "@/lib/policy";
 import type { CaseAccess } from "@/lib/cases/access";
-import { caseGrants, grantMaxDays, guestsOfTeam } from "@/lib/grants/grants";
+import type { CaseOversight } from "@/lib/cases/oversight";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { GrantForm, RevokeGrantForm } from "./grant-forms";
 
 /** Guests' access to the case (staff only): who, which sections, for when; supervisors grant and revoke. */
-export async function GrantSection({ access, user }: { access: CaseAccess; user: CurrentUser }) {
-  if (!maySeeCaseGrants(user)) return null;
+export async function GrantSection({ access, user, grants: read }: { access: CaseAccess; user: CurrentUser; grants: CaseOversight["grants"] }) {
+  // Null: the reader may not see the case's grants (a guest).
+  if (!read) return null;
+  const { list: grants, guests, maxDays } = read;
   const manage = can(user, "access:grant");
-  const grants = await caseGrants(access);
   if (grants.length === 0 && !manage) return null;
-  const [guests, maxDays] = manage ? await Promise.all([guestsOfTeam(access.teamId), grantMaxDays()]) : [[], 0];
   const t = await getTranslations("grants");
   const tTabs = await getTranslations("caseTabs");
   const format = await getFormatter();

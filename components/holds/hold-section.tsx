@@ -1,15 +1,14 @@
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import { caseHolds } from "@/lib/holds/holds";
+import type { CaseOversight } from "@/lib/cases/oversight";
 import type { CaseAccess } from "@/lib/cases/access";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { LiftHoldForm, PlaceHoldForm } from "./hold-forms";
 
 /** Legal hold: whether one stands, its history, and (supervisors) placing or lifting it. */
-export async function HoldSection({ access, user }: { access: CaseAccess; user: CurrentUser }) {
-  const holds = await caseHolds(access);
+export async function HoldSection({ access, user, holds }: { access: CaseAccess; user: CurrentUser; holds: CaseOversight["holds"] }) {
   const manage = can(user, "case:hold");
   if (holds.length === 0 && !manage) return null;
   const t = await getTranslations("holds");

@@ -5,13 +5,13 @@ import "server-only";
 // grantMaxDays long. The window is enforced by the policy at every request
 // (caseScope, sectionLimit); this module writes and lists the grants.
 import { db } from "@/lib/db";
+import type { AccessGrant, Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import type { CaseAccess } from "@/lib/cases/access";
 import { grantStandingFor, mayReceiveGrant, type Actor } from "@/lib/policy";
 import { refuse } from "@/lib/refusal";
 import { addCalendarDays, calendarDaysBetween, startOfBangkokDay, todayInBangkok } from "@/lib/dates";
 import type { GrantInput } from "./schema";
-import { staffNames } from "@/lib/users/names";
 
 const DEFAULT_MAX_DAYS = 30;
 
@@ -64,11 +64,11 @@ export async function revokeGrant(access: CaseAccess, grantId: string, ip: strin
   });
 }
 
-/** The case's grants, newest first, with names and whether each stands now. */
-export async function caseGrants(access: CaseAccess) {
-  const rows = await db.accessGrant.findMany({ where: { caseId: access.caseId }, orderBy: { grantedAt: "desc" } });
-  const names = await staffNames(rows.flatMap((r) => [r.userId, r.grantedById, r.revokedById]));
-  const now = new Date();
+/** What a case file reads of its grants: every one, newest first. */
+export const CASE_GRANTS = { orderBy: { grantedAt: "desc" } } satisfies Prisma.Case$accessGrantsArgs;
+
+/** A case's grants with names and whether each stands now. */
+export function namedGrants(rows: AccessGrant[], names: Map<string, string>, now = new Date()) {
   return rows.map((r) => ({
     ...r,
     guest: names.get(r.userId) ?? "?",
@@ -77,12 +77,13 @@ export async function caseGrants(access: CaseAccess) {
     state: r.revokedAt ? ("revoked" as const) : r.endsAt <= now ? ("ended" as const) : r.startsAt > now ? ("upcoming" as const) : ("standing" as const),
   }));
 }
-export type CaseGrant = Awaited<ReturnType<typeof caseGrants>>[number];
+export type CaseGrant = ReturnType<typeof namedGrants>[number];
 
-/** Guest accounts of the case's team, for the grant form. */
-export function guestsOfTeam(teamId: string) {
-  return db.user.findMany({ where: { role: "GUEST", teamId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
+/** The people a case's grants name: the guests and the staff who granted and revoked. */
+export const grantPeople = (rows: AccessGrant[]) => rows.flatMap((r) => [r.userId, r.grantedById, r.revokedById]);
+
+/** What the grant form offers: the case team's active guest accounts, by name. */
+export const GRANT_GUESTS = { where: { role: "GUEST", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } } satisfies Prisma.Team$usersArgs;
 
 /** The sections a guest's standing grants open on a case (read by the case gate). */
 export function standingGrantSections(actor: Actor, caseId: string) {

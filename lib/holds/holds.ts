@@ -4,6 +4,7 @@ import "server-only";
 // schedules say. One hold stands on a case at a time; lifting keeps it,
 // with who lifted it and why. Placing and lifting are audited.
 import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { refuse } from "@/lib/refusal";
 import { caseScope, type Actor } from "@/lib/policy";
@@ -39,15 +40,25 @@ export async function liftHold(access: CaseAccess, holdId: string, reason: strin
   });
 }
 
+/** What a case file reads of its holds: every one, the standing hold first, then newest first. */
+export const CASE_HOLDS = {
+  orderBy: [{ liftedAt: { sort: "desc", nulls: "first" } }, { placedAt: "desc" }],
+  select: { id: true, reason: true, placedAt: true, placedById: true, liftedAt: true, liftedById: true, liftReason: true },
+} satisfies Prisma.Case$legalHoldsArgs;
+type HoldRow = Prisma.LegalHoldGetPayload<{ select: (typeof CASE_HOLDS)["select"] }>;
+
+/** A case's holds with the names of who placed and lifted them. */
+export function namedHolds(holds: HoldRow[], names: Map<string, string>) {
+  return holds.map((h) => ({ ...h, placedBy: names.get(h.placedById) ?? "?", liftedBy: h.liftedById ? (names.get(h.liftedById) ?? "?") : null }));
+}
+
+/** The staff a case's holds name. */
+export const holdStaff = (holds: HoldRow[]) => holds.flatMap((h) => [h.placedById, h.liftedById]);
+
 /** A case's holds, standing first, with who placed and lifted them. */
 export async function caseHolds(access: CaseAccess) {
-  const holds = await db.legalHold.findMany({
-    where: { caseId: access.caseId },
-    orderBy: [{ liftedAt: { sort: "desc", nulls: "first" } }, { placedAt: "desc" }],
-    select: { id: true, reason: true, placedAt: true, placedById: true, liftedAt: true, liftedById: true, liftReason: true },
-  });
-  const names = await staffNames(holds.flatMap((h) => [h.placedById, h.liftedById]));
-  return holds.map((h) => ({ ...h, placedBy: names.get(h.placedById) ?? "?", liftedBy: h.liftedById ? (names.get(h.liftedById) ?? "?") : null }));
+  const holds = await db.legalHold.findMany({ where: { caseId: access.caseId }, ...CASE_HOLDS });
+  return namedHolds(holds, await staffNames(holdStaff(holds)));
 }
 
 /** The standing holds on cases the actor may see (the dashboard's list). */

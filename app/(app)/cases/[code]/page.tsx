@@ -15,6 +15,7 @@ import { NoteForm } from "@/components/cases/note-form";
 import { Timeline } from "@/components/cases/timeline";
 import { JourneyGlance } from "@/components/cases/journey-glance";
 import { caseJourney } from "@/lib/cases/journey-facts";
+import { caseOversight } from "@/lib/cases/oversight";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { cardClass, Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
@@ -29,11 +30,12 @@ export const generateMetadata = caseTitle("caseFile");
 
 export default async function CaseFilePage({ params, searchParams }: Props) {
   const { user, access, file, ip } = await openCasePage(params, { section: "overview" });
-  const [timeline, incidents, protectedDetails, journeyGlance] = await Promise.all([
+  const [timeline, incidents, protectedDetails, journeyGlance, oversight] = await Promise.all([
     getTimeline(access, file.journey, pageParam((await searchParams).timeline)),
     caseIncidents(access),
     readProtectedDetails(access, ip),
     caseJourney(access, file.journey),
+    caseOversight(access, user),
   ]);
   const tProtected = await getTranslations("protected");
   const tIncident = await getTranslations("incidents");
@@ -112,9 +114,9 @@ export default async function CaseFilePage({ params, searchParams }: Props) {
         />
       </Section>
 
-      <ClosureSection access={access} status={file.status} user={user} />
-      <HoldSection access={access} user={user} />
-      <GrantSection access={access} user={user} />
+      <ClosureSection access={access} status={file.status} user={user} requests={oversight.closureRequests} />
+      <HoldSection access={access} user={user} holds={oversight.holds} />
+      <GrantSection access={access} user={user} grants={oversight.grants} />
 
       <Section id="incidents-heading" title={tIncident("title")}>
         {incidents.length === 0 ? <p className="mt-2 text-sm text-slate-700">{tIncident("none")}</p> : null}
