@@ -40,6 +40,23 @@ describe("browsing the audit log", () => {
     expect(filtered!.rows).toEqual([]);
   });
 
+  it("finds a case's entries by its code, with those of a case merged into it, and by the merged case's old code", async () => {
+    const team = (await testDb.case.findUniqueOrThrow({ where: { id: mine.id }, select: { teamId: true } })).teamId;
+    const survivor = await makeCase({ teamId: team, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: "Surviving Person" } });
+    const merged = await makeCase({ teamId: team, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: "Merged Person" } });
+    await recordAudit(testDb, { actorId: caseworker.id, action: "case.update", entity: "Case", entityId: merged.id, caseId: merged.id, fields: ["principalName"] });
+    // Merged: the old case is gone, its history stays under the survivor.
+    await testDb.caseMerge.create({ data: { mergedCode: merged.code, mergedCaseId: merged.id, survivingCaseId: survivor.id, mergedById: supervisor.id, record: {} } });
+    await testDb.case.delete({ where: { id: merged.id } });
+    const ofMerged = (rows: { action: string; entity: string; fields: string[] }[]) => rows.filter((r) => r.action === "case.update" && r.fields.includes("principalName"));
+    const bySurvivor = await browseAudit(supervisor, filter({ code: survivor.code }), "127.0.0.1");
+    expect(ofMerged(bySurvivor!.rows)).toHaveLength(1);
+    expect(new Set(bySurvivor!.rows.map((r) => r.code))).toEqual(new Set([survivor.code]));
+    const byOldCode = await browseAudit(supervisor, filter({ code: merged.code }), "127.0.0.1");
+    expect(ofMerged(byOldCode!.rows)).toHaveLength(1);
+    expect(new Set(byOldCode!.rows.map((r) => r.code))).toEqual(new Set([survivor.code]));
+  });
+
   it("shows an administrator sign-in events and no case activity; a caseworker nothing", async () => {
     const page = await browseAudit(admin, filter({ actor: caseworker.id }), "127.0.0.1");
     expect(page!.rows.map((r) => r.action)).toEqual(["login.failed"]);

@@ -272,8 +272,3 @@ export async function survivorOf(code: string): Promise<{ id: string; code: stri
   return merge?.survivingCase ?? null;
 }
 
-/** The ids whose recorded history now belongs to this case (cases merged into it). */
-export async function mergedCaseIds(caseId: string): Promise<string[]> {
-  return (await db.caseMerge.findMany({ where: { survivingCaseId: caseId }, select: { mergedCaseId: true } })).map((m) => m.mergedCaseId);
-}
-
