@@ -2,6 +2,7 @@ import "server-only";
 import { dbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import { readOnKeptPlan } from "@/lib/prisma-client";
 
 // Every view, change, export and sign-in goes through here, inside the same
 // transaction as the change it describes, so a change is never saved
@@ -117,16 +118,16 @@ export async function recordAudit(tx: Pick<Tx, "auditLog">, entry: AuditEntry) {
 
 /**
  * A read of the audit log, planned once per statement rather than at each
- * call. The log is a hundred month tables; PostgreSQL plans a prepared
- * statement anew at each of its first five calls on a connection (10–50 ms
- * over that many tables) and keeps doing so while the generic plan's
- * estimate, counted over every month, looks dearer than a custom one, which
- * for a read without a date it always does. For a read whose plan does not
- * hang on its values (a case's entries, one kind of event) the generic plan
- * prunes months when it runs and is as good: forced for those reads only.
- * Not for the supervisor's reading, whose good plan depends on the teams.
+ * call (readOnKeptPlan). The log is a hundred month tables: PostgreSQL
+ * plans a prepared statement anew at each of its first five calls on a
+ * connection (10–50 ms over that many tables) and keeps doing so while the
+ * generic plan's estimate, counted over every month, looks dearer than a
+ * custom one, which for a read without a date it always does. For a read
+ * whose plan does not hang on its values (one kind of event) the generic
+ * plan prunes months when it runs and is as good: kept for those reads
+ * only. Not for the supervisor's reading, whose good plan depends on the
+ * teams.
  */
-export async function readAuditLog<T>(query: Prisma.PrismaPromise<T>): Promise<T> {
-  const [, rows] = await db.$transaction([db.$executeRaw`set local plan_cache_mode = force_generic_plan`, query]);
-  return rows;
+export function readAuditLog<T>(query: Prisma.PrismaPromise<T>): Promise<T> {
+  return readOnKeptPlan(db, query);
 }
