@@ -399,9 +399,9 @@ export async function getCaseFile(access: CaseAccess) {
       },
     },
   });
-  const nextHearing = proceedings.flatMap((p) => p.hearings).reduce<(typeof proceedings)[number]["hearings"][number] | null>((soonest, h) => (!soonest || h.startsAt < soonest.startsAt ? h : soonest), null);
+  const upcoming = proceedings.flatMap((p) => p.hearings).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   // The sections the reader may open (a guest's grant), for the tabs; null: all.
-  return { ...file, nextHearing, nextDeadline: tasks[0] ?? null, sections: access.sections };
+  return { ...file, nextHearing: upcoming[0] ?? null, nextDeadline: tasks[0] ?? null, sections: access.sections };
 }
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
 
