@@ -126,6 +126,21 @@ describe("dashboard figures", () => {
     expect(figures.overdue).toEqual([{ name: expect.stringMatching(/^Bo /), count: 2 }]);
   });
 
+  it("count overdue work per person: two people of one name are two rows, unassigned work one more", async () => {
+    const team = await makeTeam("Namesakes");
+    const name = `Kim Lee ${tag()}`;
+    const [first, second] = [await makeUser("CASEWORKER", team.id, name), await makeUser("CASEWORKER", team.id, name)];
+    const { id: caseId } = await makeCase({ teamId: team.id, caseworkerId: first.id, actorId: first.id, principal: { latinName: `Overdue ${tag()}` } });
+    const overdue = (assigneeId: string | null, title: string) => ({ caseId, title, dueOn: new Date("2026-01-05T00:00:00Z"), assigneeId, origin: "PERSON" as const });
+    await testDb.task.createMany({ data: [overdue(first.id, "a"), overdue(first.id, "b"), overdue(second.id, "c"), overdue(null, "d")] });
+    const { overdue: rows } = await dashboardFigures([team.id], { from: "2026-01-01", to: "2026-12-31" });
+    expect(rows).toEqual([
+      { name, count: 2 },
+      { name, count: 1 },
+      { name: null, count: 1 },
+    ]);
+  });
+
   it("shows nothing to a caseworker", async () => {
     const caseworker = await makeUser("CASEWORKER", teamIds.team);
     const { teams, selected } = await figureTeams(caseworker);
