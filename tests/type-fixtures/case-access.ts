@@ -13,7 +13,7 @@ import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
 import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
 import { moveProceeding, openProceeding } from "@/lib/proceedings/transitions";
 import { proceedingHearings } from "@/lib/hearings/queries";
-import { caseClosureRequests } from "@/lib/closures/queries";
+import { caseOversight } from "@/lib/cases/oversight";
 import { addNote } from "@/lib/notes/add-note";
 import { readProtectedDetails } from "@/lib/people/protected";
 import { erasePerson, subjectAccessExport } from "@/lib/people/subject-requests";
@@ -41,7 +41,7 @@ export async function withABareCaseId() {
   await getProceedings(caseId); // must not compile
   await missingDocuments(caseId, []); // must not compile
   await proceedingHearings(caseId); // must not compile
-  await caseClosureRequests(caseId); // must not compile
+  await caseOversight(caseId, actor); // must not compile
   await openProceeding(tx, caseId, input, null); // must not compile
   await moveProceeding(tx, caseId, caseId, input, null); // must not compile
   await addNote(caseId, input, null); // must not compile
@@ -74,7 +74,7 @@ export async function withAccess() {
   await getProceedings(access);
   await missingDocuments(access, []);
   await proceedingHearings(access);
-  await caseClosureRequests(access);
+  await caseOversight(access, actor);
   await openProceeding(tx, access, input, null);
   await moveProceeding(tx, access, caseId, input, null);
   await addNote(access, input, null);
