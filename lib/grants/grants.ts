@@ -77,7 +77,6 @@ export function namedGrants(rows: AccessGrant[], names: Map<string, string>, now
     state: r.revokedAt ? ("revoked" as const) : r.endsAt <= now ? ("ended" as const) : r.startsAt > now ? ("upcoming" as const) : ("standing" as const),
   }));
 }
-export type CaseGrant = ReturnType<typeof namedGrants>[number];
 
 /** The people a case's grants name: the guests and the staff who granted and revoked. */
 export const grantPeople = (rows: AccessGrant[]) => rows.flatMap((r) => [r.userId, r.grantedById, r.revokedById]);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, openFor, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { caseHolds, liftHold, placeHold, standingHold, standingHolds } from "./holds";
+import { caseOversight } from "@/lib/cases/oversight";
+import { liftHold, placeHold, standingHold, standingHolds } from "./holds";
 
 let supervisor: Actor;
 let outsider: Actor;
@@ -26,7 +27,7 @@ describe("legal holds (issue 14, item 2)", () => {
     await liftHold(access, hold.id, "Claim settled in October", { ip: null });
     await expect(liftHold(access, hold.id, "Again", { ip: null })).rejects.toMatchObject({ key: "holdNotStanding" });
     expect(await standingHold(testDb, created.id)).toBeNull();
-    const history = await caseHolds(access);
+    const { holds: history } = await caseOversight(access, supervisor);
     expect(history).toMatchObject([{ id: hold.id, reason: "Civil claim against the IDC pending", liftReason: "Claim settled in October", placedBy: (supervisor as { name?: string }).name }]);
     expect((await testDb.auditLog.findMany({ where: { entityId: hold.id }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["hold.place", "hold.lift"]);
     // A new hold may stand again after the last was lifted.

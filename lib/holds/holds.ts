@@ -9,7 +9,6 @@ import { recordAudit } from "@/lib/audit";
 import { refuse } from "@/lib/refusal";
 import { caseScope, type Actor } from "@/lib/policy";
 import type { CaseAccess } from "@/lib/cases/access";
-import { staffNames } from "@/lib/users/names";
 
 type Context = { ip: string | null };
 
@@ -54,12 +53,6 @@ export function namedHolds(holds: HoldRow[], names: Map<string, string>) {
 
 /** The staff a case's holds name. */
 export const holdStaff = (holds: HoldRow[]) => holds.flatMap((h) => [h.placedById, h.liftedById]);
-
-/** A case's holds, standing first, with who placed and lifted them. */
-export async function caseHolds(access: CaseAccess) {
-  const holds = await db.legalHold.findMany({ where: { caseId: access.caseId }, ...CASE_HOLDS });
-  return namedHolds(holds, await staffNames(holdStaff(holds)));
-}
 
 /** The standing holds on cases the actor may see (the dashboard's list). */
 export async function standingHolds(actor: Actor) {
