@@ -45,6 +45,19 @@ export type CasePurpose = "view" | "edit" | "merge" | "change";
  * (`case.refused`), so supervisors see who tried.
  */
 export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null): Promise<CaseAccess | null> {
+  const admitted = await admit(actor, code, purpose, ip);
+  if (!admitted) return null;
+  await admitted.audited;
+  return admitted.access;
+}
+
+/**
+ * The gate itself: the access, and the view's audit row being written
+ * (already written for a refusal). Not exported: callers get the access
+ * only once that row is written (openCase), or together with what they
+ * read beside it (openCaseForPage).
+ */
+async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null): Promise<{ access: CaseAccess; audited: Promise<void> } | null> {
   if (typeof code !== "string" || !isCaseCode(code)) return null;
   const found = await db.case.findFirst({
     where: { AND: [{ code }, caseScope(actor)] },
@@ -57,11 +70,9 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
   }
   // A guest's grants are read again at each opening: the window is the policy's, checked now.
   const grants = actor.role === "GUEST" ? await standingGrantSections(actor, found.id) : [];
-  if (purpose !== "change") {
-    const detail = grants.length ? { purpose, grants: grants.map((g) => g.id) } : { purpose };
-    await recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: found.id, caseId: found.id, ip, detail });
-  }
-  return {
+  const detail = grants.length ? { purpose, grants: grants.map((g) => g.id) } : { purpose };
+  const audited = purpose === "change" ? Promise.resolve() : recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: found.id, caseId: found.id, ip, detail });
+  const access = {
     actor,
     caseId: found.id,
     code: found.code,
@@ -70,16 +81,27 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
     named: isNamedOn(actor, { caseworkerId: found.caseworkerId, memberIds: found.members.map((m) => m.userId) }),
     sections: sectionLimit(actor, grants),
   } as CaseAccess;
+  return { access, audited };
 }
 
 /**
- * For pages: the case, or (for the code of a case merged into another that
- * the actor may open) a redirect to the surviving case, or a 404.
+ * For pages: the case and what the page reads of it first, or (for the code
+ * of a case merged into another that the actor may open) a redirect to the
+ * surviving case, or a 404. The view's audit row is written while `read`
+ * runs, one round trip fewer before the page can render; both are done
+ * before this returns, and a failed audit write fails the page as it would
+ * have before the read.
  */
-export async function openCaseForPage(actor: Actor, code: string, purpose: Exclude<CasePurpose, "change">, ip: string | null): Promise<CaseAccess> {
+export async function openCaseForPage<T>(actor: Actor, code: string, purpose: Exclude<CasePurpose, "change">, ip: string | null, read: (access: CaseAccess) => Promise<T>): Promise<{ access: CaseAccess; read: T }> {
   const decoded = safeDecode(code);
-  const access = await openCase(actor, decoded, purpose, ip);
-  if (access) return access;
+  const admitted = await admit(actor, decoded, purpose, ip);
+  if (admitted) {
+    // Settled both, so neither is left running unwatched when the other fails (a read may refuse with notFound()).
+    const [done, audit] = await Promise.allSettled([Promise.resolve(admitted.access).then(read), admitted.audited]);
+    if (audit.status === "rejected") throw audit.reason;
+    if (done.status === "rejected") throw done.reason;
+    return { access: admitted.access, read: done.value };
+  }
   if (decoded && isCaseCode(decoded)) {
     const survivor = await survivorOf(decoded);
     if (survivor && (await mayOpen(actor, survivor.code))) redirect(`/cases/${survivor.code}`);

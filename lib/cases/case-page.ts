@@ -15,9 +15,11 @@ export async function openCasePage(params: Promise<{ code: string }>, options: {
   const { code } = await params;
   const user = options.permission ? await requirePermission(options.permission) : await requireUser();
   const ip = await clientIp();
-  const access = await openCaseForPage(user, code, options.purpose ?? "view", ip);
-  // A guest sees only the sections their grant opens; a page that is no section (edit, merge) is none of them.
-  if (access.sections !== null && !(options.section && access.sections.includes(options.section))) notFound();
-  const file = await getCaseFile(access);
+  // The case file for the header is read while the view's audit row is written.
+  const { access, read: file } = await openCaseForPage(user, code, options.purpose ?? "view", ip, async (access) => {
+    // A guest sees only the sections their grant opens; a page that is no section (edit, merge) is none of them.
+    if (access.sections !== null && !(options.section && access.sections.includes(options.section))) notFound();
+    return getCaseFile(access);
+  });
   return { user, access, file, ip };
 }
