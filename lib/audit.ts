@@ -117,6 +117,21 @@ export async function recordAudit(tx: Pick<Tx, "auditLog">, entry: AuditEntry) {
 }
 
 /**
+ * A read and the audit row that records it, run side by side rather than
+ * one after the other: under load each round trip waits for a core, so a
+ * page that read and then wrote paid both in turn. Both are finished
+ * before this returns. A failed audit write fails it (before a failed
+ * read), so nothing is shown that was not recorded.
+ */
+export async function readWhileAuditing<T>(read: () => Promise<T>, audit: Promise<unknown>): Promise<T> {
+  // Settled both, so neither is left running unwatched when the other fails.
+  const [done, audited] = await Promise.allSettled([Promise.resolve().then(read), audit]);
+  if (audited.status === "rejected") throw audited.reason;
+  if (done.status === "rejected") throw done.reason;
+  return done.value;
+}
+
+/**
  * A read of the audit log, planned once per statement rather than at each
  * call (readOnKeptPlan). The log is a hundred month tables: PostgreSQL
  * plans a prepared statement anew at each of its first five calls on a

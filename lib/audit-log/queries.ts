@@ -6,7 +6,7 @@ import { z } from "@/lib/zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { planEachTime } from "@/lib/prisma-client";
-import { readAuditLog, recordAudit } from "@/lib/audit";
+import { readAuditLog, readWhileAuditing, recordAudit } from "@/lib/audit";
 import { auditReach, type Actor } from "@/lib/policy";
 import { addCalendarDays, isDateParam, startOfBangkokDay } from "@/lib/dates";
 import { ROWS_PER_PAGE } from "@/lib/paging";
@@ -40,9 +40,10 @@ export type AuditRow = { id: bigint; at: Date; action: string; entity: string; f
 export async function browseAudit(actor: Actor, filter: AuditFilter, ip: string | null) {
   const reach = auditReach(actor);
   if (!reach) return null;
-  const rows = reach.events === "accounts" ? await accountEvents(filter) : await caseEvents(reach.teams, filter);
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
+  // The view's row says what was asked, not what was found: it is written while the page is read.
+  const rows = await readWhileAuditing(
+    () => (reach.events === "accounts" ? accountEvents(filter) : caseEvents(reach.teams, filter)),
+    recordAudit(db, {
       actorId: actor.id,
       action: "audit.view",
       entity: "AuditLog",

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
+import { readWhileAuditing } from "@/lib/audit";
 import { openCaseForPage, type CaseAccess } from "./access";
 
 let caseworker: Actor;
@@ -41,5 +42,26 @@ describe("opening a case page", () => {
     expect(reads).toEqual([]);
     expect(await views(outsider, "case.view")).toEqual([]);
     expect(await views(outsider, "case.refused")).toHaveLength(1);
+  });
+});
+
+describe("a read beside its audit row (readWhileAuditing)", () => {
+  it("fails when the audit write fails, even if the read succeeded, and waits for the read first", async () => {
+    let readFinished = false;
+    const read = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      readFinished = true;
+      return "rows";
+    };
+    await expect(readWhileAuditing(read, Promise.reject(new Error("audit write failed")))).rejects.toThrow("audit write failed");
+    expect(readFinished).toBe(true);
+    await expect(readWhileAuditing(read, Promise.resolve())).resolves.toBe("rows");
+  });
+
+  it("passes on a read that throws before it awaits anything", async () => {
+    const read = (): Promise<string> => {
+      throw new Error("refused at once");
+    };
+    await expect(readWhileAuditing(read, Promise.resolve())).rejects.toThrow("refused at once");
   });
 });

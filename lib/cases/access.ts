@@ -6,7 +6,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { Sensitivity } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { readWhileAuditing, recordAudit } from "@/lib/audit";
 import { caseScope, isNamedOn, sectionLimit, type Actor } from "@/lib/policy";
 import { standingGrantSections } from "@/lib/grants/grants";
 import { isCaseCode } from "./codes";
@@ -96,11 +96,8 @@ export async function openCaseForPage<T>(actor: Actor, code: string, purpose: Ex
   const decoded = safeDecode(code);
   const admitted = await admit(actor, decoded, purpose, ip);
   if (admitted) {
-    // Settled both, so neither is left running unwatched when the other fails (a read may refuse with notFound()).
-    const [done, audit] = await Promise.allSettled([Promise.resolve(admitted.access).then(read), admitted.audited]);
-    if (audit.status === "rejected") throw audit.reason;
-    if (done.status === "rejected") throw done.reason;
-    return { access: admitted.access, read: done.value };
+    const value = await readWhileAuditing(() => read(admitted.access), admitted.audited);
+    return { access: admitted.access, read: value };
   }
   if (decoded && isCaseCode(decoded)) {
     const survivor = await survivorOf(decoded);
