@@ -264,3 +264,27 @@ describe("the staff a case may be assigned to", () => {
     expect(mine(own.staff)).toEqual([`Bo ${run}`, `Zed ${run}`]);
   });
 });
+
+describe("a list view's audit row", () => {
+  it("records each view once, with the total found and never the search text, for a search, a spelling retry and a plain list", async () => {
+    const team = await makeTeam("Audited list");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    const name = `Listed ${tag()}`;
+    await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${name} one` } });
+    await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${name} two` } });
+    const lists = () => testDb.auditLog.findMany({ where: { actorId: supervisor.id, action: "case.list" }, orderBy: { id: "asc" }, select: { detail: true } });
+
+    expect((await listCases(supervisor, parseCaseListParams({ q: name }), "192.0.2.7")).rows).toHaveLength(2);
+    // No case has these words: the search is retried by spelling, and still audited once.
+    expect((await listCases(supervisor, parseCaseListParams({ q: `Nobody ${tag()} Here` }))).rows).toEqual([]);
+    expect((await listCases(supervisor, parseCaseListParams({ status: "OPEN" }))).total).toBe(2);
+
+    const rows = await lists();
+    expect(rows.map((r) => r.detail)).toMatchObject([
+      { searched: true, results: 2 },
+      { searched: true, results: 0 },
+      { searched: false, status: "OPEN", results: 2 },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(name);
+  });
+});

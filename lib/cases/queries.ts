@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 import { readDbFor } from "@/lib/read-replica";
-import { recordAudit, type AuditAction } from "@/lib/audit";
+import { readWhileAuditing, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
@@ -251,7 +251,11 @@ async function rolledUpTotals(reader: Db, actor: Actor, params: CaseListParams) 
 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
 
-/** One page of the list's cases and its totals, for the cases the search (if any) found the given way. */
+/**
+ * The list's totals, and one page of its cases still being read (so the
+ * view's audit row, which records the total, can be written beside it),
+ * for the cases the search (if any) found the given way.
+ */
 async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode) {
   const searched = search ? await searchWhere(search, mode) : null;
   const where: Prisma.CaseWhereInput = {
@@ -273,7 +277,7 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
     // 600 ids at 50,000 cases); sorting the few found takes a millisecond.
     const found = await reader.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
     const totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
-    return { rows: await searchPage(reader, found, params), totals, matching: searched.matching };
+    return { rows: () => searchPage(reader, found, params), totals, matching: searched.matching };
   }
   const counted = rolledUpTotals(reader, actor, params).then(
     async (rolled) =>
@@ -281,11 +285,12 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
       // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
       reader.case.aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } }).then((a) => ({ total: a._count._all, people: a._sum.householdSize ?? 0 })),
   );
-  const [rows, totals]: [ListRow[], { total: number; people: number }] = await Promise.all([
-    reader.case.findMany({ where, orderBy: ORDER[params.sort](params.dir), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_ROW_SELECT }),
-    counted,
-  ]);
-  return { rows, totals, matching: null };
+  // The page's rows are read beside the count and awaited through `rows`:
+  // a failure is thrown there (the empty handler only keeps it from being
+  // reported as unhandled while the count is awaited, or if the count fails).
+  const page: Promise<ListRow[]> = reader.case.findMany({ where, orderBy: ORDER[params.sort](params.dir), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_ROW_SELECT });
+  page.catch(() => {});
+  return { rows: () => page, totals: await counted, matching: null };
 }
 
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
@@ -304,27 +309,30 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       listed = await listedCases(reader, actor, params, search, mode);
     }
   }
-  const { rows, totals } = listed;
-  const { total, people } = totals;
-  const members = search ? await matchedMembers(search, mode, rows.map((r) => r.id), listed.matching) : new Map<string, string>();
+  const { total, people } = listed.totals;
   // A list view is audited like any view; the search text is left out
-  // because it is usually a person's name.
-  await recordAudit(db, {
-    actorId: actor.id,
-    action: "case.list",
-    entity: "Case",
-    ip,
-    detail: {
-      searched: Boolean(params.q),
-      status: params.status ?? null,
-      team: params.team ?? null,
-      caseworker: params.caseworker ?? null,
-      nationality: params.nationality ?? null,
-      drillThrough: drillThroughWhere(params).filter((w) => Object.keys(w).length).length,
-      page: params.page,
-      results: total,
-    },
-  });
+  // because it is usually a person's name. The row needs only the total,
+  // so it is written while the page's rows are read.
+  const rows = await readWhileAuditing(
+    listed.rows,
+    recordAudit(db, {
+      actorId: actor.id,
+      action: "case.list",
+      entity: "Case",
+      ip,
+      detail: {
+        searched: Boolean(params.q),
+        status: params.status ?? null,
+        team: params.team ?? null,
+        caseworker: params.caseworker ?? null,
+        nationality: params.nationality ?? null,
+        drillThrough: drillThroughWhere(params).filter((w) => Object.keys(w).length).length,
+        page: params.page,
+        results: total,
+      },
+    }),
+  );
+  const members = search ? await matchedMembers(search, mode, rows.map((r) => r.id), listed.matching) : new Map<string, string>();
   return {
     rows: rows.map((row) => ({ ...row, matchedMember: members.get(row.id) ?? null })),
     total,
