@@ -3,7 +3,7 @@ import "server-only";
 // calendars, the dashboard): audited like opening a case is, with the case
 // codes the page showed, so "who saw this case?" has an answer for them too.
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { readWhileAuditing, recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/request-context";
 import type { Actor } from "@/lib/policy";
 
@@ -22,4 +22,12 @@ export async function recordPageView(actor: Pick<Actor, "id">, page: ViewedPage,
     ip: await clientIp(),
     detail: { page, rows: cases.length, cases: cases.slice(0, MAX_CODES), ...shown.detail },
   });
+}
+
+/**
+ * A page's read with its view recorded beside it (readWhileAuditing), for a
+ * page whose record of the view does not depend on what it reads.
+ */
+export function readRecordingView<T>(read: () => Promise<T>, actor: Pick<Actor, "id">, page: ViewedPage, shown: Parameters<typeof recordPageView>[2]): Promise<T> {
+  return readWhileAuditing(read, recordPageView(actor, page, shown));
 }
