@@ -112,6 +112,25 @@ export type Db = ReturnType<typeof createPrismaClient>;
  * The read must be one whose good plan does not hang on its values.
  */
 export async function readOnKeptPlan<T>(client: Db, query: Prisma.PrismaPromise<T>): Promise<T> {
-  const [, rows] = await client.$transaction([client.$executeRaw`set local plan_cache_mode = force_generic_plan`, query]);
+  return readWithPlannerSetting(client, Prisma.sql`set local plan_cache_mode = force_generic_plan`, query);
+}
+
+/**
+ * A read of the newest rows of one case or record spread over the audit
+ * log's month tables, planned to read each month's index in order and merge
+ * them (stopping at the page), never to read all of them and sort: in its
+ * own transaction with enable_sort off for it alone (three more
+ * statements). PostgreSQL cannot know how many rows the record has, and
+ * weighs the two plans within a few percent of each other; for a case
+ * viewed 25,000 times in a month the sort read every one of those rows
+ * (300 ms), the merge 26 (1.5 ms). Only for reads whose ORDER BY an index
+ * gives in every month table.
+ */
+export async function readInIndexOrder<T>(client: Db, query: Prisma.PrismaPromise<T>): Promise<T> {
+  return readWithPlannerSetting(client, Prisma.sql`set local enable_sort = off`, query);
+}
+
+async function readWithPlannerSetting<T>(client: Db, setting: Prisma.Sql, query: Prisma.PrismaPromise<T>): Promise<T> {
+  const [, rows] = await client.$transaction([client.$executeRaw(setting), query]);
   return rows;
 }

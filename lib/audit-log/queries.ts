@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "@/lib/zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { planEachTime } from "@/lib/prisma-client";
+import { planEachTime, readInIndexOrder } from "@/lib/prisma-client";
 import { readAuditLog, readWhileAuditing, recordAudit } from "@/lib/audit";
 import { auditReach, type Actor } from "@/lib/policy";
 import { addCalendarDays, isDateParam, startOfBangkokDay } from "@/lib/dates";
@@ -100,8 +100,10 @@ const RECENT_DAYS = 31;
 async function caseEvents(teamScope: Prisma.TeamWhereInput, filter: AuditFilter) {
   const teams = (await db.team.findMany({ where: teamScope, select: { id: true } })).map((t) => t.id);
   const conditions = [Prisma.sql`a."caseId" is not null`, Prisma.sql`c."teamId" = any(${teams}::uuid[])`, ...commonConditions(filter)];
+  let oneCase = false;
   if (filter.code) {
     const ids = await caseIdsByCode(filter.code.toUpperCase());
+    oneCase = ids.length === 1;
     if (ids.length === 0) return [];
     // One case (the usual): its rows newest first from the index on ("caseId", id), a page and no more.
     // The id is given as a subquery's value, which PostgreSQL plans without
@@ -113,15 +115,14 @@ async function caseEvents(teamScope: Prisma.TeamWhereInput, filter: AuditFilter)
   }
   // Entries of a case merged into another belong to the surviving case (its team, its code).
   // Planned at each call (PLANNED_EACH_TIME, not readAuditLog): the good plan depends on the teams and the bound.
-  return recentFirst(
-    filter,
-    (since) => db.$queryRaw<AuditRow[]>`${planEachTime}
+  const read = (since: Prisma.Sql) => db.$queryRaw<AuditRow[]>`${planEachTime}
       select a.id, a.at, a.action, a.entity, a.fields, a.ip, a.detail, u.name as actor, c.code
       from "AuditLog" a left join "CaseMerge" m on m."mergedCaseId" = a."caseId"
       join "Case" c on c.id = coalesce(m."survivingCaseId", a."caseId") left join "User" u on u.id = a."actorId"
       where ${Prisma.join(conditions, " and ")} ${since}
-      order by a.id desc limit ${PAGE + 1}`,
-  );
+      order by a.id desc limit ${PAGE + 1}`;
+  // One case's rows come from each month's index on ("caseId", id) in the page's order, merged.
+  return recentFirst(filter, (since) => (oneCase ? readInIndexOrder(db, read(since)) : read(since)));
 }
 
 /**

@@ -1,0 +1,21 @@
+// A read in its own transaction with a planner setting (readOnKeptPlan,
+// readInIndexOrder): the setting holds for that read and never outlives
+// it on the pooled connection, which the next request's reads share.
+import { describe, expect, it } from "vitest";
+import { testDb } from "@/tests/fixtures";
+import { readInIndexOrder, readOnKeptPlan } from "./prisma-client";
+
+const setting = (name: string) => testDb.$queryRawUnsafe<{ value: string }[]>(`select current_setting('${name}') as value`);
+
+describe("a read with a planner setting of its own", () => {
+  it("reads with the setting, and leaves every pooled connection as it was", async () => {
+    expect(await readInIndexOrder(testDb, setting("enable_sort"))).toEqual([{ value: "off" }]);
+    expect(await readOnKeptPlan(testDb, setting("plan_cache_mode"))).toEqual([{ value: "force_generic_plan" }]);
+    // The pool has four connections: read on more than all of them.
+    const after = await Promise.all(Array.from({ length: 8 }, () => Promise.all([setting("enable_sort"), setting("plan_cache_mode")])));
+    for (const [sort, cache] of after) {
+      expect(sort).toEqual([{ value: "on" }]);
+      expect(cache).toEqual([{ value: "auto" }]);
+    }
+  });
+});
