@@ -52,10 +52,10 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
 }
 
 /**
- * The gate itself: the access, and the view's audit row being written
- * (already written for a refusal). Not exported: callers get the access
- * only once that row is written (openCase), or together with what they
- * read beside it (openCaseForPage).
+ * The gate itself: the access, and the view's audit row being written; or
+ * null, with a refused attempt on an existing case already audited. Not
+ * exported: callers get the access only once that row is written
+ * (openCase), or together with what they read beside it (openCaseForPage).
  */
 async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null): Promise<{ access: CaseAccess; audited: Promise<void> } | null> {
   if (typeof code !== "string" || !isCaseCode(code)) return null;
