@@ -14,6 +14,8 @@ describe("the database client", () => {
     // A case by its code, and a case's hearings through their proceedings.
     expect(named(`SELECT "t0"."id" FROM "public"."Case" AS "t0" WHERE ("t0"."code" = $1 AND 1=1) ORDER BY "t0"."id" LIMIT $2`)).toBe(true);
     expect(named(`SELECT "t0"."id" FROM "public"."Hearing" AS "t0" LEFT JOIN "public"."Proceeding" AS "j1" ON ("j1"."id") = ("t0"."proceedingId") WHERE (("j1"."caseId" = $2 AND ("j1"."id" IS NOT NULL)) AND "t0"."startsAt" >= $3) ORDER BY "t0"."startsAt" ASC LIMIT $4`)).toBe(true);
+    // Rows named by their ids, with a nested read that orders and limits (a page of a search's cases).
+    expect(named(`SELECT "t0"."id", "Case_tasks"."x" FROM "public"."Case" AS "t0" LEFT JOIN LATERAL (SELECT "t1"."title" FROM "public"."Task" AS "t1" WHERE "t0"."id" = "t1"."caseId" ORDER BY "t1"."dueOn" ASC LIMIT $1) AS "Case_tasks" ON true WHERE "t0"."id" IN ($2,$3,$4)`)).toBe(true);
   });
 
   it("plans each time a page of a list over a team, whose best plan depends on the team's size", () => {

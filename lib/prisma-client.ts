@@ -41,8 +41,11 @@ export const prepareAnyway = Prisma.raw(PREPARED_ANYWAY);
 // A list of one case's, one person's or one user's rows: the key is on the
 // statement's own table (Prisma's "t0", or the table's full name in a
 // count), or a case or person on a joined one (a case's hearings, through
-// their proceedings).
-const ONE_RECORD = /(?:"t0"|"public"\."\w+")\."(?:id|code|caseId|personId|userId|createdById|survivingCaseId)" = \$\d|"j\d+"\."(?:caseId|personId)" = \$\d/;
+// their proceedings). Or rows named by their ids (`"t0"."id" IN (…)`, at
+// most PARAMETER_LIMIT of them): a page of a search's cases, whose nested
+// reads (each case's next task) order and limit, was planned at each view
+// for 0.6 ms when any plan reads the few rows named from their key.
+const ONE_RECORD = /(?:"t0"|"public"\."\w+")\."(?:id|code|caseId|personId|userId|createdById|survivingCaseId)" = \$\d|"j\d+"\."(?:caseId|personId)" = \$\d|"t0"\."id" IN \(\$\d/;
 const prepared = new Set<string>();
 // Each text's answer, worked out once: a case page runs some twenty-five
 // statements, and hashing and testing each text at every run was a
