@@ -186,6 +186,45 @@ describe("a search's cases, paged and sorted", () => {
   });
 });
 
+describe("a supervisor's search, read in one statement", () => {
+  it("lists what the general way lists: the same cases in the same order, the same totals, the same members named", async () => {
+    const team = await makeTeam("One statement");
+    const elsewhere = await makeTeam("Elsewhere");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    const word = `Onestmt${tag().replace(/\W/g, "")}`;
+    const made = [];
+    for (const [i, sensitivity] of (["STANDARD", "RESTRICTED", "HIGH", "STANDARD"] as const).entries()) {
+      made.push(await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, sensitivity, principal: { latinName: `${word} ${String.fromCharCode(68 - i)}` } }));
+    }
+    // A household found by its second member, and a namesake in a team the supervisor does not oversee.
+    const byMember = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `Other ${tag()}` } });
+    await testDb.person.create({ data: { caseId: byMember.id, relationship: "CHILD", latinName: `${word} Child`, nationality: "VN", searchText: `${word.toLowerCase()} child`, position: 1 } });
+    await testDb.case.update({ where: { id: byMember.id }, data: { householdSize: 2 } });
+    const outside = await makeCase({ teamId: elsewhere.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${word} Outside` } });
+    const read = async (actor: Actor, query: Record<string, string>) => {
+      const list = await listCases(actor, parseCaseListParams({ q: word, ...query }));
+      return { total: list.total, people: list.people, rows: list.rows.map((r) => [r.code, r.matchedMember]) };
+    };
+    for (const sort of ["updated", "opened", "code", "name"]) {
+      for (const dir of ["asc", "desc"]) {
+        const quick = await read(supervisor, { sort, dir });
+        // Every case here is open: the filter changes nothing but the way the list is found.
+        expect(await read(supervisor, { sort, dir, status: "OPEN" }), `${sort} ${dir}`).toEqual(quick);
+        expect(quick.total).toBe(5);
+      }
+    }
+    const quick = await read(supervisor, { sort: "name", dir: "asc" });
+    expect(quick.people).toBe(6);
+    expect(quick.rows.map(([code]) => code)).not.toContain(outside.code);
+    expect(quick.rows.find(([code]) => code === byMember.code)).toEqual([byMember.code, `${word} Child`]);
+    expect(quick.rows.filter(([code]) => code !== byMember.code).every(([, member]) => member === null)).toBe(true);
+    // An organisation-wide supervisor's search reaches every team.
+    const director: Actor = { ...(await makeUser("SUPERVISOR", team.id)), organisationWide: true };
+    expect((await read(director, {})).rows.map(([code]) => code)).toContain(outside.code);
+    expect((await read(director, {})).total).toBe(6);
+  });
+});
+
 describe("searching names as people write them (issue 18, item 4)", () => {
   it("finds a North Korean name under its Romanised variants and either word order, and says which household member matched", async () => {
     const team = await makeTeam("Search");

@@ -50,7 +50,7 @@ async function searchWhere(search: NameSearch, mode: SearchMode): Promise<{ wher
   // A whole code finds its case; the start of one finds every case it begins.
   if (isCaseCode(q.toUpperCase())) return { where: { code: q.toUpperCase() }, matching: null };
   if (isCaseCodeStart(q)) return { where: { code: { startsWith: q.toUpperCase() } }, matching: null };
-  const matching = await matchingPeople(search, mode, Prisma.empty, SEARCH_ID_LIMIT + 1);
+  const matching = await matchingPeople(search, mode, SEARCH_ID_LIMIT + 1);
   const caseIds = [...new Set(matching.map((m) => m.caseId))];
   if (matching.length <= SEARCH_ID_LIMIT) return { where: { id: { in: caseIds } }, matching };
   const pattern = escapeLike(foldForSearch(q));
@@ -76,7 +76,25 @@ const SEARCH_SIMILARITY = 0.6;
  * household order: by folded text, UNHCR number, and their name's words or
  * a name key alike enough to one of theirs (SearchMode).
  */
-async function matchingPeople(search: NameSearch, mode: SearchMode, among: Prisma.Sql, limit: number) {
+async function matchingPeople(search: NameSearch, mode: SearchMode, limit: number, amongCases?: string[]) {
+  // Among a page of cases, their few people are gathered first and then
+  // compared: asked as one condition more, PostgreSQL went through the
+  // names' indexes as for a whole search (2 ms a page, against 0.1).
+  const among = amongCases ? Prisma.sql`with among as materialized (select * from "Person" where "caseId" = any(${amongCases}::uuid[]))` : Prisma.empty;
+  const select = Prisma.sql`${among}
+    select p."caseId", p."latinName" as name, p.relationship = 'PRINCIPAL' as principal from ${amongCases ? Prisma.sql`among` : Prisma.sql`"Person"`} p
+    where ${personMatches(search, mode)}
+    order by p."caseId", p.position limit ${limit}`;
+  if (mode === "words") return db.$queryRaw<MatchingPerson[]>(select);
+  const [, rows] = await db.$transaction([
+    db.$executeRaw`select set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`,
+    db.$queryRaw<MatchingPerson[]>(select),
+  ]);
+  return rows;
+}
+
+/** Whether a person (`p`) matches the search: by folded text, UNHCR number, and their name's words or a name key alike enough (SearchMode). */
+function personMatches(search: NameSearch, mode: SearchMode): Prisma.Sql {
   const { q, words, keys } = search;
   const conditions = [
     Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
@@ -86,16 +104,7 @@ async function matchingPeople(search: NameSearch, mode: SearchMode, among: Prism
       : // Each key is one condition on the trigram index of its side's "nameKeys".
         NAME_KEY_SIDES.flatMap((side) => keys[side].map((key) => nameKeyAlike(key, side)))),
   ];
-  const select = Prisma.sql`
-    select p."caseId", p."latinName" as name, p.relationship = 'PRINCIPAL' as principal from "Person" p
-    where (${Prisma.join(conditions, " or ")}) ${among}
-    order by p."caseId", p.position limit ${limit}`;
-  if (mode === "words") return db.$queryRaw<MatchingPerson[]>(select);
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`select set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_SIMILARITY)}, true)`,
-    db.$queryRaw<MatchingPerson[]>(select),
-  ]);
-  return rows;
+  return Prisma.sql`(${Prisma.join(conditions, " or ")})`;
 }
 
 const NO_KEYS: Record<NameKeySide, string[]> = { korean: [], other: [] };
@@ -142,7 +151,7 @@ async function matchedMembers(search: NameSearch, mode: SearchMode, caseIds: str
   const { q } = search;
   if (caseIds.length === 0 || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return new Map();
   const listed = new Set(caseIds);
-  const rows = found ? found.filter((row) => listed.has(row.caseId)) : await matchingPeople(search, mode, Prisma.sql`and p."caseId" = any(${caseIds}::uuid[])`, 1000);
+  const rows = found ? found.filter((row) => listed.has(row.caseId)) : await matchingPeople(search, mode, 1000, caseIds);
   const members = new Map<string, string>();
   const principalMatched = new Set(rows.filter((r) => r.principal).map((r) => r.caseId));
   for (const row of rows) if (!row.principal && !principalMatched.has(row.caseId) && !members.has(row.caseId)) members.set(row.caseId, row.name);
@@ -154,6 +163,14 @@ const ORDER: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.Case
   opened: (dir) => [{ openedAt: dir }, { id: dir }],
   code: (dir) => [{ code: dir }],
   name: (dir) => [{ principalName: dir }, { id: dir }],
+};
+
+// The same orders in SQL, for a search read in one statement (teamSearch).
+const ORDER_SQL: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.Sql> = {
+  updated: (dir) => Prisma.raw(`c."updatedAt" ${dir}, c.id ${dir}`),
+  opened: (dir) => Prisma.raw(`c."openedAt" ${dir}, c.id ${dir}`),
+  code: (dir) => Prisma.raw(`c.code ${dir}`),
+  name: (dir) => Prisma.raw(`c."principalName" ${dir}, c.id ${dir}`),
 };
 
 /** The first day of a "YYYY-MM" month or a "YYYY" year, and of the one after it. */
@@ -252,11 +269,49 @@ async function rolledUpTotals(reader: Db, actor: Actor, params: CaseListParams) 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
 
 /**
+ * A supervisor's search by words, with nothing else narrowing the list:
+ * the cases found, in the list's order, in one statement. The matching
+ * people's cases are gathered first (materialized, so PostgreSQL never
+ * walks the team's cases testing each one's people: see searchWhere), then
+ * joined to their cases within the supervisor's teams (teamColumnScope).
+ * Found in two statements (the people's rows, then their cases by some 500
+ * ids) a name search on a team of 50,000 cases cost the database 4 ms a
+ * view against 2.7 (unloaded, plans aside) and the server a millisecond
+ * more to send and read back. Null for everyone else, for any other
+ * filter, for a search too broad to gather whole (over SEARCH_ID_LIMIT
+ * cases) and for one that finds nothing: the list is then found the
+ * general way.
+ */
+async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch, mode: SearchMode) {
+  const teams = teamColumnScope(actor);
+  const { q } = search;
+  const filters = [params.status, params.team, params.caseworker, params.nationality, params.sensitivity, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
+  if (!teams || mode !== "words" || filters.some(Boolean) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
+  const inTeams = teams.teamId ? Prisma.sql`c."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`;
+  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint }[]>`
+    with matched as materialized (
+      select distinct p."caseId" as id from "Person" p where ${personMatches(search, mode)} limit ${SEARCH_ID_LIMIT + 1}
+    )
+    select c.id::text, c."householdSize", (select count(*) from matched) as gathered
+    from matched join "Case" c on c.id = matched.id
+    where ${inTeams}
+    order by ${ORDER_SQL[params.sort](params.dir)}`;
+  // Nothing found is left to the general way too, which then compares spellings (SearchMode).
+  if (found.length === 0 || Number(found[0].gathered) > SEARCH_ID_LIMIT) return null;
+  return found;
+}
+
+/**
  * The list's totals, and one page of its cases still being read (so the
  * view's audit row, which records the total, can be written beside it),
  * for the cases the search (if any) found the given way.
  */
 async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode) {
+  const quick = search ? await teamSearch(reader, actor, params, search, mode) : null;
+  if (quick) {
+    const totals = { total: quick.length, people: quick.reduce((sum, c) => sum + c.householdSize, 0) };
+    return { rows: () => searchPage(reader, quick, params), totals, matching: null };
+  }
   const searched = search ? await searchWhere(search, mode) : null;
   const where: Prisma.CaseWhereInput = {
     AND: [
