@@ -192,9 +192,8 @@ describe("a supervisor's search, read in one statement", () => {
     const elsewhere = await makeTeam("Elsewhere");
     const supervisor = await makeUser("SUPERVISOR", team.id);
     const word = `Onestmt${tag().replace(/\W/g, "")}`;
-    const made = [];
     for (const [i, sensitivity] of (["STANDARD", "RESTRICTED", "HIGH", "STANDARD"] as const).entries()) {
-      made.push(await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, sensitivity, principal: { latinName: `${word} ${String.fromCharCode(68 - i)}` } }));
+      await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, sensitivity, principal: { latinName: `${word} ${String.fromCharCode(68 - i)}` } });
     }
     // A household found by its second member, and a namesake in a team the supervisor does not oversee.
     const byMember = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `Other ${tag()}` } });

@@ -279,7 +279,7 @@ type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
  * view against 2.7 (unloaded, plans aside) and the server a millisecond
  * more to send and read back. Null for everyone else, for any other
  * filter, for a search too broad to gather whole (over SEARCH_ID_LIMIT
- * cases) and for one that finds nothing: the list is then found the
+ * people) and for one that finds nothing: the list is then found the
  * general way.
  */
 async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch, mode: SearchMode) {
@@ -288,13 +288,15 @@ async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, sear
   const filters = [params.status, params.team, params.caseworker, params.nationality, params.sensitivity, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
   if (!teams || mode !== "words" || filters.some(Boolean) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
   const inTeams = teams.teamId ? Prisma.sql`c."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`;
+  // The people are gathered up to the general way's bound (SEARCH_ID_LIMIT
+  // people), so a broad search stops reading at once and goes the general way.
   const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint }[]>`
     with matched as materialized (
-      select distinct p."caseId" as id from "Person" p where ${personMatches(search, mode)} limit ${SEARCH_ID_LIMIT + 1}
+      select p."caseId" as id from "Person" p where ${personMatches(search, mode)} limit ${SEARCH_ID_LIMIT + 1}
     )
     select c.id::text, c."householdSize", (select count(*) from matched) as gathered
-    from matched join "Case" c on c.id = matched.id
-    where ${inTeams}
+    from "Case" c
+    where c.id in (select id from matched) and ${inTeams}
     order by ${ORDER_SQL[params.sort](params.dir)}`;
   // Nothing found is left to the general way too, which then compares spellings (SearchMode).
   if (found.length === 0 || Number(found[0].gathered) > SEARCH_ID_LIMIT) return null;
