@@ -8,7 +8,7 @@ import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeam
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
 import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, nameWordsOnEitherSide, type NameKeySide } from "@/lib/people/name-keys";
-import { PAGE_SIZE, type CaseListParams } from "./list-params";
+import { hasFilters, PAGE_SIZE, type CaseListParams } from "./list-params";
 import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { isCaseCode, isCaseCodeStart } from "./codes";
 import type { CaseAccess } from "./access";
@@ -285,8 +285,8 @@ type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
 async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch, mode: SearchMode) {
   const teams = teamColumnScope(actor);
   const { q } = search;
-  const filters = [params.status, params.team, params.caseworker, params.nationality, params.sensitivity, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
-  if (!teams || mode !== "words" || filters.some(Boolean) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
+  // Any filter besides the search (hasFilters: a filter added later goes the general way too).
+  if (!teams || mode !== "words" || hasFilters({ ...params, q: undefined }) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
   const inTeams = teams.teamId ? Prisma.sql`c."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`;
   // The people are gathered up to the general way's bound (SEARCH_ID_LIMIT
   // people), so a broad search stops reading at once and goes the general way.
@@ -303,6 +303,12 @@ async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, sear
   return found;
 }
 
+/** A search's cases, all found and in order: their totals, and one page of them to read. */
+function foundCases(reader: Db, found: { id: string; householdSize: number }[], params: CaseListParams, matching: MatchingPerson[] | null) {
+  const totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
+  return { rows: () => searchPage(reader, found, params), totals, matching };
+}
+
 /**
  * The list's totals, and one page of its cases still being read (so the
  * view's audit row, which records the total, can be written beside it),
@@ -310,10 +316,7 @@ async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, sear
  */
 async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode) {
   const quick = search ? await teamSearch(reader, actor, params, search, mode) : null;
-  if (quick) {
-    const totals = { total: quick.length, people: quick.reduce((sum, c) => sum + c.householdSize, 0) };
-    return { rows: () => searchPage(reader, quick, params), totals, matching: null };
-  }
+  if (quick) return foundCases(reader, quick, params, null);
   const searched = search ? await searchWhere(search, mode) : null;
   const where: Prisma.CaseWhereInput = {
     AND: [
@@ -333,8 +336,7 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
     // cases in the list's order testing each against the ids (40 ms for
     // 600 ids at 50,000 cases); sorting the few found takes a millisecond.
     const found = await reader.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
-    const totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
-    return { rows: () => searchPage(reader, found, params), totals, matching: searched.matching };
+    return foundCases(reader, found, params, searched.matching);
   }
   const counted = rolledUpTotals(reader, actor, params).then(
     async (rolled) =>

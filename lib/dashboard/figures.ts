@@ -185,16 +185,15 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
     -- and 90th percentile are taken from these counts below. One row per
     -- stage holding its lengths as two arrays, grouped by the type itself
     -- rather than its text: since 2015 the period's parts hold some 8,000
-    -- rows, and grouping them by text and sending 600 objects took 5 ms of
-    -- the database's time a view; this way, 2.3 ms.
+    -- rows, and grouping them by text and sending 600 objects took 4.2 ms
+    -- of the database's time a view on the kept plan; this way, 2.4 ms.
     ${rowsOf(Prisma.sql`
       select type::text as type, stage, array_agg(days order by days) as days, array_agg(stays order by days) as stays from (
         select type, stage, days, sum(stays) as stays
         from "RollupStays" where "teamId" = any(${teams}::uuid[]) and ${years}
         group by type, stage, days having sum(stays) > 0
       ) lengths group by type, stage`)} as durations`));
-  const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations: stayCounts } = figures;
-  const durations = stayCounts.map((row) => ({ type: row.type, stage: row.stage, counts: row.days.map((days, i) => ({ value: days, count: n(row.stays[i]) })) }));
+  const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations } = figures;
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
   return {
@@ -220,13 +219,10 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
     arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     departures: departures.map((r) => ({ month: r.month, destination: r.destination, households: n(r.households), people: n(r.people) })),
     durations: durations
-      .map((d) => ({
-        type: d.type,
-        stage: d.stage,
-        stays: d.counts.reduce((sum, c) => sum + c.count, 0),
-        median: percentileOfCounts(d.counts, 0.5),
-        p90: percentileOfCounts(d.counts, 0.9),
-      }))
+      .map((d) => {
+        const counts = d.days.map((days, i) => ({ value: days, count: n(d.stays[i]) }));
+        return { type: d.type, stage: d.stage, stays: counts.reduce((sum, c) => sum + c.count, 0), median: percentileOfCounts(counts, 0.5), p90: percentileOfCounts(counts, 0.9) };
+      })
       .sort((a, b) => a.type.localeCompare(b.type) || stageOrder(a.type, a.stage) - stageOrder(b.type, b.stage)),
   };
 }
