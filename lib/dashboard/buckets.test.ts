@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { percentileOfCounts, periodBuckets, type Bucket } from "./buckets";
+import { outsideInItsYears, percentileOfCounts, periodBuckets, type Bucket } from "./buckets";
 
 const DAY_MS = 86_400_000;
 
@@ -63,5 +63,21 @@ describe("percentileOfCounts", () => {
         else expect(percentileOfCounts(counts, p)).toBeCloseTo(direct(values, p), 9);
       }),
     );
+  });
+});
+
+describe("outsideInItsYears", () => {
+  it("gives the days of the period's first and last years outside it, as months and days", () => {
+    expect(outsideInItsYears({ from: "2015-03-15", to: "2026-12-04" })).toEqual([
+      { grain: "MONTH", startsOn: "2015-01-01" },
+      { grain: "MONTH", startsOn: "2015-02-01" },
+      ...Array.from({ length: 14 }, (_, i) => ({ grain: "DAY", startsOn: `2015-03-${String(i + 1).padStart(2, "0")}` })),
+      ...Array.from({ length: 27 }, (_, i) => ({ grain: "DAY", startsOn: `2026-12-${String(i + 5).padStart(2, "0")}` })),
+    ]);
+  });
+
+  it("gives nothing for a period of whole years", () => {
+    expect(outsideInItsYears({ from: "2015-01-01", to: "2026-12-31" })).toEqual([]);
+    expect(outsideInItsYears({ from: "2026-01-01", to: "2026-10-31" })).toEqual([{ grain: "MONTH", startsOn: "2026-11-01" }, { grain: "MONTH", startsOn: "2026-12-01" }]);
   });
 });

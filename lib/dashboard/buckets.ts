@@ -37,6 +37,18 @@ export function periodBuckets(period: Period, grains: Grain[]): Bucket[] {
 }
 
 /**
+ * The days of the period's first and last calendar years that lie outside
+ * it (before `from`, after `to`), as the fewest month and day buckets. A
+ * figure kept for all time, less these, covers the period exactly when no
+ * data lies in any other year.
+ */
+export function outsideInItsYears(period: Period): Bucket[] {
+  const before = period.from.endsWith("-01-01") ? [] : periodBuckets({ from: `${period.from.slice(0, 4)}-01-01`, to: iso(Date.parse(`${period.from}T00:00:00Z`) - DAY_MS) }, ["MONTH"]);
+  const after = period.to.endsWith("-12-31") ? [] : periodBuckets({ from: iso(Date.parse(`${period.to}T00:00:00Z`) + DAY_MS), to: `${period.to.slice(0, 4)}-12-31` }, ["MONTH"]);
+  return [...before, ...after];
+}
+
+/**
  * The value at fraction `p` (0–1) of a distribution given as counts per
  * value, interpolating between neighbours as PostgreSQL's percentile_cont
  * does over the values themselves. NaN for an empty distribution.

@@ -315,16 +315,28 @@ describe("time in stage over many stays", () => {
       [40, "2026-06-01"], // after the period: not counted
       [2, "2024-12-14"], // before it: not counted
     ];
-    for (const [length, ended] of stays) {
+    const stay = async ([length, ended]: [number, string]) => {
       const made = await makeCase({ teamId: team.id, caseworkerId: worker.id, actorId: worker.id, principal: { latinName: `Stay ${tag()}`, nationality: "KP" } });
       const transfer = await testDb.proceeding.create({ data: { caseId: made.id, type: "TRANSFER_TO_KOREA", stage: "EMBASSY_PROCESSING" } });
       const endedOn = new Date(`${ended}T00:00:00Z`);
       await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage: null, toStage: "IN_IDC", occurredOn: new Date(endedOn.getTime() - length * 86_400_000), reason: "test", actorId: worker.id, at: new Date(Date.UTC(2026, 0, 1, 0, 0)) } });
       await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage: "IN_IDC", toStage: "EMBASSY_PROCESSING", occurredOn: endedOn, reason: "test", actorId: worker.id, at: new Date(Date.UTC(2026, 0, 1, 0, 1)) } });
-    }
-    const { durations } = await dashboardFigures([team.id], { from: "2024-12-15", to: "2026-05-10" });
+    };
+    for (const each of stays) await stay(each);
+    const period = { from: "2024-12-15", to: "2026-05-10" };
     // 3, 5, 5, 8, 13 days: the median is the middle one; the 90th percentile lies
     // 60% of the way from the fourth (8) to the fifth (13).
-    expect(durations).toEqual([{ type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 5, median: 5, p90: 11 }]);
+    const expected = [{ type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 5, median: 5, p90: 11 }];
+    // The period covers every year the team's stays ended in: read from the
+    // all-time rows, less the days of 2024 and 2026 outside it.
+    expect((await dashboardFigures([team.id], period)).durations).toEqual(expected);
+    // A stay in a year before the period: read from the period's own buckets, the same figures.
+    await stay([1, "2023-06-01"]);
+    expect((await dashboardFigures([team.id], period)).durations).toEqual(expected);
+    // Whole years, nothing outside them: all time. 1, 2, 3, 5, 5, 8, 13, 40
+    // days: the 90th percentile lies 30% of the way from 13 to 40.
+    const [all] = (await dashboardFigures([team.id], { from: "2023-01-01", to: "2026-12-31" })).durations;
+    expect(all).toMatchObject({ type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 8, median: 5 });
+    expect(all.p90).toBeCloseTo(21.1, 9);
   });
 });

@@ -11,7 +11,7 @@ import { supervisedTeams, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags, startedOnOrBeforeForMoreThan } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
-import { percentileOfCounts, periodBuckets, type Bucket } from "./buckets";
+import { outsideInItsYears, percentileOfCounts, periodBuckets, type Bucket } from "./buckets";
 import type { Period } from "./period";
 
 export type { Period };
@@ -39,6 +39,9 @@ export async function figureTeams(actor: Actor, chosen?: string) {
   const selected = chosen && teams.some((t) => t.id === chosen) ? [chosen] : teams.map((t) => t.id);
   return { teams, selected };
 }
+
+/** The first day of a "YYYY-MM-DD" day's year. */
+const yearStart = (day: string) => `${day.slice(0, 4)}-01-01`;
 
 /** Rows of a rollup whose buckets tile the period (see ./buckets). */
 function inBuckets(buckets: Bucket[]) {
@@ -83,6 +86,7 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
   // and whole years too when they are shown by year; time in stage always.
   const months = inBuckets(periodBuckets(period, byYear ? ["YEAR", "MONTH"] : ["MONTH"]));
   const years = inBuckets(periodBuckets(period, ["YEAR", "MONTH"]));
+  const outside = inBuckets(outsideInItsYears(period));
   const label = byYear ? "YYYY" : "YYYY-MM";
 
   // Every count comes from a rollup kept by triggers in the same transaction
@@ -187,11 +191,30 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
     -- rather than its text: since 2015 the period's parts hold some 8,000
     -- rows, and grouping them by text and sending 600 objects took 4.2 ms
     -- of the database's time a view on the kept plan; this way, 2.4 ms.
+    -- A period covering every year the teams' stays ended in (their first
+    -- and last year rows) reads the all-time rows instead, less the days of
+    -- its first and last years outside it: 600 rows rather than 7,900, 0.7
+    -- ms rather than 2.5 (migration 20261204070100_stays_all_time). Which
+    -- way is decided once in the statement: the other way's reads are not
+    -- run at all.
     ${rowsOf(Prisma.sql`
+      with whole as (
+        select coalesce(bool_and(f.first >= ${yearStart(period.from)}::date and f.last <= ${yearStart(period.to)}::date), false) as covered
+        from unnest(${teams}::uuid[]) as team(id) cross join lateral (
+          select min("startsOn") as first, max("startsOn") as last from "RollupStays" where "teamId" = team.id and grain = 'YEAR'
+        ) f
+      )
       select type::text as type, stage, array_agg(days order by days) as days, array_agg(stays order by days) as stays from (
-        select type, stage, days, sum(stays) as stays
-        from "RollupStays" where "teamId" = any(${teams}::uuid[]) and ${years}
-        group by type, stage, days having sum(stays) > 0
+        select type, stage, days, sum(stays) as stays from (
+          select type, stage, days, stays from "RollupStays"
+          where "teamId" = any(${teams}::uuid[]) and ${years} and not (select covered from whole)
+          union all
+          select type, stage, days, stays from "RollupStays"
+          where "teamId" = any(${teams}::uuid[]) and grain = 'ALL' and (select covered from whole)
+          union all
+          select type, stage, days, -stays from "RollupStays"
+          where "teamId" = any(${teams}::uuid[]) and ${outside} and (select covered from whole)
+        ) counted group by type, stage, days having sum(stays) > 0
       ) lengths group by type, stage`)} as durations`));
   const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations } = figures;
 

@@ -106,7 +106,7 @@ async function counted(teams: string[]) {
         from numbered group by "proceedingId", stay
       )
       select team as "teamId", g.grain, g.starts::text as "startsOn", type, stage, days::int, count(*)::int as n
-      from stays, lateral (values ('DAY', "endedOn"), ('MONTH', date_trunc('month', "endedOn")::date), ('YEAR', date_trunc('year', "endedOn")::date)) g(grain, starts)
+      from stays, lateral (values ('DAY', "endedOn"), ('MONTH', date_trunc('month', "endedOn")::date), ('YEAR', date_trunc('year', "endedOn")::date), ('ALL', '-infinity'::date)) g(grain, starts)
       where ended and stage is not null group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
     departed: await testDb.$queryRaw`
       select p."teamId"::text, g.grain, g.starts::text as "startsOn", case when p.type = 'TRANSFER_TO_KOREA' then 'KR' else coalesce(pr.country, '??') end as destination,
