@@ -25,9 +25,37 @@ const FORMATTERS = _createIntlFormatters(SHARED);
 /** The reader's language and messages, read once a request (next-intl's request configuration, i18n/request.ts). */
 const requestLanguage = cache(async () => ({ locale: await getLocale(), messages: await getMessages() }));
 
+type Translator = ReturnType<typeof createTranslator>;
+
+// A translator depends only on the language's messages and the namespace,
+// so one is made per pair for the life of the process rather than per
+// request, and each message without values (most labels) is looked up and
+// formatted once: a case page asks for some hundred of them, each a path
+// lookup and a formatting call in next-intl.
+const TRANSLATORS = new WeakMap<object, Map<string, Translator>>();
+
+function processTranslator(locale: string, messages: object, namespace: string | undefined): Translator {
+  let byNamespace = TRANSLATORS.get(messages);
+  if (!byNamespace) TRANSLATORS.set(messages, (byNamespace = new Map()));
+  const key = `${locale}\u0000${namespace ?? ""}`;
+  const known = byNamespace.get(key);
+  if (known) return known;
+  const translate = createTranslator({ locale, messages: messages as never, namespace: namespace as never, timeZone: TIME_ZONE, formats, _cache: SHARED, _formatters: FORMATTERS }) as unknown as Translator;
+  const plain = new Map<string, string>();
+  const t = ((message: string, values?: unknown, messageFormats?: unknown) => {
+    if (values !== undefined || messageFormats !== undefined) return (translate as (...args: unknown[]) => string)(message, values, messageFormats);
+    let text = plain.get(message);
+    if (text === undefined) plain.set(message, (text = (translate as (key: string) => string)(message)));
+    return text;
+  }) as Translator;
+  Object.assign(t, { rich: translate.rich, markup: translate.markup, raw: translate.raw, has: translate.has });
+  byNamespace.set(key, t);
+  return t;
+}
+
 const translator = cache(async (namespace: string | undefined) => {
   const { locale, messages } = await requestLanguage();
-  return createTranslator({ locale, messages, namespace, timeZone: TIME_ZONE, formats, _cache: SHARED, _formatters: FORMATTERS });
+  return processTranslator(locale, messages, namespace);
 });
 
 /** As next-intl's getTranslations (a namespace, or none); other forms are left to next-intl. */
