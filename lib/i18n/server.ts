@@ -33,6 +33,7 @@ type Translator = ReturnType<typeof createTranslator>;
 // formatted once: a case page asks for some hundred of them, each a path
 // lookup and a formatting call in next-intl.
 const TRANSLATORS = new WeakMap<object, Map<string, Translator>>();
+const PLAIN_LIMIT = 5000;
 
 function processTranslator(locale: string, messages: object, namespace: string | undefined): Translator {
   let byNamespace = TRANSLATORS.get(messages);
@@ -45,7 +46,11 @@ function processTranslator(locale: string, messages: object, namespace: string |
   const t = ((message: string, values?: unknown, messageFormats?: unknown) => {
     if (values !== undefined || messageFormats !== undefined) return (translate as (...args: unknown[]) => string)(message, values, messageFormats);
     let text = plain.get(message);
-    if (text === undefined) plain.set(message, (text = (translate as (key: string) => string)(message)));
+    if (text === undefined) {
+      text = (translate as (key: string) => string)(message);
+      // Keys are the messages' own (a few hundred); the bound only keeps a key made from data from growing it.
+      if (plain.size < PLAIN_LIMIT) plain.set(message, text);
+    }
     return text;
   }) as Translator;
   Object.assign(t, { rich: translate.rich, markup: translate.markup, raw: translate.raw, has: translate.has });
