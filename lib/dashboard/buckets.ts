@@ -36,6 +36,9 @@ export function periodBuckets(period: Period, grains: Grain[]): Bucket[] {
   return buckets;
 }
 
+/** The first day of a "YYYY-MM-DD" day's year (its YEAR bucket's start). */
+export const yearStart = (day: string) => `${day.slice(0, 4)}-01-01`;
+
 /**
  * The days of the period's first and last calendar years that lie outside
  * it (before `from`, after `to`), as the fewest month and day buckets. A
@@ -43,7 +46,7 @@ export function periodBuckets(period: Period, grains: Grain[]): Bucket[] {
  * data lies in any other year.
  */
 export function outsideInItsYears(period: Period): Bucket[] {
-  const before = period.from.endsWith("-01-01") ? [] : periodBuckets({ from: `${period.from.slice(0, 4)}-01-01`, to: iso(Date.parse(`${period.from}T00:00:00Z`) - DAY_MS) }, ["MONTH"]);
+  const before = period.from === yearStart(period.from) ? [] : periodBuckets({ from: yearStart(period.from), to: iso(Date.parse(`${period.from}T00:00:00Z`) - DAY_MS) }, ["MONTH"]);
   const after = period.to.endsWith("-12-31") ? [] : periodBuckets({ from: iso(Date.parse(`${period.to}T00:00:00Z`) + DAY_MS), to: `${period.to.slice(0, 4)}-12-31` }, ["MONTH"]);
   return [...before, ...after];
 }

@@ -11,7 +11,7 @@ import { supervisedTeams, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags, startedOnOrBeforeForMoreThan } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
-import { outsideInItsYears, percentileOfCounts, periodBuckets, type Bucket } from "./buckets";
+import { outsideInItsYears, percentileOfCounts, periodBuckets, yearStart, type Bucket } from "./buckets";
 import type { Period } from "./period";
 
 export type { Period };
@@ -39,9 +39,6 @@ export async function figureTeams(actor: Actor, chosen?: string) {
   const selected = chosen && teams.some((t) => t.id === chosen) ? [chosen] : teams.map((t) => t.id);
   return { teams, selected };
 }
-
-/** The first day of a "YYYY-MM-DD" day's year. */
-const yearStart = (day: string) => `${day.slice(0, 4)}-01-01`;
 
 /** Rows of a rollup whose buckets tile the period (see ./buckets). */
 function inBuckets(buckets: Bucket[]) {
