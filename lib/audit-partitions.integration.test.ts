@@ -11,6 +11,8 @@ import { verifyAuditChain } from "./audit-chain";
 let url: string;
 let appUrl: string;
 let owner: Db;
+// A case's id on audit rows (the log does not require the case to exist).
+const CASE_ID = "0b7a4c52-5f59-4e0e-9d55-6a1d2c3e4f50";
 
 const monthTables = (client: pg.Client) =>
   client.query<{ name: string }>(`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = '"AuditLog"'::regclass order by 1`).then((r) => r.rows.map((row) => row.name));
@@ -42,7 +44,10 @@ describe("the audit log partitioned by month", () => {
     await withClient(url, async (client) => {
       // The chain's first rows, in order: two old months, then today.
       for (const month of ["2019-03-01", "2019-04-01"]) await client.query(`select "waypoint_audit_partition"($1::date)`, [month]);
-      for (const at of ["2019-03-05", "2019-03-20", "2019-04-02"]) await client.query(`insert into "AuditLog" (action, entity, "at") values ('login', 'User', $1)`, [at]);
+      // A case's change in each month (copied for its timeline), among sign-ins.
+      for (const [action, at] of [["login", "2019-03-05"], ["case.update", "2019-03-20"], ["case.update", "2019-04-02"]]) {
+        await client.query(`insert into "AuditLog" (action, entity, "at", "caseId") values ($1, 'Case', $2, case when $1 = 'case.update' then $3::uuid end)`, [action, at, CASE_ID]);
+      }
       await client.query(`insert into "AuditLog" (action, entity) values ('login', 'User')`);
     });
     // The app's own account: at least a year always stays, and month tables are out of its reach.
@@ -53,6 +58,9 @@ describe("the audit log partitioned by month", () => {
       expect(await refused(`drop table "AuditLog_2019_03"`)).toBe("42501");
       // The chain's last link moves only with a row written through the trigger.
       expect(await refused(`update "AuditChainHead" set hash = 'forged'`)).toBe("42501");
+      // A case's changes are copied by the audit log's trigger only, and go only with their month.
+      expect(await refused(`insert into "CaseChange" ("auditId", "at", "caseId", action, entity, day) values (1, now(), '${CASE_ID}', 'case.update', 'Case', current_date)`)).toBe("42501");
+      expect(await refused(`delete from "CaseChange"`)).toBe("42501");
       const head = async () => (await client.query(`select "chainSeq"::int as seq from "AuditChainHead"`)).rows[0].seq;
       const before = await head();
       await client.query(`insert into "AuditLog" (action, entity) values ('login', 'User')`);
@@ -63,6 +71,9 @@ describe("the audit log partitioned by month", () => {
     await withClient(url, async (client) => {
       expect(await monthTables(client)).not.toContain("AuditLog_2019_03");
       expect((await client.query(`select "chainSeq"::int as seq from "AuditChainAnchor"`)).rows).toEqual([{ seq: 2 }]);
+      // March's copy of the case's change went with its month; April's stays.
+      const copies = await client.query(`select to_char("at", 'YYYY-MM-DD') as at, action from "CaseChange" where "caseId" = $1`, [CASE_ID]);
+      expect(copies.rows).toEqual([{ at: "2019-04-02", action: "case.update" }]);
     });
     const report = await verifyAuditChain(owner);
     expect(report.problems).toEqual([]);

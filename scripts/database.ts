@@ -221,6 +221,8 @@ export async function grantAppAccess(ownerUrl: string, appRole: string) {
     await client.query(`revoke insert, update, delete, truncate on "AuditChainAnchor" from ${role}`);
     // The chain's last link moves only through the audit log's own trigger (run as the owner).
     await client.query(`revoke insert, update, delete, truncate on "AuditChainHead" from ${role}`);
+    // A case's changes are copied from the audit log by its trigger only, and go only with their month.
+    await client.query(`revoke insert, update, delete, truncate on "CaseChange" from ${role}`);
     // The retention run's deletion record is kept: runs and their items are only ever added to.
     await client.query(`revoke delete, truncate on "RetentionRun" from ${role}`);
     await client.query(`revoke delete, truncate on "RetentionRunItem" from ${role}`);

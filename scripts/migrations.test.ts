@@ -17,7 +17,6 @@ const PARTITIONS = `(select c.relname from pg_class c where c.relispartition)`;
 const HAND_WRITTEN = {
   indexes: [
     "AuditLog_case_rows_id_idx",
-    "AuditLog_timeline_idx",
     "Case_refoulementRisk_idx",
     "DetentionEpisode_open_caseId_idx",
     "Hearing_startsAt_proceedingId_idx",

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import type { Db } from "@/lib/prisma-client";
+import { prepareAnyway, type Db } from "@/lib/prisma-client";
 import { readDbFor } from "@/lib/read-replica";
 import { readWhileAuditing, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
@@ -473,9 +473,9 @@ export async function getCaseFile(access: CaseAccess) {
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
 
 // Changes shown on the timeline; views, lists and sign-ins stay in the audit
-// log only. The timeline's function and index in the database write the
-// same list out (migrations 20261203210000_case_timeline_changes and
-// 20261202180200_audit_timeline_index); the timeline's tests check they agree.
+// log only. The audit log's trigger that copies a case's changes to
+// CaseChange writes the same list out (migration
+// 20261204094354_case_changes); the timeline's tests check they agree.
 export const TIMELINE_ACTIONS: AuditAction[] = [
   "case.create",
   "case.update",
@@ -537,11 +537,15 @@ export async function getTimeline(access: CaseAccess, journey: Arrival | null, p
     }),
     // The changes of this case and of the cases merged into it, ordered as
     // the timeline is (by the day it happened, then when recorded), with who
-    // made each: one statement, on a plan kept for the connection
-    // (migration 20261203210000_case_timeline_changes).
+    // made each: one statement over the audit log's copies of them
+    // (CaseChange), not the log's hundred month tables. Its plan does not
+    // hang on the case, so it is kept (prepareAnyway).
     db.$queryRaw<{ id: bigint; at: Date; action: string; entity: string; fields: string[]; actor: string | null; detail: unknown; occurredOn: Date | null }[]>`
-      select id, at, action, entity, fields, actor, detail, "occurredOn" from waypoint_case_changes(${caseId}::uuid, ${depth + 1}::int)
-      order by day desc, at desc, id desc`,
+      select ${prepareAnyway} c."auditId" as id, c.at, c.action, c.entity, c.fields, u.name as actor, c.detail, c."occurredOn"
+      from "CaseChange" c left join "User" u on u.id = c."actorId"
+      where c."caseId" = any(array(select ${caseId}::uuid union all select m."mergedCaseId" from "CaseMerge" m where m."survivingCaseId" = ${caseId}::uuid))
+      order by c.day desc, c.at desc, c."auditId" desc
+      limit ${depth + 1}`,
   ]);
   const entries: TimelineEntry[] = [
     ...notes.map((note) => ({
