@@ -2,7 +2,7 @@ import "server-only";
 import { dbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
-import { readOnKeptPlan } from "@/lib/prisma-client";
+import { readOnKeptPlan, type Db } from "@/lib/prisma-client";
 
 // Every view, change, export and sign-in goes through here, inside the same
 // transaction as the change it describes, so a change is never saved
@@ -143,6 +143,6 @@ export async function readWhileAuditing<T>(read: () => Promise<T>, audit: Promis
  * only. Not for the supervisor's reading, whose good plan depends on the
  * teams.
  */
-export function readAuditLog<T>(query: Prisma.PrismaPromise<T>): Promise<T> {
-  return readOnKeptPlan(db, query);
+export function readAuditLog<T>(read: (client: Db) => Prisma.PrismaPromise<T>): Promise<T> {
+  return readOnKeptPlan(db, read);
 }

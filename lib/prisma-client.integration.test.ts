@@ -1,6 +1,8 @@
-// A read in its own transaction with a planner setting (readOnKeptPlan,
-// readInIndexOrder): the setting holds for that read and never outlives
-// it on the pooled connection, which the next request's reads share.
+// A read with a planner setting of its own: in its own transaction
+// (readInIndexOrder), where the setting holds for that read and never
+// outlives it on the pooled connection, which the next request's reads
+// share; or on the client's twin whose connections keep generic plans
+// (readOnKeptPlan), which leaves the client's own connections as they are.
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/fixtures";
 import { readInIndexOrder, readOnKeptPlan } from "./prisma-client";
@@ -10,7 +12,7 @@ const setting = (name: string) => testDb.$queryRawUnsafe<{ value: string }[]>(`s
 describe("a read with a planner setting of its own", () => {
   it("reads with the setting, and leaves every pooled connection as it was", async () => {
     expect(await readInIndexOrder(testDb, setting("enable_sort"))).toEqual([{ value: "off" }]);
-    expect(await readOnKeptPlan(testDb, setting("plan_cache_mode"))).toEqual([{ value: "force_generic_plan" }]);
+    expect(await readOnKeptPlan(testDb, (client) => client.$queryRaw`select current_setting('plan_cache_mode') as value`)).toEqual([{ value: "force_generic_plan" }]);
     // The pool has four connections: read on more than all of them.
     const after = await Promise.all(Array.from({ length: 8 }, () => Promise.all([setting("enable_sort"), setting("plan_cache_mode")])));
     for (const [sort, cache] of after) {

@@ -87,8 +87,31 @@ const IDLE_CONNECTION_MS = 5 * 60_000;
 // transaction in the given time") where a query would have waited its turn.
 const TRANSACTION_WAIT_MS = 15_000;
 
-export function createPrismaClient(connectionString: string, poolSize = 10) {
-  const adapter = new PrismaPg({ connectionString, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true }, { statementNameGenerator: statementName as (query: { sql: string }) => string });
+// Each client has a twin on the same database whose connections keep every
+// prepared statement's generic plan (plan_cache_mode = force_generic_plan
+// for the connection), made when first asked for: reads that must run on a
+// kept plan go there (readOnKeptPlan), so they need no transaction of their
+// own to set it. A pool of its own, as the setting holds for a connection's
+// life: on the main pool's connections it would also hold for reads whose
+// good plan depends on their values.
+const KEPT_PLANS = "-c plan_cache_mode=force_generic_plan";
+// From the global registry: the app's bundles may hold this module more than once.
+const keptPlanTwin = Symbol.for("waypoint.keptPlanTwin");
+
+export function createPrismaClient(connectionString: string, poolSize = 10, { keptPlans = false }: { keptPlans?: boolean } = {}) {
+  const client = newPrismaClient(connectionString, poolSize, keptPlans);
+  if (!keptPlans) {
+    let twin: Db | undefined;
+    Object.defineProperty(client, keptPlanTwin, { value: () => (twin ??= createPrismaClient(connectionString, poolSize, { keptPlans: true })) });
+  }
+  return client;
+}
+
+function newPrismaClient(connectionString: string, poolSize: number, keptPlans: boolean) {
+  const adapter = new PrismaPg(
+    { connectionString, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true, ...(keptPlans ? { options: KEPT_PLANS } : {}) },
+    { statementNameGenerator: statementName as (query: { sql: string }) => string },
+  );
   // With WAYPOINT_QUERY_LOG=1 (for finding a slow page, never in production)
   // each query's SQL and time are printed as a JSON line; values are not.
   if (process.env.WAYPOINT_QUERY_LOG === "1") {
@@ -100,22 +123,26 @@ export function createPrismaClient(connectionString: string, poolSize = 10) {
   return new PrismaClient({ adapter, errorFormat: "minimal", transactionOptions: { maxWait: TRANSACTION_WAIT_MS } });
 }
 
-export type Db = ReturnType<typeof createPrismaClient>;
+export type Db = ReturnType<typeof newPrismaClient>;
 
 /**
  * A read run on the plan its statement keeps for the connection, planned
- * once, rather than planned again at each call: in a transaction of its own
- * that sets plan_cache_mode for it alone (three more statements, worth it
- * only where planning costs more than a millisecond). PostgreSQL plans a
- * prepared statement anew at each of its first five calls on a connection,
- * and keeps doing so while its generic plan's estimate looks dearer than a
- * plan made for the call's values, which for some reads it always does
- * while running as fast: reads of the audit log's hundred month tables
- * (lib/audit.ts) and the dashboard's figures (lib/dashboard/figures.ts).
- * The read must be one whose good plan does not hang on its values.
+ * once, rather than planned again at each call. PostgreSQL plans a prepared
+ * statement anew at each of its first five calls on a connection, and keeps
+ * doing so while its generic plan's estimate looks dearer than a plan made
+ * for the call's values, which for some reads it always does while running
+ * as fast: reads of the audit log's hundred month tables (lib/audit.ts) and
+ * the dashboard's figures (lib/dashboard/figures.ts). The read must be one
+ * whose good plan does not hang on its values. It runs on the client's
+ * kept-plan twin (above), given to `read`. (It used to run in a transaction
+ * of its own that set plan_cache_mode for it alone: three more statements,
+ * each a round trip that under load cost about as much as the planning
+ * saved.)
  */
-export async function readOnKeptPlan<T>(client: Db, query: Prisma.PrismaPromise<T>): Promise<T> {
-  return readWithPlannerSetting(client, Prisma.sql`set local plan_cache_mode = force_generic_plan`, query);
+export function readOnKeptPlan<T>(client: Db, read: (client: Db) => Prisma.PrismaPromise<T>): Promise<T> {
+  const twin = (client as unknown as { [keptPlanTwin]?: () => Db })[keptPlanTwin];
+  if (!twin) throw new Error("readOnKeptPlan needs a client made by createPrismaClient");
+  return read(twin());
 }
 
 /**

@@ -161,7 +161,7 @@ async function accountEvents(filter: AuditFilter) {
     // One generic plan kept per connection: planned at each call, the ten
     // kinds' branches cost 8–15 ms of planning even over two months, and
     // measured slower than the kept plan (p50 374 against 197 ms).
-    return readAuditLog(db.$queryRaw<AuditRow[]>`
+    return readAuditLog((client) => client.$queryRaw<AuditRow[]>`
       select a.id, a.at, a.action, a.entity, a.fields, a.ip, a.detail, u.name as actor, null::text as code
       from (${Prisma.join(branches, " union all ")}) a left join "User" u on u.id = a."actorId"
       order by a.id desc limit ${PAGE + 1}`);
