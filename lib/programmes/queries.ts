@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { programmeHoldTeams, type Actor } from "@/lib/policy";
+import type { ProgrammeStatus } from "@/lib/generated/prisma/client";
 
 /**
  * Programmes as a supervisor decides on them: each one's status, how many
@@ -12,21 +13,23 @@ export async function programmeHolds(actor: Actor) {
   // The counts come from the rollup the database keeps by trigger
   // (RollupProgrammeHolds, whose conditions are holdable and releasable in
   // ./suspension): a row per programme, team and state, however many
-  // resettlements there are.
-  const [programmes, rows] = await Promise.all([
-    db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, names: true, country: true, status: true, suspendedAt: true } }),
-    db.$queryRaw<{ programmeId: string; held: boolean; team: string; proceedings: number; people: number }[]>`
-      select r."programmeId"::text as "programmeId", r.held, t.name as team, r.count as proceedings, r.people
-      from "RollupProgrammeHolds" r join "Team" t on t.id = r."teamId"
-      where r."teamId" = any(${teams}::uuid[]) and r.count > 0`,
-  ]);
-  const total = (programmeId: string, held: boolean) => {
-    const mine = rows.filter((row) => row.programmeId === programmeId && row.held === held);
+  // resettlements there are. Each programme with its rows, in one statement
+  // (each statement is a round trip, and the dashboard makes several).
+  const programmes = await db.$queryRaw<
+    { id: string; name: string; names: unknown; country: string; status: ProgrammeStatus; suspendedAt: Date | null; counts: { held: boolean; team: string; proceedings: number; people: number }[] }[]
+  >`
+    select p.id::text as id, p.name, p.names, p.country, p.status::text as status, p."suspendedAt",
+      (select coalesce(json_agg(json_build_object('held', r.held, 'team', t.name, 'proceedings', r.count, 'people', r.people)), '[]'::json)
+       from "RollupProgrammeHolds" r join "Team" t on t.id = r."teamId"
+       where r."programmeId" = p.id and r."teamId" = any(${teams}::uuid[]) and r.count > 0) as counts
+    from "Programme" p order by p.name`;
+  const total = (counts: (typeof programmes)[number]["counts"], held: boolean) => {
+    const mine = counts.filter((row) => row.held === held);
     return {
       proceedings: mine.reduce((sum, row) => sum + row.proceedings, 0),
       people: mine.reduce((sum, row) => sum + row.people, 0),
       teams: mine.map((row) => row.team).sort(),
     };
   };
-  return programmes.map((programme) => ({ ...programme, wouldHold: total(programme.id, false), held: total(programme.id, true) }));
+  return programmes.map(({ counts, ...programme }) => ({ ...programme, wouldHold: total(counts, false), held: total(counts, true) }));
 }
