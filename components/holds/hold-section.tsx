@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
-import type { CaseOversight } from "@/lib/cases/oversight";
+import type { CaseOversight } from "@/lib/cases/overview";
 import type { CaseAccess } from "@/lib/cases/access";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";

@@ -2,9 +2,8 @@ import "server-only";
 // The dates the journey at a glance is drawn from, read from the records
 // that hold them: the journey's arrival, the stages reached (surrender,
 // arrest, departure, removal) on the day they happened, and detention.
-import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate, todayInBangkok, type CalendarDate } from "@/lib/dates";
-import type { CaseAccess } from "./access";
 import { journeyAtAGlance, type JourneyFacts, type MilestoneKey } from "./journey-glance";
 
 // Which stage of which proceeding marks which milestone.
@@ -21,16 +20,17 @@ const MILESTONE_STAGES = [...new Set(STAGE_MILESTONES.map((m) => m.stage))];
 const earliest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a < b ? a : b);
 const latest = (a: CalendarDate | null | undefined, b: CalendarDate) => (a && a > b ? a : b);
 
-/** The journey at a glance of an opened case; `journey`: the case file's, which holds the arrival. */
-export async function caseJourney(access: CaseAccess, journey: { entryDate: Date | null } | null) {
-  // The milestones reached and the detentions, in one statement.
-  const { proceedings, detentions: episodes } = await db.case.findUniqueOrThrow({
-    where: { id: access.caseId },
-    select: {
-      proceedings: { select: { type: true, stageChanges: { where: { toStage: { in: MILESTONE_STAGES } }, select: { toStage: true, occurredOn: true } } } },
-      detentions: { select: { startedOn: true, sentenceEndsOn: true, releasedOn: true } },
-    },
-  });
+/** What the journey at a glance reads of a case: the milestones reached and the detentions (read with the overview, ./overview). */
+export const JOURNEY_FACTS = {
+  proceedings: { select: { type: true, stageChanges: { where: { toStage: { in: MILESTONE_STAGES } }, select: { toStage: true, occurredOn: true } } } },
+  detentions: { select: { startedOn: true, sentenceEndsOn: true, releasedOn: true } },
+} satisfies Prisma.CaseSelect;
+
+/** The journey at a glance from those facts; `journey`: the case file's, which holds the arrival. */
+export function journeyGlanceOf(
+  { proceedings, detentions: episodes }: Prisma.CaseGetPayload<{ select: typeof JOURNEY_FACTS }>,
+  journey: { entryDate: Date | null } | null,
+) {
   const changes = proceedings.flatMap((proceeding) => proceeding.stageChanges.map((change) => ({ ...change, proceeding })));
 
   const facts: JourneyFacts = { arrived: journey?.entryDate ? isoDate(journey.entryDate) : null, stillDetained: episodes.some((e) => !e.releasedOn) };

@@ -608,10 +608,7 @@ export async function personBelongsToCase(access: CaseAccess, personId: string |
 }
 
 /** A case's protection incidents, newest first. */
-export async function caseIncidents(access: CaseAccess) {
-  return db.protectionIncident.findMany({
-    where: { caseId: access.caseId },
-    orderBy: { occurredOn: "desc" },
-    select: { id: true, occurredOn: true, kind: true, severity: true, description: true },
-  });
-}
+export const CASE_INCIDENTS = {
+  orderBy: { occurredOn: "desc" },
+  select: { id: true, occurredOn: true, kind: true, severity: true, description: true },
+} satisfies Prisma.Case$incidentsArgs;

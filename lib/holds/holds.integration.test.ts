@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, openFor, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { caseOversight } from "@/lib/cases/oversight";
+import { caseOverview } from "@/lib/cases/overview";
 import { liftHold, placeHold, standingHold, standingHolds } from "./holds";
 
 let supervisor: Actor;
@@ -27,7 +27,7 @@ describe("legal holds (issue 14, item 2)", () => {
     await liftHold(access, hold.id, "Claim settled in October", { ip: null });
     await expect(liftHold(access, hold.id, "Again", { ip: null })).rejects.toMatchObject({ key: "holdNotStanding" });
     expect(await standingHold(testDb, created.id)).toBeNull();
-    const { holds: history } = await caseOversight(access, supervisor);
+    const { holds: history } = (await caseOverview(access, supervisor, null)).oversight;
     expect(history).toMatchObject([{ id: hold.id, reason: "Civil claim against the IDC pending", liftReason: "Claim settled in October", placedBy: (supervisor as { name?: string }).name }]);
     expect((await testDb.auditLog.findMany({ where: { entityId: hold.id }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["hold.place", "hold.lift"]);
     // A new hold may stand again after the last was lifted.

@@ -6,21 +6,20 @@
 import type { Actor } from "@/lib/policy";
 import type { Tx } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
-import { caseIncidents, getCaseFile, getTimeline, personBelongsToCase } from "@/lib/cases/queries";
+import { getCaseFile, getTimeline, personBelongsToCase } from "@/lib/cases/queries";
 import { getCustody } from "@/lib/detention/queries";
 import { caseDocuments } from "@/lib/documents/queries";
 import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
 import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
 import { moveProceeding, openProceeding } from "@/lib/proceedings/transitions";
 import { proceedingHearings } from "@/lib/hearings/queries";
-import { caseOversight } from "@/lib/cases/oversight";
+import { caseOverview } from "@/lib/cases/overview";
 import { addNote } from "@/lib/notes/add-note";
 import { readProtectedDetails } from "@/lib/people/protected";
 import { erasePerson, subjectAccessExport } from "@/lib/people/subject-requests";
 import { caseReferrals, createReferral } from "@/lib/referrals/referrals";
 import { loadCaseSummary } from "@/lib/summaries/case-summary";
 import { mergeCases } from "@/lib/cases/merge";
-import { caseJourney } from "@/lib/cases/journey-facts";
 
 declare const caseId: string;
 declare const actor: Actor;
@@ -31,8 +30,6 @@ declare const input: never;
 export async function withABareCaseId() {
   await getCaseFile(caseId); // must not compile
   await getTimeline(caseId, null); // must not compile
-  await caseJourney(caseId, null); // must not compile
-  await caseIncidents(caseId); // must not compile
   await personBelongsToCase(caseId, null); // must not compile
   await getCustody(caseId); // must not compile
   await caseDocuments(caseId); // must not compile
@@ -41,7 +38,7 @@ export async function withABareCaseId() {
   await getProceedings(caseId); // must not compile
   await missingDocuments(caseId, []); // must not compile
   await proceedingHearings(caseId); // must not compile
-  await caseOversight(caseId, actor); // must not compile
+  await caseOverview(caseId, actor, null); // must not compile
   await openProceeding(tx, caseId, input, null); // must not compile
   await moveProceeding(tx, caseId, caseId, input, null); // must not compile
   await addNote(caseId, input, null); // must not compile
@@ -64,8 +61,6 @@ export async function withAForgedAccess() {
 export async function withAccess() {
   await getCaseFile(access);
   await getTimeline(access, null);
-  await caseJourney(access, null);
-  await caseIncidents(access);
   await personBelongsToCase(access, null);
   await getCustody(access);
   await caseDocuments(access);
@@ -74,7 +69,7 @@ export async function withAccess() {
   await getProceedings(access);
   await missingDocuments(access, []);
   await proceedingHearings(access);
-  await caseOversight(access, actor);
+  await caseOverview(access, actor, null);
   await openProceeding(tx, access, input, null);
   await moveProceeding(tx, access, caseId, input, null);
   await addNote(access, input, null);

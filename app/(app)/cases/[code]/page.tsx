@@ -3,7 +3,7 @@ import { openCasePage } from "@/lib/cases/case-page";
 import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { can } from "@/lib/policy";
-import { caseIncidents, getTimeline } from "@/lib/cases/queries";
+import { getTimeline } from "@/lib/cases/queries";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { ClosureSection } from "@/components/closures/closure-section";
 import { HoldSection } from "@/components/holds/hold-section";
@@ -14,8 +14,7 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { NoteForm } from "@/components/cases/note-form";
 import { Timeline } from "@/components/cases/timeline";
 import { JourneyGlance } from "@/components/cases/journey-glance";
-import { caseJourney } from "@/lib/cases/journey-facts";
-import { caseOversight } from "@/lib/cases/oversight";
+import { caseOverview } from "@/lib/cases/overview";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { cardClass, Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
@@ -30,12 +29,10 @@ export const generateMetadata = caseTitle("caseFile");
 
 export default async function CaseFilePage({ params, searchParams }: Props) {
   const { user, access, file, ip } = await openCasePage(params, { section: "overview" });
-  const [timeline, incidents, protectedDetails, journeyGlance, oversight] = await Promise.all([
+  const [timeline, protectedDetails, { journeyGlance, incidents, oversight }] = await Promise.all([
     getTimeline(access, file.journey, pageParam((await searchParams).timeline)),
-    caseIncidents(access),
     readProtectedDetails(access, ip),
-    caseJourney(access, file.journey),
-    caseOversight(access, user),
+    caseOverview(access, user, file.journey),
   ]);
   const tProtected = await getTranslations("protected");
   const tIncident = await getTranslations("incidents");

@@ -1,4 +1,5 @@
-// What the case file shows of a case's oversight, read together: closure
+// What the case file's overview reads of a case beside the file, together:
+// its journey at a glance and incidents, and its oversight: closure
 // requests and holds with who made them, and grants only to staff, with
 // the guests a grant may go to only for those who may grant.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,9 @@ import { addCalendarDays, todayInBangkok } from "@/lib/dates";
 import { grantAccess } from "@/lib/grants/grants";
 import { grantSchema } from "@/lib/grants/schema";
 import { placeHold } from "@/lib/holds/holds";
-import { caseOversight } from "./oversight";
+import { caseOverview } from "./overview";
+
+const caseOversight = async (access: Parameters<typeof caseOverview>[0], actor: Actor) => (await caseOverview(access, actor, null)).oversight;
 
 let supervisor: Actor & { name: string };
 let caseworker: Actor & { name: string };
@@ -59,5 +62,20 @@ describe("a case's oversight on its case file", () => {
 
     // The guest, inside their grant, reads no grants at all.
     expect((await caseOversight(await openFor(guest, code), guest)).grants).toBeNull();
+  });
+});
+
+describe("a case's journey at a glance and incidents on its case file", () => {
+  it("reads the incidents newest first and the detention and arrival the glance is drawn from", async () => {
+    const incidents = ["2026-03-02", "2026-04-10"].map((occurredOn, i) => ({ caseId, occurredOn: new Date(`${occurredOn}T00:00:00Z`), kind: "THREAT" as const, severity: "HIGH" as const, description: `Incident ${i}` }));
+    await testDb.protectionIncident.createMany({ data: incidents });
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId } });
+    const facility = await testDb.facility.create({ data: { name: `Overview IDC ${tag()}`, kind: "BANGKOK_IDC" } });
+    await testDb.detentionEpisode.create({ data: { caseId, personId: person.id, facilityId: facility.id, startedOn: new Date("2026-03-05T00:00:00Z") } });
+
+    const read = await caseOverview(await openFor(caseworker, code), caseworker, { entryDate: new Date("2026-03-01T00:00:00Z") });
+    expect(read.incidents.map((i) => i.description)).toEqual(["Incident 1", "Incident 0"]);
+    expect(read.journeyGlance.milestones.map((m) => [m.key, m.on])).toEqual([["arrived", "2026-03-01"], ["detained", "2026-03-05"]]);
+    expect(read.journeyGlance.detentionDays).toBeGreaterThan(0);
   });
 });

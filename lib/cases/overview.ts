@@ -1,0 +1,55 @@
+import "server-only";
+// What the case file's overview reads of an opened case beside the file, in
+// one statement: the facts of its journey at a glance, its protection
+// incidents, and its oversight: closure requests, legal holds, and (to
+// staff) the guests' access grants with the guests a supervisor may grant
+// to. Then the names of the staff they mention in one more. Each section
+// reading its own cost the overview five statements more a view, most of
+// them finding nothing, and each statement costs the server about half a
+// millisecond under load, whatever it finds.
+// Each record's module says what is read of it and how it is shown.
+import { db } from "@/lib/db";
+import { can, maySeeCaseGrants, type Actor } from "@/lib/policy";
+import { staffNames } from "@/lib/users/names";
+import { CASE_CLOSURE_REQUESTS, closureRequestStaff, namedClosureRequests } from "@/lib/closures/queries";
+import { CASE_HOLDS, holdStaff, namedHolds } from "@/lib/holds/holds";
+import { CASE_GRANTS, GRANT_GUESTS, grantMaxDays, grantPeople, namedGrants } from "@/lib/grants/grants";
+import { CASE_INCIDENTS } from "./queries";
+import { JOURNEY_FACTS, journeyGlanceOf } from "./journey-facts";
+import type { CaseAccess } from "./access";
+
+/**
+ * The overview's sections of an opened case: the journey at a glance
+ * (`journey`: the case file's, which holds the arrival), the incidents,
+ * and the closure requests, holds and (null for a guest) grants.
+ */
+export async function caseOverview(access: CaseAccess, actor: Actor, journey: { entryDate: Date | null } | null) {
+  const seesGrants = maySeeCaseGrants(actor);
+  const mayGrant = can(actor, "access:grant");
+  // What the reader may not see is not read: a limit of none.
+  const { closureRequests, legalHolds, accessGrants, team, incidents, ...facts } = await db.case.findUniqueOrThrow({
+    where: { id: access.caseId },
+    select: {
+      ...JOURNEY_FACTS,
+      incidents: CASE_INCIDENTS,
+      closureRequests: CASE_CLOSURE_REQUESTS,
+      legalHolds: CASE_HOLDS,
+      accessGrants: seesGrants ? CASE_GRANTS : { ...CASE_GRANTS, take: 0 },
+      team: { select: { users: mayGrant ? GRANT_GUESTS : { ...GRANT_GUESTS, take: 0 } } },
+    },
+  });
+  const [names, maxDays] = await Promise.all([
+    staffNames([...closureRequestStaff(closureRequests), ...holdStaff(legalHolds), ...grantPeople(accessGrants)]),
+    mayGrant ? grantMaxDays() : 0,
+  ]);
+  return {
+    journeyGlance: journeyGlanceOf(facts, journey),
+    incidents,
+    oversight: {
+      closureRequests: namedClosureRequests(closureRequests, names),
+      holds: namedHolds(legalHolds, names),
+      grants: seesGrants ? { list: namedGrants(accessGrants, names), guests: team.users, maxDays } : null,
+    },
+  };
+}
+export type CaseOversight = Awaited<ReturnType<typeof caseOverview>>["oversight"];
