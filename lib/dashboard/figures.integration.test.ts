@@ -340,3 +340,39 @@ describe("time in stage over many stays", () => {
     expect(all.p90).toBeCloseTo(21.1, 9);
   });
 });
+
+describe("the dashboard's pending closures and standing holds", () => {
+  it("lists those on the teams' cases, oldest first, up to the cap, and none unless asked", async () => {
+    const team = await makeTeam("Oversight lists");
+    const other = await makeTeam("Oversight elsewhere");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const make = (teamId: string) => makeCase({ teamId, caseworkerId: null, actorId: caseworker.id, principal: { latinName: `Overseen ${tag()}` } });
+    const [newer, older, decided, elsewhere] = [await make(team.id), await make(team.id), await make(team.id), await make(other.id)];
+    const at = (day: string) => new Date(`${day}T03:00:00Z`);
+    const request = (caseId: string, day: string, status: "PENDING" | "APPROVED" = "PENDING") =>
+      testDb.closureRequest.create({ data: { caseId, requestedById: caseworker.id, reason: "Resettled", requestedAt: at(day), status } });
+    await request(newer.id, "2026-05-02");
+    await request(older.id, "2026-04-01");
+    await request(decided.id, "2026-03-01", "APPROVED");
+    await request(elsewhere.id, "2026-03-15");
+    const hold = (caseId: string, day: string, lifted = false) =>
+      testDb.legalHold.create({ data: { caseId, reason: "Claim pending", placedById: caseworker.id, placedAt: at(day), ...(lifted ? { liftedAt: at(day), liftedById: caseworker.id } : {}) } });
+    await hold(newer.id, "2026-06-02");
+    await hold(older.id, "2026-06-01", true);
+    await hold(elsewhere.id, "2026-05-01");
+
+    const period = { from: "2026-01-01", to: "2026-12-31" };
+    const listed = await dashboardFigures([team.id], period, { oversightListed: 100 });
+    expect(listed.closures).toEqual([
+      { code: older.code, requestedAt: at("2026-04-01") },
+      { code: newer.code, requestedAt: at("2026-05-02") },
+    ]);
+    expect(listed.holds).toEqual([{ code: newer.code, placedAt: at("2026-06-02") }]);
+    expect((await dashboardFigures([team.id], period, { oversightListed: 1 })).closures.map((c) => c.code)).toEqual([older.code]);
+    const unasked = await dashboardFigures([team.id], period);
+    expect([unasked.closures, unasked.holds]).toEqual([[], []]);
+    const both = await dashboardFigures([team.id, other.id], period, { oversightListed: 100 });
+    expect(both.closures.map((c) => c.code)).toEqual([elsewhere.code, older.code, newer.code]);
+    expect(both.holds.map((h) => h.code)).toEqual([elsewhere.code, newer.code]);
+  });
+});

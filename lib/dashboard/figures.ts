@@ -64,17 +64,25 @@ type FigureRows = {
   departures: { month: string; destination: string; households: number; people: number }[];
   // Each stage's stay lengths, shortest first, with how many stays had each.
   durations: { type: string; stage: string; days: number[]; stays: number[] }[];
+  closures: { code: string; requestedAt: string }[];
+  holds: { code: string; placedAt: string }[];
 };
 
 /**
  * The figures for the teams over the period. `detainedListed` caps the list
  * of people held now (longest held first): the dashboard shows its first
  * few and the monthly report none, while the counts always cover everyone
- * held; without a cap (the download) everyone is listed. `byYear`: new
+ * held; without a cap (the download) everyone is listed. `oversightListed`
+ * caps the lists of pending closure requests and standing legal holds on the
+ * teams' cases (the dashboard's; none unless asked). `byYear`: new
  * cases, arrivals and departures by calendar year ("2025") rather than by
  * month ("2025-01"), as the dashboard shows a long period.
  */
-export async function dashboardFigures(teams: string[], period: Period, { detainedListed, byYear = false }: { detainedListed?: number; byYear?: boolean } = {}) {
+export async function dashboardFigures(
+  teams: string[],
+  period: Period,
+  { detainedListed, byYear = false, oversightListed = 0 }: { detainedListed?: number; byYear?: boolean; oversightListed?: number } = {},
+) {
   // Teams a supervisor oversees: read from a replica where there is one (lib/read-replica).
   const reader = await readDb();
   const today = todayInBangkok();
@@ -212,8 +220,25 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
           select type, stage, days, -stays from "RollupStays"
           where "teamId" = any(${teams}::uuid[]) and ${outside} and (select covered from whole)
         ) counted group by type, stage, days having sum(stays) > 0
-      ) lengths group by type, stage`)} as durations`));
-  const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations } = figures;
+      ) lengths group by type, stage`)} as durations,
+    -- Pending closure requests and standing legal holds on the teams' cases,
+    -- oldest first, from the index of each by state: read here rather than
+    -- in two statements of their own, each planned at every call.
+    ${rowsOf(
+      Prisma.sql`
+      select c.code, to_char(r."requestedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "requestedAt" from "ClosureRequest" r join "Case" c on c.id = r."caseId"
+      where r.status = 'PENDING' and c."teamId" = any(${teams}::uuid[])
+      order by r."requestedAt", r.id limit ${oversightListed}::int`,
+      Prisma.sql`order by x."requestedAt", x.code`,
+    )} as closures,
+    ${rowsOf(
+      Prisma.sql`
+      select c.code, to_char(h."placedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "placedAt" from "LegalHold" h join "Case" c on c.id = h."caseId"
+      where h."liftedAt" is null and c."teamId" = any(${teams}::uuid[])
+      order by h."placedAt", h.id limit ${oversightListed}::int`,
+      Prisma.sql`order by x."placedAt", x.code`,
+    )} as holds`));
+  const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations, closures, holds } = figures;
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
   return {
@@ -244,6 +269,8 @@ export async function dashboardFigures(teams: string[], period: Period, { detain
         return { type: d.type, stage: d.stage, stays: counts.reduce((sum, c) => sum + c.count, 0), median: percentileOfCounts(counts, 0.5), p90: percentileOfCounts(counts, 0.9) };
       })
       .sort((a, b) => a.type.localeCompare(b.type) || stageOrder(a.type, a.stage) - stageOrder(b.type, b.stage)),
+    closures: closures.map((r) => ({ code: r.code, requestedAt: new Date(r.requestedAt) })),
+    holds: holds.map((r) => ({ code: r.code, placedAt: new Date(r.placedAt) })),
   };
 }
 export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;

@@ -18,6 +18,8 @@ const figures: DashboardFigures = {
   ],
   departures: [{ month: "2026-03", destination: "KR", households: 1, people: 3 }],
   durations: [{ type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 1, median: 10, p90: 10 }],
+  closures: [],
+  holds: [],
 };
 const period = { from: "2026-01-01", to: "2026-12-31" };
 

@@ -7,7 +7,6 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { refuse } from "@/lib/refusal";
-import { caseScope, type Actor } from "@/lib/policy";
 import type { CaseAccess } from "@/lib/cases/access";
 
 type Context = { ip: string | null };
@@ -53,13 +52,3 @@ export function namedHolds(holds: HoldRow[], names: Map<string, string>) {
 
 /** The staff a case's holds name. */
 export const holdStaff = (holds: HoldRow[]) => holds.flatMap((h) => [h.placedById, h.liftedById]);
-
-/** The standing holds on cases the actor may see (the dashboard's list). */
-export async function standingHolds(actor: Actor) {
-  return db.legalHold.findMany({
-    where: { liftedAt: null, case: caseScope(actor) },
-    orderBy: { placedAt: "asc" },
-    take: 100,
-    select: { id: true, placedAt: true, case: { select: { code: true } } },
-  });
-}

@@ -10,8 +10,6 @@ import { MonthChart } from "@/components/dashboard/month-chart";
 import { pivotByMonth } from "@/components/dashboard/pivot";
 import { BulkReassignForm, ProgrammeSwitch } from "@/components/programmes/programme-controls";
 import { programmeHolds } from "@/lib/programmes/queries";
-import { pendingClosures } from "@/lib/closures/queries";
-import { standingHolds } from "@/lib/holds/holds";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { FigureTable } from "@/components/ui/figure-table";
@@ -23,6 +21,8 @@ export const generateMetadata = pageTitle("dashboard");
 
 // Lists on the dashboard show the first rows only; the full list is one click away.
 const LIST_LIMIT = 10;
+// Pending closure requests and standing holds: every one, up to this many.
+const OVERSIGHT_LIMIT = 100;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; team?: string }> }) {
   const user = await requirePermission("dashboard:read");
@@ -32,16 +32,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
   // Over more than two years, new cases, arrivals and departures come per year.
   const byYear = shownByYear(period);
-  const [figures, programmes, closures, holds] = await Promise.all([
-    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT, byYear }),
+  const [figures, programmes] = await Promise.all([
+    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT, byYear, oversightListed: OVERSIGHT_LIMIT }),
     programmeHolds(user),
-    pendingClosures(user),
-    standingHolds(user),
   ]);
+  const { closures, holds } = figures;
   // The dashboard names cases in its detention list, hearings and closure requests (those shown); the rest are counts.
   const shown = <T,>(rows: T[]) => rows.slice(0, LIST_LIMIT);
   await recordPageView(user, "dashboard", {
-    cases: [...figures.detained.longest.map((d) => d.code), ...shown(figures.hearings).map((h) => h.code), ...closures.map((c) => c.case.code), ...holds.map((h) => h.case.code)],
+    cases: [...figures.detained.longest.map((d) => d.code), ...shown(figures.hearings).map((h) => h.code), ...closures.map((c) => c.code), ...holds.map((h) => h.code)],
     detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
   });
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
@@ -223,14 +222,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="closures-heading" className="mb-2 font-semibold">
             {t("pendingClosures", { count: closures.length })}
           </h2>
-          <ul className="text-sm" data-testid="pending-closures" dangerouslySetInnerHTML={innerHtml(closures.map((c) => caseOn(c.case.code, c.requestedAt)))} />
+          <ul className="text-sm" data-testid="pending-closures" dangerouslySetInnerHTML={innerHtml(closures.map((c) => caseOn(c.code, c.requestedAt)))} />
         </section>
         <section aria-labelledby="holds-heading" className={cardClass}>
           <h2 id="holds-heading" className="mb-2 font-semibold">
             {t("legalHolds", { count: holds.length })}
           </h2>
           {holds.length === 0 ? <p className="text-sm text-slate-700">{t("noLegalHolds")}</p> : null}
-          <ul className="text-sm" data-testid="standing-holds" dangerouslySetInnerHTML={innerHtml(holds.map((h) => caseOn(h.case.code, h.placedAt)))} />
+          <ul className="text-sm" data-testid="standing-holds" dangerouslySetInnerHTML={innerHtml(holds.map((h) => caseOn(h.code, h.placedAt)))} />
         </section>
         <section aria-labelledby="programmes-heading" className={cardClass}>
           <h2 id="programmes-heading" className="mb-2 font-semibold">
