@@ -2,7 +2,7 @@ import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
 import { taskTitle } from "@/lib/tasks/titles";
-import type { CaseFile } from "@/lib/cases/queries";
+import type { CaseFile } from "@/lib/cases/case-file";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { secondaryLinkButtonClass } from "@/components/ui/button";

@@ -12,6 +12,8 @@ import { standingGrantSections } from "@/lib/grants/grants";
 import { isCaseCode } from "./codes";
 import { isUuid } from "@/lib/validation/ids";
 import { survivorOf } from "./merge";
+import { caseFileOf, caseFileSelect, getCaseFile, type CaseFile, type CaseFileRow } from "./case-file";
+import type { CaseSection } from "@/lib/grants/sections";
 
 // Not exported: only this module can write the brand, so a CaseAccess
 // cannot be made by hand (short of an explicit cast).
@@ -55,14 +57,21 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
  * The gate itself: the access, and the view's audit row being written; or
  * null, with a refused attempt on an existing case already audited. Not
  * exported: callers get the access only once that row is written
- * (openCase), or together with what they read beside it (openCaseForPage).
+ * (openCase, openCaseForPage). With `withFile`, a member of staff's case
+ * file is read in the gate's own statement (the same case, the same scope,
+ * one round trip fewer on every case page); a guest's is not, as their
+ * grants decide which parts of it they read.
  */
-async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null): Promise<{ access: CaseAccess; audited: Promise<void> } | null> {
+async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null, withFile = false): Promise<{ access: CaseAccess; audited: Promise<void>; file: CaseFileRow | null } | null> {
   if (typeof code !== "string" || !isCaseCode(code)) return null;
-  const found = await db.case.findFirst({
-    where: { AND: [{ code }, caseScope(actor)] },
-    select: { id: true, code: true, teamId: true, sensitivity: true, caseworkerId: true, members: { where: { userId: actor.id }, select: { userId: true } } },
-  });
+  const where = { AND: [{ code }, caseScope(actor)] };
+  const gate = { id: true, code: true, teamId: true, sensitivity: true, caseworkerId: true } as const;
+  const found =
+    withFile && actor.role !== "GUEST"
+      ? await db.case.findFirst({ where, select: caseFileSelect(null) }).then((row) => row && { ...row, memberIds: row.members.map((m) => m.user.id), file: row })
+      : await db.case
+          .findFirst({ where, select: { ...gate, members: { where: { userId: actor.id }, select: { userId: true } } } })
+          .then((row) => row && { ...row, memberIds: row.members.map((m) => m.userId), file: null });
   if (!found) {
     const existing = await db.case.findUnique({ where: { code }, select: { id: true } });
     if (existing) await recordAudit(db, { actorId: actor.id, action: "case.refused", entity: "Case", entityId: existing.id, caseId: existing.id, ip, detail: { purpose } });
@@ -78,26 +87,35 @@ async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: stri
     code: found.code,
     teamId: found.teamId,
     sensitivity: found.sensitivity,
-    named: isNamedOn(actor, { caseworkerId: found.caseworkerId, memberIds: found.members.map((m) => m.userId) }),
+    named: isNamedOn(actor, { caseworkerId: found.caseworkerId, memberIds: found.memberIds }),
     sections: sectionLimit(actor, grants),
   } as CaseAccess;
-  return { access, audited };
+  return { access, audited, file: found.file };
 }
 
 /**
- * For pages: the case and what the page reads of it first, or (for the code
+ * For pages: the case and its file (lib/cases/case-file), or (for the code
  * of a case merged into another that the actor may open) a redirect to the
- * surviving case, or a 404. The view's audit row is written while `read`
- * runs, one round trip fewer before the page can render; both are done
- * before this returns, and a failed audit write fails the page as it would
- * have before the read.
+ * surviving case, or a 404. A guest whose grants do not open `section` gets
+ * the 404 too (a page that is no section, such as edit or merge: null). The
+ * view's audit row is written before this returns; a guest's file is read
+ * while it is, and a failed audit write fails the page, read or not.
  */
-export async function openCaseForPage<T>(actor: Actor, code: string, purpose: Exclude<CasePurpose, "change">, ip: string | null, read: (access: CaseAccess) => Promise<T>): Promise<{ access: CaseAccess; read: T }> {
+export async function openCaseForPage(actor: Actor, code: string, purpose: Exclude<CasePurpose, "change">, ip: string | null, section: CaseSection | null): Promise<{ access: CaseAccess; file: CaseFile }> {
   const decoded = safeDecode(code);
-  const admitted = await admit(actor, decoded, purpose, ip);
+  const admitted = await admit(actor, decoded, purpose, ip, true);
   if (admitted) {
-    const value = await readWhileAuditing(() => read(admitted.access), admitted.audited);
-    return { access: admitted.access, read: value };
+    const { access, audited, file } = admitted;
+    if (file) {
+      await audited;
+      return { access, file: caseFileOf(file, access.sections) };
+    }
+    // A guest sees only the sections their grant opens.
+    if (access.sections !== null && !(section && access.sections.includes(section))) {
+      await audited;
+      notFound();
+    }
+    return { access, file: await readWhileAuditing(() => getCaseFile(access), audited) };
   }
   if (decoded && isCaseCode(decoded)) {
     const survivor = await survivorOf(decoded);

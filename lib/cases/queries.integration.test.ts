@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignmentOptions, getCaseFile, listCases, restrictedCodes } from "./queries";
+import { assignmentOptions, listCases, restrictedCodes } from "./queries";
+import { getCaseFile } from "./case-file";
 import { openCase } from "./access";
 import { parseCaseListParams } from "./list-params";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";

@@ -409,69 +409,6 @@ export async function restrictedCodes(actor: Actor): Promise<string[]> {
   return rows.map((r) => r.code);
 }
 
-const CASE_FILE_SELECT = {
-  id: true,
-  code: true,
-  status: true,
-  sensitivity: true,
-  riskFlags: true,
-  principalName: true,
-  principalNativeName: true,
-  nationality: true,
-  householdSize: true,
-  openedAt: true,
-  closedAt: true,
-  anonymisedAt: true,
-  updatedAt: true,
-  version: true,
-  teamId: true,
-  team: { select: { id: true, name: true } },
-  caseworkerId: true,
-  caseworker: { select: { id: true, name: true } },
-  updatedBy: { select: { name: true } },
-  members: { select: { role: true, user: { select: { id: true, name: true } } } },
-  journey: true,
-  detentions: {
-    where: { releasedOn: null },
-    select: { id: true, startedOn: true, sentenceEndsOn: true, person: { select: { latinName: true } } },
-  },
-  people: {
-    orderBy: { position: "asc" },
-    select: { id: true, ...PERSON_FIELD_SELECT, version: true, position: true },
-  },
-} satisfies Prisma.CaseSelect;
-
-/** The case file of an opened case (openCase has checked access and audited the view). */
-export async function getCaseFile(access: CaseAccess) {
-  // The facts a caseworker in the field needs first (the case header shows
-  // them above everything else), each read only for a reader who may open
-  // its section (none: a limit of 0). Read with the file, in its statement:
-  // every case page shows them.
-  const upTo = (section: string) => (access.sections === null || access.sections.includes(section) ? 1 : 0);
-  const { tasks, proceedings, ...file } = await db.case.findUniqueOrThrow({
-    where: { id: access.caseId },
-    select: {
-      ...CASE_FILE_SELECT,
-      tasks: { where: { completedAt: null }, orderBy: { dueOn: "asc" }, take: upTo("tasks"), select: { dueOn: true, title: true, ruleKey: true } },
-      // Each proceeding's next hearing (from the index on its hearings by start); the soonest is the case's.
-      proceedings: {
-        select: {
-          hearings: {
-            where: { startsAt: { gte: new Date() } },
-            orderBy: { startsAt: "asc" },
-            take: upTo("proceedings"),
-            select: { startsAt: true, purpose: true, court: { select: { name: true, names: true } } },
-          },
-        },
-      },
-    },
-  });
-  const upcoming = proceedings.flatMap((p) => p.hearings).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  // The sections the reader may open (a guest's grant), for the tabs; null: all.
-  return { ...file, nextHearing: upcoming[0] ?? null, nextDeadline: tasks[0] ?? null, sections: access.sections };
-}
-export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
-
 // Changes shown on the timeline; views, lists and sign-ins stay in the audit
 // log only. The audit log's trigger that copies a case's changes to
 // CaseChange writes the same list out (migration
