@@ -25,6 +25,8 @@ export async function ProceedingHearings({
   const locale = await getLocale();
   const tPurpose = await getTranslations("enums.hearingPurpose");
   const format = await getFormatter();
+  // Only what the outcome form needs: a client component's props are sent to the browser whole.
+  const moves = { version: proceeding.version, stage: proceeding.stage, nextStages: proceeding.nextStages };
   return (
     <div className="mt-4 border-t border-slate-200 pt-4">
       <h4 className="font-semibold">{t("title")}</h4>
@@ -44,7 +46,7 @@ export async function ProceedingHearings({
             {canManage ? (
               <Disclosure summary={t("recordOutcome")} className="mt-2">
                 <div className="mt-2">
-                  <OutcomeForm code={code} hearing={hearing} proceeding={proceeding} />
+                  <OutcomeForm code={code} hearing={{ id: hearing.id, version: hearing.version, outcome: hearing.outcome }} proceeding={moves} />
                 </div>
               </Disclosure>
             ) : null}

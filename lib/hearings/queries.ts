@@ -9,7 +9,8 @@ import { bangkokDate, daysFrom, type CalendarDate } from "@/lib/dates";
 
 export type HearingFilters = { from: Date; to: Date; counselId?: string; courtId?: string; type?: string; teamId?: string };
 
-const HEARING_SELECT = {
+/** What a case's proceedings tab shows of each of a proceeding's hearings (read with the proceedings, lib/proceedings/queries). */
+export const PROCEEDING_HEARING_SELECT = {
   id: true,
   startsAt: true,
   durationMinutes: true,
@@ -22,8 +23,8 @@ const HEARING_SELECT = {
   counselId: true,
   counsel: { select: { name: true } },
   court: { select: { name: true, names: true } },
-  proceeding: { select: { id: true, type: true, stage: true, version: true, case: { select: { code: true, teamId: true } } } },
 } satisfies Prisma.HearingSelect;
+export type ProceedingHearing = Prisma.HearingGetPayload<{ select: typeof PROCEEDING_HEARING_SELECT }>;
 
 /** What the hearings page shows of each (the agenda and the week and month grids). */
 export type CalendarHearing = {
@@ -142,24 +143,30 @@ export async function hearingGrid(actor: Actor, filters: HearingFilters, perDay:
 }
 export type HearingView = Awaited<ReturnType<typeof listHearings>>["hearings"][number];
 
-/** Hearings of the proceedings of one case. */
-export async function proceedingHearings(access: CaseAccess) {
-  // Each hearing carries its case (copied from its proceeding by the database).
-  return db.hearing.findMany({ where: { caseId: access.caseId }, orderBy: { startsAt: "asc" }, select: HEARING_SELECT });
-}
-export type ProceedingHearing = Awaited<ReturnType<typeof proceedingHearings>>[number];
+/** A case's member, as the case file reads them (lib/cases/case-file). */
+type CaseMemberOf = { role: string; user: { id: string; name: string; role: string; active: boolean } };
 
 /**
  * Who may be a hearing's counsel: the active legal officers named as counsel
  * on the case. A hearing shows its case's code and reaches its counsel's
- * calendar feed, so it may go only to someone who may open the case.
+ * calendar feed, so it may go only to someone who may open the case. The
+ * proceedings tab applies this to the members its case file holds; a new
+ * hearing's counsel is checked against the members read at that moment.
  */
+export function hearingCounselAmong(members: readonly CaseMemberOf[]): { id: string; name: string }[] {
+  return members
+    .filter((m) => m.role === "COUNSEL" && m.user.role === "LEGAL_OFFICER" && m.user.active)
+    .map((m) => ({ id: m.user.id, name: m.user.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The case's hearing counsel now (hearingCounselAmong). */
 export async function hearingCounsel(access: CaseAccess) {
-  return db.user.findMany({
-    where: { role: "LEGAL_OFFICER", active: true, memberships: { some: { caseId: access.caseId, role: "COUNSEL" } } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
+  const members = await db.caseMember.findMany({
+    where: { caseId: access.caseId, role: "COUNSEL" },
+    select: { role: true, user: { select: { id: true, name: true, role: true, active: true } } },
   });
+  return hearingCounselAmong(members);
 }
 
 /** Courts and legal officers for a hearing's fields, and (`teams`: for the hearings page's filter) the actor's teams. */

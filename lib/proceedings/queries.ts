@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
+import { PROCEEDING_HEARING_SELECT } from "@/lib/hearings/queries";
 import { allowedNextStages, GRAPHS, type ProceedingType } from "@/lib/workflows";
 
 /** The case's proceedings with their history and the moves their graphs allow. */
@@ -23,6 +24,7 @@ export async function getProceedings(access: CaseAccess) {
         orderBy: { at: "asc" },
         select: { id: true, fromStage: true, toStage: true, reason: true, occurredOn: true, at: true, actor: { select: { name: true } } },
       },
+      hearings: { orderBy: { startsAt: "asc" }, select: PROCEEDING_HEARING_SELECT },
     },
   });
   return proceedings.map((p) => ({

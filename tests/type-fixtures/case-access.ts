@@ -6,13 +6,14 @@
 import type { Actor } from "@/lib/policy";
 import type { Tx } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
-import { getCaseFile, getTimeline, personBelongsToCase } from "@/lib/cases/queries";
+import { getTimeline, personBelongsToCase } from "@/lib/cases/queries";
+import { getCaseFile } from "@/lib/cases/case-file";
 import { getCustody } from "@/lib/detention/queries";
 import { caseDocuments } from "@/lib/documents/queries";
 import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
 import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
 import { moveProceeding, openProceeding } from "@/lib/proceedings/transitions";
-import { proceedingHearings } from "@/lib/hearings/queries";
+import { hearingCounsel } from "@/lib/hearings/queries";
 import { caseOverview } from "@/lib/cases/overview";
 import { addNote } from "@/lib/notes/add-note";
 import { readProtectedDetails } from "@/lib/people/protected";
@@ -37,7 +38,7 @@ export async function withABareCaseId() {
   await taskAssignees(caseId); // must not compile
   await getProceedings(caseId); // must not compile
   await missingDocuments(caseId, []); // must not compile
-  await proceedingHearings(caseId); // must not compile
+  await hearingCounsel(caseId); // must not compile
   await caseOverview(caseId, actor, null); // must not compile
   await openProceeding(tx, caseId, input, null); // must not compile
   await moveProceeding(tx, caseId, caseId, input, null); // must not compile
@@ -68,7 +69,7 @@ export async function withAccess() {
   await taskAssignees(access);
   await getProceedings(access);
   await missingDocuments(access, []);
-  await proceedingHearings(access);
+  await hearingCounsel(access);
   await caseOverview(access, actor, null);
   await openProceeding(tx, access, input, null);
   await moveProceeding(tx, access, caseId, input, null);

@@ -9,7 +9,7 @@ import { ProceedingCard } from "@/components/proceedings/proceeding-card";
 import { OpenProceedingForm } from "@/components/proceedings/open-proceeding-form";
 import { ProceedingHearings } from "@/components/hearings/proceeding-hearings";
 import { NameCounselForm } from "@/components/counsel/counsel-forms";
-import { hearingCounsel, hearingOptions, proceedingHearings } from "@/lib/hearings/queries";
+import { hearingCounselAmong, hearingOptions } from "@/lib/hearings/queries";
 import { Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { caseTitle } from "@/lib/page-title";
@@ -20,16 +20,10 @@ export const generateMetadata = caseTitle("proceedings");
 
 export default async function ProceedingsPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "proceedings" });
-  const [proceedings, programmes, hearings, options, counsel] = await Promise.all([
-    getProceedings(access),
-    activeProgrammes(),
-    proceedingHearings(access),
-    hearingOptions(user, { teams: false }),
-    hearingCounsel(access),
-  ]);
+  const [proceedings, programmes, options] = await Promise.all([getProceedings(access), activeProgrammes(), hearingOptions(user, { teams: false })]);
   const locale = await getLocale();
   const courts = options.courts.map((c) => ({ value: c.id, label: localName(c, locale) }));
-  const counselOptions = counsel.map((c) => ({ value: c.id, label: c.name }));
+  const counselOptions = hearingCounselAmong(file.members).map((c) => ({ value: c.id, label: c.name }));
   const missing = await missingDocuments(access, proceedings);
   const t = await getTranslations("proceedings");
   const tDoc = await getTranslations("documentTypes");
@@ -79,7 +73,7 @@ export default async function ProceedingsPage({ params }: Props) {
                 <ProceedingHearings
                   code={file.code}
                   proceeding={proceeding}
-                  hearings={hearings.filter((h) => h.proceeding.id === proceeding.id)}
+                  hearings={proceeding.hearings}
                   courts={courts}
                   counsel={counselOptions}
                   canManage={can(user, "hearing:manage")}
