@@ -157,8 +157,8 @@ describe("protected fields", () => {
 describe("rules that used to live outside the policy", () => {
   it("audit log: administrators read account events, supervisors their teams' case entries, others nothing", () => {
     expect(auditReach(actor("ADMIN", null))).toEqual({ events: "accounts" });
-    expect(auditReach(actor("SUPERVISOR"))).toEqual({ events: "cases", teams: { id: TEAM } });
-    expect(auditReach({ ...actor("SUPERVISOR"), organisationWide: true })).toEqual({ events: "cases", teams: {} });
+    expect(auditReach(actor("SUPERVISOR"))).toEqual({ events: "cases", teams: { id: TEAM }, teamIds: [TEAM] });
+    expect(auditReach({ ...actor("SUPERVISOR"), organisationWide: true })).toEqual({ events: "cases", teams: {}, teamIds: "every" });
     expect(auditReach(actor("CASEWORKER"))).toBeNull();
     expect(auditReach(actor("LEGAL_OFFICER"))).toBeNull();
   });

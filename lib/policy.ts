@@ -252,9 +252,16 @@ export function mayReceiveGrant(user: { role: Role; teamId: string | null; activ
  * own, or every team for an organisation-wide supervisor.
  */
 export function supervisedTeams(actor: Actor): Prisma.TeamWhereInput {
-  if (!can(actor, "dashboard:read")) return { id: { in: [] } };
-  if (actor.organisationWide) return {};
-  return actor.teamId ? { id: actor.teamId } : { id: { in: [] } };
+  const ids = supervisedTeamIds(actor);
+  if (ids === "every") return {};
+  return ids.length === 1 ? { id: ids[0] } : { id: { in: [...ids] } };
+}
+
+/** The same teams by id, for SQL written by hand: "every" for an organisation-wide supervisor. */
+export function supervisedTeamIds(actor: Actor): readonly string[] | "every" {
+  if (!can(actor, "dashboard:read")) return [];
+  if (actor.organisationWide) return "every";
+  return actor.teamId ? [actor.teamId] : [];
 }
 
 /** The teams an actor works in: their own, plus any they oversee (filters, intake). */
@@ -298,11 +305,11 @@ export function mayAnswerReferral(referral: { partnerInDeployment: boolean; send
  * sign-in and account events (never case content); supervisors the entries
  * of their teams' cases; nobody else any. Null: none.
  */
-export type AuditReach = { events: "accounts" } | { events: "cases"; teams: Prisma.TeamWhereInput } | null;
+export type AuditReach = { events: "accounts" } | { events: "cases"; teams: Prisma.TeamWhereInput; teamIds: readonly string[] | "every" } | null;
 
 export function auditReach(actor: Actor): AuditReach {
   if (!can(actor, "audit:read")) return null;
-  return actor.role === "ADMIN" ? { events: "accounts" } : { events: "cases", teams: supervisedTeams(actor) };
+  return actor.role === "ADMIN" ? { events: "accounts" } : { events: "cases", teams: supervisedTeams(actor), teamIds: supervisedTeamIds(actor) };
 }
 
 /** The supervisors who oversee a team: its own, and every organisation-wide one. */

@@ -40,6 +40,13 @@ describe("browsing the audit log", () => {
     expect(filtered!.rows).toEqual([]);
   });
 
+  it("shows an organisation-wide supervisor the entries of every team's cases, and a supervisor of no team none", async () => {
+    const director = { ...(await makeUser("SUPERVISOR", null)), organisationWide: true };
+    for (const code of [mine.code, theirs.code]) expect((await browseAudit(director, filter({ code }), "127.0.0.1"))!.rows.map((r) => r.code)).toContain(code);
+    const teamless = await makeUser("SUPERVISOR", null);
+    expect((await browseAudit(teamless, filter({ code: mine.code }), "127.0.0.1"))!.rows).toEqual([]);
+  });
+
   it("finds a case's entries by its code, with those of a case merged into it, and by the merged case's old code", async () => {
     const team = (await testDb.case.findUniqueOrThrow({ where: { id: mine.id }, select: { teamId: true } })).teamId;
     const survivor = await makeCase({ teamId: team, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: "Surviving Person" } });
