@@ -1,6 +1,6 @@
 import "server-only";
 import { ROWS_PER_PAGE } from "@/lib/paging";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
 import { hearingScope, workingTeams, type Actor } from "@/lib/policy";
@@ -171,13 +171,13 @@ export async function hearingCounsel(access: CaseAccess) {
 
 /** Courts and legal officers for a hearing's fields, and (`teams`: for the hearings page's filter) the actor's teams. */
 export async function hearingOptions(actor: Actor, { teams: withTeams = true } = {}) {
-  const [courts, counsel, teams] = await Promise.all([
-    db.court.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, names: true } }),
-    db.user.findMany({
-      where: { role: "LEGAL_OFFICER", active: true, ...(actor.teamId ? { teamId: actor.teamId } : {}) },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+  // The courts and the legal officers in one statement: two short lists that every hearing form shows.
+  const ofTeam = actor.teamId ? Prisma.sql`and u."teamId" = ${actor.teamId}::uuid` : Prisma.empty;
+  const [[{ courts, counsel }], teams] = await Promise.all([
+    db.$queryRaw<{ courts: { id: string; name: string; names: Prisma.JsonValue }[]; counsel: { id: string; name: string }[] }[]>`
+      select
+        coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'names', c.names) order by c.name) from "Court" c where c.active), '[]') as courts,
+        coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name) from "User" u where u.role = 'LEGAL_OFFICER' and u.active ${ofTeam}), '[]') as counsel`,
     withTeams ? db.team.findMany({ where: workingTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }) : [],
   ]);
   return { courts, counsel, teams };
