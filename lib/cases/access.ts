@@ -106,14 +106,14 @@ export async function openCaseForPage(actor: Actor, code: string, purpose: Exclu
   const admitted = await admit(actor, decoded, purpose, ip, true);
   if (admitted) {
     const { access, audited, file } = admitted;
-    if (file) {
-      await audited;
-      return { access, file: caseFileOf(file, access.sections) };
-    }
-    // A guest sees only the sections their grant opens.
+    // A guest sees only the sections their grant opens (staff: null, every section).
     if (access.sections !== null && !(section && access.sections.includes(section))) {
       await audited;
       notFound();
+    }
+    if (file) {
+      await audited;
+      return { access, file: caseFileOf(file, access.sections) };
     }
     return { access, file: await readWhileAuditing(() => getCaseFile(access), audited) };
   }
