@@ -174,8 +174,9 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
  * of their team they are not named on. Nothing else about them is shown,
  * and they never match a search, so a name typed cannot reveal them.
  */
-export function restrictedCodeScope(actor: Actor): Prisma.CaseWhereInput {
-  if (actor.role !== "CASEWORKER" || !actor.teamId) return NOTHING;
+export function restrictedCodeScope(actor: Actor): Prisma.CaseWhereInput | null {
+  // Null: none, so that no query is made for them (a supervisor opens every case of their team).
+  if (actor.role !== "CASEWORKER" || !actor.teamId) return null;
   return { teamId: actor.teamId, sensitivity: "RESTRICTED", NOT: { OR: namedOn(actor) } };
 }
 

@@ -405,7 +405,9 @@ export type CaseListRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
 
 /** The codes of restricted cases in the actor's team they may know exist but not open (see restrictedCodeScope). */
 export async function restrictedCodes(actor: Actor): Promise<string[]> {
-  const rows = await db.case.findMany({ where: { AND: [restrictedCodeScope(actor), { status: { not: "CLOSED" } }] }, orderBy: { code: "asc" }, select: { code: true }, take: 200 });
+  const scope = restrictedCodeScope(actor);
+  if (!scope) return [];
+  const rows = await db.case.findMany({ where: { AND: [scope, { status: { not: "CLOSED" } }] }, orderBy: { code: "asc" }, select: { code: true }, take: 200 });
   return rows.map((r) => r.code);
 }
 
