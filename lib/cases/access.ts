@@ -64,14 +64,8 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
  */
 async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null, withFile = false): Promise<{ access: CaseAccess; audited: Promise<void>; file: CaseFileRow | null } | null> {
   if (typeof code !== "string" || !isCaseCode(code)) return null;
-  const where = { AND: [{ code }, caseScope(actor)] };
-  const gate = { id: true, code: true, teamId: true, sensitivity: true, caseworkerId: true } as const;
-  const found =
-    withFile && actor.role !== "GUEST"
-      ? await db.case.findFirst({ where, select: caseFileSelect(null) }).then((row) => row && { ...row, memberIds: row.members.map((m) => m.user.id), file: row })
-      : await db.case
-          .findFirst({ where, select: { ...gate, members: { where: { userId: actor.id }, select: { userId: true } } } })
-          .then((row) => row && { ...row, memberIds: row.members.map((m) => m.userId), file: null });
+  // Staff have no section limit (the policy's sectionLimit): their whole file comes with the gate.
+  const found = await findInScope(actor, code, withFile && sectionLimit(actor, []) === null);
   if (!found) {
     const existing = await db.case.findUnique({ where: { code }, select: { id: true } });
     if (existing) await recordAudit(db, { actorId: actor.id, action: "case.refused", entity: "Case", entityId: existing.id, caseId: existing.id, ip, detail: { purpose } });
@@ -91,6 +85,19 @@ async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: stri
     sections: sectionLimit(actor, grants),
   } as CaseAccess;
   return { access, audited, file: found.file };
+}
+
+const GATE_SELECT = { id: true, code: true, teamId: true, sensitivity: true, caseworkerId: true } as const;
+
+/** The case with this code in the actor's scope: with its whole case file, or only what the gate needs. */
+async function findInScope(actor: Actor, code: string, withFile: boolean) {
+  const where = { AND: [{ code }, caseScope(actor)] };
+  if (withFile) {
+    const row = await db.case.findFirst({ where, select: caseFileSelect(null) });
+    return row && { ...row, memberIds: row.members.map((m) => m.user.id), file: row };
+  }
+  const row = await db.case.findFirst({ where, select: { ...GATE_SELECT, members: { where: { userId: actor.id }, select: { userId: true } } } });
+  return row && { ...row, memberIds: row.members.map((m) => m.userId), file: null };
 }
 
 /**
