@@ -53,11 +53,11 @@ export async function caseTasks(access: CaseAccess) {
 
 /** People a case's tasks may be given to: active staff of its team and its named members. */
 export async function taskAssignees(access: CaseAccess) {
-  const target = await db.case.findUniqueOrThrow({ where: { id: access.caseId }, select: { teamId: true, members: { select: { userId: true } } } });
+  // The case's team as the gate read it (access.teamId), its members through their memberships: one statement.
   return db.user.findMany({
     where: {
       active: true,
-      OR: [{ teamId: target.teamId, role: { in: ["CASEWORKER", "SUPERVISOR", "LEGAL_OFFICER"] } }, { id: { in: target.members.map((m) => m.userId) } }],
+      OR: [{ teamId: access.teamId, role: { in: ["CASEWORKER", "SUPERVISOR", "LEGAL_OFFICER"] } }, { memberships: { some: { caseId: access.caseId } } }],
     },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
