@@ -200,6 +200,12 @@ describe("a supervisor's search, read in one statement", () => {
     const byMember = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `Other ${tag()}` } });
     await testDb.person.create({ data: { caseId: byMember.id, relationship: "CHILD", latinName: `${word} Child`, nationality: "VN", searchText: `${word.toLowerCase()} child`, position: 1 } });
     await testDb.case.update({ where: { id: byMember.id }, data: { householdSize: 2 } });
+    // A household two of whose other members match: the first in household order is named, whatever order they were saved in.
+    const byTwo = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `Another ${tag()}` } });
+    for (const [position, name] of [[2, "Zed"], [1, "Amy"]] as const) {
+      await testDb.person.create({ data: { caseId: byTwo.id, relationship: "CHILD", latinName: `${word} ${name}`, nationality: "VN", searchText: `${word.toLowerCase()} ${name.toLowerCase()}`, position } });
+    }
+    await testDb.case.update({ where: { id: byTwo.id }, data: { householdSize: 3 } });
     const outside = await makeCase({ teamId: elsewhere.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${word} Outside` } });
     const read = async (actor: Actor, query: Record<string, string>) => {
       const list = await listCases(actor, parseCaseListParams({ q: word, ...query }));
@@ -210,18 +216,19 @@ describe("a supervisor's search, read in one statement", () => {
         const quick = await read(supervisor, { sort, dir });
         // Every case here is open: the filter changes nothing but the way the list is found.
         expect(await read(supervisor, { sort, dir, status: "OPEN" }), `${sort} ${dir}`).toEqual(quick);
-        expect(quick.total).toBe(5);
+        expect(quick.total).toBe(6);
       }
     }
     const quick = await read(supervisor, { sort: "name", dir: "asc" });
-    expect(quick.people).toBe(6);
+    expect(quick.people).toBe(9);
     expect(quick.rows.map(([code]) => code)).not.toContain(outside.code);
     expect(quick.rows.find(([code]) => code === byMember.code)).toEqual([byMember.code, `${word} Child`]);
-    expect(quick.rows.filter(([code]) => code !== byMember.code).every(([, member]) => member === null)).toBe(true);
+    expect(quick.rows.find(([code]) => code === byTwo.code)).toEqual([byTwo.code, `${word} Amy`]);
+    expect(quick.rows.filter(([code]) => code !== byMember.code && code !== byTwo.code).every(([, member]) => member === null)).toBe(true);
     // An organisation-wide supervisor's search reaches every team.
     const director: Actor = { ...(await makeUser("SUPERVISOR", team.id)), organisationWide: true };
     expect((await read(director, {})).rows.map(([code]) => code)).toContain(outside.code);
-    expect((await read(director, {})).total).toBe(6);
+    expect((await read(director, {})).total).toBe(7);
   });
 });
 

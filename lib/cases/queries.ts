@@ -280,7 +280,8 @@ type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
  * more to send and read back. Null for everyone else, for any other
  * filter, for a search too broad to gather whole (over SEARCH_ID_LIMIT
  * people) and for one that finds nothing: the list is then found the
- * general way.
+ * general way. Each case comes with its matching people in household
+ * order, so saying who matched (matchedMembers) needs no statement more.
  */
 async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch, mode: SearchMode) {
   const teams = teamColumnScope(actor);
@@ -290,17 +291,24 @@ async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, sear
   const inTeams = teams.teamId ? Prisma.sql`c."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`;
   // The people are gathered up to the general way's bound (SEARCH_ID_LIMIT
   // people), so a broad search stops reading at once and goes the general way.
-  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint }[]>`
+  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint; names: string[]; principals: boolean[]; positions: number[] }[]>`
     with matched as materialized (
-      select p."caseId" as id from "Person" p where ${personMatches(search, mode)} limit ${SEARCH_ID_LIMIT + 1}
+      select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
+      from "Person" p where ${personMatches(search, mode)} limit ${SEARCH_ID_LIMIT + 1}
+    ), by_case as (
+      -- Unordered, so PostgreSQL groups by hashing rather than sorting first; put in household order below.
+      select id, array_agg(name) as names, array_agg(principal) as principals, array_agg(position) as positions from matched group by id
     )
-    select c.id::text, c."householdSize", (select count(*) from matched) as gathered
-    from "Case" c
-    where c.id in (select id from matched) and ${inTeams}
+    select c.id::text, c."householdSize", (select count(*) from matched) as gathered, m.names, m.principals, m.positions
+    from by_case m join "Case" c on c.id = m.id
+    where ${inTeams}
     order by ${ORDER_SQL[params.sort](params.dir)}`;
   // Nothing found is left to the general way too, which then compares spellings (SearchMode).
   if (found.length === 0 || Number(found[0].gathered) > SEARCH_ID_LIMIT) return null;
-  return found;
+  const matching: MatchingPerson[] = found.flatMap((c) =>
+    c.names.map((name, i) => ({ caseId: c.id, name, principal: c.principals[i], position: c.positions[i] })).sort((a, b) => a.position - b.position),
+  );
+  return { found, matching };
 }
 
 /** A search's cases, all found and in order: their totals, and one page of them to read. */
@@ -316,7 +324,7 @@ function foundCases(reader: Db, found: { id: string; householdSize: number }[], 
  */
 async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode) {
   const quick = search ? await teamSearch(reader, actor, params, search, mode) : null;
-  if (quick) return foundCases(reader, quick, params, null);
+  if (quick) return foundCases(reader, quick.found, params, quick.matching);
   const searched = search ? await searchWhere(search, mode) : null;
   const where: Prisma.CaseWhereInput = {
     AND: [
