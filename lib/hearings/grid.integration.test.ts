@@ -1,0 +1,104 @@
+// The week and month grids: a supervisor's is read in one statement
+// (teamGrid), everyone else's the general way. Both must draw the same
+// grid: each Bangkok day's count, its first hearings in full, which clash.
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import type { Actor } from "@/lib/policy";
+import { hearingGrid, type HearingFilters } from "./queries";
+
+let supervisor: Actor;
+let caseworker: Actor;
+let ids: { court: string; otherCourt: string; counsel: string; team: string; otherTeam: string };
+
+beforeAll(async () => {
+  const team = await makeTeam("Grid");
+  const otherTeam = await makeTeam("Grid elsewhere");
+  supervisor = await makeUser("SUPERVISOR", team.id);
+  caseworker = await makeUser("CASEWORKER", team.id);
+  const counsel = await makeUser("LEGAL_OFFICER", team.id, `Counsel ${tag()}`);
+  const court = await testDb.court.create({ data: { name: `Grid court ${tag()}`, names: { th: "ศาลทดสอบ" } } });
+  const otherCourt = await testDb.court.create({ data: { name: `Grid court ${tag()}` } });
+  const proceeding = async (teamId: string, type: "CRIMINAL" | "DEPORTATION_EXTRADITION") => {
+    const held = await makeCase({ teamId, caseworkerId: null, actorId: supervisor.id, principal: { latinName: `Gridded ${tag()}` } });
+    return (await testDb.proceeding.create({ data: { caseId: held.id, type, stage: "HEARINGS" } })).id;
+  };
+  const criminal = await proceeding(team.id, "CRIMINAL");
+  const deportation = await proceeding(team.id, "DEPORTATION_EXTRADITION");
+  const elsewhere = await proceeding(otherTeam.id, "CRIMINAL");
+  const at = (iso: string) => new Date(iso);
+  await testDb.hearing.createMany({
+    data: [
+      // 3 March in Bangkok: four hearings, saved out of order; two with the same counsel at the same time (a clash).
+      { proceedingId: criminal, courtId: court.id, startsAt: at("2031-03-03T05:00:00Z"), purpose: "WITNESS", counselId: counsel.id },
+      { proceedingId: deportation, courtId: otherCourt.id, startsAt: at("2031-03-03T02:00:00Z"), purpose: "FIRST_HEARING" },
+      { proceedingId: deportation, courtId: court.id, startsAt: at("2031-03-03T05:30:00Z"), purpose: "FIRST_HEARING", counselId: counsel.id },
+      // 16:59 UTC is still 3 March in Bangkok (23:59); 17:00 UTC is 4 March.
+      { proceedingId: criminal, courtId: court.id, startsAt: at("2031-03-03T16:59:00Z"), purpose: "WITNESS" },
+      { proceedingId: criminal, courtId: otherCourt.id, startsAt: at("2031-03-03T17:00:00Z"), purpose: "WITNESS" },
+      // Another team's hearing the same day: never counted here.
+      { proceedingId: elsewhere, courtId: court.id, startsAt: at("2031-03-03T03:00:00Z"), purpose: "WITNESS" },
+      // Outside the period.
+      { proceedingId: criminal, courtId: court.id, startsAt: at("2031-04-02T03:00:00Z"), purpose: "WITNESS" },
+    ],
+  });
+  ids = { court: court.id, otherCourt: otherCourt.id, counsel: counsel.id, team: team.id, otherTeam: otherTeam.id };
+});
+
+const MARCH = { from: new Date("2031-02-28T17:00:00Z"), to: new Date("2031-03-31T17:00:00Z") };
+
+/** What a grid draws, in a form two grids can be compared by. */
+async function drawn(actor: Actor, filters: Partial<HearingFilters> = {}) {
+  const grid = await hearingGrid(actor, { ...MARCH, ...filters }, 2);
+  return {
+    days: [...grid.days].map(([day, { count, hearings }]) => ({
+      day,
+      count,
+      hearings: hearings.map((h) => [h.startsAt.toISOString(), h.purpose, h.court.name, h.court.names, h.proceeding.type, h.proceeding.case.code, h.counselId, h.counsel?.name ?? null, h.clash]),
+    })),
+    total: grid.total,
+    clashes: grid.clashes,
+  };
+}
+
+describe("the week and month grids", () => {
+  it("count each Bangkok day's hearings and show its first in full, the same for a supervisor (one statement) as the general way", async () => {
+    const grid = await drawn(supervisor);
+    expect(grid.days.map((d) => [d.day, d.count, d.hearings.length])).toEqual([
+      ["2031-03-03", 4, 2],
+      ["2031-03-04", 1, 1],
+    ]);
+    expect(grid.total).toBe(5);
+    // The first two of the day, in time order: the 09:00 first hearing and the 12:00 witness hearing, which clashes.
+    expect(grid.days[0].hearings.map((h) => [h[0], h[8]])).toEqual([
+      ["2031-03-03T02:00:00.000Z", false],
+      ["2031-03-03T05:00:00.000Z", true],
+    ]);
+    // Both clashing hearings are counted, though only one is drawn.
+    expect(grid.clashes).toBe(2);
+    // A caseworker of the team sees the same (standard) cases, read the general way.
+    expect(await drawn(caseworker)).toEqual(grid);
+  });
+
+  it("apply each filter the same way on both", async () => {
+    const filters: Partial<HearingFilters>[] = [
+      { type: "DEPORTATION_EXTRADITION" },
+      { courtId: ids.court },
+      { courtId: ids.otherCourt },
+      { counselId: ids.counsel },
+      { teamId: ids.team },
+      { teamId: ids.otherTeam },
+      { type: "CRIMINAL", courtId: ids.court },
+    ];
+    for (const filter of filters) expect(await drawn(supervisor, filter), JSON.stringify(filter)).toEqual(await drawn(caseworker, filter));
+    expect((await drawn(supervisor, { type: "DEPORTATION_EXTRADITION" })).total).toBe(2);
+    expect((await drawn(supervisor, { counselId: ids.counsel })).clashes).toBe(2);
+    expect((await drawn(supervisor, { teamId: ids.otherTeam })).total).toBe(0);
+  });
+
+  it("count only the hearings of the supervisor's own teams", async () => {
+    const outsider = await makeUser("SUPERVISOR", ids.otherTeam);
+    const grid = await drawn(outsider);
+    expect(grid.days.map((d) => [d.day, d.count])).toEqual([["2031-03-03", 1]]);
+    expect((await drawn(outsider, { teamId: ids.team })).total).toBe(0);
+  });
+});
