@@ -188,13 +188,14 @@ async function teamGrid(teams: { teamId?: string }, filters: HearingFilters, per
       where ${Prisma.join(conditions, " and ")}
     )
     select s.id::text, s."startsAt", s."counselId"::text as "counselId", s.day, s."dayCount", s.place <= ${perDay} as shown,
-           f.purpose, f."counselName", f."courtName", f."courtNames", f.type, f.code
+           s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
     from slots s
-    left join lateral (
-      select s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
-      from "Court" ct join "Proceeding" p on p.id = s."proceedingId" join "Case" c on c.id = p."caseId" left join "User" u on u.id = s."counselId"
-      where ct.id = s."courtId" and s.place <= ${perDay}
-    ) f on true
+    -- Plain joins, each only for a hearing drawn: as a lateral subquery PostgreSQL
+    -- scanned the courts and users again for each hearing rather than hashing them once.
+    left join "Proceeding" p on s.place <= ${perDay} and p.id = s."proceedingId"
+    left join "Case" c on c.id = p."caseId"
+    left join "Court" ct on s.place <= ${perDay} and ct.id = s."courtId"
+    left join "User" u on s.place <= ${perDay} and u.id = s."counselId"
     where s.place <= ${perDay} or s."counselId" is not null
     order by s."startsAt", s.id`;
   const clashes = await clashingIds(rows, filters);
