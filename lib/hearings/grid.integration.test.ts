@@ -47,8 +47,8 @@ beforeAll(async () => {
 const MARCH = { from: new Date("2031-02-28T17:00:00Z"), to: new Date("2031-03-31T17:00:00Z") };
 
 /** What a grid draws, in a form two grids can be compared by. */
-async function drawn(actor: Actor, filters: Partial<HearingFilters> = {}) {
-  const grid = await hearingGrid(actor, { ...MARCH, ...filters }, 2);
+async function drawn(actor: Actor, filters: Partial<HearingFilters> = {}, perDay = 2) {
+  const grid = await hearingGrid(actor, { ...MARCH, ...filters }, perDay);
   return {
     days: [...grid.days].map(([day, { count, hearings }]) => ({
       day,
@@ -77,6 +77,13 @@ describe("the week and month grids", () => {
     expect(grid.clashes).toBe(2);
     // A caseworker of the team sees the same (standard) cases, read the general way.
     expect(await drawn(caseworker)).toEqual(grid);
+    // Drawing none, every day is still counted.
+    const counted = await drawn(supervisor, {}, 0);
+    expect(counted.days.map((d) => [d.day, d.count, d.hearings.length])).toEqual([
+      ["2031-03-03", 4, 0],
+      ["2031-03-04", 1, 0],
+    ]);
+    expect(counted).toEqual(await drawn(caseworker, {}, 0));
   });
 
   it("apply each filter the same way on both", async () => {

@@ -196,7 +196,8 @@ async function teamGrid(teams: { teamId?: string }, filters: HearingFilters, per
     left join "Case" c on c.id = p."caseId"
     left join "Court" ct on s.place <= ${perDay} and ct.id = s."courtId"
     left join "User" u on s.place <= ${perDay} and u.id = s."counselId"
-    where s.place <= ${perDay} or s."counselId" is not null
+    -- Each day's first hearing always, so a day is counted even if none is drawn.
+    where s.place <= ${perDay} or s.place = 1 or s."counselId" is not null
     order by s."startsAt", s.id`;
   const clashes = await clashingIds(rows, filters);
   const days = new Map<CalendarDate, { count: number; hearings: (CalendarHearing & { clash: boolean })[] }>();
