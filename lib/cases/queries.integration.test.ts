@@ -229,6 +229,14 @@ describe("a supervisor's search, read in one statement", () => {
     const director: Actor = { ...(await makeUser("SUPERVISOR", team.id)), organisationWide: true };
     expect((await read(director, {})).rows.map(([code]) => code)).toContain(outside.code);
     expect((await read(director, {})).total).toBe(7);
+    // A household moved between teams takes its people with it (the team each carries, kept by the database).
+    await testDb.case.update({ where: { id: outside.id }, data: { teamId: team.id } });
+    await testDb.case.update({ where: { id: byTwo.id }, data: { teamId: elsewhere.id } });
+    const moved = await read(supervisor, { sort: "code", dir: "asc" });
+    expect(moved).toEqual(await read(supervisor, { sort: "code", dir: "asc", status: "OPEN" }));
+    expect(moved.rows.map(([code]) => code)).toContain(outside.code);
+    expect(moved.rows.map(([code]) => code)).not.toContain(byTwo.code);
+    expect(moved.total).toBe(6);
   });
 });
 

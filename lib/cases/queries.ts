@@ -271,9 +271,10 @@ type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
 /**
  * A supervisor's search by words, with nothing else narrowing the list:
  * the cases found, in the list's order, in one statement. The matching
- * people's cases are gathered first (materialized, so PostgreSQL never
+ * people of the supervisor's teams (teamColumnScope, on the team each
+ * person carries) are gathered first (materialized, so PostgreSQL never
  * walks the team's cases testing each one's people: see searchWhere), then
- * joined to their cases within the supervisor's teams (teamColumnScope).
+ * joined to their cases, which are held to the same teams.
  * Found in two statements (the people's rows, then their cases by some 500
  * ids) a name search on a team of 50,000 cases cost the database 4 ms a
  * view against 2.7 (unloaded, plans aside) and the server a millisecond
@@ -288,26 +289,30 @@ async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, sear
   const { q } = search;
   // Any filter besides the search (hasFilters: a filter added later goes the general way too).
   if (!teams || mode !== "words" || hasFilters({ ...params, q: undefined }) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
-  const inTeams = teams.teamId ? Prisma.sql`c."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`;
+  const inTeams = (alias: "c" | "p") => (teams.teamId ? Prisma.sql`${Prisma.raw(alias)}."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`);
   // The people are gathered up to the general way's bound (SEARCH_ID_LIMIT
   // people), so a broad search stops reading at once and goes the general way.
-  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint; names: string[]; principals: boolean[]; positions: number[] }[]>`
+  // The team a person carries spares reading other teams' cases (a third of
+  // the statement's reads on the bench); the case's own team is still what
+  // the list is held to, so a copy out of step could only hide a case.
+  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint; names: string[]; principals: boolean[] }[]>`
     with matched as materialized (
       select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
-      from "Person" p where ${personMatches(search, mode)} limit ${SEARCH_ID_LIMIT + 1}
+      from "Person" p where ${personMatches(search, mode)} and ${inTeams("p")} limit ${SEARCH_ID_LIMIT + 1}
     ), by_case as (
-      -- Unordered, so PostgreSQL groups by hashing rather than sorting first; put in household order below.
-      select id, array_agg(name) as names, array_agg(principal) as principals, array_agg(position) as positions from matched group by id
+      -- In household order, and grouped by sorting: grouped by hashing, each
+      -- case's arrays took more memory than PostgreSQL's estimate allowed and
+      -- spilled to temporary files at some 500 people.
+      select id, array_agg(name order by position) as names, array_agg(principal order by position) as principals
+      from matched group by id
     )
-    select c.id::text, c."householdSize", (select count(*) from matched) as gathered, m.names, m.principals, m.positions
+    select c.id::text, c."householdSize", (select count(*) from matched) as gathered, m.names, m.principals
     from by_case m join "Case" c on c.id = m.id
-    where ${inTeams}
+    where ${inTeams("c")}
     order by ${ORDER_SQL[params.sort](params.dir)}`;
   // Nothing found is left to the general way too, which then compares spellings (SearchMode).
   if (found.length === 0 || Number(found[0].gathered) > SEARCH_ID_LIMIT) return null;
-  const matching: MatchingPerson[] = found.flatMap((c) =>
-    c.names.map((name, i) => ({ caseId: c.id, name, principal: c.principals[i], position: c.positions[i] })).sort((a, b) => a.position - b.position),
-  );
+  const matching: MatchingPerson[] = found.flatMap((c) => c.names.map((name, i) => ({ caseId: c.id, name, principal: c.principals[i] })));
   return { found, matching };
 }
 

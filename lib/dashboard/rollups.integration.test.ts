@@ -71,6 +71,8 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant("detain" as const), at: fc.nat() }),
   // As a merge does: a proceeding (and its hearings) goes to another household.
   fc.record({ kind: fc.constant("rehome" as const), at: fc.nat(), to: fc.nat() }),
+  // A household member added, then moved to another household as a merge moves them.
+  fc.record({ kind: fc.constant("member" as const), at: fc.nat(), to: fc.nat() }),
 );
 type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 
@@ -127,6 +129,10 @@ async function counted(teams: string[]) {
     detentions: await testDb.$queryRaw`
       select d.id::text, c."teamId"::text from "DetentionEpisode" d join "Case" c on c.id = d."caseId"
       where c."teamId" = any(${teams}::uuid[]) order by 1`,
+    // Every person carries their case's team.
+    people: await testDb.$queryRaw`
+      select p.id::text, c."teamId"::text from "Person" p join "Case" c on c.id = p."caseId"
+      where c."teamId" = any(${teams}::uuid[]) order by 1`,
     // Every proceeding carries its case's team and household size.
     proceedingCopies: await testDb.$queryRaw`
       select p.id::text, c."teamId"::text, c."householdSize" from "Proceeding" p join "Case" c on c.id = p."caseId"
@@ -181,6 +187,8 @@ async function rolledUp(teams: string[]) {
       select id::text, "teamId"::text from "Hearing" where "teamId" = any(${teams}::uuid[]) order by 1`,
     detentions: await testDb.$queryRaw`
       select id::text, "teamId"::text from "DetentionEpisode" where "teamId" = any(${teams}::uuid[]) order by 1`,
+    people: await testDb.$queryRaw`
+      select id::text, "teamId"::text from "Person" where "teamId" = any(${teams}::uuid[]) order by 1`,
     proceedingCopies: await testDb.$queryRaw`
       select id::text, "teamId"::text, "householdSize" from "Proceeding" where "teamId" = any(${teams}::uuid[]) order by 1`,
     proceedings: await testDb.$queryRaw`
@@ -282,6 +290,9 @@ describe("dashboard rollups", () => {
             await testDb.detentionEpisode.create({ data: { caseId, personId: person.id, facilityId: facility, startedOn: new Date("2026-01-20T00:00:00Z") } });
           } else if (c.kind === "hearing" && proceedings.length) {
             await hearing(pick(proceedings, c.at));
+          } else if (c.kind === "member") {
+            const member = await testDb.person.create({ data: { caseId: pick(cases, c.at), relationship: "CHILD", latinName: `Member ${tag()}`, nationality: "VN", searchText: "" } });
+            await testDb.person.update({ where: { id: member.id }, data: { caseId: pick(cases, c.to) } });
           } else if (c.kind === "rehome" && proceedings.length) {
             await testDb.proceeding.update({ where: { id: pick(proceedings, c.at) }, data: { caseId: pick(cases, c.to) } });
           }
