@@ -376,3 +376,44 @@ describe("the dashboard's pending closures and standing holds", () => {
     expect(both.holds.map((h) => h.code)).toEqual([elsewhere.code, newer.code]);
   });
 });
+
+describe("the week's hearings", () => {
+  it("counts every hearing of the coming week and lists only the soonest asked for, by time then code", async () => {
+    const team = await makeTeam("Hearings week");
+    const other = await makeTeam("Hearings elsewhere");
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const court = await testDb.court.findFirstOrThrow();
+    const hour = 3_600_000;
+    const soon = new Date(Math.ceil((Date.now() + 24 * hour) / hour) * hour);
+    const hearingIn = async (teamId: string, startsAt: Date) => {
+      const made = await makeCase({ teamId, caseworkerId: null, actorId: caseworker.id, principal: { latinName: `Heard ${tag()}` } });
+      const proceeding = await testDb.proceeding.create({ data: { caseId: made.id, type: "CRIMINAL", stage: "HEARINGS" } });
+      return { code: made.code, proceedingId: proceeding.id, startsAt };
+    };
+    // Two at the same moment, one a day later; one past the week and one already past are not counted.
+    const tied = [await hearingIn(team.id, soon), await hearingIn(team.id, soon)];
+    const later = await hearingIn(team.id, new Date(soon.getTime() + 24 * hour));
+    const outside = [await hearingIn(team.id, new Date(soon.getTime() + 9 * 24 * hour)), await hearingIn(team.id, new Date(Date.now() - 24 * hour))];
+    const elsewhere = await hearingIn(other.id, soon);
+    // Recorded last code first, so the table's own order of the two tied is not the order by code.
+    const byCode = [...tied].sort((a, b) => a.code.localeCompare(b.code));
+    for (const h of [byCode[1], later, byCode[0], ...outside, elsewhere]) {
+      await testDb.hearing.create({ data: { proceedingId: h.proceedingId, courtId: court.id, startsAt: h.startsAt, purpose: "FIRST_HEARING" } });
+    }
+    const period = { from: "2026-01-01", to: "2026-12-31" };
+    const codes = (f: DashboardFigures) => f.hearings.map((h) => h.code);
+    const all = await dashboardFigures([team.id], period);
+    expect(all.hearingsThisWeek).toBe(3);
+    expect(codes(all)).toEqual([byCode[0].code, byCode[1].code, later.code]);
+    expect(all.hearings[0]).toEqual({ code: byCode[0].code, startsAt: soon, court: { name: court.name, names: court.names } });
+    // A cap falling between two at the same moment keeps the first by code; the count still covers the week.
+    const one = await dashboardFigures([team.id], period, { hearingsListed: 1 });
+    expect([one.hearingsThisWeek, codes(one)]).toEqual([3, [byCode[0].code]]);
+    const none = await dashboardFigures([team.id], period, { hearingsListed: 0 });
+    expect([none.hearingsThisWeek, codes(none)]).toEqual([3, []]);
+    // Over two teams, one order across both.
+    const both = await dashboardFigures([team.id, other.id], period, { hearingsListed: 3 });
+    expect(both.hearingsThisWeek).toBe(4);
+    expect(codes(both)).toEqual([...[...tied, elsewhere].map((h) => h.code).sort()]);
+  });
+});

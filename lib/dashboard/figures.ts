@@ -58,6 +58,7 @@ type FigureRows = {
   held: { total: number; over30: number; over60: number };
   detained: { code: string; startedOn: string; sentenceEndsOn: string | null; facility: string; facilityNames: unknown }[];
   overdue: { name: string | null; count: number }[];
+  hearingsThisWeek: number;
   hearings: { code: string; startsAt: string; court: string; courtNames: unknown }[];
   newCases: { month: string; nationality: string; households: number; people: number }[];
   arrivals: { month: string; nationality: string; households: number; people: number }[];
@@ -72,7 +73,9 @@ type FigureRows = {
  * The figures for the teams over the period. `detainedListed` caps the list
  * of people held now (longest held first): the dashboard shows its first
  * few and the monthly report none, while the counts always cover everyone
- * held; without a cap (the download) everyone is listed. `oversightListed`
+ * held; without a cap (the download) everyone is listed. `hearingsListed`
+ * caps the list of the week's hearings the same way (soonest first; the
+ * count, `hearingsThisWeek`, covers them all). `oversightListed`
  * caps the lists of pending closure requests and standing legal holds on the
  * teams' cases (the dashboard's; none unless asked). `byYear`: new
  * cases, arrivals and departures by calendar year ("2025") rather than by
@@ -81,7 +84,7 @@ type FigureRows = {
 export async function dashboardFigures(
   teams: string[],
   period: Period,
-  { detainedListed, byYear = false, oversightListed = 0 }: { detainedListed?: number; byYear?: boolean; oversightListed?: number } = {},
+  { detainedListed, hearingsListed, byYear = false, oversightListed = 0 }: { detainedListed?: number; hearingsListed?: number; byYear?: boolean; oversightListed?: number } = {},
 ) {
   // Teams a supervisor oversees: read from a replica where there is one (lib/read-replica).
   const reader = await readDb();
@@ -159,11 +162,20 @@ export async function dashboardFigures(
       ) t left join "User" u on u.id = t."assigneeId"`,
       Prisma.sql`order by x.count desc, x.name`,
     )} as overdue,
+    -- The week's hearings are counted from the index by team and time; only
+    -- those listed (soonest first, with those tied with the last, so the
+    -- order by code among them stays exact) are read and joined to their
+    -- case and court. Joining all of them (86 for the bench's team) to show
+    -- ten was a quarter of the statement's reads.
+    (select count(*) from "Hearing" where "teamId" = any(${teams}::uuid[]) and "startsAt" >= now() and "startsAt" < ${weekEnd}) as "hearingsThisWeek",
     ${rowsOf(
       Prisma.sql`
-      select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from "Hearing" h
-      join "Case" c on c.id = h."caseId" join "Court" ct on ct.id = h."courtId"
-      where h."teamId" = any(${teams}::uuid[]) and h."startsAt" >= now() and h."startsAt" < ${weekEnd}`,
+      select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from (
+        select "caseId", "courtId", "startsAt" from "Hearing"
+        where "teamId" = any(${teams}::uuid[]) and "startsAt" >= now() and "startsAt" < ${weekEnd}
+        order by "startsAt" fetch first (${hearingsListed ?? null}::int) rows with ties
+      ) h join "Case" c on c.id = h."caseId" join "Court" ct on ct.id = h."courtId"
+      order by h."startsAt", c.code limit ${hearingsListed ?? null}::int`,
       Prisma.sql`order by x."startsAt", x.code`,
     )} as hearings,
     ${rowsOf(
@@ -238,7 +250,7 @@ export async function dashboardFigures(
       order by h."placedAt", h.id limit ${oversightListed}::int`,
       Prisma.sql`order by x."placedAt", x.code`,
     )} as holds`));
-  const { byStatus, funnel, caseload, held, detained, overdue, hearings, newCases, arrivals, departures, durations, closures, holds } = figures;
+  const { byStatus, funnel, caseload, held, detained, overdue, hearingsThisWeek, hearings, newCases, arrivals, departures, durations, closures, holds } = figures;
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
   return {
@@ -259,6 +271,7 @@ export async function dashboardFigures(
     },
     overdue: overdue.map((r) => ({ name: r.name, count: n(r.count) })),
     // Facility and court names in every language: the figures are shared by readers of each.
+    hearingsThisWeek: n(hearingsThisWeek),
     hearings: hearings.map((h) => ({ code: h.code, startsAt: new Date(h.startsAt), court: { name: h.court, names: h.courtNames } })),
     newCases: newCases.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),

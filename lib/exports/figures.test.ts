@@ -10,6 +10,7 @@ const figures: DashboardFigures = {
   caseload: [{ id: "u1", name: "=HYPERLINK(\"http://evil\")", open: 3 }],
   detained: { total: 1, over30: 1, over60: 0, longest: [{ code: "WP-2026-000001", facility: { name: "Bangkok IDC", names: { th: "สตม." } }, days: 41, flags: ["OVER_30_DAYS"] }] },
   overdue: [{ name: null, count: 2 }],
+  hearingsThisWeek: 1,
   hearings: [{ code: "WP-2026-000002", startsAt: new Date("2026-11-23T02:00:00Z"), court: { name: "Criminal Court", names: { th: "ศาลอาญา" } } }],
   newCases: [{ month: "2026-01", nationality: "KP", households: 1, people: 3 }],
   arrivals: [

@@ -33,14 +33,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // Over more than two years, new cases, arrivals and departures come per year.
   const byYear = shownByYear(period);
   const [figures, programmes] = await Promise.all([
-    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT, byYear, oversightListed: OVERSIGHT_LIMIT }),
+    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT, hearingsListed: LIST_LIMIT, byYear, oversightListed: OVERSIGHT_LIMIT }),
     programmeHolds(user),
   ]);
   const { closures, holds } = figures;
   // The dashboard names cases in its detention list, hearings and closure requests (those shown); the rest are counts.
-  const shown = <T,>(rows: T[]) => rows.slice(0, LIST_LIMIT);
   await recordPageView(user, "dashboard", {
-    cases: [...figures.detained.longest.map((d) => d.code), ...shown(figures.hearings).map((h) => h.code), ...closures.map((c) => c.code), ...holds.map((h) => h.code)],
+    cases: [...figures.detained.longest.map((d) => d.code), ...figures.hearings.map((h) => h.code), ...closures.map((c) => c.code), ...holds.map((h) => h.code)],
     detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
   });
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
@@ -199,18 +198,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
         <section aria-labelledby="hearings-heading" className={cardClass}>
           <h2 id="hearings-heading" className="mb-2 font-semibold">
-            {t("hearingsWeek", { count: figures.hearings.length })}
+            {t("hearingsWeek", { count: figures.hearingsThisWeek })}
           </h2>
           <ul
             className="text-sm"
             dangerouslySetInnerHTML={innerHtml(
-              shown(figures.hearings).map((h) => html`<li>${format.dateTime(h.startsAt, "moment")} · <a href="/cases/${h.code}/proceedings" class="font-mono">${h.code}</a> · ${localName(h.court, locale)}</li>`),
+              figures.hearings.map((h) => html`<li>${format.dateTime(h.startsAt, "moment")} · <a href="/cases/${h.code}/proceedings" class="font-mono">${h.code}</a> · ${localName(h.court, locale)}</li>`),
             )}
           />
-          {figures.hearings.length > LIST_LIMIT ? (
+          {figures.hearingsThisWeek > figures.hearings.length ? (
             <p className="mt-2 text-sm">
               <Link href="/hearings?view=week">
-                {t("moreHearings", { count: figures.hearings.length - LIST_LIMIT })}
+                {t("moreHearings", { count: figures.hearingsThisWeek - figures.hearings.length })}
               </Link>
             </p>
           ) : null}

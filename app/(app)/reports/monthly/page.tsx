@@ -20,7 +20,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const requested = (await searchParams).month;
   const month = isMonthParam(requested) ? requested : todayInBangkok().slice(0, 7);
   // The view's row names the month only (the report shows no case), so it is written while the figures are read.
-  const figures = await readRecordingView(async () => dashboardFigures((await figureTeams(user)).selected, monthBounds(month), { detainedListed: 0 }), user, "monthly-report", { cases: [], detail: { month } });
+  const figures = await readRecordingView(async () => dashboardFigures((await figureTeams(user)).selected, monthBounds(month), { detainedListed: 0, hearingsListed: 0 }), user, "monthly-report", { cases: [], detail: { month } });
   const t = await getTranslations("report");
   const tCountry = await getTranslations("countries");
   const tType = await getTranslations("enums.proceedingType");
