@@ -206,6 +206,10 @@ describe("a supervisor's search, read in one statement", () => {
       await testDb.person.create({ data: { caseId: byTwo.id, relationship: "CHILD", latinName: `${word} ${name}`, nationality: "VN", searchText: `${word.toLowerCase()} ${name.toLowerCase()}`, position } });
     }
     await testDb.case.update({ where: { id: byTwo.id }, data: { householdSize: 3 } });
+    // A household whose principal matches as well as another member: no one else is named.
+    const withPrincipal = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${word} Parent` } });
+    await testDb.person.create({ data: { caseId: withPrincipal.id, relationship: "CHILD", latinName: `${word} Kid`, nationality: "VN", searchText: `${word.toLowerCase()} kid`, position: 1 } });
+    await testDb.case.update({ where: { id: withPrincipal.id }, data: { householdSize: 2 } });
     const outside = await makeCase({ teamId: elsewhere.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${word} Outside` } });
     const read = async (actor: Actor, query: Record<string, string>) => {
       const list = await listCases(actor, parseCaseListParams({ q: word, ...query }));
@@ -216,19 +220,20 @@ describe("a supervisor's search, read in one statement", () => {
         const quick = await read(supervisor, { sort, dir });
         // Every case here is open: the filter changes nothing but the way the list is found.
         expect(await read(supervisor, { sort, dir, status: "OPEN" }), `${sort} ${dir}`).toEqual(quick);
-        expect(quick.total).toBe(6);
+        expect(quick.total).toBe(7);
       }
     }
     const quick = await read(supervisor, { sort: "name", dir: "asc" });
-    expect(quick.people).toBe(9);
+    expect(quick.people).toBe(11);
     expect(quick.rows.map(([code]) => code)).not.toContain(outside.code);
     expect(quick.rows.find(([code]) => code === byMember.code)).toEqual([byMember.code, `${word} Child`]);
     expect(quick.rows.find(([code]) => code === byTwo.code)).toEqual([byTwo.code, `${word} Amy`]);
+    expect(quick.rows.find(([code]) => code === withPrincipal.code)).toEqual([withPrincipal.code, null]);
     expect(quick.rows.filter(([code]) => code !== byMember.code && code !== byTwo.code).every(([, member]) => member === null)).toBe(true);
     // An organisation-wide supervisor's search reaches every team.
     const director: Actor = { ...(await makeUser("SUPERVISOR", team.id)), organisationWide: true };
     expect((await read(director, {})).rows.map(([code]) => code)).toContain(outside.code);
-    expect((await read(director, {})).total).toBe(7);
+    expect((await read(director, {})).total).toBe(8);
     // A household moved between teams takes its people with it (the team each carries, kept by the database).
     await testDb.case.update({ where: { id: outside.id }, data: { teamId: team.id } });
     await testDb.case.update({ where: { id: byTwo.id }, data: { teamId: elsewhere.id } });
@@ -236,7 +241,7 @@ describe("a supervisor's search, read in one statement", () => {
     expect(moved).toEqual(await read(supervisor, { sort: "code", dir: "asc", status: "OPEN" }));
     expect(moved.rows.map(([code]) => code)).toContain(outside.code);
     expect(moved.rows.map(([code]) => code)).not.toContain(byTwo.code);
-    expect(moved.total).toBe(6);
+    expect(moved.total).toBe(7);
   });
 });
 

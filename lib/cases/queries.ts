@@ -281,8 +281,9 @@ type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
  * more to send and read back. Null for everyone else, for any other
  * filter, for a search too broad to gather whole (over SEARCH_ID_LIMIT
  * people) and for one that finds nothing: the list is then found the
- * general way. Each case comes with its matching people in household
- * order, so saying who matched (matchedMembers) needs no statement more.
+ * general way. Each case comes with the household member it was found by
+ * when that was not its principal, so saying who matched needs no
+ * statement more.
  */
 async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch, mode: SearchMode) {
   const teams = teamColumnScope(actor);
@@ -295,31 +296,32 @@ async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, sear
   // The team a person carries spares reading other teams' cases (a third of
   // the statement's reads on the bench); the case's own team is still what
   // the list is held to, so a copy out of step could only hide a case.
-  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint; names: string[]; principals: boolean[] }[]>`
+  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint; member: string | null }[]>`
     with matched as materialized (
       select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
       from "Person" p where ${personMatches(search, mode)} and ${inTeams("p")} limit ${SEARCH_ID_LIMIT + 1}
     ), by_case as (
-      -- In household order, and grouped by sorting: grouped by hashing, each
-      -- case's arrays took more memory than PostgreSQL's estimate allowed and
-      -- spilled to temporary files at some 500 people.
-      select id, array_agg(name order by position) as names, array_agg(principal order by position) as principals
+      -- Who each case was found by, as matchedMembers says it: no one if its
+      -- principal matched, else the first other member in household order.
+      -- One name a case, not every matching person's: the server read some
+      -- 500 names in arrays to show at most 25.
+      select id, bool_or(principal) as "principalMatched", (array_agg(name order by position) filter (where not principal))[1] as member
       from matched group by id
     )
-    select c.id::text, c."householdSize", (select count(*) from matched) as gathered, m.names, m.principals
+    select c.id::text, c."householdSize", (select count(*) from matched) as gathered, case when m."principalMatched" then null else m.member end as member
     from by_case m join "Case" c on c.id = m.id
     where ${inTeams("c")}
     order by ${ORDER_SQL[params.sort](params.dir)}`;
   // Nothing found is left to the general way too, which then compares spellings (SearchMode).
   if (found.length === 0 || Number(found[0].gathered) > SEARCH_ID_LIMIT) return null;
-  const matching: MatchingPerson[] = found.flatMap((c) => c.names.map((name, i) => ({ caseId: c.id, name, principal: c.principals[i] })));
-  return { found, matching };
+  const members = new Map(found.flatMap((c) => (c.member === null ? [] : [[c.id, c.member] as const])));
+  return { found, members };
 }
 
 /** A search's cases, all found and in order: their totals, and one page of them to read. */
-function foundCases(reader: Db, found: { id: string; householdSize: number }[], params: CaseListParams, matching: MatchingPerson[] | null) {
+function foundCases(reader: Db, found: { id: string; householdSize: number }[], params: CaseListParams, matched: { matching?: MatchingPerson[]; members?: Map<string, string> }) {
   const totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
-  return { rows: () => searchPage(reader, found, params), totals, matching };
+  return { rows: () => searchPage(reader, found, params), totals, matching: matched.matching ?? null, members: matched.members ?? null };
 }
 
 /**
@@ -329,7 +331,7 @@ function foundCases(reader: Db, found: { id: string; householdSize: number }[], 
  */
 async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode) {
   const quick = search ? await teamSearch(reader, actor, params, search, mode) : null;
-  if (quick) return foundCases(reader, quick.found, params, quick.matching);
+  if (quick) return foundCases(reader, quick.found, params, { members: quick.members });
   const searched = search ? await searchWhere(search, mode) : null;
   const where: Prisma.CaseWhereInput = {
     AND: [
@@ -349,7 +351,7 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
     // cases in the list's order testing each against the ids (40 ms for
     // 600 ids at 50,000 cases); sorting the few found takes a millisecond.
     const found = await reader.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
-    return foundCases(reader, found, params, searched.matching);
+    return foundCases(reader, found, params, { matching: searched.matching });
   }
   const counted = rolledUpTotals(reader, actor, params).then(
     async (rolled) =>
@@ -362,7 +364,7 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
   // reported as unhandled while the count is awaited, or if the count fails).
   const page: Promise<ListRow[]> = reader.case.findMany({ where, orderBy: ORDER[params.sort](params.dir), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_ROW_SELECT });
   page.catch(() => {});
-  return { rows: () => page, totals: await counted, matching: null };
+  return { rows: () => page, totals: await counted, matching: null, members: null };
 }
 
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
@@ -404,7 +406,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
       },
     }),
   );
-  const members = search ? await matchedMembers(search, mode, rows.map((r) => r.id), listed.matching) : new Map<string, string>();
+  const members = !search ? new Map<string, string>() : (listed.members ?? (await matchedMembers(search, mode, rows.map((r) => r.id), listed.matching)));
   return {
     rows: rows.map((row) => ({ ...row, matchedMember: members.get(row.id) ?? null })),
     total,
