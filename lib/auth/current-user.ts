@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { can, type Actor, type Permission } from "@/lib/policy";
 import { checkSession, type SessionEnd, type SessionUser } from "./sessions";
+import { DEFAULT_GRANT_MAX_DAYS } from "@/lib/grants/limits";
 
 export type CurrentUser = Actor & {
   name: string;
@@ -16,6 +17,8 @@ export type CurrentUser = Actor & {
   settings: SessionUser["settings"];
   /** Signed in, but an administrator requires an authenticator app for this role and none is set up yet. */
   mustSetUpTotp: boolean;
+  /** The longest a guest's access grant may run, in days: the security setting, read with the session (the case page's grant form says it). */
+  grantMaxDays: number;
 };
 
 type SessionState = { user: CurrentUser } | { user: null; ended: SessionEnd | null };
@@ -74,7 +77,7 @@ const sessionState = cache(async (): Promise<SessionState> => {
   const ids = await sessionIds();
   if (!ids) return { user: null, ended: null };
   const { userId, sessionId } = ids;
-  // The session, its user, the authenticator setting and the account page's settings in one query: it runs on every request.
+  // The session, its user, the security settings and the account page's settings in one query: it runs on every request.
   const checked = await checkSession(sessionId, userId);
   if (!checked.user) return { user: null, ended: checked.ended };
   const user = checked.user;
@@ -92,6 +95,7 @@ const sessionState = cache(async (): Promise<SessionState> => {
       sessionId,
       settings: user.settings,
       mustSetUpTotp: required.includes(user.role),
+      grantMaxDays: checked.grantMaxDays ?? DEFAULT_GRANT_MAX_DAYS,
     },
   };
 });

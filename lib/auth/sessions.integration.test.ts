@@ -31,4 +31,14 @@ describe("the session check", () => {
     await testDb.user.update({ where: { id: user.id }, data: { calendarTokenHash: `hash-${user.id}`, emailReminders: "DAILY" } });
     expect((await checkSession(session.id, user.id)).user?.settings).toEqual({ hasCalendarLink: true, emailReminders: "DAILY" });
   });
+
+  it("reads the security settings with the session: the authenticator requirement and the longest access grant", async () => {
+    const team = await makeTeam("Session security");
+    const user = await makeUser("SUPERVISOR", team.id);
+    const session = await testDb.session.create({ data: { userId: user.id }, select: { id: true } });
+    // Read as the setting stands (other tests may share the row; it is not changed here).
+    const setting = await testDb.securitySetting.findUnique({ where: { id: 1 }, select: { totpRequiredFor: true, grantMaxDays: true } });
+    const checked = await checkSession(session.id, user.id);
+    expect(checked).toMatchObject({ totpRequiredFor: setting?.totpRequiredFor ?? [], grantMaxDays: setting?.grantMaxDays ?? null });
+  });
 });

@@ -36,7 +36,7 @@ export type SessionUser = {
   settings: { hasCalendarLink: boolean; emailReminders: EmailReminders };
 };
 
-/** What the one query reads: the session, its user's columns (the account page's settings among them), their team's name and the authenticator setting. */
+/** What the one query reads: the session, its user's columns (the account page's settings among them), their team's name and the security settings (the authenticator requirement, the longest access grant). */
 type SessionRow = Omit<SessionUser, "id" | "team" | "settings"> & {
   userId: string;
   createdAt: Date;
@@ -45,6 +45,7 @@ type SessionRow = Omit<SessionUser, "id" | "team" | "settings"> & {
   endReason: string | null;
   teamName: string | null;
   totpRequiredFor: Role[] | null;
+  grantMaxDays: number | null;
   hasCalendarLink: boolean;
   emailReminders: EmailReminders;
 };
@@ -52,8 +53,9 @@ type SessionRow = Omit<SessionUser, "id" | "team" | "settings"> & {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The session's user if the session is still good, else why it is not, and
- * the roles that must use an authenticator app. One query, as it runs on
+ * The session's user if the session is still good, else why it is not, the
+ * roles that must use an authenticator app and the longest access grant
+ * (null: not set). One query, as it runs on
  * every request. An idle or expired session is ended here, so it can never
  * come back.
  */
@@ -63,8 +65,8 @@ export async function checkSession(sessionId: string, userId: string, now = new 
     select s."userId"::text as "userId", s."createdAt", s."lastSeenAt", s."endedAt", s."endReason",
            u.role::text as role, u."teamId"::text as "teamId", u."organisationWide", u.name, u.email, u.locale, u.active, u."totpEnabledAt",
            u."calendarTokenHash" is not null as "hasCalendarLink", u."emailReminders"::text as "emailReminders",
-           t.name as "teamName", (select ss."totpRequiredFor"::text[] from "SecuritySetting" ss where ss.id = 1) as "totpRequiredFor"
-    from "Session" s join "User" u on u.id = s."userId" left join "Team" t on t.id = u."teamId"
+           t.name as "teamName", ss."totpRequiredFor"::text[] as "totpRequiredFor", ss."grantMaxDays"
+    from "Session" s join "User" u on u.id = s."userId" left join "Team" t on t.id = u."teamId" left join "SecuritySetting" ss on ss.id = 1
     where s.id = ${sessionId}::uuid`;
   if (!session || session.userId !== userId) return { ended: "signed-out" as const };
   // Ended earlier (deactivated, password changed elsewhere, …): say why.
@@ -88,7 +90,7 @@ export async function checkSession(sessionId: string, userId: string, now = new 
     team: session.teamName === null ? null : { name: session.teamName },
     settings: { hasCalendarLink: session.hasCalendarLink, emailReminders: session.emailReminders },
   };
-  return { user, totpRequiredFor: session.totpRequiredFor ?? [] };
+  return { user, totpRequiredFor: session.totpRequiredFor ?? [], grantMaxDays: session.grantMaxDays };
 }
 
 export async function endSession(sessionId: string, reason: SessionEnd): Promise<SessionEnd> {

@@ -23,7 +23,7 @@ import type { CaseAccess } from "./access";
  * (`journey`: the case file's, which holds the arrival), the incidents,
  * and the closure requests, holds and (null for a guest) grants.
  */
-export async function caseOverview(access: CaseAccess, actor: Actor, journey: { entryDate: Date | null } | null) {
+export async function caseOverview(access: CaseAccess, actor: Actor & { grantMaxDays?: number }, journey: { entryDate: Date | null } | null) {
   const seesGrants = maySeeCaseGrants(actor);
   const mayGrant = can(actor, "access:grant");
   // What the reader may not see is not read: a limit of none.
@@ -40,7 +40,8 @@ export async function caseOverview(access: CaseAccess, actor: Actor, journey: { 
   });
   const [names, maxDays] = await Promise.all([
     staffNames([...closureRequestStaff(closureRequests), ...holdStaff(legalHolds), ...grantPeople(accessGrants)]),
-    mayGrant ? grantMaxDays() : 0,
+    // The signed-in user carries the setting, read with their session: a statement fewer on each view.
+    mayGrant ? (actor.grantMaxDays ?? grantMaxDays()) : 0,
   ]);
   return {
     journeyGlance: journeyGlanceOf(facts, journey),

@@ -179,6 +179,11 @@ describe("a search's cases, paged and sorted", () => {
     expect([...(await page(1, "desc")), ...(await page(2, "desc"))]).toEqual([...ascending].reverse());
     const list = await listCases(supervisor, parseCaseListParams({ q: word }));
     expect([list.total, list.pages, list.rows.length]).toEqual([30, 2, 25]);
+    // Each page's rows are the general way's, whole (a supervisor's plain search is read in one statement; a filter more goes the general way).
+    for (const n of ["1", "2", "3"]) {
+      const rows = async (query: Record<string, string>) => (await listCases(supervisor, parseCaseListParams({ q: word, page: n, ...query }))).rows;
+      expect(await rows({}), `page ${n}`).toEqual(await rows({ status: "OPEN" }));
+    }
     // By a moment too: the newest change first (the default), the earliest opened first.
     const updated = list.rows.map((r) => r.updatedAt.getTime());
     expect(updated).toEqual([...updated].sort((a, b) => b - a));
@@ -211,20 +216,38 @@ describe("a supervisor's search, read in one statement", () => {
     await testDb.person.create({ data: { caseId: withPrincipal.id, relationship: "CHILD", latinName: `${word} Kid`, nationality: "VN", searchText: `${word.toLowerCase()} kid`, position: 1 } });
     await testDb.case.update({ where: { id: withPrincipal.id }, data: { householdSize: 2 } });
     const outside = await makeCase({ teamId: elsewhere.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${word} Outside` } });
+    // A case with a caseworker, its next open deadline (after one done) and an open detention: the row's every field is compared.
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const busy = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: caseworker.id, principal: { latinName: `${word} Busy` } });
+    await testDb.task.createMany({
+      data: [
+        { caseId: busy.id, title: "done", dueOn: new Date("2026-01-01T00:00:00Z"), origin: "PERSON", completedAt: new Date() },
+        { caseId: busy.id, title: "next", dueOn: new Date("2026-02-01T00:00:00Z"), origin: "PERSON" },
+        { caseId: busy.id, title: "later", dueOn: new Date("2026-03-01T00:00:00Z"), origin: "PERSON" },
+      ],
+    });
+    const busyPerson = await testDb.person.findFirstOrThrow({ where: { caseId: busy.id } });
+    const facility = await testDb.facility.findFirstOrThrow();
+    await testDb.detentionEpisode.create({ data: { caseId: busy.id, personId: busyPerson.id, facilityId: facility.id, startedOn: new Date("2026-01-10T00:00:00Z") } });
     const read = async (actor: Actor, query: Record<string, string>) => {
       const list = await listCases(actor, parseCaseListParams({ q: word, ...query }));
-      return { total: list.total, people: list.people, rows: list.rows.map((r) => [r.code, r.matchedMember]) };
+      return { total: list.total, people: list.people, rows: list.rows.map((r) => [r.code, r.matchedMember]), whole: list.rows };
     };
     for (const sort of ["updated", "opened", "code", "name"]) {
       for (const dir of ["asc", "desc"]) {
         const quick = await read(supervisor, { sort, dir });
         // Every case here is open: the filter changes nothing but the way the list is found.
         expect(await read(supervisor, { sort, dir, status: "OPEN" }), `${sort} ${dir}`).toEqual(quick);
-        expect(quick.total).toBe(7);
+        expect(quick.total).toBe(8);
       }
     }
     const quick = await read(supervisor, { sort: "name", dir: "asc" });
-    expect(quick.people).toBe(11);
+    expect(quick.people).toBe(12);
+    expect(quick.whole.find((r) => r.code === busy.code)).toMatchObject({
+      caseworker: { name: caseworker.name },
+      tasks: [{ title: "next", dueOn: new Date("2026-02-01T00:00:00Z") }],
+      detentions: [{ startedOn: new Date("2026-01-10T00:00:00Z") }],
+    });
     expect(quick.rows.map(([code]) => code)).not.toContain(outside.code);
     expect(quick.rows.find(([code]) => code === byMember.code)).toEqual([byMember.code, `${word} Child`]);
     expect(quick.rows.find(([code]) => code === byTwo.code)).toEqual([byTwo.code, `${word} Amy`]);
@@ -233,7 +256,7 @@ describe("a supervisor's search, read in one statement", () => {
     // An organisation-wide supervisor's search reaches every team.
     const director: Actor = { ...(await makeUser("SUPERVISOR", team.id)), organisationWide: true };
     expect((await read(director, {})).rows.map(([code]) => code)).toContain(outside.code);
-    expect((await read(director, {})).total).toBe(8);
+    expect((await read(director, {})).total).toBe(9);
     // A household moved between teams takes its people with it (the team each carries, kept by the database).
     await testDb.case.update({ where: { id: outside.id }, data: { teamId: team.id } });
     await testDb.case.update({ where: { id: byTwo.id }, data: { teamId: elsewhere.id } });
@@ -241,7 +264,7 @@ describe("a supervisor's search, read in one statement", () => {
     expect(moved).toEqual(await read(supervisor, { sort: "code", dir: "asc", status: "OPEN" }));
     expect(moved.rows.map(([code]) => code)).toContain(outside.code);
     expect(moved.rows.map(([code]) => code)).not.toContain(byTwo.code);
-    expect(moved.total).toBe(7);
+    expect(moved.total).toBe(8);
   });
 });
 

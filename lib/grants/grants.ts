@@ -12,11 +12,10 @@ import { grantStandingFor, mayReceiveGrant, type Actor } from "@/lib/policy";
 import { refuse } from "@/lib/refusal";
 import { addCalendarDays, calendarDaysBetween, startOfBangkokDay, todayInBangkok } from "@/lib/dates";
 import type { GrantInput } from "./schema";
-
-const DEFAULT_MAX_DAYS = 30;
+import { DEFAULT_GRANT_MAX_DAYS } from "./limits";
 
 export async function grantMaxDays(): Promise<number> {
-  return (await db.securitySetting.findUnique({ where: { id: 1 }, select: { grantMaxDays: true } }))?.grantMaxDays ?? DEFAULT_MAX_DAYS;
+  return (await db.securitySetting.findUnique({ where: { id: 1 }, select: { grantMaxDays: true } }))?.grantMaxDays ?? DEFAULT_GRANT_MAX_DAYS;
 }
 
 export async function grantAccess(access: CaseAccess, input: GrantInput, ip: string | null) {
