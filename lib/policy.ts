@@ -5,7 +5,8 @@
 // - `can(actor, permission)`: what a role may do at all;
 // - scopes (`caseScope`, `noteScope`): Prisma `where` clauses that limit a
 //   query to the records this actor may see, so no record can be fetched by
-//   id alone.
+//   id alone. One has a SQL twin for a user read in the same statement
+//   (`caseVisibleSql`), tested against it for every role.
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 export type Actor = {
@@ -167,6 +168,42 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
     default:
       return NOTHING;
   }
+}
+
+/**
+ * caseScope in SQL, for a user and a case read in the same statement (the
+ * aliases of their rows): whether that user may see that case. The session
+ * check counts the header's unread notices with it in its own statement:
+ * whose notices they are is known only from the row that statement reads,
+ * so caseScope's Prisma clause cannot be built beforehand, and a statement
+ * of its own cost every signed-in page about a millisecond under load. It
+ * must say what caseScope says, role by role, and is kept beside it; a
+ * test compares the two for every role on random data
+ * (lib/auth/unread-notices.integration.test.ts). Plain text, not Prisma.Sql:
+ * it holds no values, and this module is also bundled for the browser.
+ */
+export function caseVisibleSql(user: string, kase: string): string {
+  if (![user, kase].every((alias) => /^[a-z]+$/.test(alias))) throw new Error("caseVisibleSql takes table aliases");
+  const member = (role?: string) =>
+    `exists (select 1 from "CaseMember" m where m."caseId" = ${kase}.id and m."userId" = ${user}.id${role ? ` and m.role = '${role}'` : ""})`;
+  const byRole: Record<Role, string> = {
+    SUPERVISOR: `(${user}."organisationWide" or ${kase}."teamId" = ${user}."teamId")`,
+    CASEWORKER: `((${kase}."teamId" = ${user}."teamId" and ${kase}.sensitivity <> 'RESTRICTED') or ${kase}."caseworkerId" = ${user}.id or ${member()})`,
+    LEGAL_OFFICER: member("COUNSEL"),
+    GUEST: `exists (select 1 from "AccessGrant" g where g."caseId" = ${kase}.id and g."userId" = ${user}.id and g."revokedAt" is null and g."startsAt" <= now() and g."endsAt" > now())`,
+    ADMIN: "false",
+  };
+  const roles = Object.keys(GRANTS) as Role[];
+  // A role without case:read sees no case, whatever its clause above says (as caseScope's first line).
+  const clauses = roles.map((role) => `when '${role}' then ${GRANTS[role].includes("case:read") ? byRole[role] : "false"}`);
+  // A null (no team) is no.
+  return `coalesce(case ${user}.role ${clauses.join(" ")} end, false)`;
+}
+
+/** notificationScope in SQL (see caseVisibleSql): a notice of no case, or of a case the user may see. */
+export function noticeVisibleSql(user: string, notice: string): string {
+  if (!/^[a-z]+$/.test(notice)) throw new Error("noticeVisibleSql takes table aliases");
+  return `(${notice}."caseId" is null or exists (select 1 from "Case" nc where nc.id = ${notice}."caseId" and ${caseVisibleSql(user, "nc")}))`;
 }
 
 /**

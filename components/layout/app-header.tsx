@@ -4,7 +4,6 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/policy";
 import { signOutAction } from "@/lib/auth/actions";
 import { LocaleSwitch } from "./locale-switch";
-import { unreadCount } from "@/lib/notifications/queries";
 
 /** The main navigation: each place only for those whose role may use it. */
 function links(user: CurrentUser) {
@@ -29,7 +28,8 @@ function links(user: CurrentUser) {
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations("layout");
   const tRole = await getTranslations("roles");
-  const unread = await unreadCount(user);
+  // Counted with the session check (lib/auth/sessions): no statement of its own on every page.
+  const unread = user.unreadNotices;
   return (
     <header className="border-b border-slate-300 bg-white print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">

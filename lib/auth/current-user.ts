@@ -19,6 +19,8 @@ export type CurrentUser = Actor & {
   mustSetUpTotp: boolean;
   /** The longest a guest's access grant may run, in days: the security setting, read with the session (the case page's grant form says it). */
   grantMaxDays: number;
+  /** Unread notices about no case or a case they may still open, counted with the session (the header and the notifications page show it). */
+  unreadNotices: number;
 };
 
 type SessionState = { user: CurrentUser } | { user: null; ended: SessionEnd | null };
@@ -77,7 +79,7 @@ const sessionState = cache(async (): Promise<SessionState> => {
   const ids = await sessionIds();
   if (!ids) return { user: null, ended: null };
   const { userId, sessionId } = ids;
-  // The session, its user, the security settings and the account page's settings in one query: it runs on every request.
+  // The session, its user, the security settings, the account page's settings and the unread notices in one query: it runs on every request.
   const checked = await checkSession(sessionId, userId);
   if (!checked.user) return { user: null, ended: checked.ended };
   const user = checked.user;
@@ -96,6 +98,7 @@ const sessionState = cache(async (): Promise<SessionState> => {
       settings: user.settings,
       mustSetUpTotp: required.includes(user.role),
       grantMaxDays: checked.grantMaxDays ?? DEFAULT_GRANT_MAX_DAYS,
+      unreadNotices: checked.unreadNotices,
     },
   };
 });

@@ -5,7 +5,9 @@ import "server-only";
 // 12) whatever happens, and at once when an administrator deactivates the
 // user or the password changes.
 import type { EmailReminders, Role } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import { noticeVisibleSql } from "@/lib/policy";
 import { recordAudit } from "@/lib/audit";
 
 export const IDLE_MINUTES = Number(process.env.WAYPOINT_IDLE_MINUTES ?? 30);
@@ -46,17 +48,22 @@ type SessionRow = Omit<SessionUser, "id" | "team" | "settings"> & {
   teamName: string | null;
   totpRequiredFor: Role[] | null;
   grantMaxDays: number | null;
+  unreadNotices: number;
   hasCalendarLink: boolean;
   emailReminders: EmailReminders;
 };
+
+// The header's count of unread notices, of cases the user may still see (notificationScope).
+const UNREAD_VISIBLE = Prisma.raw(noticeVisibleSql("u", "n"));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The session's user if the session is still good, else why it is not, the
- * roles that must use an authenticator app and the longest access grant
- * (null: not set). One query, as it runs on
- * every request. An idle or expired session is ended here, so it can never
+ * roles that must use an authenticator app, the longest access grant
+ * (null: not set) and how many unread notices the user has about what they
+ * may still see (the header's count). One query, as it runs on every
+ * request. An idle or expired session is ended here, so it can never
  * come back.
  */
 export async function checkSession(sessionId: string, userId: string, now = new Date()) {
@@ -65,7 +72,8 @@ export async function checkSession(sessionId: string, userId: string, now = new 
     select s."userId"::text as "userId", s."createdAt", s."lastSeenAt", s."endedAt", s."endReason",
            u.role::text as role, u."teamId"::text as "teamId", u."organisationWide", u.name, u.email, u.locale, u.active, u."totpEnabledAt",
            u."calendarTokenHash" is not null as "hasCalendarLink", u."emailReminders"::text as "emailReminders",
-           t.name as "teamName", ss."totpRequiredFor"::text[] as "totpRequiredFor", ss."grantMaxDays"
+           t.name as "teamName", ss."totpRequiredFor"::text[] as "totpRequiredFor", ss."grantMaxDays",
+           (select count(*)::int from "Notification" n where n."userId" = u.id and n."readAt" is null and ${UNREAD_VISIBLE}) as "unreadNotices"
     from "Session" s join "User" u on u.id = s."userId" left join "Team" t on t.id = u."teamId" left join "SecuritySetting" ss on ss.id = 1
     where s.id = ${sessionId}::uuid`;
   if (!session || session.userId !== userId) return { ended: "signed-out" as const };
@@ -90,7 +98,7 @@ export async function checkSession(sessionId: string, userId: string, now = new 
     team: session.teamName === null ? null : { name: session.teamName },
     settings: { hasCalendarLink: session.hasCalendarLink, emailReminders: session.emailReminders },
   };
-  return { user, totpRequiredFor: session.totpRequiredFor ?? [], grantMaxDays: session.grantMaxDays };
+  return { user, totpRequiredFor: session.totpRequiredFor ?? [], grantMaxDays: session.grantMaxDays, unreadNotices: session.unreadNotices };
 }
 
 export async function endSession(sessionId: string, reason: SessionEnd): Promise<SessionEnd> {

@@ -3,14 +3,10 @@ import { db } from "@/lib/db";
 import { notificationScope, type Actor } from "@/lib/policy";
 import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
 
-/** Unread notifications, counted exactly as the notifications page lists them. */
-export async function unreadCount(actor: Actor): Promise<number> {
-  return db.notification.count({ where: { AND: [notificationScope(actor), { readAt: null }] } });
-}
-
 /**
  * A page of the actor's notices, newest first (ROWS_PER_PAGE a page), with
- * whether older ones follow and how many are unread. Not counted: counting a
+ * whether older ones follow (how many are unread comes with the session:
+ * CurrentUser.unreadNotices). Not counted: counting a
  * supervisor's 5,000 notices, each checked against the cases they may see,
  * tripled the page's database time; only a page past the end counts, to
  * answer with the last page. The case is shown by code, and only if the
@@ -28,12 +24,12 @@ export async function myNotifications(actor: Actor, requested = 1) {
       relationLoadStrategy: "query",
       select: { id: true, kind: true, createdAt: true, readAt: true, case: { select: { code: true } } },
     });
-  const [found, unread] = await Promise.all([read(requested), unreadCount(actor)]);
+  const found = await read(requested);
   let page = requested;
   let rows = found;
   if (rows.length === 0 && page > 1) {
     page = pageCount(await db.notification.count({ where }));
     rows = await read(page);
   }
-  return { rows: rows.slice(0, ROWS_PER_PAGE), page, older: rows.length > ROWS_PER_PAGE, unread };
+  return { rows: rows.slice(0, ROWS_PER_PAGE), page, older: rows.length > ROWS_PER_PAGE };
 }

@@ -12,7 +12,7 @@ export const generateMetadata = pageTitle("notifications");
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireUser();
-  const { rows: notifications, page, older, unread } = await myNotifications(user, pageParam((await searchParams).page));
+  const { rows: notifications, page, older } = await myNotifications(user, pageParam((await searchParams).page));
   await recordPageView(user, "notifications", { cases: notifications.flatMap((n) => (n.case ? [n.case.code] : [])), detail: { listPage: page } });
   const t = await getTranslations("notifications");
   const format = await getFormatter();
@@ -20,7 +20,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        {unread > 0 ? (
+        {user.unreadNotices > 0 ? (
           <form action={markAllReadAction}>
             <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
               {t("markAllRead")}
