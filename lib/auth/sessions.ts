@@ -4,8 +4,7 @@ import "server-only";
 // or a keep-alive from an open page, after WAYPOINT_SESSION_HOURS (default
 // 12) whatever happens, and at once when an administrator deactivates the
 // user or the password changes.
-import type { EmailReminders, Role } from "@/lib/generated/prisma/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type EmailReminders, type Role } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { noticeVisibleSql } from "@/lib/policy";
 import { recordAudit } from "@/lib/audit";

@@ -2,7 +2,8 @@
 // SQL kept beside caseScope (caseVisibleSql, noticeVisibleSql). It must
 // count exactly the unread notices the notifications page may list
 // (notificationScope, the policy's Prisma clause): compared here for every
-// role on random cases, teams, sensitivities, memberships, grants and notices.
+// role on random cases, teams, sensitivities, memberships and guest grants,
+// with an unread and a read notice of every case (and of none) for everyone.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { notificationScope, type Actor } from "@/lib/policy";
@@ -46,6 +47,14 @@ beforeAll(async () => {
   }
 });
 
+type CaseShape = {
+  team: number;
+  sensitivity: "STANDARD" | "HIGH" | "RESTRICTED";
+  caseworker: number | null;
+  members: { reader: number; role: "CASEWORKER" | "COUNSEL" | "OTHER" }[];
+  guestGrant: (typeof GRANTS)[number];
+};
+
 const caseShape: fc.Arbitrary<CaseShape> = fc.record({
   team: fc.constantFrom(0, 1),
   sensitivity: fc.constantFrom("STANDARD" as const, "HIGH" as const, "RESTRICTED" as const),
@@ -56,14 +65,6 @@ const caseShape: fc.Arbitrary<CaseShape> = fc.record({
   }),
   guestGrant: fc.constantFrom(...GRANTS),
 });
-
-type CaseShape = {
-  team: number;
-  sensitivity: "STANDARD" | "HIGH" | "RESTRICTED";
-  caseworker: number | null;
-  members: { reader: number; role: "CASEWORKER" | "COUNSEL" | "OTHER" }[];
-  guestGrant: (typeof GRANTS)[number];
-};
 
 /**
  * Sets the cases, their memberships and the guest's grants (indexes into
