@@ -287,6 +287,25 @@ describe("searching names as people write them (issue 18, item 4)", () => {
   });
 });
 
+describe("a supervisor's search works the Korean way and as typed, as the general way does", () => {
+  it("finds a North Korean by the Korean folding and anyone else by the words as typed, in one statement as in two", async () => {
+    const team = await makeTeam("Both ways");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    const word = `Bothways${tag().replace(/\W/g, "")}`;
+    const north = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `Kim Chol Su ${word}`, nationality: "KP" } });
+    const typed = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `Kim Cheol Su ${word}`, nationality: "CN" } });
+    // Folded the Korean way "Chul" is "Chol", but someone not North Korean is compared as typed.
+    await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `Kim Chul Su ${word}`, nationality: "CN" } });
+    const codes = async (q: string, query: Record<string, string> = {}) => (await listCases(supervisor, parseCaseListParams({ q, sort: "code", dir: "asc", ...query }))).rows.map((r) => r.code);
+    const expected = [north.code, typed.code].sort();
+    expect(await codes(`Kim Cheol-su ${word}`)).toEqual(expected);
+    expect(await codes(`Kim Cheol-su ${word}`, { status: "OPEN" })).toEqual(expected);
+    // Words that fold the same both ways find each side by them too.
+    expect(await codes(`${word} su kim`)).toEqual(await codes(`${word} su kim`, { status: "OPEN" }));
+    expect(await codes(`${word} su kim`)).toHaveLength(3);
+  });
+});
+
 describe("a search compares words first, and spellings only when no case it may show has them", () => {
   // Letters only, so the made-up surname is one word of the name.
   const word = () => `Zq${tag().replace(/[^a-f]/g, "x")}`;

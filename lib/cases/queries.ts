@@ -7,7 +7,7 @@ import { readWhileAuditing, recordAudit, type AuditAction } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
-import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, nameWordsOnEitherSide, type NameKeySide } from "@/lib/people/name-keys";
+import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, nameWordsOnEitherSide, nameWordsOnEitherSideFrom, type NameKeySide } from "@/lib/people/name-keys";
 import { hasFilters, PAGE_SIZE, type CaseListParams } from "./list-params";
 import { bangkokDate, dbDate, isoDate, startOfBangkokDay, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { isCaseCode, isCaseCodeStart } from "./codes";
@@ -96,14 +96,18 @@ async function matchingPeople(search: NameSearch, mode: SearchMode, limit: numbe
 /** Whether a person (`p`) matches the search: by folded text, UNHCR number, and their name's words or a name key alike enough (SearchMode). */
 function personMatches(search: NameSearch, mode: SearchMode): Prisma.Sql {
   const { q, words, keys } = search;
-  const conditions = [
-    Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`,
-    Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`,
-    ...(mode === "words"
+  return personMatchesBy(
+    q,
+    mode === "words"
       ? nameWordsOnEitherSide(words)
       : // Each key is one condition on the trigram index of its side's "nameKeys".
-        NAME_KEY_SIDES.flatMap((side) => keys[side].map((key) => nameKeyAlike(key, side)))),
-  ];
+        NAME_KEY_SIDES.flatMap((side) => keys[side].map((key) => nameKeyAlike(key, side))),
+  );
+}
+
+/** Whether a person (`p`) matches the search text by folded text or UNHCR number, or by the given conditions on their name. */
+function personMatchesBy(q: string, byName: Prisma.Sql[]): Prisma.Sql {
+  const conditions = [Prisma.sql`p."searchText" like ${`%${escapeLike(foldForSearch(q))}%`}`, Prisma.sql`p."unhcrNumber" = ${q.toUpperCase()}`, ...byName];
   return Prisma.sql`(${Prisma.join(conditions, " or ")})`;
 }
 
@@ -120,9 +124,13 @@ const NO_KEYS: Record<NameKeySide, string[]> = { korean: [], other: [] };
  */
 async function nameSearch(q: string): Promise<NameSearch> {
   if (isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return { q, words: { korean: [], other: [] }, keys: NO_KEYS };
-  const [row] = await db.$queryRaw<{ koreanWords: string[]; otherWords: string[] }[]>`
-    select waypoint_name_tokens(${q}, true) as "koreanWords", waypoint_name_tokens(${q}, false) as "otherWords"`;
-  return { q, words: { korean: row.koreanWords, other: row.otherWords }, keys: NO_KEYS };
+  const [row] = await db.$queryRaw<Record<NameKeySide, string[]>[]>`${searchWords(q)}`;
+  return { q, words: { korean: row.korean, other: row.other }, keys: NO_KEYS };
+}
+
+/** A search text's words both ways, as one row of SQL (columns `korean` and `other`). */
+function searchWords(q: string): Prisma.Sql {
+  return Prisma.sql`select waypoint_name_tokens(${q}, true) as korean, waypoint_name_tokens(${q}, false) as other`;
 }
 
 /**
@@ -236,12 +244,9 @@ const LIST_ROW_SELECT = {
   detentions: { where: { releasedOn: null }, orderBy: { startedOn: "asc" }, take: 1, select: { startedOn: true } },
 } satisfies Prisma.CaseSelect;
 
-/**
- * One page of a search's cases (at most SEARCH_ID_LIMIT, already in the
- * actor's scope and in the list's order).
- */
-async function searchPage(reader: Db, found: { id: string }[], params: CaseListParams) {
-  const ids = found.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE).map((c) => c.id);
+/** A page of a search's cases, read by their ids (already in the actor's scope), in the order given. */
+async function rowsByIds(reader: Db, ids: string[]) {
+  if (ids.length === 0) return [];
   const rows = await reader.case.findMany({ where: { id: { in: ids } }, select: LIST_ROW_SELECT });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
@@ -269,59 +274,71 @@ async function rolledUpTotals(reader: Db, actor: Actor, params: CaseListParams) 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
 
 /**
- * A supervisor's search by words, with nothing else narrowing the list:
- * the cases found, in the list's order, in one statement. The matching
- * people of the supervisor's teams (teamColumnScope, on the team each
- * person carries) are gathered first (materialized, so PostgreSQL never
- * walks the team's cases testing each one's people: see searchWhere), then
- * joined to their cases, which are held to the same teams.
- * Found in two statements (the people's rows, then their cases by some 500
- * ids) a name search on a team of 50,000 cases cost the database 4 ms a
- * view against 2.7 (unloaded, plans aside) and the server a millisecond
- * more to send and read back. Null for everyone else, for any other
- * filter, for a search too broad to gather whole (over SEARCH_ID_LIMIT
- * people) and for one that finds nothing: the list is then found the
- * general way. Each case comes with the household member it was found by
- * when that was not its principal, so saying who matched needs no
- * statement more.
+ * A supervisor's search by words, with nothing else narrowing the list: the
+ * search's words, and the page of the cases found in the list's order with
+ * their totals, in one statement. The words are worked out in it
+ * (nameWordsOnEitherSideFrom) rather than in a statement of their own. The
+ * matching people of the supervisor's teams (teamColumnScope, on the team
+ * each person carries) are gathered first (materialized, so PostgreSQL
+ * never walks the team's cases testing each one's people: see
+ * searchWhere), then joined to their cases, which are held to the same
+ * teams, and sorted; only the page's ids come back (a name search on a
+ * team of 50,000 cases finds some 300). Null for everyone else and for any
+ * other filter: the words are then worked out alone and the list found the
+ * general way. `listed` is null for a search too broad to gather whole
+ * (over SEARCH_ID_LIMIT people) and for one that finds nothing, which then
+ * goes the general way too (and compares spellings: SearchMode). Each case
+ * of the page comes with the household member it was found by when that
+ * was not its principal, so saying who matched needs no statement more.
  */
-async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch, mode: SearchMode) {
+async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, q: string): Promise<{ search: NameSearch; listed: Listed | null } | null> {
   const teams = teamColumnScope(actor);
-  const { q } = search;
   // Any filter besides the search (hasFilters: a filter added later goes the general way too).
-  if (!teams || mode !== "words" || hasFilters({ ...params, q: undefined }) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
+  if (!teams || hasFilters({ ...params, q: undefined }) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
   const inTeams = (alias: "c" | "p") => (teams.teamId ? Prisma.sql`${Prisma.raw(alias)}."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`);
+  const first = (params.page - 1) * PAGE_SIZE;
   // The people are gathered up to the general way's bound (SEARCH_ID_LIMIT
   // people), so a broad search stops reading at once and goes the general way.
   // The team a person carries spares reading other teams' cases (a third of
   // the statement's reads on the bench); the case's own team is still what
   // the list is held to, so a copy out of step could only hide a case.
-  const found = await reader.$queryRaw<{ id: string; householdSize: number; gathered: bigint; member: string | null }[]>`
-    with matched as materialized (
+  // One row at least (the words), with a case of the page if there is one.
+  const rows = await reader.$queryRaw<(Record<NameKeySide, string[]> & { id: string | null; member: string | null; total: bigint; people: bigint; gathered: bigint })[]>`
+    with words as materialized (${searchWords(q)}),
+    matched as materialized (
       select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
-      from "Person" p where ${personMatches(search, mode)} and ${inTeams("p")} limit ${SEARCH_ID_LIMIT + 1}
+      from "Person" p where ${personMatchesBy(q, nameWordsOnEitherSideFrom(Prisma.sql`words`))} and ${inTeams("p")} limit ${SEARCH_ID_LIMIT + 1}
     ), by_case as (
       -- Who each case was found by, as matchedMembers says it: no one if its
       -- principal matched, else the first other member in household order.
-      -- One name a case, not every matching person's: the server read some
-      -- 500 names in arrays to show at most 25.
       select id, bool_or(principal) as "principalMatched", (array_agg(name order by position) filter (where not principal))[1] as member
       from matched group by id
+    ), found as (
+      select c.id, c."householdSize", case when m."principalMatched" then null else m.member end as member, row_number() over (order by ${ORDER_SQL[params.sort](params.dir)}) as n
+      from by_case m join "Case" c on c.id = m.id
+      where ${inTeams("c")}
     )
-    select c.id::text, c."householdSize", (select count(*) from matched) as gathered, case when m."principalMatched" then null else m.member end as member
-    from by_case m join "Case" c on c.id = m.id
-    where ${inTeams("c")}
-    order by ${ORDER_SQL[params.sort](params.dir)}`;
-  // Nothing found is left to the general way too, which then compares spellings (SearchMode).
-  if (found.length === 0 || Number(found[0].gathered) > SEARCH_ID_LIMIT) return null;
-  const members = new Map(found.flatMap((c) => (c.member === null ? [] : [[c.id, c.member] as const])));
-  return { found, members };
+    select w.korean, w.other, f.id::text, f.member,
+      (select count(*) from found) as total, (select coalesce(sum("householdSize"), 0) from found) as people, (select count(*) from matched) as gathered
+    from words w left join found f on f.n > ${first} and f.n <= ${first + PAGE_SIZE}
+    order by f.n`;
+  const [{ korean, other, total, people, gathered }] = rows;
+  const search: NameSearch = { q, words: { korean, other }, keys: NO_KEYS };
+  if (total === 0n || gathered > BigInt(SEARCH_ID_LIMIT)) return { search, listed: null };
+  const page = rows.filter((row) => row.id !== null);
+  const ids = page.map((row) => row.id!);
+  const members = new Map(page.flatMap((row) => (row.member === null ? [] : [[row.id!, row.member] as const])));
+  return { search, listed: { rows: () => rowsByIds(reader, ids), totals: { total: Number(total), people: Number(people) }, matching: null, members } };
 }
 
+/** A list's totals, one page of its cases still to read, and who matched a search (if known already). */
+type Listed = { rows: () => Promise<ListRow[]>; totals: { total: number; people: number }; matching: MatchingPerson[] | null; members: Map<string, string> | null };
+
 /** A search's cases, all found and in order: their totals, and one page of them to read. */
-function foundCases(reader: Db, found: { id: string; householdSize: number }[], params: CaseListParams, matched: { matching?: MatchingPerson[]; members?: Map<string, string> }) {
+function foundCases(reader: Db, found: { id: string; householdSize: number }[], params: CaseListParams, matching: MatchingPerson[]): Listed {
+  const ids = found.slice((params.page - 1) * PAGE_SIZE, params.page * PAGE_SIZE).map((c) => c.id);
   const totals = { total: found.length, people: found.reduce((sum, c) => sum + c.householdSize, 0) };
-  return { rows: () => searchPage(reader, found, params), totals, matching: matched.matching ?? null, members: matched.members ?? null };
+  return { rows: () => rowsByIds(reader, ids), totals, matching, members: null };
 }
 
 /**
@@ -329,9 +346,7 @@ function foundCases(reader: Db, found: { id: string; householdSize: number }[], 
  * view's audit row, which records the total, can be written beside it),
  * for the cases the search (if any) found the given way.
  */
-async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode) {
-  const quick = search ? await teamSearch(reader, actor, params, search, mode) : null;
-  if (quick) return foundCases(reader, quick.found, params, { members: quick.members });
+async function listedCases(reader: Db, actor: Actor, params: CaseListParams, search: NameSearch | null, mode: SearchMode): Promise<Listed> {
   const searched = search ? await searchWhere(search, mode) : null;
   const where: Prisma.CaseWhereInput = {
     AND: [
@@ -351,7 +366,7 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
     // cases in the list's order testing each against the ids (40 ms for
     // 600 ids at 50,000 cases); sorting the few found takes a millisecond.
     const found = await reader.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
-    return foundCases(reader, found, params, { matching: searched.matching });
+    return foundCases(reader, found, params, searched.matching);
   }
   const counted = rolledUpTotals(reader, actor, params).then(
     async (rolled) =>
@@ -370,10 +385,13 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
   // A supervisor's list may be read from a replica (lib/read-replica).
   const reader = await readDbFor(actor);
-  // The search's words (and, if needed, spellings) are worked out once, for finding the cases and for saying who in them matched.
-  let search = params.q ? await nameSearch(params.q) : null;
+  // The search's words (and, if needed, spellings) are worked out once, for
+  // finding the cases and for saying who in them matched: with a
+  // supervisor's search, in its one statement.
+  const quick = params.q ? await teamSearch(reader, actor, params, params.q) : null;
+  let search = quick?.search ?? (params.q ? await nameSearch(params.q) : null);
   let mode: SearchMode = "words";
-  let listed = await listedCases(reader, actor, params, search, mode);
+  let listed = quick?.listed ?? (await listedCases(reader, actor, params, search, mode));
   // Nothing the reader may see has the search's words: compare spellings (SearchMode).
   if (search && listed.totals.total === 0) {
     const spelt = await withSpellings(search);

@@ -1,10 +1,12 @@
-// The week and month grids: a supervisor's is read in one statement
-// (teamGrid), everyone else's the general way. Both must draw the same
-// grid: each Bangkok day's count, its first hearings in full, which clash.
+// The week and month grids and the agenda: a supervisor's are read in one
+// statement (teamGrid, teamAgenda), everyone else's the general way. Both
+// must draw the same: each Bangkok day's count, its first hearings in full,
+// which clash; the agenda's pages and total.
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
-import { hearingGrid, type HearingFilters } from "./queries";
+import { hearingGrid, listHearings, type HearingFilters } from "./queries";
+import { ROWS_PER_PAGE } from "@/lib/paging";
 
 let supervisor: Actor;
 let caseworker: Actor;
@@ -107,5 +109,62 @@ describe("the week and month grids", () => {
     const grid = await drawn(outsider);
     expect(grid.days.map((d) => [d.day, d.count])).toEqual([["2031-03-03", 1]]);
     expect((await drawn(outsider, { teamId: ids.team })).total).toBe(0);
+  });
+});
+
+describe("the agenda", () => {
+  /** What an agenda page shows, in a form two agendas can be compared by. */
+  async function agenda(actor: Actor, filters: Partial<HearingFilters>, page: number) {
+    const listed = await listHearings(actor, { ...MARCH, ...filters }, page);
+    return {
+      total: listed.total,
+      hearings: listed.hearings.map((h) => [h.startsAt.toISOString(), h.purpose, h.court.name, h.court.names, h.proceeding.type, h.proceeding.case.code, h.counselId, h.counsel?.name ?? null, h.clash]),
+    };
+  }
+
+  it("lists a page of the period's hearings in time order, with the total and the clashes, the same for a supervisor (one statement) as the general way", async () => {
+    const march = await agenda(supervisor, {}, 1);
+    expect(march.total).toBe(5);
+    expect(march.hearings.map((h) => [h[0], h[8]])).toEqual([
+      ["2031-03-03T02:00:00.000Z", false],
+      ["2031-03-03T05:00:00.000Z", true],
+      ["2031-03-03T05:30:00.000Z", true],
+      ["2031-03-03T16:59:00.000Z", false],
+      ["2031-03-03T17:00:00.000Z", false],
+    ]);
+    expect(await agenda(caseworker, {}, 1)).toEqual(march);
+    // A page past the end shows none, and still the total.
+    expect(await agenda(supervisor, {}, 2)).toEqual({ total: 5, hearings: [] });
+    expect(await agenda(caseworker, {}, 2)).toEqual({ total: 5, hearings: [] });
+    for (const filter of [{ type: "DEPORTATION_EXTRADITION" }, { courtId: ids.court }, { counselId: ids.counsel }, { teamId: ids.otherTeam }] as Partial<HearingFilters>[]) {
+      expect(await agenda(supervisor, filter, 1), JSON.stringify(filter)).toEqual(await agenda(caseworker, filter, 1));
+    }
+    // Filtered to one court, a hearing still clashes with its counsel's hearing in another.
+    const otherCourt = await agenda(supervisor, { courtId: ids.otherCourt }, 1);
+    expect(otherCourt.total).toBe(2);
+  });
+
+  it("pages a long agenda the same both ways, each hearing once, and finds a clash across pages", async () => {
+    const team = await makeTeam("Agenda pages");
+    const boss = await makeUser("SUPERVISOR", team.id);
+    const worker = await makeUser("CASEWORKER", team.id);
+    const counsel = await makeUser("LEGAL_OFFICER", team.id, `Counsel ${tag()}`);
+    const court = await testDb.court.create({ data: { name: `Agenda court ${tag()}` } });
+    const held = await makeCase({ teamId: team.id, caseworkerId: null, actorId: boss.id, principal: { latinName: `Agenda ${tag()}` } });
+    const proceedingId = (await testDb.proceeding.create({ data: { caseId: held.id, type: "CRIMINAL", stage: "HEARINGS" } })).id;
+    // Thirty hearings a day apart from 1 May; the last of the first page and the first of the second overlap (same counsel).
+    const may = (day: number, hour = 3) => new Date(Date.UTC(2031, 4, day, hour));
+    await testDb.hearing.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({ proceedingId, courtId: court.id, startsAt: may(1 + i), purpose: "WITNESS" as const, counselId: i === 24 ? counsel.id : null })),
+    });
+    await testDb.hearing.create({ data: { proceedingId, courtId: court.id, startsAt: may(25, 3), purpose: "FIRST_HEARING", counselId: counsel.id } });
+    const period = { from: may(1, 0), to: may(31, 23) };
+    const pages = async (actor: Actor) => [await agenda(actor, period, 1), await agenda(actor, period, 2)];
+    const [first, second] = await pages(boss);
+    expect(first.hearings).toHaveLength(ROWS_PER_PAGE);
+    expect([first.total, second.total, second.hearings.length]).toEqual([31, 31, 31 - ROWS_PER_PAGE]);
+    expect(new Set([...first.hearings, ...second.hearings].map((h) => `${h[0]} ${h[1]}`)).size).toBe(31);
+    expect([...first.hearings, ...second.hearings].filter((h) => h[8]).length).toBe(2);
+    expect(await pages(worker)).toEqual([first, second]);
   });
 });

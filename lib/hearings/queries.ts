@@ -89,12 +89,22 @@ function hearingWhere(actor: Actor, filters: HearingFilters): Prisma.HearingWher
   };
 }
 
-/** Which of these hearings clash: checked against all of their counsel's hearings in the period, not only the filtered ones. */
+/**
+ * The hearings a clash is looked for among: all of the counsel's hearings in
+ * the period, not only the filtered ones, from the day before it (a hearing
+ * that runs past midnight).
+ */
+function clashWindow(filters: HearingFilters) {
+  return { from: daysFrom(filters.from, -1), to: filters.to };
+}
+
+/** Which of these hearings clash: checked against all of their counsel's hearings in the period (clashWindow). */
 async function clashingIds(hearings: { counselId: string | null }[], filters: HearingFilters): Promise<Set<string>> {
   const counselIds = [...new Set(hearings.map((h) => h.counselId).filter((id): id is string => Boolean(id)))];
   if (!counselIds.length) return new Set();
+  const window = clashWindow(filters);
   const sameCounsel = await db.hearing.findMany({
-    where: { counselId: { in: counselIds }, startsAt: { gte: daysFrom(filters.from, -1), lt: filters.to } },
+    where: { counselId: { in: counselIds }, startsAt: { gte: window.from, lt: window.to } },
     select: { id: true, counselId: true, startsAt: true, durationMinutes: true },
   });
   return findClashes(sameCounsel);
@@ -107,6 +117,8 @@ async function clashingIds(hearings: { counselId: string | null }[], filters: He
  * the period's total.
  */
 export async function listHearings(actor: Actor, filters: HearingFilters, page: number) {
+  const teams = teamColumnScope(actor);
+  if (teams) return teamAgenda(teams, filters, page);
   const where = hearingWhere(actor, filters);
   const [slots, total] = await Promise.all([
     db.hearing.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], skip: (page - 1) * ROWS_PER_PAGE, take: ROWS_PER_PAGE, select: { id: true, counselId: true } }),
@@ -144,6 +156,87 @@ export async function hearingGrid(actor: Actor, filters: HearingFilters, perDay:
   return { days, total: slots.length, clashes: clashes.size ? slots.filter((s) => clashes.has(s.id)).length : 0 };
 }
 
+/** A supervisor's hearings (`h`) in the period and filters, by the team each hearing carries (teamColumnScope): hearingWhere, in SQL. */
+function teamHearingConditions(teams: { teamId?: string }, filters: HearingFilters): Prisma.Sql {
+  const conditions = [
+    Prisma.sql`h."startsAt" >= ${filters.from} and h."startsAt" < ${filters.to}`,
+    ...(teams.teamId ? [Prisma.sql`h."teamId" = ${teams.teamId}::uuid`] : []),
+    ...(filters.teamId ? [Prisma.sql`h."teamId" = ${filters.teamId}::uuid`] : []),
+    ...(filters.counselId ? [Prisma.sql`h."counselId" = ${filters.counselId}::uuid`] : []),
+    ...(filters.courtId ? [Prisma.sql`h."courtId" = ${filters.courtId}::uuid`] : []),
+    ...(filters.type ? [Prisma.sql`exists (select 1 from "Proceeding" fp where fp.id = h."proceedingId" and fp.type::text = ${filters.type})`] : []),
+  ];
+  return Prisma.join(conditions, " and ");
+}
+
+type TeamAgendaRow = {
+  /** "shown": a hearing of the page, in full; "counsel": one of its counsel's hearings in the clash window. */
+  kind: "shown" | "counsel";
+  id: string;
+  startsAt: Date;
+  counselId: string | null;
+  durationMinutes: number;
+  total: number;
+  purpose: string | null;
+  counselName: string | null;
+  courtName: string | null;
+  courtNames: unknown;
+  type: string | null;
+  code: string | null;
+};
+
+/**
+ * listHearings for a supervisor (whole teams, read by the team each hearing
+ * carries: teamColumnScope) in one statement: the period's total, the
+ * page's hearings in full, and every hearing of their counsel in the clash
+ * window (clashWindow), from which the clashes are found here as the
+ * general way finds them. The general way takes four statements (the
+ * page's ids, the total, the hearings in full, their counsel's others).
+ * The tests check that both ways give the same agenda
+ * (grid.integration.test).
+ */
+async function teamAgenda(teams: { teamId?: string }, filters: HearingFilters, page: number) {
+  const first = (page - 1) * ROWS_PER_PAGE;
+  const window = clashWindow(filters);
+  const rows = await db.$queryRaw<TeamAgendaRow[]>`
+    with slots as (
+      select h.id, h."startsAt", h."counselId", h."durationMinutes", h."courtId", h."proceedingId", h.purpose,
+             row_number() over (order by h."startsAt", h.id) as n
+      from "Hearing" h where ${teamHearingConditions(teams, filters)}
+    ), shown as (
+      select * from slots where n > ${first} and n <= ${first + ROWS_PER_PAGE}
+    ), total as (
+      select count(*)::int as total from slots
+    )
+    select 'shown' as kind, s.id::text, s."startsAt", s."counselId"::text as "counselId", s."durationMinutes", t.total, s.n,
+           s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
+    from total t join shown s on true
+    join "Proceeding" p on p.id = s."proceedingId" join "Case" c on c.id = p."caseId"
+    join "Court" ct on ct.id = s."courtId" left join "User" u on u.id = s."counselId"
+    union all
+    select 'counsel', o.id::text, o."startsAt", o."counselId"::text, o."durationMinutes", t.total, null,
+           null, null, null, null, null, null
+    from total t left join "Hearing" o
+      on o."counselId" in (select "counselId" from shown) and o."startsAt" >= ${window.from} and o."startsAt" < ${window.to}
+    order by kind desc, n`;
+  // At least one row (the total), with no hearing when the page is empty and none has counsel.
+  const total = rows.length ? rows[0].total : 0;
+  const clashes = findClashes(rows.filter((row) => row.kind === "counsel" && row.id !== null));
+  const hearings = rows
+    .filter((row) => row.kind === "shown")
+    .map((row) => ({
+      id: row.id,
+      startsAt: row.startsAt,
+      purpose: row.purpose!,
+      counselId: row.counselId,
+      counsel: row.counselName === null ? null : { name: row.counselName },
+      court: { name: row.courtName!, names: row.courtNames },
+      proceeding: { type: row.type!, case: { code: row.code! } },
+      clash: clashes.has(row.id),
+    }));
+  return { hearings, total };
+}
+
 type TeamGridRow = {
   id: string;
   startsAt: Date;
@@ -170,14 +263,6 @@ type TeamGridRow = {
  * (grid.integration.test).
  */
 async function teamGrid(teams: { teamId?: string }, filters: HearingFilters, perDay: number) {
-  const conditions = [
-    Prisma.sql`h."startsAt" >= ${filters.from} and h."startsAt" < ${filters.to}`,
-    ...(teams.teamId ? [Prisma.sql`h."teamId" = ${teams.teamId}::uuid`] : []),
-    ...(filters.teamId ? [Prisma.sql`h."teamId" = ${filters.teamId}::uuid`] : []),
-    ...(filters.counselId ? [Prisma.sql`h."counselId" = ${filters.counselId}::uuid`] : []),
-    ...(filters.courtId ? [Prisma.sql`h."courtId" = ${filters.courtId}::uuid`] : []),
-    ...(filters.type ? [Prisma.sql`exists (select 1 from "Proceeding" fp where fp.id = h."proceedingId" and fp.type::text = ${filters.type})`] : []),
-  ];
   // "startsAt" holds UTC: as a Bangkok wall-clock time, its date is the Bangkok day (bangkokDate).
   const rows = await db.$queryRaw<TeamGridRow[]>`
     with slots as (
@@ -185,7 +270,7 @@ async function teamGrid(teams: { teamId?: string }, filters: HearingFilters, per
              row_number() over (partition by d.day order by h."startsAt", h.id) as place,
              count(*) over (partition by d.day)::int as "dayCount"
       from "Hearing" h, lateral (select to_char(h."startsAt" at time zone 'UTC' at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as day) d
-      where ${Prisma.join(conditions, " and ")}
+      where ${teamHearingConditions(teams, filters)}
     )
     select s.id::text, s."startsAt", s."counselId"::text as "counselId", s.day, s."dayCount", s.place <= ${perDay} as shown,
            s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code

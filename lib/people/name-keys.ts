@@ -59,3 +59,21 @@ export function nameWordsOnEitherSide(words: Record<NameKeySide, string[]>): Pri
   if (korean.length > 0 && korean.length === other.length && korean.every((word, i) => word === other[i])) return [Prisma.sql`p."nameWords" @> ${korean}::text[]`];
   return NAME_KEY_SIDES.flatMap((side) => nameWordsInclude(words[side], side)?.sql ?? []);
 }
+
+/**
+ * The same conditions as nameWordsOnEitherSide, for words the statement
+ * works out itself: `words` names a one-row relation of the statement with
+ * each side's words (columns `korean` and `other`, from
+ * waypoint_name_tokens). The choice nameWordsOnEitherSide makes here is
+ * made by PostgreSQL as the statement runs: all three conditions are
+ * written, and the ones that do not apply compare with no words (null),
+ * which matches no one and reads nothing from the index. Saves working the
+ * words out in a statement of their own.
+ */
+export function nameWordsOnEitherSideFrom(words: Prisma.Sql): Prisma.Sql[] {
+  return [
+    Prisma.sql`p."nameWords" @> (select case when korean = other then nullif(korean, '{}') end from ${words})`,
+    Prisma.sql`(${SIDE.korean} and p."nameWords" @> (select case when korean <> other then nullif(korean, '{}') end from ${words}))`,
+    Prisma.sql`(${SIDE.other} and p."nameWords" @> (select case when korean <> other then nullif(other, '{}') end from ${words}))`,
+  ];
+}
