@@ -398,6 +398,12 @@ export function programmeHoldTeams(actor: Actor): Prisma.TeamWhereInput {
   return supervisedTeams(actor);
 }
 
+/** The same teams by id, for SQL written by hand: "every" for an organisation-wide supervisor. */
+export function programmeHoldTeamIds(actor: Actor): readonly string[] | "every" {
+  if (!can(actor, "programme:suspend")) return [];
+  return supervisedTeamIds(actor);
+}
+
 /** Confidential notes are visible to their author and to supervisors only. */
 export function noteScope(actor: Actor): Prisma.NoteWhereInput {
   if (can(actor, "note:read-confidential")) return {};

@@ -143,8 +143,8 @@ describe("dashboard figures", () => {
 
   it("shows nothing to a caseworker", async () => {
     const caseworker = await makeUser("CASEWORKER", teamIds.team);
-    const { teams, selected } = await figureTeams(caseworker);
-    expect(teams).toEqual([]);
+    const { choices, selected } = await figureTeams(caseworker);
+    expect([choices, selected]).toEqual([[], []]);
     const empty = await dashboardFigures(selected, { from: "2026-01-01", to: "2026-12-31" });
     expect(empty.byStatus).toEqual([]);
     expect(empty.newCases).toEqual([]);
@@ -161,7 +161,9 @@ describe("dashboard figures", () => {
     const both = await dashboardFigures([teamIds.team, teamIds.other], { from: "2026-01-01", to: "2026-12-31" });
     expect(both.newCases.filter((r) => r.month === "2026-02")).toEqual([{ month: "2026-02", nationality: "KP", households: 2, people: 2 }]);
 
-    expect((await figureTeams(supervisor, teamIds.other)).selected).toEqual([teamIds.team]);
+    expect(all.choices.map((team) => team.id)).toEqual(expect.arrayContaining([teamIds.team, teamIds.other]));
+    // A team supervisor has no other team to choose, whatever is asked for.
+    expect(await figureTeams(supervisor, teamIds.other)).toEqual({ choices: [], selected: [teamIds.team] });
   });
 });
 

@@ -7,7 +7,7 @@ import { readDb } from "@/lib/read-replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareAnyway, readOnKeptPlan } from "@/lib/prisma-client";
 import { recordAudit } from "@/lib/audit";
-import { supervisedTeams, type Actor } from "@/lib/policy";
+import { supervisedTeamIds, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags, startedOnOrBeforeForMoreThan } from "@/lib/detention/days";
 import { GRAPHS, type ProceedingType } from "@/lib/workflows";
@@ -31,13 +31,18 @@ async function timed<T>(name: string, query: Promise<T>): Promise<T> {
 const n = (value: unknown) => Number(value ?? 0);
 
 /**
- * The teams the figures cover: every team the actor oversees, or the one
- * chosen among them (an organisation-wide supervisor looking at one team).
+ * The teams the figures cover (`selected`): every team the actor oversees,
+ * or the one chosen among them (an organisation-wide supervisor looking at
+ * one team), and the teams there are to choose among (`choices`, by name).
+ * A supervisor of one team has none to choose among, and their team is
+ * known without a statement (supervisedTeamIds).
  */
-export async function figureTeams(actor: Actor, chosen?: string) {
-  const teams = await db.team.findMany({ where: supervisedTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const selected = chosen && teams.some((t) => t.id === chosen) ? [chosen] : teams.map((t) => t.id);
-  return { teams, selected };
+export async function figureTeams(actor: Actor, chosen?: string): Promise<{ choices: { id: string; name: string }[]; selected: string[] }> {
+  const ids = supervisedTeamIds(actor);
+  if (ids !== "every") return { choices: [], selected: [...ids] };
+  const choices = await db.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const selected = chosen && choices.some((t) => t.id === chosen) ? [chosen] : choices.map((t) => t.id);
+  return { choices, selected };
 }
 
 /** Rows of a rollup whose buckets tile the period (see ./buckets). */

@@ -26,6 +26,11 @@ describe("programme suspension", () => {
     expect(before.wouldHold).toEqual({ proceedings: 3, people: 3, teams: [team.name] });
     expect(before.wouldHold.proceedings).toBe(await testDb.proceeding.count({ where: holdable(programme.id, supervisor) }));
     expect(before.held.proceedings).toBe(0);
+    // An organisation-wide supervisor's view counts every team's, another team's supervisor's none of these.
+    const director = { ...(await makeUser("SUPERVISOR", team.id)), organisationWide: true };
+    const elsewhere = await makeUser("SUPERVISOR", (await makeTeam("Elsewhere")).id);
+    expect((await programmeHolds(director)).find((p) => p.id === programme.id)!.wouldHold).toEqual(before.wouldHold);
+    expect((await programmeHolds(elsewhere)).find((p) => p.id === programme.id)!.wouldHold.proceedings).toBe(0);
 
     const suspended = await testDb.$transaction((tx) => suspendProgramme(tx, programme.id, context));
     expect(suspended.count).toBe(3);

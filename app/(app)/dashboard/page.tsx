@@ -28,8 +28,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePermission("dashboard:read");
   const query = await searchParams;
   const period = parsePeriod(query);
-  const { teams, selected } = await figureTeams(user, query.team);
-  const chosenTeam = selected.length === 1 && teams.length > 1 ? selected[0] : undefined;
+  const { choices, selected } = await figureTeams(user, query.team);
+  const chosenTeam = selected.length === 1 && choices.length > 1 ? selected[0] : undefined;
   // Over more than two years, new cases, arrivals and departures come per year.
   const byYear = shownByYear(period);
   const [figures, programmes] = await Promise.all([
@@ -76,14 +76,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-2">
           <DateField label={t("from")} name="from" defaultValue={period.from} className="w-48" />
           <DateField label={t("to")} name="to" defaultValue={period.to} className="w-48" />
-          {teams.length > 1 ? (
+          {choices.length > 1 ? (
             <div>
               <label htmlFor="period-team" className="block text-sm font-medium">
                 {t("team")}
               </label>
               <select id="period-team" name="team" defaultValue={chosenTeam ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-1">
                 <option value="">{t("allTeams")}</option>
-                {teams.map((team) => (
+                {choices.map((team) => (
                   <option key={team.id} value={team.id}>
                     {team.name}
                   </option>
@@ -98,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700">
-          {teams.length > 1 ? t("scopeOrganisation", { count: selected.length }) : t("scope")}{" "}
+          {choices.length > 1 ? t("scopeOrganisation", { count: selected.length }) : t("scope")}{" "}
           <Link href="/reports/monthly">
             {t("monthlyReport")}
           </Link>
