@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditReach, can, caseScope, isNamedOn, mayAnswerReferral, mayAssignCase, maySeeCaseGrants, noteScope, PERMISSIONS, protectedFields, referralScope, supervisedTeams, supervisesTeam, workingTeams, type Actor, type Permission } from "./policy";
+import { auditReach, can, caseScope, isNamedOn, mayAnswerReferral, mayAssignCase, maySeeCaseGrants, noteScope, PERMISSIONS, protectedFields, referralScope, supervisedTeams, supervisesTeam, workingTeamIds, workingTeams, type Actor, type Permission } from "./policy";
 
 const TEAM = "11111111-1111-1111-1111-111111111111";
 const OTHER_TEAM = "22222222-2222-2222-2222-222222222222";
@@ -73,11 +73,14 @@ describe("scopes that may mean everything", () => {
   it("give an organisation-wide supervisor every team and every referral", () => {
     const director = { ...actor("SUPERVISOR"), organisationWide: true };
     expect(workingTeams(director)).toEqual({});
+    expect(workingTeamIds(director)).toBe("every");
     expect(referralScope(director)).toEqual({});
   });
 
   it("give a caseworker their team, and the referrals of their cases or addressed to their team", () => {
     expect(workingTeams(actor("CASEWORKER"))).toEqual({ OR: [{ id: TEAM }, { id: { in: [] } }] });
+    // By id for SQL: the same team, once for a supervisor of it, none for someone without a team.
+    expect([workingTeamIds(actor("CASEWORKER")), workingTeamIds(actor("SUPERVISOR")), workingTeamIds(actor("ADMIN", null))]).toEqual([[TEAM], [TEAM], []]);
     expect(referralScope(actor("CASEWORKER"))).toEqual({
       OR: [{ case: caseScope(actor("CASEWORKER")) }, { partner: { teamId: { not: null }, team: workingTeams(actor("CASEWORKER")) } }],
     });

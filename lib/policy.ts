@@ -307,6 +307,13 @@ export function workingTeams(actor: Actor): Prisma.TeamWhereInput {
   return anyOf<Prisma.TeamWhereInput>([...(actor.teamId ? [{ id: actor.teamId }] : []), supervisedTeams(actor)]);
 }
 
+/** The same teams by id, for SQL written by hand: "every" for an organisation-wide supervisor. */
+export function workingTeamIds(actor: Actor): readonly string[] | "every" {
+  const supervised = supervisedTeamIds(actor);
+  if (supervised === "every") return "every";
+  return [...new Set([...(actor.teamId ? [actor.teamId] : []), ...supervised])];
+}
+
 /** Whether this actor oversees the given team. */
 export function supervisesTeam(actor: Actor, teamId: string): boolean {
   return can(actor, "dashboard:read") && (actor.organisationWide === true || actor.teamId === teamId);

@@ -62,5 +62,8 @@ describe("a hearing form's choices", () => {
     expect(courts[1].names).toEqual({ th: `ศาล Z ${run}` });
     expect(options.teams).toEqual([]);
     expect((await hearingOptions(caseworker)).teams).toEqual([{ id: team.id, name: (await testDb.team.findUniqueOrThrow({ where: { id: team.id } })).name }]);
+    // An organisation-wide supervisor filters by any team, listed by name.
+    const director = { ...(await makeUser("SUPERVISOR", team.id)), organisationWide: true };
+    expect((await hearingOptions(director)).teams).toEqual(await testDb.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }));
   });
 });

@@ -3,7 +3,7 @@ import { ROWS_PER_PAGE } from "@/lib/paging";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
-import { hearingScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
+import { hearingScope, teamColumnScope, workingTeamIds, type Actor } from "@/lib/policy";
 import { findClashes } from "./clashes";
 import { bangkokDate, daysFrom, TIME_ZONE, type CalendarDate } from "@/lib/dates";
 
@@ -333,16 +333,16 @@ export async function hearingCounsel(access: CaseAccess) {
   return hearingCounselAmong(members);
 }
 
-/** Courts and legal officers for a hearing's fields, and (`teams`: for the hearings page's filter) the actor's teams. */
+/** Courts and legal officers for a hearing's fields, and (`teams`: for the hearings page's filter) the actor's teams (workingTeamIds). */
 export async function hearingOptions(actor: Actor, { teams: withTeams = true } = {}) {
-  // The courts and the legal officers in one statement: two short lists that every hearing form shows.
+  // The three short lists in one statement: every hearing form shows the first two.
   const ofTeam = actor.teamId ? Prisma.sql`and u."teamId" = ${actor.teamId}::uuid` : Prisma.empty;
-  const [[{ courts, counsel }], teams] = await Promise.all([
-    db.$queryRaw<{ courts: { id: string; name: string; names: Prisma.JsonValue }[]; counsel: { id: string; name: string }[] }[]>`
-      select
-        coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'names', c.names) order by c.name) from "Court" c where c.active), '[]') as courts,
-        coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name) from "User" u where u.role = 'LEGAL_OFFICER' and u.active ${ofTeam}), '[]') as counsel`,
-    withTeams ? db.team.findMany({ where: workingTeams(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }) : [],
-  ]);
+  const teamIds = withTeams ? workingTeamIds(actor) : [];
+  const inTeams = teamIds === "every" ? Prisma.sql`true` : Prisma.sql`t.id = any(${[...teamIds]}::uuid[])`;
+  const [{ courts, counsel, teams }] = await db.$queryRaw<{ courts: { id: string; name: string; names: Prisma.JsonValue }[]; counsel: { id: string; name: string }[]; teams: { id: string; name: string }[] }[]>`
+    select
+      coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'names', c.names) order by c.name) from "Court" c where c.active), '[]') as courts,
+      coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name) from "User" u where u.role = 'LEGAL_OFFICER' and u.active ${ofTeam}), '[]') as counsel,
+      coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name) from "Team" t where ${inTeams}), '[]') as teams`;
   return { courts, counsel, teams };
 }
