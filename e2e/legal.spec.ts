@@ -44,6 +44,13 @@ test("a verdict hearing moves the criminal case; the appeal deadline reaches the
   const deadline = page.getByTestId("deadline").filter({ hasText: code });
   await expect(deadline).toContainText("File the criminal appeal");
   await expect(deadline).toContainText("criminal.appeal");
+  // How its date was counted opens from the keyboard and reads as on the case.
+  await deadline.getByText("How this date was counted").focus();
+  await page.keyboard.press("Enter");
+  await expect(deadline.getByTestId("deadline-working")).toBeVisible();
+  await expect(deadline.getByTestId("deadline-working")).toContainText("from “");
+  await expect(deadline.getByTestId("deadline-working")).toContainText("Due: ");
+  await expectAccessible(page);
 
   await page.getByRole("link", { name: "Hearings" }).click();
   await expectAccessible(page);

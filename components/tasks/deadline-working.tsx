@@ -1,8 +1,11 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { storedWorkingOf, type DayOffView, type WorkingView } from "@/lib/deadlines/working-view";
+import { storedWorkingOf } from "@/lib/deadlines/working-view";
+import { workingSteps, type WorkingWords } from "@/lib/deadlines/working-steps";
 import { dbDate } from "@/lib/dates";
 import { Disclosure } from "@/components/ui/disclosure";
-import { holidayName } from "@/lib/deadlines/holiday-names";
+import { html, type Html } from "@/lib/html";
+
+const STEPS_CLASS = "mt-1 list-disc space-y-1 pl-5 text-sm text-slate-800";
 
 /**
  * How a deadline's date was counted, step by step: what it counts from, the
@@ -15,39 +18,38 @@ export function DeadlineWorking({ working, ruleKey }: { working: unknown; ruleKe
   const tStage = useTranslations("stages");
   const tHoliday = useTranslations("holidays");
   const format = useFormatter();
-  const view: WorkingView | null = storedWorkingOf(working, ruleKey);
+  const view = storedWorkingOf(working, ruleKey);
   if (!view) return null;
-  const day = (iso: string) => format.dateTime(dbDate(iso), "weekday");
-  const why = (off: DayOffView) => (off.kind === "weekend" ? t("weekend") : off.kind === "holiday" ? holidayName(off.name, tHoliday) : off.name);
-  const period = t(`period.${view.period.unit}`, { count: Math.abs(view.period.amount) });
+  const steps = workingSteps(view, {
+    t: t as WorkingWords["t"],
+    stage: tStage as WorkingWords["stage"],
+    holiday: tHoliday as WorkingWords["holiday"],
+    day: (iso) => format.dateTime(dbDate(iso), "weekday"),
+    moment: (at) => format.dateTime(at, "momentDate"),
+  });
   return (
     <Disclosure summary={t("summary")} size="small" className="mt-1">
-      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-800" data-testid="deadline-working">
-        <li>
-          {view.trigger === "certificateExpiry"
-            ? t("countedBackFrom", { date: day(view.countedFrom), period })
-            : t("countedFrom", { stage: view.trigger ? tStage(view.trigger) : t("event"), date: day(view.countedFrom), period })}
-        </li>
-        {view.skipped.length ? <li>{t("passedOver", { days: view.skipped.map((d) => `${day(d.date)} (${why(d.off)})`).join(", ") })}</li> : null}
-        <li>{t("lastDay", { date: day(view.lastDay) })}</li>
-        {view.moved ? (
-          <li>
-            {t(view.period.amount < 0 ? "movedBack" : "moved", { from: day(view.moved.from), to: day(view.moved.to) })}{" "}
-            {view.moved.days.map((d) => `${day(d.date)}: ${why(d.off)}`).join("; ")}
-          </li>
-        ) : null}
-        {view.recounts.map((r) => (
-          <li key={r.at}>
-            {t(r.change.change === "added" ? "recountAdded" : "recountRemoved", {
-              on: format.dateTime(new Date(r.at), "momentDate"),
-              from: day(r.from),
-              to: day(r.to),
-              closure: `${day(r.change.closure.date)} (${r.change.closure.name})`,
-            })}
+      <ul className={STEPS_CLASS} data-testid="deadline-working">
+        {steps.map((step, i) => (
+          <li key={i} className={i === steps.length - 1 ? "font-semibold" : undefined}>
+            {step}
           </li>
         ))}
-        <li className="font-semibold">{t("due", { date: day(view.due) })}</li>
       </ul>
     </Disclosure>
   );
+}
+
+/**
+ * The same as HTML text, for a row of a long list (lib/html): the browser's
+ * own details element, its steps drawn with the page (a few short lines).
+ * `words.t` also gives the summary.
+ */
+export function deadlineWorkingHtml(working: unknown, ruleKey: string | null, words: WorkingWords): Html | null {
+  const view = storedWorkingOf(working, ruleKey);
+  if (!view) return null;
+  const steps = workingSteps(view, words);
+  return html`<details class="mt-1"><summary class="cursor-pointer font-semibold text-blue-800 text-sm">${words.t("summary")}</summary><ul class="${STEPS_CLASS}" data-testid="deadline-working">${steps.map(
+    (step, i) => html`<li${i === steps.length - 1 ? html` class="font-semibold"` : null}>${step}</li>`,
+  )}</ul></details>`;
 }
