@@ -1,5 +1,7 @@
 import { getTranslations } from "@/lib/i18n/server";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { hiddenHtml, selectFieldHtml, textFieldHtml } from "@/components/ui/field-html";
+import { innerHtml } from "@/lib/html";
 import { CASE_STATUSES } from "@/lib/cases/schema";
 import { CASE_SORTS, type CaseListParams } from "@/lib/cases/list-params";
 import { NATIONALITY_CODES } from "@/lib/reference/countries";
@@ -25,19 +27,23 @@ export async function CaseFilters({ params, teams, staff }: { params: CaseListPa
     <form method="get" action="/cases" role="search" className={`${cardClass} grid gap-3 sm:grid-cols-2 lg:grid-cols-4`}>
       <TextField label={t("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={t("searchHint")} className="sm:col-span-2" autoComplete="off" />
       <FilterDisclosure label={t("moreFilters")} initiallyOpen={FILTER_NAMES.some((key) => Boolean(params[key]))}>
-        <SelectField label={t("status")} name="status" defaultValue={params.status ?? ""} options={[any, ...CASE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))]} />
-        <SelectField label={t("nationality")} name="nationality" defaultValue={params.nationality ?? ""} options={[any, ...NATIONALITY_CODES.map((c) => ({ value: c, label: tCountry(c) }))]} />
-        <SelectField label={t("team")} name="team" defaultValue={params.team ?? ""} options={[any, ...teams.map((team) => ({ value: team.id, label: team.name }))]} />
-        <SelectField label={t("caseworker")} name="caseworker" defaultValue={params.caseworker ?? ""} options={[any, ...staff.map((s) => ({ value: s.id, label: s.name }))]} />
-        {MONTH_FIELDS.map((key) =>
-          isMonth(params[key]) ? (
-            <TextField key={key} label={t(key === "arrived" ? "arrivedIn" : "departedIn")} name={key} type="month" defaultValue={params[key] ?? ""} hint={t("monthHint")} />
-          ) : (
-            <input key={key} type="hidden" name={key} value={params[key]} />
-          ),
-        )}
-        <SelectField label={t("sort")} name="sort" defaultValue={params.sort} options={CASE_SORTS.map((s) => ({ value: s, label: sortLabels[s] }))} />
-        <SelectField label={t("direction")} name="dir" defaultValue={params.dir} options={[{ value: "desc", label: t("desc") }, { value: "asc", label: t("asc") }]} />
+        {/* The filters' fields as HTML text (components/ui/field-html): some hundred elements and options, the page's largest part after its rows. */}
+        <div
+          className="contents"
+          dangerouslySetInnerHTML={innerHtml([
+            selectFieldHtml({ id: "filter-status", label: t("status"), name: "status", value: params.status ?? "", options: [any, ...CASE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))] }),
+            selectFieldHtml({ id: "filter-nationality", label: t("nationality"), name: "nationality", value: params.nationality ?? "", options: [any, ...NATIONALITY_CODES.map((c) => ({ value: c, label: tCountry(c) }))] }),
+            selectFieldHtml({ id: "filter-team", label: t("team"), name: "team", value: params.team ?? "", options: [any, ...teams.map((team) => ({ value: team.id, label: team.name }))] }),
+            selectFieldHtml({ id: "filter-caseworker", label: t("caseworker"), name: "caseworker", value: params.caseworker ?? "", options: [any, ...staff.map((s) => ({ value: s.id, label: s.name }))] }),
+            ...MONTH_FIELDS.map((key) =>
+              isMonth(params[key])
+                ? textFieldHtml({ id: `filter-${key}`, label: t(key === "arrived" ? "arrivedIn" : "departedIn"), name: key, type: "month", value: params[key] ?? "", hint: t("monthHint") })
+                : hiddenHtml(key, params[key] ?? ""),
+            ),
+            selectFieldHtml({ id: "filter-sort", label: t("sort"), name: "sort", value: params.sort, options: CASE_SORTS.map((s) => ({ value: s, label: sortLabels[s] })) }),
+            selectFieldHtml({ id: "filter-dir", label: t("direction"), name: "dir", value: params.dir, options: [{ value: "desc", label: t("desc") }, { value: "asc", label: t("asc") }] }),
+          ])}
+        />
       </FilterDisclosure>
       {DRILL_THROUGH.filter((key) => params[key]).map((key) => (
         <input key={key} type="hidden" name={key} value={String(params[key])} />
