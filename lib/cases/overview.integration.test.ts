@@ -11,7 +11,7 @@ import { grantSchema } from "@/lib/grants/schema";
 import { placeHold } from "@/lib/holds/holds";
 import { caseOverview } from "./overview";
 
-const caseOversight = async (access: Parameters<typeof caseOverview>[0], actor: Actor) => (await caseOverview(access, actor, null)).oversight;
+const caseOversight = async (access: Parameters<typeof caseOverview>[0], actor: Actor) => (await caseOverview(access, actor, null, null)).oversight;
 
 let supervisor: Actor & { name: string };
 let caseworker: Actor & { name: string };
@@ -73,7 +73,7 @@ describe("a case's journey at a glance and incidents on its case file", () => {
     const facility = await testDb.facility.create({ data: { name: `Overview IDC ${tag()}`, kind: "BANGKOK_IDC" } });
     await testDb.detentionEpisode.create({ data: { caseId, personId: person.id, facilityId: facility.id, startedOn: new Date("2026-03-05T00:00:00Z") } });
 
-    const read = await caseOverview(await openFor(caseworker, code), caseworker, { entryDate: new Date("2026-03-01T00:00:00Z") });
+    const read = await caseOverview(await openFor(caseworker, code), caseworker, { entryDate: new Date("2026-03-01T00:00:00Z") }, null);
     expect(read.incidents.map((i) => i.description)).toEqual(["Incident 1", "Incident 0"]);
     expect(read.journeyGlance.milestones.map((m) => [m.key, m.on])).toEqual([["arrived", "2026-03-01"], ["detained", "2026-03-05"]]);
     expect(read.journeyGlance.detentionDays).toBeGreaterThan(0);

@@ -487,6 +487,23 @@ export type Arrival = { entryDate: Date | null; entryPoint: string | null };
 export type TimelinePage = { entries: TimelineEntry[]; page: number; older: boolean };
 
 /**
+ * What the timeline reads of a case's notes for its page `page`: the first
+ * page × size the actor may read (and one more, to know whether older
+ * follow), newest first. Read alone by getTimeline, or as a relation of
+ * the case in a statement the page makes anyway (caseOverview), one round
+ * trip fewer.
+ */
+export function timelineNotes(actor: Actor, page: number) {
+  return {
+    where: noteScope(actor),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page * ROWS_PER_PAGE + 1,
+    select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
+  } satisfies Prisma.Case$notesArgs;
+}
+export type TimelineNote = Prisma.NoteGetPayload<{ select: ReturnType<typeof timelineNotes>["select"] }>;
+
+/**
  * Notes the actor may read, the recorded changes and the arrival in
  * Thailand, ordered by the day each happened (newest first), then by when
  * it was recorded: a surrender recorded today about last week sits in last
@@ -496,17 +513,15 @@ export type TimelinePage = { entries: TimelineEntry[]; page: number; older: bool
  * first `page × size` of each hold every entry of the page (one more says
  * whether another page follows). Not counted: counting a case's changes
  * reads every month of the audit log, 10 ms on a case of ten years.
+ * `readNotes`: the notes as timelineNotes reads them for this page (or a
+ * later one), when the page has read them with something else.
  */
-export async function getTimeline(access: CaseAccess, journey: Arrival | null, page = 1): Promise<TimelinePage> {
+export async function getTimeline(access: CaseAccess, journey: Arrival | null, page = 1, readNotes?: Promise<TimelineNote[]>): Promise<TimelinePage> {
   const { actor, caseId } = access;
   const depth = page * ROWS_PER_PAGE;
+  const { where, ...noteArgs } = timelineNotes(actor, page);
   const [notes, changes] = await Promise.all([
-    db.note.findMany({
-      where: { AND: [{ caseId }, noteScope(actor)] },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: depth + 1,
-      select: { id: true, createdAt: true, kind: true, body: true, confidential: true, author: { select: { name: true } } },
-    }),
+    readNotes ?? db.note.findMany({ where: { AND: [{ caseId }, where] }, ...noteArgs }),
     // The changes of this case and of the cases merged into it, ordered as
     // the timeline is (by the day it happened, then when recorded), with who
     // made each: one statement over the audit log's copies of them
@@ -548,7 +563,8 @@ export async function getTimeline(access: CaseAccess, journey: Arrival | null, p
   entries.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? 1 : -1) : recorded(b) - recorded(a) || a.kind.localeCompare(b.kind) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)));
   const shown = entries.slice((page - 1) * ROWS_PER_PAGE, depth);
   // A page past the end (entries deleted since, or an edited link) is the last one.
-  if (shown.length === 0 && page > 1) return getTimeline(access, journey, Math.max(1, Math.ceil(entries.length / ROWS_PER_PAGE)));
+  // The notes already read reach deeper than that page needs.
+  if (shown.length === 0 && page > 1) return getTimeline(access, journey, Math.max(1, Math.ceil(entries.length / ROWS_PER_PAGE)), Promise.resolve(notes));
   return { entries: shown, page, older: entries.length > depth };
 }
 

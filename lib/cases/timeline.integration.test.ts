@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/policy";
 import { ROWS_PER_PAGE } from "@/lib/paging";
 import { openCase } from "./access";
 import { getTimeline, TIMELINE_ACTIONS, type TimelineEntry } from "./queries";
+import { caseOverview } from "./overview";
 
 // More than a page, less than two (with the arrival, the opening entries and the backdated one).
 const NOTES = ROWS_PER_PAGE + 15;
@@ -108,6 +109,16 @@ describe("the case timeline, a page at a time", () => {
     expect(beyond.page).toBe(pages);
     expect(beyond.older).toBe(false);
     expect(beyond.entries).toEqual(entries.slice((pages - 1) * ROWS_PER_PAGE));
+  });
+
+  it("reads the same with its notes read by the case file's overview, page by page and past the end", async () => {
+    for (const actor of [caseworker, colleague]) {
+      const { access, pages } = await allPages(actor);
+      for (let page = 1; page <= pages + 2; page++) {
+        const notes = caseOverview(access, actor, ARRIVAL, null, page).then((overview) => overview.timelineNotes);
+        expect(await getTimeline(access, ARRIVAL, page, notes), `page ${page}`).toEqual(await getTimeline(access, ARRIVAL, page));
+      }
+    }
   });
 });
 

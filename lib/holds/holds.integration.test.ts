@@ -31,7 +31,7 @@ describe("legal holds (issue 14, item 2)", () => {
     await liftHold(access, hold.id, "Claim settled in October", { ip: null });
     await expect(liftHold(access, hold.id, "Again", { ip: null })).rejects.toMatchObject({ key: "holdNotStanding" });
     expect(await standingHold(testDb, created.id)).toBeNull();
-    const { holds: history } = (await caseOverview(access, supervisor, null)).oversight;
+    const { holds: history } = (await caseOverview(access, supervisor, null, null)).oversight;
     expect(history).toMatchObject([{ id: hold.id, reason: "Civil claim against the IDC pending", liftReason: "Claim settled in October", placedBy: (supervisor as { name?: string }).name }]);
     expect((await testDb.auditLog.findMany({ where: { entityId: hold.id }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["hold.place", "hold.lift"]);
     // A new hold may stand again after the last was lifted.

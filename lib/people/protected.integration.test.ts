@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeCase, makeTeam, makeUser, testDb, openFor } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { readProtectedDetails } from "./protected";
+import { caseOverview } from "@/lib/cases/overview";
 
 let caseId: string;
 let caseCode: string;
@@ -45,5 +46,20 @@ describe("protected details", () => {
     const [row] = await testDb.auditLog.findMany({ where: { actorId: counsel.id, action: "person.protected-view" }, orderBy: { id: "desc" }, take: 1 });
     expect(row.fields).toEqual(["religion", "phone"]);
     expect(JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain("Christian");
+  });
+
+  it("read with the case file's overview are the same, and audited the same, once", async () => {
+    for (const actor of [assigned, colleague, supervisor, counsel]) {
+      const access = await openFor(actor, caseCode);
+      const before = await testDb.auditLog.count({ where: { actorId: actor.id, action: "person.protected-view" } });
+      const { protectedDetails } = await caseOverview(access, actor, null, "127.0.0.1");
+      expect(protectedDetails).toEqual(await readProtectedDetails(access, "127.0.0.1"));
+      const rows = await testDb.auditLog.findMany({ where: { actorId: actor.id, action: "person.protected-view" }, orderBy: { id: "desc" }, take: 2 });
+      expect(await testDb.auditLog.count({ where: { actorId: actor.id, action: "person.protected-view" } })).toBe(before + 2);
+      expect(rows[0].fields).toEqual(rows[1].fields);
+    }
+    // Someone who may read none of them reads nothing, and nothing is audited.
+    const admin = await makeUser("ADMIN", null);
+    expect((await readProtectedDetails({ ...(await openFor(supervisor, caseCode)), actor: admin }, null)).fields).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { moveProceeding, openProceeding } from "@/lib/proceedings/transitions";
 import { hearingCounsel } from "@/lib/hearings/queries";
 import { caseOverview } from "@/lib/cases/overview";
 import { addNote } from "@/lib/notes/add-note";
-import { readProtectedDetails } from "@/lib/people/protected";
+import { protectedDetailsOf, protectedPeopleSelect, readProtectedDetails } from "@/lib/people/protected";
 import { erasePerson, subjectAccessExport } from "@/lib/people/subject-requests";
 import { caseReferrals, createReferral } from "@/lib/referrals/referrals";
 import { loadCaseSummary } from "@/lib/summaries/case-summary";
@@ -39,11 +39,13 @@ export async function withABareCaseId() {
   await getProceedings(caseId); // must not compile
   await missingDocuments(caseId, []); // must not compile
   await hearingCounsel(caseId); // must not compile
-  await caseOverview(caseId, actor, null); // must not compile
+  await caseOverview(caseId, actor, null, null); // must not compile
   await openProceeding(tx, caseId, input, null); // must not compile
   await moveProceeding(tx, caseId, caseId, input, null); // must not compile
   await addNote(caseId, input, null); // must not compile
   await readProtectedDetails(caseId, null); // must not compile
+  protectedPeopleSelect(caseId); // must not compile
+  await protectedDetailsOf(caseId, null, [], []); // must not compile
   await subjectAccessExport(caseId, caseId, null); // must not compile
   await erasePerson(caseId, caseId, "", null); // must not compile
   await caseReferrals(caseId); // must not compile
@@ -70,11 +72,13 @@ export async function withAccess() {
   await getProceedings(access);
   await missingDocuments(access, []);
   await hearingCounsel(access);
-  await caseOverview(access, actor, null);
+  await caseOverview(access, actor, null, null);
   await openProceeding(tx, access, input, null);
   await moveProceeding(tx, access, caseId, input, null);
   await addNote(access, input, null);
   await readProtectedDetails(access, null);
+  protectedPeopleSelect(access);
+  await protectedDetailsOf(access, null, [], []);
   await subjectAccessExport(access, caseId, null);
   await erasePerson(access, caseId, "", null);
   await caseReferrals(access);

@@ -8,7 +8,6 @@ import { IncidentForm } from "@/components/incidents/incident-form";
 import { ClosureSection } from "@/components/closures/closure-section";
 import { HoldSection } from "@/components/holds/hold-section";
 import { GrantSection } from "@/components/grants/grant-section";
-import { readProtectedDetails } from "@/lib/people/protected";
 import { formatMinor } from "@/lib/money";
 import { CaseHeader } from "@/components/cases/case-header";
 import { NoteForm } from "@/components/cases/note-form";
@@ -29,10 +28,12 @@ export const generateMetadata = caseTitle("caseFile");
 
 export default async function CaseFilePage({ params, searchParams }: Props) {
   const { user, access, file, ip } = await openCasePage(params, { section: "overview" });
-  const [timeline, protectedDetails, { journeyGlance, incidents, oversight }] = await Promise.all([
-    getTimeline(access, file.journey, pageParam((await searchParams).timeline)),
-    readProtectedDetails(access, ip),
-    caseOverview(access, user, file.journey),
+  const timelinePage = pageParam((await searchParams).timeline);
+  // The timeline's notes come with the overview's statement; its recorded changes are read beside it.
+  const overview = caseOverview(access, user, file.journey, ip, timelinePage);
+  const [timeline, { journeyGlance, incidents, oversight, protectedDetails }] = await Promise.all([
+    getTimeline(access, file.journey, timelinePage, overview.then((read) => read.timelineNotes)),
+    overview,
   ]);
   const tProtected = await getTranslations("protected");
   const tIncident = await getTranslations("incidents");
