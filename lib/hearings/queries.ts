@@ -52,20 +52,23 @@ async function calendarHearings(ids: string[]): Promise<Map<string, CalendarHear
     from "Hearing" h join "Court" ct on ct.id = h."courtId" join "Proceeding" p on p.id = h."proceedingId"
     join "Case" c on c.id = p."caseId" left join "User" u on u.id = h."counselId"
     where h.id = any(${ids}::uuid[])`;
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        startsAt: r.startsAt,
-        purpose: r.purpose,
-        counselId: r.counselId,
-        counsel: r.counselName === null ? null : { name: r.counselName },
-        court: { name: r.courtName, names: r.courtNames },
-        proceeding: { type: r.type, case: { code: r.code } },
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.id, calendarHearingOf(row)]));
+}
+
+/** A row of a statement that joined a hearing's court, proceeding, case and counsel, its columns named as calendarHearings names them. */
+type CalendarRow = { id: string; startsAt: Date; purpose: string | null; counselId: string | null; counselName: string | null; courtName: string | null; courtNames: unknown; type: string | null; code: string | null };
+
+/** The hearing as the calendar shows it, from such a row (one read in full: its joined columns are there). */
+function calendarHearingOf(row: CalendarRow): CalendarHearing {
+  return {
+    id: row.id,
+    startsAt: row.startsAt,
+    purpose: row.purpose!,
+    counselId: row.counselId,
+    counsel: row.counselName === null ? null : { name: row.counselName },
+    court: { name: row.courtName!, names: row.courtNames },
+    proceeding: { type: row.type!, case: { code: row.code! } },
+  };
 }
 
 /** The hearings read in full, in the order of `ids`, each marked if it clashes. */
@@ -169,20 +172,11 @@ function teamHearingConditions(teams: { teamId?: string }, filters: HearingFilte
   return Prisma.join(conditions, " and ");
 }
 
-type TeamAgendaRow = {
-  /** "shown": a hearing of the page, in full; "counsel": one of its counsel's hearings in the clash window. */
+type TeamAgendaRow = CalendarRow & {
+  /** "shown": a hearing of the page, in full; "counsel": one of its counsel's hearings in the clash window (its joined columns null). */
   kind: "shown" | "counsel";
-  id: string;
-  startsAt: Date;
-  counselId: string | null;
   durationMinutes: number;
   total: number;
-  purpose: string | null;
-  counselName: string | null;
-  courtName: string | null;
-  courtNames: unknown;
-  type: string | null;
-  code: string | null;
 };
 
 /**
@@ -224,32 +218,15 @@ async function teamAgenda(teams: { teamId?: string }, filters: HearingFilters, p
   const clashes = findClashes(rows.filter((row) => row.kind === "counsel" && row.id !== null));
   const hearings = rows
     .filter((row) => row.kind === "shown")
-    .map((row) => ({
-      id: row.id,
-      startsAt: row.startsAt,
-      purpose: row.purpose!,
-      counselId: row.counselId,
-      counsel: row.counselName === null ? null : { name: row.counselName },
-      court: { name: row.courtName!, names: row.courtNames },
-      proceeding: { type: row.type!, case: { code: row.code! } },
-      clash: clashes.has(row.id),
-    }));
+    .map((row) => ({ ...calendarHearingOf(row), clash: clashes.has(row.id) }));
   return { hearings, total };
 }
 
-type TeamGridRow = {
-  id: string;
-  startsAt: Date;
-  counselId: string | null;
+type TeamGridRow = CalendarRow & {
   day: CalendarDate;
   dayCount: number;
+  /** Drawn in the day's cell (its joined columns are read); otherwise counted and checked for clashes only. */
   shown: boolean;
-  purpose: string | null;
-  counselName: string | null;
-  courtName: string | null;
-  courtNames: unknown;
-  type: string | null;
-  code: string | null;
 };
 
 /**
@@ -290,16 +267,7 @@ async function teamGrid(teams: { teamId?: string }, filters: HearingFilters, per
     const day = days.get(row.day) ?? { count: row.dayCount, hearings: [] };
     days.set(row.day, day);
     if (!row.shown) continue;
-    day.hearings.push({
-      id: row.id,
-      startsAt: row.startsAt,
-      purpose: row.purpose!,
-      counselId: row.counselId,
-      counsel: row.counselName === null ? null : { name: row.counselName },
-      court: { name: row.courtName!, names: row.courtNames },
-      proceeding: { type: row.type!, case: { code: row.code! } },
-      clash: clashes.has(row.id),
-    });
+    day.hearings.push({ ...calendarHearingOf(row), clash: clashes.has(row.id) });
   }
   const total = [...days.values()].reduce((sum, day) => sum + day.count, 0);
   return { days, total, clashes: rows.filter((row) => clashes.has(row.id)).length };
