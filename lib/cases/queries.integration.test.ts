@@ -161,6 +161,12 @@ describe("the case list's totals", () => {
     await testDb.case.update({ where: { id: made[0].id }, data: { householdSize: 7 } });
     expect(await totals(supervisor, {})).toEqual([5, 21]);
     expect(await totals(supervisor, { nationality: "VN" })).toEqual(await totals(supervisor, {}));
+    // Nationality is a key of the rollup too: a case that changes it moves between the counts at once.
+    await testDb.case.update({ where: { id: made[3].id }, data: { nationality: "KP" } });
+    expect(await totals(supervisor, { nationality: "KP" })).toEqual([1, 4]);
+    expect(await totals(supervisor, { nationality: "VN", status: "OPEN" })).toEqual([3, 12]);
+    expect(await totals(supervisor, { nationality: "VN", caseworker: worker.id })).toEqual([1, 2]);
+    expect(await totals(worker, { nationality: "VN" })).toEqual([3, 14]);
   });
 });
 

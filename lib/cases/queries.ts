@@ -255,17 +255,17 @@ async function rowsByIds(reader: Db, ids: string[]) {
 /**
  * The totals of an unsearched list (households, people) from the case-count
  * rollup, when the actor sees whole teams and the list is narrowed only by
- * what the rollup is kept by (status, team, caseworker, sensitivity): a
- * supervisor's list of 50,000 cases is not counted case by case at every
- * view. Null otherwise: the list counts its own rows.
+ * what the rollup is kept by (status, team, caseworker, sensitivity,
+ * nationality): a supervisor's list of 50,000 cases is not counted case by
+ * case at every view. Null otherwise: the list counts its own rows.
  */
 async function rolledUpTotals(reader: Db, actor: Actor, params: CaseListParams) {
   const teams = teamColumnScope(actor);
-  const { status, team, caseworker, sensitivity } = params;
-  const others = [params.q, params.nationality, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
+  const { status, team, caseworker, sensitivity, nationality } = params;
+  const others = [params.q, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
   if (!teams || others.some(Boolean)) return null;
   const { _sum } = await reader.rollupCaseCount.aggregate({
-    where: { AND: [teams, team ? { teamId: team } : {}, { status, caseworkerId: caseworker, sensitivity }] },
+    where: { AND: [teams, team ? { teamId: team } : {}, { status, caseworkerId: caseworker, sensitivity, nationality }] },
     _sum: { count: true, people: true },
   });
   return { total: _sum.count ?? 0, people: _sum.people ?? 0 };

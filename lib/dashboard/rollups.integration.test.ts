@@ -80,9 +80,9 @@ type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
 async function counted(teams: string[]) {
   return {
     cases: await testDb.$queryRaw`
-      select "teamId"::text, status::text, sensitivity::text, coalesce("caseworkerId", ${NONE}::uuid)::text as worker, count(*)::int as n,
+      select "teamId"::text, status::text, sensitivity::text, coalesce("caseworkerId", ${NONE}::uuid)::text as worker, nationality, count(*)::int as n,
              sum("householdSize")::int as people
-      from "Case" where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+      from "Case" where "teamId" = any(${teams}::uuid[]) group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
     opened: await testDb.$queryRaw`
       select "teamId"::text, g.grain, g.starts::text as "startsOn", nationality, count(*)::int as households, sum("householdSize")::int as people
       from "Case", lateral (values ('DAY', waypoint_bangkok_day("openedAt")), ('MONTH', date_trunc('month', waypoint_bangkok_day("openedAt"))::date),
@@ -167,8 +167,8 @@ async function programmeHoldsCounted(teams: string[]) {
 async function rolledUp(teams: string[]) {
   return {
     cases: await testDb.$queryRaw`
-      select "teamId"::text, status::text, sensitivity::text, "caseworkerId"::text as worker, count as n, people
-      from "RollupCaseCount" where "teamId" = any(${teams}::uuid[]) and (count <> 0 or people <> 0) order by 1, 2, 3, 4`,
+      select "teamId"::text, status::text, sensitivity::text, "caseworkerId"::text as worker, nationality, count as n, people
+      from "RollupCaseCount" where "teamId" = any(${teams}::uuid[]) and (count <> 0 or people <> 0) order by 1, 2, 3, 4, 5`,
     opened: await testDb.$queryRaw`
       select "teamId"::text, grain::text, "startsOn"::text, nationality, households, people
       from "RollupNewCases" where "teamId" = any(${teams}::uuid[]) and (households <> 0 or people <> 0) order by 1, 2, 3, 4`,
