@@ -1,5 +1,4 @@
 import "server-only";
-import { dbDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { readOnKeptPlan, type Db } from "@/lib/prisma-client";
@@ -98,25 +97,15 @@ export type AuditEntry = {
   occurredOn?: string | null;
 };
 
-export async function recordAudit(tx: Pick<Tx, "auditLog">, entry: AuditEntry) {
-  // create, reading back only the key: every page view writes one. Not
-  // createMany, though it reads nothing back: Prisma keeps no query plan
-  // for createMany and compiles it anew at every call (0.6–0.9 ms of the
-  // server's CPU a row, one at a time, against 0.3 for this).
-  await tx.auditLog.create({
-    select: { id: true },
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      caseId: entry.caseId ?? null,
-      fields: entry.fields ?? [],
-      ip: entry.ip ?? null,
-      detail: entry.detail,
-      occurredOn: entry.occurredOn ? dbDate(entry.occurredOn) : null,
-    },
-  });
+export async function recordAudit(tx: Pick<Tx, "$executeRaw">, entry: AuditEntry) {
+  // A plain insert, kept prepared on each connection: every page view writes
+  // one. Prisma's create (and createMany still more) is worked out by its
+  // query compiler at every call: 0.30 ms of the server's CPU a row against
+  // 0.15 for this. The time it was recorded (`at`) and its place in the
+  // chain are the database's (the column's default, the chain's trigger).
+  const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
+  await tx.$executeRaw`insert into "AuditLog" ("actorId", action, entity, "entityId", "caseId", fields, ip, detail, "occurredOn")
+    values (${entry.actorId}::uuid, ${entry.action}, ${entry.entity}, ${entry.entityId ?? null}, ${entry.caseId ?? null}::uuid, ${entry.fields ?? []}::text[], ${entry.ip ?? null}, ${detail}::jsonb, ${entry.occurredOn ?? null}::date)`;
 }
 
 /**

@@ -36,7 +36,7 @@ export type CommandContext<Input> = {
   form: Record<string, unknown>;
   ip: string | null;
   /** Writes the change's audit row inside its transaction. */
-  audit: (tx: Pick<Tx, "auditLog">, entry: AuditNote) => Promise<void>;
+  audit: (tx: Pick<Tx, "$executeRaw">, entry: AuditNote) => Promise<void>;
 };
 
 export type CaseCommandContext<Input> = CommandContext<Input> & { access: CaseAccess };
@@ -125,7 +125,7 @@ async function run<Schema extends z.ZodType, R extends FormState>(
   const form = (spec.read ?? formDataToObject)(formData);
   const parsed = spec.schema.safeParse(form);
   if (!parsed.success) return answer(formErrorsFrom(parsed.error));
-  const audit = (tx: Pick<Tx, "auditLog">, entry: AuditNote) => recordAudit(tx, { ...opened.audit, ...entry, actorId: user.id, ip });
+  const audit = (tx: Pick<Tx, "$executeRaw">, entry: AuditNote) => recordAudit(tx, { ...opened.audit, ...entry, actorId: user.id, ip });
   try {
     return (await body({ user, input: parsed.data, form, ip, audit })) ?? answer({ ok: true });
   } catch (error) {
