@@ -6,10 +6,6 @@ test("a document is uploaded, listed and downloaded intact; another team gets 40
   const { code } = await newCase();
   await signInAs(page, "caseworker");
   await page.goto(`/cases/${code}/proceedings`);
-  // Choose the type once the page's scripts have taken over: the starting stage's choices follow
-  // the type only then, and a type chosen while React is still hydrating left the first type's
-  // stage in place (seen on a busy run: "cannot start at this stage").
-  await page.waitForLoadState("networkidle");
   const open = page.getByRole("region", { name: "Open a proceeding" });
   await open.getByLabel("Type").selectOption({ label: "Deportation / extradition" });
   await open.getByLabel("Reason or note").fill("Order served at the IDC");

@@ -18,8 +18,6 @@ export async function moveTo(page: Page, proceeding: string, stage: string, reas
 }
 
 export async function openProceeding(page: Page, type: string, options: { reason: string; occurredOn?: string; reference?: string; certificateExpiresOn?: string; stage?: string }) {
-  // The starting stage's choices follow the type only once the page has hydrated.
-  await page.waitForLoadState("networkidle");
   const form = page.getByRole("region", { name: "Open a proceeding" });
   await form.getByLabel("Type").selectOption({ label: type });
   if (options.stage) await form.getByLabel("Starting stage").selectOption({ label: options.stage });

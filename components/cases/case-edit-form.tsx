@@ -17,7 +17,7 @@ export function CaseEditForm({ code, defaults, staff }: { code: string; defaults
   const t = useTranslations("intake");
   const tEdit = useTranslations("edit");
   const tCase = useTranslations("caseFile");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, conflict } = useFormAction(updateCaseAction.bind(null, code));
+  const { onSubmit, pending, sending, errorFor, formError, hasFieldErrors, conflict } = useFormAction(updateCaseAction.bind(null, code));
   const statusOptions = useEnumOptions("status", CASE_STATUSES);
   const sensitivityOptions = useEnumOptions("sensitivity", SENSITIVITIES);
   return (
@@ -40,7 +40,7 @@ export function CaseEditForm({ code, defaults, staff }: { code: string; defaults
       </Section>
       <div className="flex gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? t("saving") : tEdit("save")}
+          {sending ? t("saving") : tEdit("save")}
         </Button>
         <Link href={`/cases/${code}`} className={secondaryLinkButtonClass}>
           {tEdit("cancel")}

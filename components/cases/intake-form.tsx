@@ -17,7 +17,7 @@ type Staff = { id: string; name: string };
 
 export function IntakeForm({ teams, staff, currentUserId }: { teams: { id: string; name: string }[]; staff: Staff[]; currentUserId: string }) {
   const t = useTranslations("intake");
-  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction<IntakeState>(createCaseAction);
+  const { state, onSubmit, pending, sending, errorFor, formError, hasFieldErrors } = useFormAction<IntakeState>(createCaseAction);
   // Stable keys keep each person's typed values when another is removed.
   const nextKey = useRef(1);
   const [memberKeys, setMemberKeys] = useState<number[]>([0]);
@@ -78,7 +78,7 @@ export function IntakeForm({ teams, staff, currentUserId }: { teams: { id: strin
       {state.duplicates?.length ? <DuplicateMatches household={state.duplicates} reasonError={errorFor("duplicateReason")} pending={pending} /> : null}
 
       <Button type="submit" disabled={pending} variant={state.duplicates?.length ? "secondary" : "primary"}>
-        {pending ? t("saving") : state.duplicates?.length ? t("checkAgain") : t("submit")}
+        {sending ? t("saving") : state.duplicates?.length ? t("checkAgain") : t("submit")}
       </Button>
     </form>
   );

@@ -30,7 +30,7 @@ export function MergeForm(props: {
 }) {
   const t = useTranslations("merge");
   const id = useId();
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(mergeCasesAction.bind(null, props.survivorCode, props.mergedCode));
+  const { onSubmit, pending, sending, errorFor, formError, hasFieldErrors } = useFormAction(mergeCasesAction.bind(null, props.survivorCode, props.mergedCode));
   const differing = props.rows.filter((row) => row.survivor !== row.merged);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={t("formLabel")}>
@@ -89,7 +89,7 @@ export function MergeForm(props: {
         <p className="text-sm">{t("confirmIntro", { merged: props.mergedCode, survivor: props.survivorCode })}</p>
         <TextField label={t("confirm", { code: props.mergedCode })} name="confirm" autoComplete="off" error={errorFor("confirm")} />
         <Button type="submit" disabled={pending}>
-          {pending ? t("merging") : t("submit", { merged: props.mergedCode, survivor: props.survivorCode })}
+          {sending ? t("merging") : t("submit", { merged: props.mergedCode, survivor: props.survivorCode })}
         </Button>
       </section>
     </form>

@@ -14,7 +14,7 @@ export function PersonForm({ code, person }: { code: string; person?: PersonDefa
   const tEdit = useTranslations("edit");
   const tIntake = useTranslations("intake");
   const action: (previous: IntakeState, form: FormData) => Promise<IntakeState> = person ? updatePersonAction.bind(null, code, person.id) : addPersonAction.bind(null, code);
-  const { state, onSubmit, pending, errorFor, formError, hasFieldErrors, conflict } = useFormAction<IntakeState>(action);
+  const { state, onSubmit, pending, sending, errorFor, formError, hasFieldErrors, conflict } = useFormAction<IntakeState>(action);
   const matches = state.duplicates?.length ? state.duplicates : null;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -26,7 +26,7 @@ export function PersonForm({ code, person }: { code: string; person?: PersonDefa
       {matches ? <DuplicateMatches household={matches} reasonError={errorFor("duplicateReason")} pending={pending} adding /> : null}
       <div className="flex gap-3">
         <Button type="submit" disabled={pending} variant={matches ? "secondary" : "primary"}>
-          {pending ? tIntake("saving") : matches ? tIntake("checkAgain") : person ? tEdit("save") : tEdit("add")}
+          {sending ? tIntake("saving") : matches ? tIntake("checkAgain") : person ? tEdit("save") : tEdit("add")}
         </Button>
         <Link href={`/cases/${code}`} className={secondaryLinkButtonClass}>
           {tEdit("cancel")}

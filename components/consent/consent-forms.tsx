@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { recordConsentAction, withdrawConsentAction } from "@/lib/consent/actions";
 import { CONSENT_METHODS, CONSENT_PURPOSES } from "@/lib/consent/schema";
@@ -8,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { useControlValue } from "@/components/forms/before-hydration";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
 import { TEXT_LIMITS } from "@/lib/validation/limits";
@@ -17,8 +17,9 @@ type Choice = { id: string; name: string };
 /** Records one person's consent to one purpose, and how it was given. */
 export function RecordConsentForm({ code, people, partners }: { code: string; people: Choice[]; partners: Choice[] }) {
   const t = useTranslations("consent");
-  const [purpose, setPurpose] = useState<string>("");
-  const [method, setMethod] = useState<string>("WRITTEN");
+  // Each choice brings its own fields, so it is state; chosen before the scripts ran, it is kept.
+  const [purpose, setPurpose, purposeControl] = useControlValue("");
+  const [method, setMethod, methodControl] = useControlValue("WRITTEN");
   const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved, conflict } = useFormAction(recordConsentAction.bind(null, code));
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("record")}>
@@ -28,6 +29,7 @@ export function RecordConsentForm({ code, people, partners }: { code: string; pe
       <SelectField
         label={t("purposeLabel")}
         name="purpose"
+        ref={purposeControl}
         value={purpose}
         onChange={(e) => setPurpose(e.target.value)}
         options={[{ value: "", label: t("choose") }, ...CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))]}
@@ -39,6 +41,7 @@ export function RecordConsentForm({ code, people, partners }: { code: string; pe
       <SelectField
         label={t("methodLabel")}
         name="method"
+        ref={methodControl}
         value={method}
         onChange={(e) => setMethod(e.target.value)}
         options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}

@@ -14,7 +14,7 @@ import { DateField } from "@/components/ui/date-field";
 export function UploadDocumentForm({ code, people }: { code: string; people: Option[] }) {
   const t = useTranslations("documents");
   const tType = useTranslations("documentTypes");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(uploadDocumentAction.bind(null, code));
+  const { onSubmit, pending, sending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(uploadDocumentAction.bind(null, code));
   const tErrors = useTranslations("errors");
   // A file over the limit is refused here, before it is sent: the server
   // would refuse it anyway, but only after the whole body had been received.
@@ -42,7 +42,7 @@ export function UploadDocumentForm({ code, people }: { code: string; people: Opt
         <DateField label={t("expiresOn")} name="expiresOn" error={errorFor("expiresOn")} />
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? t("uploading") : t("uploadSubmit")}
+        {sending ? t("uploading") : t("uploadSubmit")}
       </Button>
     </form>
   );

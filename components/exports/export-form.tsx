@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useControlChecked } from "@/components/forms/before-hydration";
 import { useTranslations } from "next-intl";
 import { IdentifyingChoice } from "./identifying-choice";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,7 @@ import { MIN_ARCHIVE_PASSWORD } from "@/lib/exports/archive-password";
  */
 export function ExportForm() {
   const t = useTranslations("exports");
-  const [identifying, setIdentifying] = useState(false);
+  const [identifying, setIdentifying, identifyingCheckbox] = useControlChecked(false);
   const [error, setError] = useState<string | null>(null);
   const [passwordErrors, setPasswordErrors] = useState<{ password: string | null; again: string | null }>({ password: null, again: null });
   return (
@@ -39,6 +40,7 @@ export function ExportForm() {
     >
       <IdentifyingChoice
         identifying={identifying}
+        checkbox={identifyingCheckbox}
         onChange={setIdentifying}
         label={t("identifying")}
         purposeLabel={t("purpose")}

@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/forms";
 import { dbDate } from "@/lib/dates";
 import { dateConvention, writeTypedDate } from "@/lib/typed-dates";
 import { compareWithSaved, applySavedValue, drawnValues, type ConflictRow, type Drawn } from "./conflict";
+import { useHydrated } from "./before-hydration";
 
 /** A refused stale save: what is saved now beside what the reader typed (null rows: the page could not be read again). */
 export type Conflict = { rows: ConflictRow[] | null; takeSaved: (row: ConflictRow) => void };
@@ -88,5 +89,10 @@ export function useFormAction<S extends FormState = FormState>(action: (state: S
   const formError = state.formError ? (t.has(state.formError) ? t(state.formError, state.formErrorValues ?? {}) : t("invalid")) : undefined;
   const hasFieldErrors = Boolean(state.fieldErrors && Object.keys(state.fieldErrors).length);
   const saved = Boolean(state.ok && !pending);
-  return { state, pending, onSubmit, errorFor, formError, hasFieldErrors, formRef, saved, conflict: state.formError === "conflict" ? conflict : undefined };
+  // Until React has taken the page over, the form has no one to send it: the
+  // browser would send it itself, as a GET with every field in the address.
+  // `pending` holds the submit button back until then; `sending` is the save
+  // under way, for a button's label.
+  const hydrated = useHydrated();
+  return { state, pending: pending || !hydrated, sending: pending, onSubmit, errorFor, formError, hasFieldErrors, formRef, saved, conflict: state.formError === "conflict" ? conflict : undefined };
 }

@@ -8,7 +8,7 @@ import { FormStatus } from "@/components/forms/form-status";
 
 export function ImportUploadForm({ teams, sources }: { teams: { id: string; name: string }[]; sources: string[] }) {
   const t = useTranslations("imports");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors } = useFormAction(uploadImportAction);
+  const { onSubmit, pending, sending, errorFor, formError, hasFieldErrors } = useFormAction(uploadImportAction);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("uploadLabel")} encType="multipart/form-data">
       <FormStatus formError={formError} hasFieldErrors={hasFieldErrors} />
@@ -21,7 +21,7 @@ export function ImportUploadForm({ teams, sources }: { teams: { id: string; name
       </datalist>
       <SelectField label={t("team")} name="teamId" options={teams.map((team) => ({ value: team.id, label: team.name }))} error={errorFor("teamId")} />
       <Button type="submit" disabled={pending}>
-        {pending ? t("reading") : t("upload")}
+        {sending ? t("reading") : t("upload")}
       </Button>
     </form>
   );

@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { consequenceOf } from "@/lib/workflows/consequences";
 import { GRAPHS, rulesForStage } from "@/lib/workflows";
@@ -9,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { useControlValue } from "@/components/forms/before-hydration";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
 import { TEXT_LIMITS } from "@/lib/validation/limits";
@@ -17,7 +17,8 @@ import { TEXT_LIMITS } from "@/lib/validation/limits";
 export function MoveProceedingForm({ code, proceedingId, type, version, stage, nextStages }: { code: string; proceedingId: string; type: ProceedingType; version: number; stage: string; nextStages: string[] }) {
   const t = useTranslations("proceedings");
   // What the chosen move will also change (lib/workflows/consequences), said before it is recorded.
-  const [chosen, setChosen] = useState("");
+  // A stage chosen before the scripts ran shows its consequences too.
+  const [chosen, setChosen, chosenControl] = useControlValue("");
   const consequence = chosen ? consequenceOf(type, chosen) : null;
   // The deadlines the move starts (counted from the date it happened) and those it settles.
   const starts = chosen ? rulesForStage(type, chosen) : [];
@@ -35,6 +36,7 @@ export function MoveProceedingForm({ code, proceedingId, type, version, stage, n
         <SelectField
           label={t("move")}
           name="toStage"
+          ref={chosenControl}
           options={[{ value: "", label: t("chooseStage") }, ...nextStages.map((s) => ({ value: s, label: tStage(s) }))]}
           error={errorFor("toStage")}
           onChange={(event) => setChosen(event.currentTarget.value)}

@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { openProceedingAction } from "@/lib/proceedings/actions";
 import { GRAPHS, PROCEEDING_TYPES, type ProceedingType } from "@/lib/workflows";
@@ -7,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { useControlValue } from "@/components/forms/before-hydration";
 import { FormStatus } from "@/components/forms/form-status";
 import { DateField } from "@/components/ui/date-field";
 import { TEXT_LIMITS } from "@/lib/validation/limits";
@@ -16,7 +16,9 @@ export function OpenProceedingForm({ code, hasDefector, programmes }: { code: st
   const tType = useTranslations("enums.proceedingType");
   const tStage = useTranslations("stages");
   const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(openProceedingAction.bind(null, code));
-  const [type, setType] = useState<ProceedingType>(hasDefector ? "TRANSFER_TO_KOREA" : "UNHCR_RSD");
+  // The type decides the starting stages and fields shown; chosen before the scripts ran, it is kept.
+  const [chosenType, setType, typeControl] = useControlValue(hasDefector ? "TRANSFER_TO_KOREA" : "UNHCR_RSD");
+  const type = chosenType as ProceedingType;
   const warnNsm = type === "NSM" && hasDefector;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
@@ -25,12 +27,14 @@ export function OpenProceedingForm({ code, hasDefector, programmes }: { code: st
       <SelectField
         label={t("type")}
         name="type"
+        ref={typeControl}
         value={type}
-        onChange={(event) => setType(event.target.value as ProceedingType)}
+        onChange={(event) => setType(event.target.value)}
         options={PROCEEDING_TYPES.map((value) => ({ value, label: tType(value) }))}
         error={errorFor("type")}
       />
-      <SelectField key={type} label={t("startStage")} name="stage" required options={GRAPHS[type].initial.map((stage) => ({ value: stage, label: tStage(stage) }))} error={errorFor("stage")} />
+      {/* Not keyed by type: a stage chosen before the scripts ran stays chosen when it is one of the type's. */}
+      <SelectField label={t("startStage")} name="stage" required options={GRAPHS[type].initial.map((stage) => ({ value: stage, label: tStage(stage) }))} error={errorFor("stage")} />
       <DateField label={t("occurredOn")} name="occurredOn" hint={t("occurredOnHint")} error={errorFor("occurredOn")} />
       <TextField label={t("reference")} name="reference" hint={t("referenceHint")} autoComplete="off" error={errorFor("reference")} />
       {type === "UNHCR_RSD" ? <DateField label={t("certificateExpiresOn")} name="certificateExpiresOn" error={errorFor("certificateExpiresOn")} /> : null}

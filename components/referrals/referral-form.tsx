@@ -25,7 +25,7 @@ export function ReferralForm({ code, partners, consents, canOverride }: { code: 
   const format = useFormatter();
   const tService = useTranslations("referrals.service");
   const tSummary = useTranslations("summary");
-  const { onSubmit, pending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(createReferralAction.bind(null, code));
+  const { onSubmit, pending, sending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(createReferralAction.bind(null, code));
   if (partners.length === 0) return <p className="text-slate-700">{t("noPartners")}</p>;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("formLabel")}>
@@ -86,7 +86,7 @@ export function ReferralForm({ code, partners, consents, canOverride }: { code: 
         </details>
       ) : null}
       <Button type="submit" disabled={pending}>
-        {pending ? t("sending") : t("send")}
+        {sending ? t("sending") : t("send")}
       </Button>
     </form>
   );

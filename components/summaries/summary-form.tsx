@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useControlChecked } from "@/components/forms/before-hydration";
 import { useFormatter, useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/field";
 import { IdentifyingChoice } from "@/components/exports/identifying-choice";
@@ -19,7 +20,7 @@ export function SummaryForm({ code, consents }: { code: string; consents: Sharin
   const tConsent = useTranslations("consent");
   const format = useFormatter();
   const [consentError, setConsentError] = useState<string | null>(null);
-  const [identifying, setIdentifying] = useState(false);
+  const [identifying, setIdentifying, identifyingCheckbox] = useControlChecked(false);
   const [purposeError, setPurposeError] = useState<string | null>(null);
   const [sectionsError, setSectionsError] = useState<string | null>(null);
   return (
@@ -57,6 +58,7 @@ export function SummaryForm({ code, consents }: { code: string; consents: Sharin
       </fieldset>
       <IdentifyingChoice
         identifying={identifying}
+        checkbox={identifyingCheckbox}
         onChange={setIdentifying}
         label={t("identifying")}
         purposeLabel={t("purpose")}

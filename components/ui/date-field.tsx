@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { dateConvention, readTypedDate, writeTypedDate } from "@/lib/typed-dates";
 import { dbDate } from "@/lib/dates";
 import { FieldShell, controlClass } from "./field";
+import { useControlValue } from "@/components/forms/before-hydration";
 
 /**
  * A date as the reader writes it (lib/typed-dates): day/month/year, the
@@ -37,16 +38,8 @@ export function DateField({
   const format = useFormatter();
   const convention = dateConvention(locale);
   const initial = defaultValue ? writeTypedDate(defaultValue, convention) : "";
-  const [typed, setTyped] = useState(initial);
-  const visible = useRef<HTMLInputElement>(null);
-  // A form emptied after saving empties this field too.
-  useEffect(() => {
-    const form = visible.current?.form;
-    if (!form) return;
-    const reset = () => setTyped(initial);
-    form.addEventListener("reset", reset);
-    return () => form.removeEventListener("reset", reset);
-  }, [initial]);
+  // Keeps a date typed before the page's scripts ran; a form emptied after saving empties this field too.
+  const [typed, setTyped, visible] = useControlValue<HTMLInputElement>(initial);
   const read = readTypedDate(typed, convention);
   const value = read === null ? "" : "iso" in read ? read.iso : typed;
   const readAs =

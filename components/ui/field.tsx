@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type Ref, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import { LimitedControl } from "./limited-control";
 
@@ -109,7 +109,7 @@ export function SelectField({
   options,
   id: givenId,
   ...select
-}: CommonProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] }) {
+}: CommonProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[]; ref?: Ref<HTMLSelectElement> }) {
   const autoId = useId();
   const id = givenId ?? autoId;
   return (

@@ -1,6 +1,7 @@
 "use client";
-import { useState, type FormEvent, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { type FormEvent, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import { useControlValue } from "@/components/forms/before-hydration";
 
 /**
  * A text input or text area with a length limit that the reader can see:
@@ -20,7 +21,9 @@ export function LimitedControl({
 }: { as: "input" | "textarea"; limit: number; noteId: string; invalid: boolean; className: string } & (InputHTMLAttributes<HTMLInputElement> | TextareaHTMLAttributes<HTMLTextAreaElement>)) {
   const t = useTranslations("forms");
   const format = useFormatter();
-  const [length, setLength] = useState(String(props.defaultValue ?? props.value ?? "").length);
+  // The text itself, so a paste made before the page's scripts ran is counted too.
+  const [text, setText, control] = useControlValue<HTMLInputElement & HTMLTextAreaElement>(String(props.defaultValue ?? props.value ?? ""));
+  const length = text.length;
   const over = length > limit;
   const shared = {
     ...props,
@@ -28,7 +31,8 @@ export function LimitedControl({
     "aria-invalid": invalid || over ? true : undefined,
     "data-over-limit": over ? "true" : undefined,
     "aria-describedby": [props["aria-describedby"], noteId].filter(Boolean).join(" "),
-    onInput: (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setLength(event.currentTarget.value.length),
+    ref: control,
+    onInput: (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setText(event.currentTarget.value),
   };
   const number = (n: number) => format.number(n);
   return (
