@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { readOnKeptPlan, type Db } from "@/lib/prisma-client";
 
@@ -106,6 +106,22 @@ export async function recordAudit(tx: Pick<Tx, "$executeRaw">, entry: AuditEntry
   const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
   await tx.$executeRaw`insert into "AuditLog" ("actorId", action, entity, "entityId", "caseId", fields, ip, detail, "occurredOn")
     values (${entry.actorId}::uuid, ${entry.action}, ${entry.entity}, ${entry.entityId ?? null}, ${entry.caseId ?? null}::uuid, ${entry.fields ?? []}::text[], ${entry.ip ?? null}, ${detail}::jsonb, ${entry.occurredOn ?? null}::date)`;
+}
+
+/**
+ * recordAudit's insert as a step of a read's own statement (a `with` query
+ * named `viewed`, say), for a read that records itself: one row for each
+ * row of the statement's `found` (a query of cases), with the case as its
+ * entity. PostgreSQL runs the step whether or not the rest of the statement
+ * reads it, in the statement's transaction: the row is written if and only
+ * if the case was read, with no round trip of its own (under load one cost
+ * a case page about as much as its whole read: docs/benchmarks.md, session
+ * 38). Same columns, same trigger (the chain) as recordAudit.
+ */
+export function auditEachFoundCase(entry: Pick<AuditEntry, "actorId" | "action" | "ip" | "detail">): Prisma.Sql {
+  const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
+  return Prisma.sql`insert into "AuditLog" ("actorId", action, entity, "entityId", "caseId", fields, ip, detail)
+    select ${entry.actorId}::uuid, ${entry.action}, 'Case', found.id::text, found.id, '{}'::text[], ${entry.ip ?? null}, ${detail}::jsonb from found`;
 }
 
 /**

@@ -176,7 +176,9 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
  * check counts the header's unread notices with it in its own statement:
  * whose notices they are is known only from the row that statement reads,
  * so caseScope's Prisma clause cannot be built beforehand, and a statement
- * of its own cost every signed-in page about a millisecond under load. It
+ * of its own cost every signed-in page about a millisecond under load. The
+ * case gate opens a case page for staff with it, in the statement that also
+ * records the view (readCaseFileRecordingView). It
  * must say what caseScope says, role by role, and is kept beside it; a
  * test compares the two for every role on random data
  * (lib/auth/unread-notices.integration.test.ts). Plain text, not Prisma.Sql:

@@ -12,7 +12,7 @@ import { standingGrantSections } from "@/lib/grants/grants";
 import { isCaseCode } from "./codes";
 import { isUuid } from "@/lib/validation/ids";
 import { survivorOf } from "./merge";
-import { caseFileOf, caseFileSelect, getCaseFile, type CaseFile, type CaseFileRow } from "./case-file";
+import { caseFileOf, getCaseFile, readCaseFileRecordingView, type CaseFile, type CaseFileRow } from "./case-file";
 import type { CaseSection } from "@/lib/grants/sections";
 
 // Not exported: only this module can write the brand, so a CaseAccess
@@ -58,24 +58,40 @@ export async function openCase(actor: Actor, code: unknown, purpose: CasePurpose
  * null, with a refused attempt on an existing case already audited. Not
  * exported: callers get the access only once that row is written
  * (openCase, openCaseForPage). With `withFile`, a member of staff's case
- * file is read in the gate's own statement (the same case, the same scope,
- * one round trip fewer on every case page); a guest's is not, as their
- * grants decide which parts of it they read.
+ * file is read, and their view recorded, by the gate's own statement (the
+ * same case, the same scope, and no round trip but that one on every case
+ * page); a guest's is not, as their grants decide which parts they read.
  */
 async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: string | null, withFile = false): Promise<{ access: CaseAccess; audited: Promise<void>; file: CaseFileRow | null } | null> {
   if (typeof code !== "string" || !isCaseCode(code)) return null;
-  // Staff have no section limit (the policy's sectionLimit): their whole file comes with the gate.
-  const found = await findInScope(actor, code, withFile && sectionLimit(actor, []) === null);
-  if (!found) {
-    const existing = await db.case.findUnique({ where: { code }, select: { id: true } });
-    if (existing) await recordAudit(db, { actorId: actor.id, action: "case.refused", entity: "Case", entityId: existing.id, caseId: existing.id, ip, detail: { purpose } });
-    return null;
+  // Staff have no section limit (the policy's sectionLimit): their whole
+  // file, and the view's audit row, come with the gate's one statement.
+  if (withFile && purpose !== "change" && sectionLimit(actor, []) === null) {
+    const file = await readCaseFileRecordingView(actor, code, { ip, detail: { purpose } });
+    if (!file) return refuse(actor, code, purpose, ip);
+    const found = { ...file, memberIds: file.members.map((m) => m.user.id) };
+    return { access: accessTo(actor, found, []), audited: Promise.resolve(), file };
   }
+  const found = await findInScope(actor, code);
+  if (!found) return refuse(actor, code, purpose, ip);
   // A guest's grants are read again at each opening: the window is the policy's, checked now.
   const grants = actor.role === "GUEST" ? await standingGrantSections(actor, found.id) : [];
   const detail = grants.length ? { purpose, grants: grants.map((g) => g.id) } : { purpose };
   const audited = purpose === "change" ? Promise.resolve() : recordAudit(db, { actorId: actor.id, action: "case.view", entity: "Case", entityId: found.id, caseId: found.id, ip, detail });
-  const access = {
+  return { access: accessTo(actor, found, grants), audited, file: null };
+}
+
+/** No case for this actor: an attempt on a case that exists is audited (who tried), one that does not is not. */
+async function refuse(actor: Actor, code: string, purpose: CasePurpose, ip: string | null): Promise<null> {
+  const existing = await db.case.findUnique({ where: { code }, select: { id: true } });
+  if (existing) await recordAudit(db, { actorId: actor.id, action: "case.refused", entity: "Case", entityId: existing.id, caseId: existing.id, ip, detail: { purpose } });
+  return null;
+}
+
+type Admitted = { id: string; code: string; teamId: string; sensitivity: Sensitivity; caseworkerId: string | null; memberIds: string[] };
+
+function accessTo(actor: Actor, found: Admitted, grants: { sections: string[] }[]): CaseAccess {
+  return {
     actor,
     caseId: found.id,
     code: found.code,
@@ -84,20 +100,14 @@ async function admit(actor: Actor, code: unknown, purpose: CasePurpose, ip: stri
     named: isNamedOn(actor, { caseworkerId: found.caseworkerId, memberIds: found.memberIds }),
     sections: sectionLimit(actor, grants),
   } as CaseAccess;
-  return { access, audited, file: found.file };
 }
 
 const GATE_SELECT = { id: true, code: true, teamId: true, sensitivity: true, caseworkerId: true } as const;
 
-/** The case with this code in the actor's scope: with its whole case file, or only what the gate needs. */
-async function findInScope(actor: Actor, code: string, withFile: boolean) {
-  const where = { AND: [{ code }, caseScope(actor)] };
-  if (withFile) {
-    const row = await db.case.findFirst({ where, select: caseFileSelect(null) });
-    return row && { ...row, memberIds: row.members.map((m) => m.user.id), file: row };
-  }
-  const row = await db.case.findFirst({ where, select: { ...GATE_SELECT, members: { where: { userId: actor.id }, select: { userId: true } } } });
-  return row && { ...row, memberIds: row.members.map((m) => m.userId), file: null };
+/** The case with this code in the actor's scope, with what the gate needs of it. */
+async function findInScope(actor: Actor, code: string): Promise<Admitted | null> {
+  const row = await db.case.findFirst({ where: { AND: [{ code }, caseScope(actor)] }, select: { ...GATE_SELECT, members: { where: { userId: actor.id }, select: { userId: true } } } });
+  return row && { ...row, memberIds: row.members.map((m) => m.userId) };
 }
 
 /**
