@@ -178,8 +178,8 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
  * so caseScope's Prisma clause cannot be built beforehand, and a statement
  * of its own cost every signed-in page about a millisecond under load. The
  * case gate opens a case page for staff with it, in the statement that also
- * records the view (readCaseFileRecordingView). It
- * must say what caseScope says, role by role, and is kept beside it; a
+ * records the view (readCaseFileRecordingView). It must say what caseScope
+ * says, role by role, and is kept beside it; a
  * test compares the two for every role on random data
  * (lib/auth/unread-notices.integration.test.ts). Plain text, not Prisma.Sql:
  * it holds no values, and this module is also bundled for the browser.
