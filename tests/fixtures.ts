@@ -62,3 +62,9 @@ export async function openFor(actor: Actor, code: string): Promise<CaseAccess> {
   if (!access) throw new Error(`${actor.role} may not open ${code}`);
   return access;
 }
+
+/** The page.view rows an actor's reads have written from `ip` (a tag of the test's own), oldest first. */
+export async function pageViewsFrom(actorId: string, ip: string) {
+  const rows = await testDb.auditLog.findMany({ where: { actorId, ip, action: "page.view" }, orderBy: { id: "asc" }, select: { entity: true, entityId: true, caseId: true, fields: true, detail: true, hash: true } });
+  return rows;
+}

@@ -3,7 +3,7 @@
 // must draw the same: each Bangkok day's count, its first hearings in full,
 // which clash; the agenda's pages and total.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, pageViewsFrom, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { hearingGrid, listHearings, type HearingFilters } from "./queries";
 import { ROWS_PER_PAGE } from "@/lib/paging";
@@ -48,10 +48,23 @@ beforeAll(async () => {
 
 const MARCH = { from: new Date("2031-02-28T17:00:00Z"), to: new Date("2031-03-31T17:00:00Z") };
 
-/** What a grid draws, in a form two grids can be compared by. */
+/** The one view row a read left (its own `ip`), without its chain hash. */
+async function viewOf(actor: Actor, ip: string) {
+  const rows = await pageViewsFrom(actor.id, ip);
+  expect(rows).toHaveLength(1);
+  return rows.map(({ hash, ...row }) => ({ ...row, chained: Boolean(hash) }))[0];
+}
+
+/** What a grid draws, and the view it records, in a form two grids can be compared by. */
 async function drawn(actor: Actor, filters: Partial<HearingFilters> = {}, perDay = 2) {
-  const grid = await hearingGrid(actor, { ...MARCH, ...filters }, perDay);
+  const ip = `grid ${tag()}`;
+  const grid = await hearingGrid(actor, { ...MARCH, ...filters }, perDay, { ip, detail: { view: "month", from: "2031-03-01", listPage: null } });
+  const hearings = [...grid.days.values()].flatMap((day) => day.hearings);
+  const codes = [...new Set(hearings.map((h) => h.proceeding.case.code))];
+  const viewed = await viewOf(actor, ip);
+  expect(viewed.detail).toEqual({ page: "hearings", rows: codes.length, cases: codes, view: "month", from: "2031-03-01", listPage: null });
   return {
+    viewed,
     days: [...grid.days].map(([day, { count, hearings }]) => ({
       day,
       count,
@@ -115,8 +128,13 @@ describe("the week and month grids", () => {
 describe("the agenda", () => {
   /** What an agenda page shows, in a form two agendas can be compared by. */
   async function agenda(actor: Actor, filters: Partial<HearingFilters>, page: number) {
-    const listed = await listHearings(actor, { ...MARCH, ...filters }, page);
+    const ip = `agenda ${tag()}`;
+    const listed = await listHearings(actor, { ...MARCH, ...filters }, page, { ip, detail: { view: "agenda", from: "2031-03-01", listPage: page } });
+    const codes = [...new Set(listed.hearings.map((h) => h.proceeding.case.code))];
+    const viewed = await viewOf(actor, ip);
+    expect(viewed.detail).toEqual({ page: "hearings", rows: codes.length, cases: codes, view: "agenda", from: "2031-03-01", listPage: page });
     return {
+      viewed,
       total: listed.total,
       hearings: listed.hearings.map((h) => [h.startsAt.toISOString(), h.purpose, h.court.name, h.court.names, h.proceeding.type, h.proceeding.case.code, h.counselId, h.counsel?.name ?? null, h.clash]),
     };
@@ -134,8 +152,8 @@ describe("the agenda", () => {
     ]);
     expect(await agenda(caseworker, {}, 1)).toEqual(march);
     // A page past the end shows none, and still the total.
-    expect(await agenda(supervisor, {}, 2)).toEqual({ total: 5, hearings: [] });
-    expect(await agenda(caseworker, {}, 2)).toEqual({ total: 5, hearings: [] });
+    expect(await agenda(supervisor, {}, 2)).toMatchObject({ total: 5, hearings: [] });
+    expect(await agenda(caseworker, {}, 2)).toMatchObject({ total: 5, hearings: [] });
     for (const filter of [{ type: "DEPORTATION_EXTRADITION" }, { courtId: ids.court }, { counselId: ids.counsel }, { teamId: ids.otherTeam }] as Partial<HearingFilters>[]) {
       expect(await agenda(supervisor, filter, 1), JSON.stringify(filter)).toEqual(await agenda(caseworker, filter, 1));
     }

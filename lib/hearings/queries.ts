@@ -6,6 +6,7 @@ import type { CaseAccess } from "@/lib/cases/access";
 import { hearingScope, teamColumnScope, workingTeamIds, type Actor } from "@/lib/policy";
 import { findClashes } from "./clashes";
 import { bangkokDate, daysFrom, TIME_ZONE, type CalendarDate } from "@/lib/dates";
+import { pageViewStep, writePageView, type Viewing } from "@/lib/page-views";
 
 export type HearingFilters = { from: Date; to: Date; counselId?: string; courtId?: string; type?: string; teamId?: string };
 
@@ -117,18 +118,21 @@ async function clashingIds(hearings: { counselId: string | null }[], filters: He
  * One page of the hearings in a period that the actor may see (the
  * agenda, ROWS_PER_PAGE), soonest first, each marked if its counsel has
  * another at the same time (lists show case codes only, never names), and
- * the period's total.
+ * the period's total. The view is recorded with the codes shown, by the
+ * read's own statement where it is one (a supervisor's: pageViewStep).
  */
-export async function listHearings(actor: Actor, filters: HearingFilters, page: number) {
+export async function listHearings(actor: Actor, filters: HearingFilters, page: number, viewing: Viewing) {
   const teams = teamColumnScope(actor);
-  if (teams) return teamAgenda(teams, filters, page);
+  if (teams) return teamAgenda(actor, teams, filters, page, viewing);
   const where = hearingWhere(actor, filters);
   const [slots, total] = await Promise.all([
     db.hearing.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], skip: (page - 1) * ROWS_PER_PAGE, take: ROWS_PER_PAGE, select: { id: true, counselId: true } }),
     db.hearing.count({ where }),
   ]);
   const [shown, clashes] = await Promise.all([calendarHearings(slots.map((s) => s.id)), clashingIds(slots, filters)]);
-  return { hearings: inOrder(slots.map((s) => s.id), shown, clashes), total };
+  const hearings = inOrder(slots.map((s) => s.id), shown, clashes);
+  await writePageView(actor, "hearings", viewing, hearings.map((h) => h.proceeding.case.code));
+  return { hearings, total };
 }
 
 /**
@@ -136,11 +140,11 @@ export async function listHearings(actor: Actor, filters: HearingFilters, page: 
  * first `perDay` in full (a cell shows a few and links to that day's
  * agenda), the period's total and how many clash. Every hearing of the
  * period is counted and checked for clashes, but only those shown are
- * read in full.
+ * read in full. The view is recorded as listHearings records it.
  */
-export async function hearingGrid(actor: Actor, filters: HearingFilters, perDay: number) {
+export async function hearingGrid(actor: Actor, filters: HearingFilters, perDay: number, viewing: Viewing) {
   const teams = teamColumnScope(actor);
-  if (teams) return teamGrid(teams, filters, perDay);
+  if (teams) return teamGrid(actor, teams, filters, perDay, viewing);
   const slots = await db.hearing.findMany({
     where: hearingWhere(actor, filters),
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
@@ -156,6 +160,7 @@ export async function hearingGrid(actor: Actor, filters: HearingFilters, perDay:
   const shownIds = [...byDay.values()].flatMap((ids) => ids.slice(0, perDay));
   const [shown, clashes] = await Promise.all([calendarHearings(shownIds), clashingIds(slots, filters)]);
   const days = new Map([...byDay].map(([day, ids]) => [day, { count: ids.length, hearings: inOrder(ids.slice(0, perDay), shown, clashes) }]));
+  await writePageView(actor, "hearings", viewing, [...days.values()].flatMap((day) => day.hearings.map((h) => h.proceeding.case.code)));
   return { days, total: slots.length, clashes: clashes.size ? slots.filter((s) => clashes.has(s.id)).length : 0 };
 }
 
@@ -189,7 +194,7 @@ type TeamAgendaRow = CalendarRow & {
  * The tests check that both ways give the same agenda
  * (grid.integration.test).
  */
-async function teamAgenda(teams: { teamId?: string }, filters: HearingFilters, page: number) {
+async function teamAgenda(actor: Actor, teams: { teamId?: string }, filters: HearingFilters, page: number, viewing: Viewing) {
   const first = (page - 1) * ROWS_PER_PAGE;
   const window = clashWindow(filters);
   const rows = await db.$queryRaw<TeamAgendaRow[]>`
@@ -201,7 +206,7 @@ async function teamAgenda(teams: { teamId?: string }, filters: HearingFilters, p
       select * from slots where n > ${first} and n <= ${first + ROWS_PER_PAGE}
     ), total as (
       select count(*)::int as total from slots
-    )
+    ), viewed as (${pageViewStep(actor, "hearings", viewing, Prisma.sql`select c.code, s.n from shown s join "Proceeding" p on p.id = s."proceedingId" join "Case" c on c.id = p."caseId"`)})
     select 'shown' as kind, s.id::text, s."startsAt", s."counselId"::text as "counselId", s."durationMinutes", t.total, s.n,
            s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
     from total t join shown s on true
@@ -239,7 +244,7 @@ type TeamGridRow = CalendarRow & {
  * time). The tests check that both ways give the same grid
  * (grid.integration.test).
  */
-async function teamGrid(teams: { teamId?: string }, filters: HearingFilters, perDay: number) {
+async function teamGrid(actor: Actor, teams: { teamId?: string }, filters: HearingFilters, perDay: number, viewing: Viewing) {
   // "startsAt" holds UTC: as a Bangkok wall-clock time, its date is the Bangkok day (bangkokDate).
   const rows = await db.$queryRaw<TeamGridRow[]>`
     with slots as (
@@ -248,7 +253,12 @@ async function teamGrid(teams: { teamId?: string }, filters: HearingFilters, per
              count(*) over (partition by d.day)::int as "dayCount"
       from "Hearing" h, lateral (select to_char(h."startsAt" at time zone 'UTC' at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as day) d
       where ${teamHearingConditions(teams, filters)}
-    )
+    ), viewed as (${pageViewStep(
+      actor,
+      "hearings",
+      viewing,
+      Prisma.sql`select c.code, row_number() over (order by s."startsAt", s.id) as n from slots s join "Proceeding" p on p.id = s."proceedingId" join "Case" c on c.id = p."caseId" where s.place <= ${perDay}`,
+    )})
     select s.id::text, s."startsAt", s."counselId"::text as "counselId", s.day, s."dayCount", s.place <= ${perDay} as shown,
            s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
     from slots s

@@ -2,13 +2,14 @@
 // order asked for (next hearing, next deadline, longest held, code), one
 // page at a time.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, pageViewsFrom, tag, testDb } from "@/tests/fixtures";
 import type { Actor } from "@/lib/policy";
 import { refoulementBoard } from "./board";
 
 let supervisor: Actor;
 let outsider: Actor;
 const codes: string[] = [];
+const viewing = { ip: null };
 
 beforeAll(async () => {
   const team = await makeTeam("Board");
@@ -29,7 +30,7 @@ beforeAll(async () => {
   }
 });
 
-const order = async (sort: "code" | "hearing" | "deadline" | "detention") => (await refoulementBoard(supervisor, sort)).rows.map((r) => r.code);
+const order = async (sort: "code" | "hearing" | "deadline" | "detention") => (await refoulementBoard(supervisor, sort, 1, viewing)).rows.map((r) => r.code);
 
 describe("the refoulement-risk board", () => {
   it("sorts by next hearing, next deadline, time held and code", async () => {
@@ -38,15 +39,15 @@ describe("the refoulement-risk board", () => {
     expect(await order("deadline")).toEqual([b, c, a]);
     expect(await order("detention")).toEqual([c, b, a]);
     expect(await order("code")).toEqual([...codes].sort());
-    const board = await refoulementBoard(supervisor, "detention");
+    const board = await refoulementBoard(supervisor, "detention", 1, viewing);
     expect([board.total, board.page, board.pages]).toEqual([3, 1, 1]);
     expect(board.rows[0].detention?.days).toBeGreaterThan(90);
     expect(board.rows[0].nextDeadline?.title).toBe("Appeal");
   });
 
   it("shows another team's supervisor none of them, and a page past the end is the last", async () => {
-    expect((await refoulementBoard(outsider, "hearing")).rows.map((r) => r.code).filter((code) => codes.includes(code))).toEqual([]);
-    expect((await refoulementBoard(supervisor, "code", 99)).page).toBe(1);
+    expect((await refoulementBoard(outsider, "hearing", 1, viewing)).rows.map((r) => r.code).filter((code) => codes.includes(code))).toEqual([]);
+    expect((await refoulementBoard(supervisor, "code", 99, viewing)).page).toBe(1);
   });
 
   it("takes a case's next hearing over all its proceedings, past hearings left out", async () => {
@@ -72,7 +73,7 @@ describe("the refoulement-risk board", () => {
     await hearings(past.id, "DEPORTATION_EXTRADITION", [-2, -1]);
     const soon = await flagged("soon");
     await hearings(soon.id, "DEPORTATION_EXTRADITION", [4]);
-    const board = await refoulementBoard(reader, "hearing");
+    const board = await refoulementBoard(reader, "hearing", 1, viewing);
     expect(board.rows.map((r) => r.code)).toEqual([two.code, soon.code, past.code]);
     const next = board.rows[0].nextHearing!.getTime();
     expect(Math.abs(next - (Date.now() + 3 * day))).toBeLessThan(60_000);
@@ -93,10 +94,10 @@ describe("the refoulement-risk board", () => {
     const hearing = await testDb.hearing.create({ data: { proceedingId: moving.id, courtId: court.id, purpose: "FIRST_HEARING", startsAt: new Date(Date.now() + 2 * 86_400_000) } });
     expect((await testDb.hearing.findUniqueOrThrow({ where: { id: hearing.id } })).caseId).toBe(merged.id);
     // Before the move the kept case has no hearing and comes last; after it, its hearing in two days puts it first.
-    expect((await refoulementBoard(reader, "hearing")).rows.map((r) => r.code)).toEqual([later.code, kept.code]);
+    expect((await refoulementBoard(reader, "hearing", 1, viewing)).rows.map((r) => r.code)).toEqual([later.code, kept.code]);
     await testDb.proceeding.update({ where: { id: moving.id }, data: { caseId: kept.id } });
     expect((await testDb.hearing.findUniqueOrThrow({ where: { id: hearing.id } })).caseId).toBe(kept.id);
-    expect((await refoulementBoard(reader, "hearing")).rows.map((r) => r.code)).toEqual([kept.code, later.code]);
+    expect((await refoulementBoard(reader, "hearing", 1, viewing)).rows.map((r) => r.code)).toEqual([kept.code, later.code]);
   });
   it("holds every case at risk, however many, and sorts them all", async () => {
     // More than the 500 the board once kept: each of these is flagged, and the one with a hearing tomorrow leads the board.
@@ -110,9 +111,25 @@ describe("the refoulement-risk board", () => {
     await testDb.case.update({ where: { id: made.id }, data: { riskFlags: ["REFOULEMENT_RISK"] } });
     const proceeding = await testDb.proceeding.create({ data: { caseId: made.id, type: "DEPORTATION_EXTRADITION", stage: "ORDER_RECEIVED" } });
     await testDb.hearing.create({ data: { proceedingId: proceeding.id, courtId: (await testDb.court.findFirstOrThrow()).id, purpose: "FIRST_HEARING", startsAt: new Date(Date.now() + 86_400_000) } });
-    const board = await refoulementBoard(reader, "hearing");
+    const board = await refoulementBoard(reader, "hearing", 1, viewing);
     expect(board.total).toBe(521);
     expect(board.rows[0].code).toBe(made.code);
+    // The read records its view with the codes of the page shown: a page past the end is the last, of 21 cases.
+    const ip = `board ${run}`;
+    const last = await refoulementBoard(reader, "code", 99, { ip });
+    expect([last.page, last.rows.length]).toEqual([21, 21]);
+    expect((await pageViewsFrom(reader.id, ip)).map((row) => [row.entityId, row.detail])).toEqual([
+      ["board", { page: "board", rows: 21, cases: last.rows.map((r) => r.code), sort: "code", listPage: 21 }],
+    ]);
+  });
+
+  it("records an empty board's view too, whether or not the reader has cases at risk to look through", async () => {
+    const team = await makeTeam("Board, empty");
+    const ip = `board ${tag()}`;
+    for (const reader of [await makeUser("SUPERVISOR", team.id), await makeUser("CASEWORKER", team.id)]) {
+      expect((await refoulementBoard(reader, "deadline", 2, { ip })).rows).toEqual([]);
+      expect((await pageViewsFrom(reader.id, ip)).map((row) => row.detail)).toEqual([{ page: "board", rows: 0, cases: [], sort: "deadline", listPage: 1 }]);
+    }
   });
 
   it("shows a caseworker and a legal officer only the cases at risk they may open, with each row's details", async () => {
@@ -138,7 +155,7 @@ describe("the refoulement-risk board", () => {
     const person = await testDb.person.findFirstOrThrow({ where: { caseId: open.id } });
     await testDb.detentionEpisode.create({ data: { caseId: open.id, personId: person.id, facilityId: facility.id, startedOn: new Date(Date.now() - 30 * day) } });
 
-    const seen = await refoulementBoard(caseworker, "code");
+    const seen = await refoulementBoard(caseworker, "code", 1, viewing);
     expect(seen.rows.map((r) => r.code)).toEqual([open.code, byIncident.code].sort());
     expect(seen.total).toBe(2);
     const row = seen.rows.find((r) => r.code === open.code)!;
@@ -148,8 +165,8 @@ describe("the refoulement-risk board", () => {
     expect(row.detention?.days).toBeGreaterThanOrEqual(30);
     expect(seen.rows.find((r) => r.code === byIncident.code)?.incident).toMatchObject({ kind: "THREAT", severity: "HIGH" });
     // Counsel on one case sees that one; the restricted case stays off a caseworker's board unless they are named on it.
-    expect((await refoulementBoard(counsel, "hearing")).rows.map((r) => r.code)).toEqual([open.code]);
+    expect((await refoulementBoard(counsel, "hearing", 1, viewing)).rows.map((r) => r.code)).toEqual([open.code]);
     await testDb.case.update({ where: { id: restricted.id }, data: { caseworkerId: caseworker.id } });
-    expect((await refoulementBoard(caseworker, "code")).rows.map((r) => r.code)).toEqual([open.code, restricted.code, byIncident.code].sort());
+    expect((await refoulementBoard(caseworker, "code", 1, viewing)).rows.map((r) => r.code)).toEqual([open.code, restricted.code, byIncident.code].sort());
   });
 });

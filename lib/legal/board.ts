@@ -9,6 +9,7 @@ import { addCalendarDays, dbDate, isoDate, todayInBangkok, type CalendarDate } f
 import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
 import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
+import { pageViewStep, writePageView, type Viewing } from "@/lib/page-views";
 
 export const BOARD_SORTS = ["code", "hearing", "deadline", "detention"] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
@@ -67,13 +68,18 @@ async function boardScope(actor: Actor, since: CalendarDate): Promise<Prisma.Sql
  * cases from their two indexes (an OR of the two read every case in
  * scope), each one's sort key from one index entry, the page, and its
  * rows' details; read as four statements and sorted here, the board of
- * 800 cases cost twice the server time.
+ * 800 cases cost twice the server time. The statement records the view
+ * too, with the codes of the page shown (pageViewStep).
  */
-export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedPage = 1) {
+export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedPage: number, viewing: Pick<Viewing, "ip">) {
   const today = todayInBangkok();
   const since = addCalendarDays(today, -INCIDENT_WINDOW_DAYS);
   const scope = await boardScope(actor, since);
-  if (!scope) return { rows: [], total: 0, page: 1, pages: 1 };
+  const detail = { sort };
+  if (!scope) {
+    await writePageView(actor, "board", { ip: viewing.ip, detail: { ...detail, listPage: 1 } }, []);
+    return { rows: [], total: 0, page: 1, pages: 1 };
+  }
   // A page past the end is the last one.
   const found = await db.$queryRaw<BoardRow[]>`${prepareAnyway}
     with board as (
@@ -85,7 +91,13 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
       from (select b.id, b.code, ${SORT_KEY[sort]} as key from board b) b
     ), shown as (
       select r.*, least(${requestedPage}::int, ceil(r.total / ${ROWS_PER_PAGE}::numeric)::int) as page from ranked r
-    )
+    ), viewed as (${pageViewStep(
+      actor,
+      "board",
+      { ip: viewing.ip, detail },
+      Prisma.sql`select code, n from shown where n > (page - 1) * ${ROWS_PER_PAGE} and n <= page * ${ROWS_PER_PAGE}`,
+      Prisma.sql`jsonb_build_object('listPage', (select coalesce(max(page), 1) from shown))`,
+    )})
     select s.code, c.sensitivity::text, s.total, s.page,
       array(select u.name from "CaseMember" m join "User" u on u.id = m."userId" where m."caseId" = s.id and m.role = 'COUNSEL' order by u.name) as counsel,
       array(select p.stage from "Proceeding" p where p."caseId" = s.id and p.type = 'DEPORTATION_EXTRADITION' and not p.closed order by p."openedAt", p.id) as "removalStages",

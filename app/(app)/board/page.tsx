@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { recordPageView } from "@/lib/page-views";
 import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
@@ -12,6 +11,7 @@ import { pageTitle } from "@/lib/page-title";
 import { Pager, pageParam } from "@/components/ui/pager";
 import { pageOf, shownRange } from "@/lib/paging";
 import { html, innerHtml } from "@/lib/html";
+import { clientIp } from "@/lib/request-context";
 
 export const generateMetadata = pageTitle("board");
 
@@ -19,9 +19,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("board:read");
   const query = await searchParams;
   const sort: BoardSort = (BOARD_SORTS as readonly string[]).includes(query.sort ?? "") ? (query.sort as BoardSort) : "hearing";
-  // The whole board is sorted, then shown a page at a time (a page, not the board, is what costs).
-  const { rows, total, page, pages } = await refoulementBoard(user, sort, pageParam(query.page));
-  await recordPageView(user, "board", { cases: rows.map((r) => r.code), detail: { sort, listPage: page } });
+  // The whole board is sorted, then shown a page at a time (a page, not the board, is what costs); its read records the view.
+  const { rows, total, page, pages } = await refoulementBoard(user, sort, pageParam(query.page), { ip: await clientIp() });
   const t = await getTranslations("board");
   const locale = await getLocale();
   const tStage = await getTranslations("stages");

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { recordPageView } from "@/lib/page-views";
 import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
@@ -16,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
 import { pageTitle } from "@/lib/page-title";
 import { html, innerHtml } from "@/lib/html";
+import { clientIp } from "@/lib/request-context";
 
 export const generateMetadata = pageTitle("hearings");
 
@@ -51,13 +51,16 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   // The agenda is read a page at a time; the week and month grids show a few hearings a day and count the rest.
   const filters = { from: startOfBangkokDay(range.first), to: startOfBangkokDay(range.end), counselId: params.counsel, courtId: params.court, type: params.type, teamId: params.team };
   const page = params.view === "agenda" ? pageParam(raw.page) : undefined;
+  // Each read records the view, with the codes it shows.
+  const viewing = { ip: await clientIp(), detail: { view: params.view, from: range.first, listPage: page ?? null } };
   const [listed, options] = await Promise.all([
-    page ? listHearings(user, filters, page).then(({ hearings, total }) => ({ days: agendaDays(hearings), total, clashes: hearings.filter((h) => h.clash).length })) : hearingGrid(user, filters, PER_DAY_CELL),
+    page
+      ? listHearings(user, filters, page, viewing).then(({ hearings, total }) => ({ days: agendaDays(hearings), total, clashes: hearings.filter((h) => h.clash).length }))
+      : hearingGrid(user, filters, PER_DAY_CELL, viewing),
     hearingOptions(user),
   ]);
   const { days, total } = listed;
   const shown = [...days.values()].flatMap((d) => d.hearings);
-  await recordPageView(user, "hearings", { cases: shown.map((h) => h.proceeding.case.code), detail: { view: params.view, from: range.first, listPage: page ?? null } });
   const t = await getTranslations("hearingsPage");
   const locale = await getLocale();
   const tPurpose = await getTranslations("enums.hearingPurpose");
