@@ -1,5 +1,6 @@
 "use client";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import { addClosureAction, removeClosureAction } from "@/lib/deadlines/actions";
 import { CLOSURE_KINDS, type ClosureKind } from "@/lib/deadlines/schema";
 import { dbDate } from "@/lib/dates";
@@ -34,7 +35,7 @@ export function AddClosureForm({ year }: { year: number }) {
  */
 export function ClosureList({ closures }: { closures: { date: string; kind: ClosureKind; name: string }[] }) {
   const t = useTranslations("courtCalendar");
-  const format = useFormatter();
+  const format = useKeptFormatter();
   const { onSubmit, pending, formError, saved, state } = useFormAction(removeClosureAction);
   const day = (iso: string) => format.dateTime(dbDate(iso), "weekday");
   return (

@@ -1,7 +1,8 @@
 "use client";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { unstable_rethrow } from "next/navigation";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import type { FormState } from "@/lib/forms";
 import { dbDate } from "@/lib/dates";
 import { dateConvention, writeTypedDate } from "@/lib/typed-dates";
@@ -41,7 +42,7 @@ export function useFormAction<S extends FormState = FormState>(action: (state: S
   // What the form showed before the first save: a refused save may bring the page back with the saved values.
   const drawn = useRef<Drawn | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const format = useFormatter();
+  const format = useKeptFormatter();
   const locale = useLocale();
   useEffect(() => {
     const form = sent.current;

@@ -2,7 +2,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import { draftsPossible, keepDraft, listDrafts, removeDraft, type NoteDraft } from "@/lib/offline/note-drafts";
 import { Button } from "@/components/ui/button";
 
@@ -162,7 +163,7 @@ export function CaseNoteDrafts({ code, putBack }: { code: string; putBack: (draf
   const t = useTranslations("offline");
   const tErrors = useTranslations("errors");
   const tKind = useTranslations("enums.noteKind");
-  const format = useFormatter();
+  const format = useKeptFormatter();
   const mine = drafts.filter((d) => d.caseCode === code);
   if (!mine.length) return null;
   // The case out of reach (or gone) is the likely refusal; a field's message otherwise.
@@ -181,7 +182,7 @@ export function CaseNoteDrafts({ code, putBack }: { code: string; putBack: (draf
         {mine.map((draft) => (
           <li key={draft.id} className="rounded border border-slate-300 bg-white p-2 text-sm" data-testid="note-draft">
             <p className="text-slate-700">
-              {tKind.has(draft.kind) ? tKind(draft.kind) : draft.kind} · {format.dateTime(new Date(draft.writtenAt), { timeStyle: "short" })} ·{" "}
+              {tKind.has(draft.kind) ? tKind(draft.kind) : draft.kind} · {format.dateTime(new Date(draft.writtenAt), "time")} ·{" "}
               <span className={draft.refusal ? "font-semibold text-red-800" : "font-semibold text-amber-900"}>{draft.refusal ? t("notSent") : t("waiting")}</span>
             </p>
             <p className="line-clamp-2 whitespace-pre-wrap">{draft.body}</p>

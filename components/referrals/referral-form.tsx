@@ -1,6 +1,7 @@
 "use client";
 import { Link } from "@/components/ui/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import { createReferralAction } from "@/lib/referrals/actions";
 import { REFERRAL_SERVICES } from "@/lib/referrals/schema";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
@@ -22,7 +23,7 @@ export type ConsentChoice = { id: string; person: string; partner: string; given
  */
 export function ReferralForm({ code, partners, consents, canOverride }: { code: string; partners: Partner[]; consents: ConsentChoice[]; canOverride: boolean }) {
   const t = useTranslations("referrals");
-  const format = useFormatter();
+  const format = useKeptFormatter();
   const tService = useTranslations("referrals.service");
   const tSummary = useTranslations("summary");
   const { onSubmit, pending, sending, errorFor, formError, hasFieldErrors, formRef, saved } = useFormAction(createReferralAction.bind(null, code));

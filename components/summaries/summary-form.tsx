@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useControlChecked } from "@/components/forms/before-hydration";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import { SelectField } from "@/components/ui/field";
 import { IdentifyingChoice } from "@/components/exports/identifying-choice";
 import { SUMMARY_SECTION_NAMES } from "@/lib/summaries/sections";
@@ -18,7 +19,7 @@ export type SharingConsent = { id: string; purpose: string; person: string; part
 export function SummaryForm({ code, consents }: { code: string; consents: SharingConsent[] }) {
   const t = useTranslations("summary");
   const tConsent = useTranslations("consent");
-  const format = useFormatter();
+  const format = useKeptFormatter();
   const [consentError, setConsentError] = useState<string | null>(null);
   const [identifying, setIdentifying, identifyingCheckbox] = useControlChecked(false);
   const [purposeError, setPurposeError] = useState<string | null>(null);

@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import { storedWorkingOf } from "@/lib/deadlines/working-view";
 import { workingSteps, type WorkingWords } from "@/lib/deadlines/working-steps";
 import { dbDate } from "@/lib/dates";
@@ -17,7 +18,7 @@ export function DeadlineWorking({ working, ruleKey }: { working: unknown; ruleKe
   const t = useTranslations("deadlineWorking");
   const tStage = useTranslations("stages");
   const tHoliday = useTranslations("holidays");
-  const format = useFormatter();
+  const format = useKeptFormatter();
   const view = storedWorkingOf(working, ruleKey);
   if (!view) return null;
   const steps = workingSteps(view, {

@@ -1,6 +1,7 @@
 "use client";
 import { useId } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import { dateConvention, readTypedDate, writeTypedDate } from "@/lib/typed-dates";
 import { dbDate } from "@/lib/dates";
 import { FieldShell, controlClass } from "./field";
@@ -35,7 +36,7 @@ export function DateField({
   const id = useId();
   const locale = useLocale();
   const t = useTranslations("dateField");
-  const format = useFormatter();
+  const format = useKeptFormatter();
   const convention = dateConvention(locale);
   const initial = defaultValue ? writeTypedDate(defaultValue, convention) : "";
   // Keeps a date typed before the page's scripts ran; a form emptied after saving empties this field too.

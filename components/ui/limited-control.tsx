@@ -1,6 +1,7 @@
 "use client";
 import { type FormEvent, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useKeptFormatter } from "@/components/intl/kept-formatter";
 import { useControlValue } from "@/components/forms/before-hydration";
 
 /**
@@ -20,7 +21,7 @@ export function LimitedControl({
   ...props
 }: { as: "input" | "textarea"; limit: number; noteId: string; invalid: boolean; className: string } & (InputHTMLAttributes<HTMLInputElement> | TextareaHTMLAttributes<HTMLTextAreaElement>)) {
   const t = useTranslations("forms");
-  const format = useFormatter();
+  const format = useKeptFormatter();
   // The text itself, so a paste made before the page's scripts ran is counted too.
   const [text, setText, control] = useControlValue<HTMLInputElement & HTMLTextAreaElement>(String(props.defaultValue ?? props.value ?? ""));
   const length = text.length;
