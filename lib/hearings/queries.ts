@@ -253,24 +253,22 @@ async function teamGrid(actor: Actor, teams: { teamId?: string }, filters: Heari
              count(*) over (partition by d.day)::int as "dayCount"
       from "Hearing" h, lateral (select to_char(h."startsAt" at time zone 'UTC' at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as day) d
       where ${teamHearingConditions(teams, filters)}
-    ), viewed as (${pageViewStep(
-      actor,
-      "hearings",
-      viewing,
-      Prisma.sql`select c.code, row_number() over (order by s."startsAt", s.id) as n from slots s join "Proceeding" p on p.id = s."proceedingId" join "Case" c on c.id = p."caseId" where s.place <= ${perDay}`,
-    )})
-    select s.id::text, s."startsAt", s."counselId"::text as "counselId", s.day, s."dayCount", s.place <= ${perDay} as shown,
-           s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
-    from slots s
-    -- Plain joins, each only for a hearing drawn: as a lateral subquery PostgreSQL
-    -- scanned the courts and users again for each hearing rather than hashing them once.
-    left join "Proceeding" p on s.place <= ${perDay} and p.id = s."proceedingId"
-    left join "Case" c on c.id = p."caseId"
-    left join "Court" ct on s.place <= ${perDay} and ct.id = s."courtId"
-    left join "User" u on s.place <= ${perDay} and u.id = s."counselId"
-    -- Each day's first hearing always, so a day is counted even if none is drawn.
-    where s.place <= ${perDay} or s.place = 1 or s."counselId" is not null
-    order by s."startsAt", s.id`;
+    ), drawn as (
+      select s.id::text, s."startsAt", s."counselId"::text as "counselId", s.day, s."dayCount", s.place <= ${perDay} as shown,
+             s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
+      from slots s
+      -- Plain joins, each only for a hearing drawn: as a lateral subquery PostgreSQL
+      -- scanned the courts and users again for each hearing rather than hashing them once.
+      left join "Proceeding" p on s.place <= ${perDay} and p.id = s."proceedingId"
+      left join "Case" c on c.id = p."caseId"
+      left join "Court" ct on s.place <= ${perDay} and ct.id = s."courtId"
+      left join "User" u on s.place <= ${perDay} and u.id = s."counselId"
+      -- Each day's first hearing always, so a day is counted even if none is drawn.
+      where s.place <= ${perDay} or s.place = 1 or s."counselId" is not null
+    ), viewed as (${pageViewStep(actor, "hearings", viewing, Prisma.sql`select code, row_number() over (order by "startsAt", id collate "C") as n from drawn where shown`)})
+    -- The id as text, in the order of the uuid's bytes (collation "C").
+    select * from drawn
+    order by "startsAt", id collate "C"`;
   const clashes = await clashingIds(rows, filters);
   const days = new Map<CalendarDate, { count: number; hearings: (CalendarHearing & { clash: boolean })[] }>();
   for (const row of rows) {
