@@ -7,6 +7,8 @@ import type { Formats } from "next-intl";
 // - weekday: a calendar date where the day of the week matters (deadlines, hearings, court days): "Tue, 1 Dec 2026".
 // - moment: an instant, in Bangkok time: "1 Dec 2026, 14:05"; exactMoment
 //   adds seconds (the audit log); momentDate is an instant's day; time its hour.
+// - longDay, shortDay: a calendar date as a calendar's day heading ("Tuesday,
+//   1 December 2026"; "Tue 1"); month: a calendar month ("December 2026").
 export const formats = {
   dateTime: {
     day: { dateStyle: "medium", timeZone: "UTC" },
@@ -15,6 +17,9 @@ export const formats = {
     exactMoment: { dateStyle: "medium", timeStyle: "medium" },
     momentDate: { dateStyle: "medium" },
     time: { timeStyle: "short" },
+    longDay: { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+    shortDay: { weekday: "short", day: "numeric", timeZone: "UTC" },
+    month: { month: "long", year: "numeric", timeZone: "UTC" },
   },
 } satisfies Formats;
 

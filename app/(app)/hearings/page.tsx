@@ -69,7 +69,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
   const tPager = await getTranslations("pager");
   const any = { value: "", label: t("any") };
   const dayLabel = (iso: string, style: "long" | "short") =>
-    format.dateTime(dbDate(iso), style === "long" ? { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { weekday: "short", day: "numeric", timeZone: "UTC" });
+    format.dateTime(dbDate(iso), style === "long" ? "longDay" : "shortDay");
 
   // Written as HTML text (lib/html): a month grid holds a hundred of these,
   // styled by the `entry` class (app/globals.css).

@@ -29,7 +29,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const country = (code: string) => (tCountry.has(code) ? tCountry(code) : code);
   const sum = (rows: { people: number }[]) => rows.reduce((total, row) => total + row.people, 0);
   const openCases = figures.byStatus.filter((r) => r.status !== "CLOSED").reduce((total, r) => total + r.count, 0);
-  const monthName = format.dateTime(dbDate(`${month}-15`), { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthName = format.dateTime(dbDate(`${month}-15`), "month");
   const cell = "border border-slate-300 px-2 py-1";
   return (
     <article className="mx-auto max-w-3xl space-y-5 bg-white p-6 print:p-0">
