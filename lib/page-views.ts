@@ -13,7 +13,7 @@ export type ViewedPage = "hearings" | "board" | "deadlines" | "tasks" | "dashboa
 /** Non-identifying context of a view (a filter, a page number): never names. */
 export type ViewDetail = Record<string, string | number | boolean | null>;
 
-/** A view about to be recorded by the read that makes it (pageViewStep): where from, and what else to note. */
+/** A view to record (writePageView, pageViewStep): where it came from, and what else to note. */
 export type Viewing = { ip: string | null; detail?: ViewDetail };
 
 /** At most this many codes are listed in one row: a page never shows more. */

@@ -64,7 +64,6 @@ export async function openFor(actor: Actor, code: string): Promise<CaseAccess> {
 }
 
 /** The page.view rows an actor's reads have written from `ip` (a tag of the test's own), oldest first. */
-export async function pageViewsFrom(actorId: string, ip: string) {
-  const rows = await testDb.auditLog.findMany({ where: { actorId, ip, action: "page.view" }, orderBy: { id: "asc" }, select: { entity: true, entityId: true, caseId: true, fields: true, detail: true, hash: true } });
-  return rows;
+export function pageViewsFrom(actorId: string, ip: string) {
+  return testDb.auditLog.findMany({ where: { actorId, ip, action: "page.view" }, orderBy: { id: "asc" }, select: { entity: true, entityId: true, caseId: true, fields: true, detail: true, hash: true } });
 }

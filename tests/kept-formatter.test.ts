@@ -1,11 +1,11 @@
-// Client components format dates and numbers on kept Intl formatters
-// (components/intl/kept-formatter); what they show must be what next-intl's
-// formatter, with the app's formats and time zone, shows.
+// Client components, and the server's named dates, format on kept Intl
+// formatters (lib/i18n/kept-formats); what they show must be what
+// next-intl's formatter, with the app's formats and time zone, shows.
 import { describe, expect, it } from "vitest";
 import { createFormatter } from "next-intl";
 import { formats } from "@/i18n/formats";
 import { LOCALES, TIME_ZONE } from "@/i18n/locales";
-import { keptFormatter, type DateFormatName } from "@/components/intl/kept-formatter";
+import { keptFormatter, type DateFormatName } from "@/lib/i18n/kept-formats";
 
 const DATES = [new Date("2026-12-01T00:00:00Z"), new Date("2027-01-09T16:59:59Z"), new Date("2031-03-03T17:00:00Z"), new Date("1999-02-28T23:30:00Z")];
 const NUMBERS = [0, 7, 1234, 1234567, -52.5];

@@ -16,7 +16,7 @@ import { getFormatter as requestFormatter, getLocale, getMessages, getTranslatio
 import { _createCache, _createIntlFormatters, createFormatter, createTranslator } from "next-intl";
 import { formats } from "@/i18n/formats";
 import { TIME_ZONE } from "@/lib/dates";
-import { keptFormatter, type DateFormatName } from "@/components/intl/kept-formatter";
+import { keptFormatter, type DateFormatName } from "@/lib/i18n/kept-formats";
 
 export { getLocale };
 
