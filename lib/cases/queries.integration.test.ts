@@ -379,19 +379,30 @@ describe("a list view's audit row", () => {
     const name = `Listed ${tag()}`;
     await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${name} one` } });
     await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${name} two` } });
-    const lists = () => testDb.auditLog.findMany({ where: { actorId: supervisor.id, action: "case.list" }, orderBy: { id: "asc" }, select: { detail: true } });
+    const lists = () =>
+      testDb.auditLog.findMany({ where: { actorId: supervisor.id, action: "case.list" }, orderBy: { id: "asc" }, select: { detail: true, entity: true, ip: true, chainSeq: true, hash: true } });
 
+    // A supervisor's search records its view in its own statement: the same row as recordAudit's.
     expect((await listCases(supervisor, parseCaseListParams({ q: name }), "192.0.2.7")).rows).toHaveLength(2);
+    const [searched] = await lists();
+    expect(searched).toMatchObject({ entity: "Case", ip: "192.0.2.7" });
+    expect(searched.detail).toEqual({ searched: true, status: null, team: null, caseworker: null, nationality: null, drillThrough: 0, page: 1, results: 2 });
+    expect(searched.chainSeq).not.toBeNull();
+    expect(searched.hash).toMatch(/^[0-9a-f]{64}$/);
     // No case has these words: the search is retried by spelling, and still audited once.
     expect((await listCases(supervisor, parseCaseListParams({ q: `Nobody ${tag()} Here` }))).rows).toEqual([]);
     expect((await listCases(supervisor, parseCaseListParams({ status: "OPEN" }))).total).toBe(2);
+
+    // Past the last page: the statement finds the cases but lists none of them, and the view is still recorded once.
+    expect((await listCases(supervisor, parseCaseListParams({ q: name, page: "3" }))).rows).toEqual([]);
 
     const rows = await lists();
     expect(rows.map((r) => r.detail)).toMatchObject([
       { searched: true, results: 2 },
       { searched: true, results: 0 },
       { searched: false, status: "OPEN", results: 2 },
+      { searched: true, page: 3, results: 2 },
     ]);
-    expect(JSON.stringify(rows)).not.toContain(name);
+    expect(JSON.stringify(rows.map((r) => r.detail))).not.toContain(name);
   });
 });

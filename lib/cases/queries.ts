@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { prepareAnyway, type Db } from "@/lib/prisma-client";
 import { readDbFor } from "@/lib/read-replica";
-import { readWhileAuditing, recordAudit, type AuditAction } from "@/lib/audit";
+import { auditStep, readWhileAuditing, recordAudit, type AuditAction, type AuditEntry } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
@@ -290,13 +290,28 @@ type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
  * goes the general way too (and compares spellings: SearchMode). Each case
  * of the page comes with the household member it was found by when that
  * was not its principal, so saying who matched needs no statement more.
+ * On the primary the statement also records the view (listView's row, with
+ * the number found) when it lists the cases itself, so the view costs no
+ * round trip of its own; `recorded` says it did.
  */
-async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, q: string): Promise<{ search: NameSearch; listed: Listed | null } | null> {
+async function teamSearch(
+  reader: Db,
+  actor: Actor,
+  params: CaseListParams,
+  q: string,
+  ip: string | null,
+): Promise<{ search: NameSearch; listed: Listed | null; recorded: boolean } | null> {
   const teams = teamColumnScope(actor);
   // Any filter besides the search (hasFilters: a filter added later goes the general way too).
   if (!teams || hasFilters({ ...params, q: undefined }) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
   const inTeams = (alias: "c" | "p") => (teams.teamId ? Prisma.sql`${Prisma.raw(alias)}."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`);
   const first = (params.page - 1) * PAGE_SIZE;
+  // A replica cannot insert: there the view is recorded by listCases.
+  const recording = reader === db;
+  const listsItself = Prisma.sql`(select count(*) from found) > 0 and (select count(*) from matched) <= ${SEARCH_ID_LIMIT}`;
+  const viewed = recording
+    ? Prisma.sql`, viewed as (${auditStep(listView(actor, params, ip), Prisma.sql`jsonb_build_object('results', (select count(*) from found))`, listsItself)})`
+    : Prisma.empty;
   // The people are gathered up to the general way's bound (SEARCH_ID_LIMIT
   // people), so a broad search stops reading at once and goes the general way.
   // The team a person carries spares reading other teams' cases (a third of
@@ -317,18 +332,18 @@ async function teamSearch(reader: Db, actor: Actor, params: CaseListParams, q: s
       select c.id, c."householdSize", case when m."principalMatched" then null else m.member end as member, row_number() over (order by ${ORDER_SQL[params.sort](params.dir)}) as n
       from by_case m join "Case" c on c.id = m.id
       where ${inTeams("c")}
-    )
+    )${viewed}
     select w.korean, w.other, f.id::text, f.member,
       (select count(*) from found) as total, (select coalesce(sum("householdSize"), 0) from found) as people, (select count(*) from matched) as gathered
     from words w left join found f on f.n > ${first} and f.n <= ${first + PAGE_SIZE}
     order by f.n`;
   const [{ korean, other, total, people, gathered }] = rows;
   const search: NameSearch = { q, words: { korean, other }, keys: NO_KEYS };
-  if (total === 0n || gathered > BigInt(SEARCH_ID_LIMIT)) return { search, listed: null };
+  if (total === 0n || gathered > BigInt(SEARCH_ID_LIMIT)) return { search, listed: null, recorded: false };
   const page = rows.filter((row) => row.id !== null);
   const ids = page.map((row) => row.id!);
   const members = new Map(page.flatMap((row) => (row.member === null ? [] : [[row.id!, row.member] as const])));
-  return { search, listed: { rows: () => rowsByIds(reader, ids), totals: { total: Number(total), people: Number(people) }, matching: null, members } };
+  return { search, listed: { rows: () => rowsByIds(reader, ids), totals: { total: Number(total), people: Number(people) }, matching: null, members }, recorded: recording };
 }
 
 /** A list's totals, one page of its cases still to read, and who matched a search (if known already). */
@@ -382,13 +397,36 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
   return { rows: () => page, totals: await counted, matching: null, members: null };
 }
 
+/**
+ * A list view's audit row, but for the number of cases found (`results`): a
+ * list view is audited like any view; the search text is left out because
+ * it is usually a person's name.
+ */
+function listView(actor: Actor, params: CaseListParams, ip: string | null): Omit<AuditEntry, "detail"> & { detail: Record<string, string | number | boolean | null> } {
+  return {
+    actorId: actor.id,
+    action: "case.list",
+    entity: "Case",
+    ip,
+    detail: {
+      searched: Boolean(params.q),
+      status: params.status ?? null,
+      team: params.team ?? null,
+      caseworker: params.caseworker ?? null,
+      nationality: params.nationality ?? null,
+      drillThrough: drillThroughWhere(params).filter((w) => Object.keys(w).length).length,
+      page: params.page,
+    },
+  };
+}
+
 export async function listCases(actor: Actor, params: CaseListParams, ip: string | null = null) {
   // A supervisor's list may be read from a replica (lib/read-replica).
   const reader = await readDbFor(actor);
   // The search's words (and, if needed, spellings) are worked out once, for
   // finding the cases and for saying who in them matched: with a
   // supervisor's search, in its one statement.
-  const quick = params.q ? await teamSearch(reader, actor, params, params.q) : null;
+  const quick = params.q ? await teamSearch(reader, actor, params, params.q, ip) : null;
   let search = quick?.search ?? (params.q ? await nameSearch(params.q) : null);
   let mode: SearchMode = "words";
   let listed = quick?.listed ?? (await listedCases(reader, actor, params, search, mode));
@@ -402,28 +440,10 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
     }
   }
   const { total, people } = listed.totals;
-  // A list view is audited like any view; the search text is left out
-  // because it is usually a person's name. The row needs only the total,
-  // so it is written while the page's rows are read.
-  const rows = await readWhileAuditing(
-    listed.rows,
-    recordAudit(db, {
-      actorId: actor.id,
-      action: "case.list",
-      entity: "Case",
-      ip,
-      detail: {
-        searched: Boolean(params.q),
-        status: params.status ?? null,
-        team: params.team ?? null,
-        caseworker: params.caseworker ?? null,
-        nationality: params.nationality ?? null,
-        drillThrough: drillThroughWhere(params).filter((w) => Object.keys(w).length).length,
-        page: params.page,
-        results: total,
-      },
-    }),
-  );
+  // The row needs only the total, so it is written while the page's rows
+  // are read (unless the search's statement wrote it).
+  const view = listView(actor, params, ip);
+  const rows = quick?.recorded ? await listed.rows() : await readWhileAuditing(listed.rows, recordAudit(db, { ...view, detail: { ...view.detail, results: total } }));
   const members = !search ? new Map<string, string>() : (listed.members ?? (await matchedMembers(search, mode, rows.map((r) => r.id), listed.matching)));
   return {
     rows: rows.map((row) => ({ ...row, matchedMember: members.get(row.id) ?? null })),
