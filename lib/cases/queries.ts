@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { prepareAnyway, type Db } from "@/lib/prisma-client";
+import { planEachTime, prepareAnyway, type Db } from "@/lib/prisma-client";
 import { readDbFor } from "@/lib/read-replica";
 import { auditStep, readWhileAuditing, recordAudit, type AuditAction, type AuditEntry } from "@/lib/audit";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
@@ -306,7 +306,9 @@ async function teamSearch(
   if (!teams || hasFilters({ ...params, q: undefined }) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
   const inTeams = (alias: "c" | "p") => (teams.teamId ? Prisma.sql`${Prisma.raw(alias)}."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`);
   const first = (params.page - 1) * PAGE_SIZE;
-  // A replica cannot insert: there the view is recorded by listCases.
+  // A replica cannot insert: there the view is recorded by listCases. The
+  // statement is planned at each search all the same (planEachTime: its
+  // generic plan suits no search; session 36), though it names the audit log.
   const recording = reader === db;
   const listsItself = Prisma.sql`(select count(*) from found) > 0 and (select count(*) from matched) <= ${SEARCH_ID_LIMIT}`;
   const viewed = recording
@@ -319,7 +321,7 @@ async function teamSearch(
   // the list is held to, so a copy out of step could only hide a case.
   // One row at least (the words), with a case of the page if there is one.
   const rows = await reader.$queryRaw<(Record<NameKeySide, string[]> & { id: string | null; member: string | null; total: bigint; people: bigint; gathered: bigint })[]>`
-    with words as materialized (${searchWords(q)}),
+    ${planEachTime} with words as materialized (${searchWords(q)}),
     matched as materialized (
       select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
       from "Person" p where ${personMatchesBy(q, nameWordsOnEitherSideFrom(Prisma.sql`words`))} and ${inTeams("p")} limit ${SEARCH_ID_LIMIT + 1}
