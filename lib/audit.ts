@@ -111,14 +111,14 @@ export async function recordAudit(tx: Pick<Tx, "$executeRaw">, entry: AuditEntry
 /**
  * recordAudit's row as a step of a read's own statement (a `with` query),
  * for a read that works out in SQL what its row says: written only when
- * `when` holds (a condition on the statement's other queries), with
- * `detailSql` (a jsonb object the statement works out: the number found,
- * say) added to the entry's details. PostgreSQL runs the step whether or not
+ * `when` holds (a condition on the statement's other queries; always by
+ * default), with `detailSql` (a jsonb object the statement works out: the
+ * number found, say) added to the entry's details. PostgreSQL runs the step whether or not
  * the rest of the statement reads it, in the statement's transaction, so
  * there is no round trip of its own (see auditEachFoundCase). Only on the
  * primary: a replica cannot insert.
  */
-export function auditStep(entry: AuditEntry, detailSql: Prisma.Sql, when: Prisma.Sql): Prisma.Sql {
+export function auditStep(entry: AuditEntry, detailSql: Prisma.Sql = Prisma.sql`'{}'::jsonb`, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const detail = JSON.stringify(entry.detail ?? {});
   return Prisma.sql`insert into "AuditLog" ("actorId", action, entity, "entityId", "caseId", fields, ip, detail, "occurredOn")
     select ${entry.actorId}::uuid, ${entry.action}, ${entry.entity}, ${entry.entityId ?? null}, ${entry.caseId ?? null}::uuid, ${entry.fields ?? []}::text[], ${entry.ip ?? null}, ${detail}::jsonb || ${detailSql}, ${entry.occurredOn ?? null}::date

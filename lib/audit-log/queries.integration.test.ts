@@ -97,10 +97,23 @@ describe("browsing the audit log", () => {
     expect((await browseAudit(admin, filter({ code: mine.code }), "127.0.0.1"))!.rows).toEqual([]);
   });
 
-  it("records each reading of the log", async () => {
-    await browseAudit(supervisor, filter({ code: mine.code }), "127.0.0.1");
-    const [row] = await testDb.auditLog.findMany({ where: { actorId: supervisor.id, action: "audit.view" }, orderBy: { id: "desc" }, take: 1 });
-    expect(row.detail).toMatchObject({ code: mine.code });
+  it("records each reading of the log once, with what was asked", async () => {
+    const readings = () =>
+      testDb.auditLog.findMany({ where: { actorId: supervisor.id, action: "audit.view" }, orderBy: { id: "asc" }, select: { entity: true, ip: true, detail: true, hash: true } });
+    const before = (await readings()).length;
+    const asked = (code: string | null, action: string | null) => ({ code, actor: null, action, from: null, to: null });
+    // A code (its lookup writes the row), a code that names no case, and no code (written beside the read).
+    expect((await browseAudit(supervisor, filter({ code: mine.code }), "127.0.0.1"))!.rows.length).toBeGreaterThan(0);
+    expect((await browseAudit(supervisor, filter({ code: "NOPE-0000" }), "127.0.0.2"))!.rows).toEqual([]);
+    await browseAudit(supervisor, filter({ action: "case.view" }), "127.0.0.3");
+    const rows = (await readings()).slice(before);
+    expect(rows.map(({ entity, ip, detail }) => ({ entity, ip, detail }))).toEqual([
+      { entity: "AuditLog", ip: "127.0.0.1", detail: asked(mine.code, null) },
+      { entity: "AuditLog", ip: "127.0.0.2", detail: asked("NOPE-0000", null) },
+      { entity: "AuditLog", ip: "127.0.0.3", detail: asked(null, "case.view") },
+    ]);
+    // Links of the chain, however written.
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.hash ?? ""))).toBe(true);
   });
 
   it("ignores malformed filters instead of failing", () => {

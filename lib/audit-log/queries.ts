@@ -6,7 +6,7 @@ import { z } from "@/lib/zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { planEachTime, readInIndexOrder } from "@/lib/prisma-client";
-import { readAuditLog, readWhileAuditing, recordAudit } from "@/lib/audit";
+import { auditStep, readAuditLog, readWhileAuditing, recordAudit, type AuditEntry } from "@/lib/audit";
 import { auditReach, type Actor } from "@/lib/policy";
 import { addCalendarDays, isDateParam, startOfBangkokDay } from "@/lib/dates";
 import { ROWS_PER_PAGE } from "@/lib/paging";
@@ -40,17 +40,22 @@ export type AuditRow = { id: bigint; at: Date; action: string; entity: string; f
 export async function browseAudit(actor: Actor, filter: AuditFilter, ip: string | null) {
   const reach = auditReach(actor);
   if (!reach) return null;
-  // The view's row says what was asked, not what was found: it is written while the page is read.
-  const rows = await readWhileAuditing(
-    () => (reach.events === "accounts" ? accountEvents(filter) : caseEvents(reach.teamIds, filter)),
-    recordAudit(db, {
-      actorId: actor.id,
-      action: "audit.view",
-      entity: "AuditLog",
-      ip,
-      detail: { code: filter.code ?? null, actor: filter.actor ?? null, action: filter.action ?? null, from: filter.from ?? null, to: filter.to ?? null },
-    }),
-  );
+  // The view's row says what was asked, not what was found. A reading of
+  // one code writes it with the code's lookup (caseEvents); any other while
+  // the page is read.
+  const view: AuditEntry = {
+    actorId: actor.id,
+    action: "audit.view",
+    entity: "AuditLog",
+    ip,
+    detail: { code: filter.code ?? null, actor: filter.actor ?? null, action: filter.action ?? null, from: filter.from ?? null, to: filter.to ?? null },
+  };
+  const rows =
+    reach.events === "accounts"
+      ? await readWhileAuditing(() => accountEvents(filter), recordAudit(db, view))
+      : filter.code
+        ? await caseEvents(reach.teamIds, filter, view)
+        : await readWhileAuditing(() => caseEvents(reach.teamIds, filter, null), recordAudit(db, view));
   return { rows: rows.slice(0, PAGE), next: rows.length > PAGE ? rows[PAGE - 1].id : null };
 }
 
@@ -95,15 +100,17 @@ const RECENT_DAYS = 31;
  * code is looked up first, with the cases merged into it or from it, and
  * their rows read by case (the code compared row by row read the whole log;
  * read by case and time, a much-viewed case's 7,000 rows were all read and
- * sorted for a page of 50, as the page then was).
+ * sorted for a page of 50, as the page then was). The lookup also writes
+ * `view`, the reading's audit row, when there is one to write: no round
+ * trip of its own (lib/audit, auditStep).
  */
-async function caseEvents(teams: readonly string[] | "every", filter: AuditFilter) {
+async function caseEvents(teams: readonly string[] | "every", filter: AuditFilter, view: AuditEntry | null) {
   // Every case has a team: "every" team is no condition on it.
   const inTeams = teams === "every" ? [] : [Prisma.sql`c."teamId" = any(${teams}::uuid[])`];
   const conditions = [Prisma.sql`a."caseId" is not null`, ...inTeams, ...commonConditions(filter)];
   let oneCase = false;
   if (filter.code) {
-    const ids = await caseIdsByCode(filter.code.toUpperCase());
+    const ids = await caseIdsByCode(filter.code.toUpperCase(), view);
     oneCase = ids.length === 1;
     if (ids.length === 0) return [];
     // One case (the usual): its rows newest first from the index on ("caseId", id), a page and no more.
@@ -128,10 +135,12 @@ async function caseEvents(teams: readonly string[] | "every", filter: AuditFilte
 
 /**
  * The case with that code and the cases merged into it, and the case that
- * went by that code before a merge: in one statement.
+ * went by that code before a merge: in one statement, which also writes
+ * `view` (an audit row) if given.
  */
-async function caseIdsByCode(code: string): Promise<string[]> {
+async function caseIdsByCode(code: string, view: AuditEntry | null): Promise<string[]> {
   const [{ ids }] = await db.$queryRaw<{ ids: string[] }[]>`
+    ${view ? Prisma.sql`with viewed as (${auditStep(view)})` : Prisma.empty}
     select array(
       select c.id::text from "Case" c where c.code = ${code}
       union select m."mergedCaseId"::text from "CaseMerge" m join "Case" c on c.id = m."survivingCaseId" where c.code = ${code}
