@@ -322,16 +322,23 @@ export async function hearingCounsel(access: CaseAccess) {
   return hearingCounselAmong(members);
 }
 
+/** A hearing form's choices, as columns of a statement (`courts` and `counsel`, JSON arrays): the active courts, and the active legal officers of the actor's team, each by name. */
+export function hearingChoicesSql(actor: Actor): Prisma.Sql {
+  const ofTeam = actor.teamId ? Prisma.sql`and u."teamId" = ${actor.teamId}::uuid` : Prisma.empty;
+  return Prisma.sql`coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'names', c.names) order by c.name) from "Court" c where c.active), '[]') as courts,
+      coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name) from "User" u where u.role = 'LEGAL_OFFICER' and u.active ${ofTeam}), '[]') as counsel`;
+}
+
+/** hearingChoicesSql's columns, as read. */
+export type HearingChoices = { courts: { id: string; name: string; names: Prisma.JsonValue }[]; counsel: { id: string; name: string }[] };
+
 /** Courts and legal officers for a hearing's fields, and (`teams`: for the hearings page's filter) the actor's teams (workingTeamIds). */
 export async function hearingOptions(actor: Actor, { teams: withTeams = true } = {}) {
   // The three short lists in one statement: every hearing form shows the first two.
-  const ofTeam = actor.teamId ? Prisma.sql`and u."teamId" = ${actor.teamId}::uuid` : Prisma.empty;
   const teamIds = withTeams ? workingTeamIds(actor) : [];
   const inTeams = teamIds === "every" ? Prisma.sql`true` : Prisma.sql`t.id = any(${[...teamIds]}::uuid[])`;
-  const [{ courts, counsel, teams }] = await db.$queryRaw<{ courts: { id: string; name: string; names: Prisma.JsonValue }[]; counsel: { id: string; name: string }[]; teams: { id: string; name: string }[] }[]>`
-    select
-      coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'names', c.names) order by c.name) from "Court" c where c.active), '[]') as courts,
-      coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name) from "User" u where u.role = 'LEGAL_OFFICER' and u.active ${ofTeam}), '[]') as counsel,
+  const [{ courts, counsel, teams }] = await db.$queryRaw<(HearingChoices & { teams: { id: string; name: string }[] })[]>`
+    select ${hearingChoicesSql(actor)},
       coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name) from "Team" t where ${inTeams}), '[]') as teams`;
   return { courts, counsel, teams };
 }

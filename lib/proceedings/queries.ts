@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/access";
-import { PROCEEDING_HEARING_SELECT } from "@/lib/hearings/queries";
+import { Prisma, type ProgrammeStatus } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/policy";
+import { hearingChoicesSql, PROCEEDING_HEARING_SELECT, type HearingChoices } from "@/lib/hearings/queries";
 import { allowedNextStages, GRAPHS, type ProceedingType } from "@/lib/workflows";
 
 /** The case's proceedings with their history and the moves their graphs allow. */
@@ -36,20 +38,33 @@ export async function getProceedings(access: CaseAccess) {
 }
 export type ProceedingView = Awaited<ReturnType<typeof getProceedings>>[number];
 
-export async function activeProgrammes() {
-  return db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, names: true, status: true } });
+/** The case's proceedings' types and stages, and nothing else: what the documents tab needs for missingDocuments. */
+export function proceedingStages(access: CaseAccess) {
+  return db.proceeding.findMany({ where: { caseId: access.caseId }, select: { type: true, stage: true, closed: true } });
 }
 
-/** Document types the current stages expect and the case does not hold yet. */
-export async function missingDocuments(access: CaseAccess, proceedings: { type: string; stage: string; closed: boolean }[]) {
-  const { caseId } = access;
+/**
+ * What the proceedings tab offers beside the proceedings, in one statement
+ * (three round trips apart): the programmes a resettlement may be opened
+ * under, by name; a hearing's courts and legal officers (hearingChoicesSql,
+ * as every hearing form lists them); and the document types the case holds,
+ * for missingDocuments.
+ */
+export async function proceedingsTabChoices(actor: Actor, access: CaseAccess) {
+  const [row] = await db.$queryRaw<(HearingChoices & { programmes: { id: string; name: string; names: Prisma.JsonValue; status: ProgrammeStatus }[]; held: string[] })[]>`
+    select ${hearingChoicesSql(actor)},
+      coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name, 'names', p.names, 'status', p.status) order by p.name) from "Programme" p), '[]') as programmes,
+      array(select distinct d.type::text from "Document" d where d."caseId" = ${access.caseId}::uuid) as held`;
+  return row;
+}
+
+/** The document types the open proceedings' current stages expect and the case does not hold (`held`: the types it holds), in the graphs' order. */
+export function missingDocuments(proceedings: { type: string; stage: string; closed: boolean }[], held: Iterable<string>): string[] {
+  const heldTypes = new Set<string>(held);
   const expected = new Set<string>();
   for (const p of proceedings) {
     if (p.closed) continue;
     for (const type of GRAPHS[p.type as ProceedingType].expectedDocuments?.[p.stage] ?? []) expected.add(type);
   }
-  if (expected.size === 0) return [];
-  const held = await db.document.findMany({ where: { caseId, type: { in: [...expected] as never } }, select: { type: true }, distinct: ["type"] });
-  const heldTypes = new Set(held.map((d) => d.type));
-  return [...expected].filter((type) => !heldTypes.has(type as never));
+  return [...expected].filter((type) => !heldTypes.has(type));
 }

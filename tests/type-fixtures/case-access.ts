@@ -11,7 +11,7 @@ import { getCaseFile } from "@/lib/cases/case-file";
 import { getCustody } from "@/lib/detention/queries";
 import { caseDocuments } from "@/lib/documents/queries";
 import { caseTasks, taskAssignees } from "@/lib/tasks/queries";
-import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
+import { getProceedings, proceedingsTabChoices, proceedingStages } from "@/lib/proceedings/queries";
 import { moveProceeding, openProceeding } from "@/lib/proceedings/transitions";
 import { hearingCounsel } from "@/lib/hearings/queries";
 import { caseOverview } from "@/lib/cases/overview";
@@ -37,7 +37,8 @@ export async function withABareCaseId() {
   await caseTasks(caseId); // must not compile
   await taskAssignees(caseId); // must not compile
   await getProceedings(caseId); // must not compile
-  await missingDocuments(caseId, []); // must not compile
+  await proceedingStages(caseId); // must not compile
+  await proceedingsTabChoices(actor, caseId); // must not compile
   await hearingCounsel(caseId); // must not compile
   await caseOverview(caseId, actor, null, null); // must not compile
   await openProceeding(tx, caseId, input, null); // must not compile
@@ -70,7 +71,8 @@ export async function withAccess() {
   await caseTasks(access);
   await taskAssignees(access);
   await getProceedings(access);
-  await missingDocuments(access, []);
+  await proceedingStages(access);
+  await proceedingsTabChoices(actor, access);
   await hearingCounsel(access);
   await caseOverview(access, actor, null, null);
   await openProceeding(tx, access, input, null);

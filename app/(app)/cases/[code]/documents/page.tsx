@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { can } from "@/lib/policy";
 import { caseDocuments } from "@/lib/documents/queries";
-import { getProceedings, missingDocuments } from "@/lib/proceedings/queries";
+import { missingDocuments, proceedingStages } from "@/lib/proceedings/queries";
 import { CaseHeader } from "@/components/cases/case-header";
 import { UploadDocumentForm } from "@/components/documents/upload-form";
 import { Section } from "@/components/ui/section";
@@ -17,8 +17,9 @@ export const generateMetadata = caseTitle("documents");
 export default async function DocumentsPage({ params }: Props) {
   const { user, access, file } = await openCasePage(params, { section: "documents" });
   if (!can(user, "document:read")) notFound();
-  const [documents, proceedings] = await Promise.all([caseDocuments(access), getProceedings(access)]);
-  const missing = await missingDocuments(access, proceedings);
+  const [documents, proceedings] = await Promise.all([caseDocuments(access), proceedingStages(access)]);
+  // Every document of the case is listed, so the types it holds are those listed.
+  const missing = missingDocuments(proceedings, documents.map((document) => document.type));
   const t = await getTranslations("documents");
   const tType = await getTranslations("documentTypes");
   const tProc = await getTranslations("proceedings");
