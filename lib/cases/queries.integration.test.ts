@@ -372,6 +372,48 @@ describe("the staff a case may be assigned to", () => {
   });
 });
 
+describe("a search's rows", () => {
+  it("are the rows an unsearched list shows: team, caseworker, the next open deadline and the earliest open detention", async () => {
+    const team = await makeTeam("Searched rows");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    const caseworker = await makeUser("CASEWORKER", team.id, `Worker ${tag()}`);
+    const name = `Rowed ${tag()}`;
+    await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: `${name} bare`, nativeName: "김영철" } });
+    const busy = await makeCase({ teamId: team.id, actorId: supervisor.id, caseworkerId: caseworker.id, principal: { latinName: `${name} busy` } });
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    await testDb.task.createMany({
+      data: [
+        { caseId: busy.id, title: "Later", dueOn: day("2031-05-02"), origin: "PERSON" },
+        { caseId: busy.id, title: "Sooner", dueOn: day("2031-05-01"), origin: "RULE", ruleKey: "criminal.appeal" },
+        { caseId: busy.id, title: "Done", dueOn: day("2030-01-01"), origin: "PERSON", completedAt: new Date() },
+      ],
+    });
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId: busy.id }, select: { id: true } });
+    const facility = await testDb.facility.create({ data: { name: `Rows IDC ${tag()}`, kind: "BANGKOK_IDC" } });
+    await testDb.detentionEpisode.createMany({
+      data: [
+        { caseId: busy.id, personId: person.id, facilityId: facility.id, startedOn: day("2024-01-01"), releasedOn: day("2024-03-01") },
+        { caseId: busy.id, personId: person.id, facilityId: facility.id, startedOn: day("2026-02-01") },
+        { caseId: busy.id, personId: person.id, facilityId: facility.id, startedOn: day("2026-03-01") },
+      ],
+    });
+    // The search reads its page by ids (one plain join); the unsearched list, the team's whole list, through the ORM.
+    const searched = (await listCases(supervisor, parseCaseListParams({ q: name, sort: "code", dir: "asc" }))).rows;
+    const listed = (await listCases(supervisor, parseCaseListParams({ team: team.id, sort: "code", dir: "asc" }))).rows;
+    expect(searched).toHaveLength(2);
+    expect(searched).toEqual(listed);
+    const [, busyRow] = searched;
+    expect(busyRow).toMatchObject({
+      code: busy.code,
+      team: { name: expect.any(String) },
+      caseworker: { name: caseworker.name },
+      tasks: [{ dueOn: day("2031-05-01"), title: "Sooner", ruleKey: "criminal.appeal" }],
+      detentions: [{ startedOn: day("2026-02-01") }],
+    });
+    expect(searched[0]).toMatchObject({ caseworker: null, tasks: [], detentions: [], principalNativeName: "김영철" });
+  });
+});
+
 describe("a list view's audit row", () => {
   it("records each view once, with the total found and never the search text, for a search, a spelling retry and a plain list", async () => {
     const team = await makeTeam("Audited list");
