@@ -113,10 +113,10 @@ export async function recordAudit(tx: Pick<Tx, "$executeRaw">, entry: AuditEntry
  * for a read that works out in SQL what its row says: written only when
  * `when` holds (a condition on the statement's other queries; always by
  * default), with `detailSql` (a jsonb object the statement works out: the
- * number found, say) added to the entry's details. PostgreSQL runs the step whether or not
- * the rest of the statement reads it, in the statement's transaction, so
- * there is no round trip of its own (see auditEachFoundCase). Only on the
- * primary: a replica cannot insert.
+ * number found, say) added to the entry's details. PostgreSQL runs the step
+ * whether or not the rest of the statement reads it, in the statement's
+ * transaction, so there is no round trip of its own (see
+ * auditEachFoundCase). Only on the primary: a replica cannot insert.
  */
 export function auditStep(entry: AuditEntry, detailSql: Prisma.Sql = Prisma.sql`'{}'::jsonb`, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const detail = JSON.stringify(entry.detail ?? {});

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { planEachTime, prepareAnyway, type Db } from "@/lib/prisma-client";
 import { readDbFor } from "@/lib/read-replica";
 import { auditStep, readWhileAuditing, recordAudit, type AuditAction, type AuditEntry } from "@/lib/audit";
+import type { ViewDetail } from "@/lib/page-views";
 import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
@@ -344,6 +345,7 @@ async function teamSearch(
   // statement is planned at each search all the same (planEachTime: its
   // generic plan suits no search; session 36), though it names the audit log.
   const recording = reader === db;
+  // Whether the statement lists the cases itself: it found some, and gathered them whole.
   const listsItself = Prisma.sql`(select count(*) from found) > 0 and (select count(*) from matched) <= ${SEARCH_ID_LIMIT}`;
   const viewed = recording
     ? Prisma.sql`, viewed as (${auditStep(listView(actor, params, ip), Prisma.sql`jsonb_build_object('results', (select count(*) from found))`, listsItself)})`
@@ -354,7 +356,7 @@ async function teamSearch(
   // the statement's reads on the bench); the case's own team is still what
   // the list is held to, so a copy out of step could only hide a case.
   // One row at least (the words), with a case of the page if there is one.
-  const rows = await reader.$queryRaw<(Record<NameKeySide, string[]> & { id: string | null; member: string | null; total: bigint; people: bigint; gathered: bigint })[]>`
+  const rows = await reader.$queryRaw<(Record<NameKeySide, string[]> & { id: string | null; member: string | null; total: bigint; people: bigint; listsItself: boolean })[]>`
     ${planEachTime} with words as materialized (${searchWords(q)}),
     matched as materialized (
       select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
@@ -370,12 +372,12 @@ async function teamSearch(
       where ${inTeams("c")}
     )${viewed}
     select w.korean, w.other, f.id::text, f.member,
-      (select count(*) from found) as total, (select coalesce(sum("householdSize"), 0) from found) as people, (select count(*) from matched) as gathered
+      (select count(*) from found) as total, (select coalesce(sum("householdSize"), 0) from found) as people, ${listsItself} as "listsItself"
     from words w left join found f on f.n > ${first} and f.n <= ${first + PAGE_SIZE}
     order by f.n`;
-  const [{ korean, other, total, people, gathered }] = rows;
+  const [{ korean, other, total, people, listsItself: listed }] = rows;
   const search: NameSearch = { q, words: { korean, other }, keys: NO_KEYS };
-  if (total === 0n || gathered > BigInt(SEARCH_ID_LIMIT)) return { search, listed: null, recorded: false };
+  if (!listed) return { search, listed: null, recorded: false };
   const page = rows.filter((row) => row.id !== null);
   const ids = page.map((row) => row.id!);
   const members = new Map(page.flatMap((row) => (row.member === null ? [] : [[row.id!, row.member] as const])));
@@ -438,7 +440,7 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
  * list view is audited like any view; the search text is left out because
  * it is usually a person's name.
  */
-function listView(actor: Actor, params: CaseListParams, ip: string | null): Omit<AuditEntry, "detail"> & { detail: Record<string, string | number | boolean | null> } {
+function listView(actor: Actor, params: CaseListParams, ip: string | null): Omit<AuditEntry, "detail"> & { detail: ViewDetail } {
   return {
     actorId: actor.id,
     action: "case.list",
