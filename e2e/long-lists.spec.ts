@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, ownAccount, signInAs, sql, uniqueTag } from "./helpers";
+import { expectAccessible, ownAccount, sessionCookieFor, signInAs, sql, uniqueTag } from "./helpers";
 import { newCase } from "./data";
 
 // Long lists are shown a page at a time, and a busy day in the calendar
@@ -76,4 +76,56 @@ test("a case's timeline comes a page at a time, newest first", async ({ page }) 
   await expect(page).toHaveURL(/timeline=2/);
   await expect(timeline.getByText("Old note 40", { exact: true })).toBeVisible();
   await expect(timeline.getByText("Old note 1", { exact: true })).toHaveCount(0);
+});
+
+// A long list's markup is in the page's HTML once, not a second time in
+// React's data (components/ui/html-text.tsx); the browser's React takes the
+// list over as drawn, and a save draws it anew from React's data alone.
+test("a long list is sent once, kept when the page's script takes over, and drawn anew after a save", async ({ page }) => {
+  const target = await newCase();
+  const tag = uniqueTag();
+  await sql(
+    `insert into "Note" (id, "caseId", "authorId", kind, body, confidential, "createdAt")
+     values (gen_random_uuid(), $1, (select "caseworkerId" from "Case" where id = $1), 'CONTACT', $2, false, now() - interval '1 hour')`,
+    [target.id, `Earlier visit ${tag}`],
+  );
+  await signInAs(page, "caseworker");
+  const response = await page.goto(`/cases/${target.code}`);
+  const sent = await response!.text();
+  expect(sent.split(`Earlier visit ${tag}`).length - 1).toBe(1);
+
+  const timeline = page.getByTestId("timeline");
+  // Taken over: React has attached itself to the list's element, and the list is still there.
+  await page.waitForFunction(() => Object.keys(document.querySelector('[data-testid="timeline"]') ?? {}).some((key) => key.startsWith("__reactFiber")));
+  await expect(timeline).toContainText(`Earlier visit ${tag}`);
+
+  await page.getByLabel("Note", { exact: true }).fill(`Later call ${tag}`);
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByText("Note saved.")).toBeVisible();
+  await expect(timeline).toContainText(`Later call ${tag}`);
+  await expect(timeline).toContainText(`Earlier visit ${tag}`);
+});
+
+// Many pages drawn at once for two users of different teams: each page's
+// lists are its own (the hand-over is keyed per piece, never per process).
+test("pages drawn side by side each show their own user's lists", async ({ playwright }) => {
+  const north = await newCase({ team: "Chiang Rai" });
+  const south = await newCase();
+  const [southRequests, northRequests] = await Promise.all(
+    (["caseworker", "caseworkerNorth"] as const).map(async (who) =>
+      playwright.request.newContext({ baseURL: process.env.BASE_URL, extraHTTPHeaders: { cookie: (await sessionCookieFor(who)).cookie, accept: "text/html" } }),
+    ),
+  );
+  const pages = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      (i % 2 === 0 ? southRequests : northRequests).get(`/cases/${i % 2 === 0 ? south.code : north.code}`).then(async (r) => ({ i, status: r.status(), text: await r.text() })),
+    ),
+  );
+  for (const { i, status, text } of pages) {
+    expect(status).toBe(200);
+    const [own, other] = i % 2 === 0 ? [south, north] : [north, south];
+    expect(text).toContain(own.name);
+    expect(text).not.toContain(other.name);
+  }
+  await Promise.all([southRequests.dispose(), northRequests.dispose()]);
 });

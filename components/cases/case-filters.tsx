@@ -8,6 +8,7 @@ import { NATIONALITY_CODES } from "@/lib/reference/countries";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { FilterDisclosure } from "./filter-disclosure";
+import { HtmlText } from "@/components/ui/html-text";
 
 const DRILL_THROUGH = ["sensitivity", "proceeding", "detained", "overdue", "opened"] as const;
 // Arrival and departure are fields of their own; a whole year (from the dashboard's yearly figures) stays a hidden filter.
@@ -28,9 +29,10 @@ export async function CaseFilters({ params, teams, staff }: { params: CaseListPa
       <TextField label={t("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={t("searchHint")} className="sm:col-span-2" autoComplete="off" />
       <FilterDisclosure label={t("moreFilters")} initiallyOpen={FILTER_NAMES.some((key) => Boolean(params[key]))}>
         {/* The filters' fields as HTML text (components/ui/field-html): some hundred elements and options, the page's largest part after its rows. */}
-        <div
+        <HtmlText
+          as="div"
           className="contents"
-          dangerouslySetInnerHTML={innerHtml([
+          markup={[
             selectFieldHtml({ id: "filter-status", label: t("status"), name: "status", value: params.status ?? "", options: [any, ...CASE_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))] }),
             selectFieldHtml({ id: "filter-nationality", label: t("nationality"), name: "nationality", value: params.nationality ?? "", options: [any, ...NATIONALITY_CODES.map((c) => ({ value: c, label: tCountry(c) }))] }),
             selectFieldHtml({ id: "filter-team", label: t("team"), name: "team", value: params.team ?? "", options: [any, ...teams.map((team) => ({ value: team.id, label: team.name }))] }),
@@ -42,7 +44,7 @@ export async function CaseFilters({ params, teams, staff }: { params: CaseListPa
             ),
             selectFieldHtml({ id: "filter-sort", label: t("sort"), name: "sort", value: params.sort, options: CASE_SORTS.map((s) => ({ value: s, label: sortLabels[s] })) }),
             selectFieldHtml({ id: "filter-dir", label: t("direction"), name: "dir", value: params.dir, options: [{ value: "desc", label: t("desc") }, { value: "asc", label: t("asc") }] }),
-          ])}
+          ]}
         />
       </FilterDisclosure>
       {DRILL_THROUGH.filter((key) => params[key]).map((key) => (

@@ -8,10 +8,11 @@ import { can } from "@/lib/policy";
 import { secondaryLinkButtonClass } from "@/components/ui/button";
 import { sensitivityBadge, statusBadge } from "./badges";
 import { detentionDaysHtml } from "@/components/custody/detention-flags";
-import { html, innerHtml, type Html } from "@/lib/html";
+import { html, type Html } from "@/lib/html";
 import { detentionDays, detentionFlags } from "@/lib/detention/days";
 import { isoDate, todayInBangkok } from "@/lib/dates";
 import { cardClass } from "@/components/ui/section";
+import { HtmlText } from "@/components/ui/html-text";
 
 const TABS = [
   { key: "overview", path: "" },
@@ -91,8 +92,8 @@ export async function CaseHeader({ file, user, active }: { file: CaseFile; user:
       <Link href="/cases" className="text-sm text-blue-800 underline">
         ← {t("back")}
       </Link>
-      <section aria-labelledby="case-heading" className={cardClass} dangerouslySetInnerHTML={innerHtml(summary)} />
-      <nav aria-label={tTabs("label")} className="overflow-x-auto border-b border-slate-300" dangerouslySetInnerHTML={innerHtml(tabs)} />
+      <HtmlText as="section" aria-labelledby="case-heading" className={cardClass} markup={summary} />
+      <HtmlText as="nav" aria-label={tTabs("label")} className="overflow-x-auto border-b border-slate-300" markup={tabs} />
     </>
   );
 }

@@ -3,8 +3,9 @@ import type { CaseListRow } from "@/lib/cases/queries";
 import { dbDate, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays } from "@/lib/detention/days";
 import { taskTitle } from "@/lib/tasks/titles";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
 import { sensitivityBadge, statusBadge } from "./badges";
+import { HtmlText } from "@/components/ui/html-text";
 
 // One table for every screen. On a wide screen it is a table; on a phone each
 // row is a card (code, name, status, next deadline, detention) and the other
@@ -64,7 +65,7 @@ export async function CaseTable({ rows }: { rows: CaseListRow[] }) {
             <th role="columnheader" scope="col" className="px-3 py-2">{t("updated")}</th>
           </tr>
         </thead>
-        <tbody role="rowgroup" className="max-sm:block max-sm:space-y-2" dangerouslySetInnerHTML={innerHtml(rows.map(rowHtml))} />
+        <HtmlText as="tbody" role="rowgroup" className="max-sm:block max-sm:space-y-2" markup={rows.map(rowHtml)} />
       </table>
     </div>
   );

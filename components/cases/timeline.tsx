@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { TimelineEntry } from "@/lib/cases/queries";
 import { bangkokDate, dbDate } from "@/lib/dates";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
+import { HtmlText } from "@/components/ui/html-text";
 
 // Audit rows name fields as stored; show them with the form's own labels.
 const FIELD_LABEL_KEYS: Record<string, string> = {
@@ -73,5 +74,5 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
     }
     return html`<li><p>${when}${by}${recorded}</p>${what}</li>`;
   };
-  return <ol className="timeline space-y-3" data-testid="timeline" dangerouslySetInnerHTML={innerHtml(entries.map(entryHtml))} />;
+  return <HtmlText as="ol" className="timeline space-y-3" data-testid="timeline" markup={entries.map(entryHtml)} />;
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { html, innerHtml, type HtmlValue } from "@/lib/html";
+import { html, type HtmlValue } from "@/lib/html";
+import { HtmlText } from "@/components/ui/html-text";
 
 // The cells' spacing and the rows' rules are set once on the table, not on
 // every cell: the dashboard's tables hold some 400 cells. A cell's link is
@@ -40,7 +41,7 @@ export function FigureTable({ testId, headers, rows, className = "" }: { testId?
         </thead>
       ) : null}
       {/* The rows are written as HTML text (lib/html): the dashboard's tables hold some 400 cells. */}
-      <tbody dangerouslySetInnerHTML={innerHtml(rows.map(rowHtml))} />
+      <HtmlText as="tbody" markup={rows.map(rowHtml)} />
     </table>
   );
 }

@@ -8,7 +8,8 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
 import { pageTitle } from "@/lib/page-title";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
+import { HtmlText } from "@/components/ui/html-text";
 
 export const generateMetadata = pageTitle("audit");
 
@@ -49,13 +50,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             </thead>
             {/* Rows are written as HTML text (lib/html); fields are the record's own names, codes as the action is. */}
-            <tbody
-              dangerouslySetInnerHTML={innerHtml(
+            <HtmlText
+              as="tbody"
+              markup={
                 rows.map(
                   (row) =>
                     html`<tr><td class="whitespace-nowrap">${format.dateTime(row.at, "exactMoment")}</td><td>${row.actor ?? t("unknown")}</td><td><code>${row.action}</code></td><td class="font-mono">${row.code ?? "—"}</td><td><code>${row.fields.join(", ")}</code></td><td class="font-mono">${row.ip ?? "—"}</td></tr>`,
-                ),
-              )}
+                )
+              }
             />
           </table>
         </div>

@@ -10,8 +10,9 @@ import { dbDate } from "@/lib/dates";
 import { pageTitle } from "@/lib/page-title";
 import { Pager, pageParam } from "@/components/ui/pager";
 import { pageOf, shownRange } from "@/lib/paging";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
 import { clientIp } from "@/lib/request-context";
+import { HtmlText } from "@/components/ui/html-text";
 
 export const generateMetadata = pageTitle("board");
 
@@ -78,7 +79,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
                 <th scope="col">{t("counsel")}</th>
               </tr>
             </thead>
-            <tbody dangerouslySetInnerHTML={innerHtml(rows.map(rowHtml))} />
+            <HtmlText as="tbody" markup={rows.map(rowHtml)} />
           </table>
         </div>
       )}

@@ -15,7 +15,8 @@ import { Button } from "@/components/ui/button";
 import { FigureTable } from "@/components/ui/figure-table";
 import { DateField } from "@/components/ui/date-field";
 import { pageTitle } from "@/lib/page-title";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
+import { HtmlText } from "@/components/ui/html-text";
 
 export const generateMetadata = pageTitle("dashboard");
 
@@ -200,11 +201,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="hearings-heading" className="mb-2 font-semibold">
             {t("hearingsWeek", { count: figures.hearingsThisWeek })}
           </h2>
-          <ul
+          <HtmlText
+            as="ul"
             className="text-sm"
-            dangerouslySetInnerHTML={innerHtml(
-              figures.hearings.map((h) => html`<li>${format.dateTime(h.startsAt, "moment")} · <a href="/cases/${h.code}/proceedings" class="font-mono">${h.code}</a> · ${localName(h.court, locale)}</li>`),
-            )}
+            markup={
+              figures.hearings.map((h) => html`<li>${format.dateTime(h.startsAt, "moment")} · <a href="/cases/${h.code}/proceedings" class="font-mono">${h.code}</a> · ${localName(h.court, locale)}</li>`)
+            }
           />
           {figures.hearingsThisWeek > figures.hearings.length ? (
             <p className="mt-2 text-sm">
@@ -221,14 +223,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="closures-heading" className="mb-2 font-semibold">
             {t("pendingClosures", { count: closures.length })}
           </h2>
-          <ul className="text-sm" data-testid="pending-closures" dangerouslySetInnerHTML={innerHtml(closures.map((c) => caseOn(c.code, c.requestedAt)))} />
+          <HtmlText as="ul" className="text-sm" data-testid="pending-closures" markup={closures.map((c) => caseOn(c.code, c.requestedAt))} />
         </section>
         <section aria-labelledby="holds-heading" className={cardClass}>
           <h2 id="holds-heading" className="mb-2 font-semibold">
             {t("legalHolds", { count: holds.length })}
           </h2>
           {holds.length === 0 ? <p className="text-sm text-slate-700">{t("noLegalHolds")}</p> : null}
-          <ul className="text-sm" data-testid="standing-holds" dangerouslySetInnerHTML={innerHtml(holds.map((h) => caseOn(h.code, h.placedAt)))} />
+          <HtmlText as="ul" className="text-sm" data-testid="standing-holds" markup={holds.map((h) => caseOn(h.code, h.placedAt))} />
         </section>
         <section aria-labelledby="programmes-heading" className={cardClass}>
           <h2 id="programmes-heading" className="mb-2 font-semibold">
@@ -273,14 +275,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {byYear ? null : (
             <>
               <h3 className="mt-3 text-sm font-semibold">{t("arrivalsPerYear")}</h3>
-              <ul
+              <HtmlText
+                as="ul"
                 className="text-sm"
                 data-testid="figure-arrivals-year"
-                dangerouslySetInnerHTML={innerHtml(
+                markup={
                   perYear(figures.arrivals, (r) => r.nationality).map(
                     (row) => html`<li>${row.year} · ${country(row.group)}: <a href="${cases(`arrived=${row.year}&nationality=${row.group}`)}">${t("peopleCount", { count: row.people })}</a></li>`,
-                  ),
-                )}
+                  )
+                }
               />
             </>
           )}

@@ -8,8 +8,9 @@ import { ROWS_PER_PAGE, shownRange } from "@/lib/paging";
 import { Pager, pageParam } from "@/components/ui/pager";
 import { deadlineWorkingHtml } from "@/components/tasks/deadline-working";
 import { dbDate } from "@/lib/dates";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
 import { pageTitle } from "@/lib/page-title";
+import { HtmlText } from "@/components/ui/html-text";
 
 export const generateMetadata = pageTitle("deadlines");
 
@@ -57,7 +58,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
                 <th scope="col">{t("assignee")}</th>
               </tr>
             </thead>
-            <tbody dangerouslySetInnerHTML={innerHtml(deadlines.map(row))} />
+            <HtmlText as="tbody" markup={deadlines.map(row)} />
           </table>
         </div>
       )}

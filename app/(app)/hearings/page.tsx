@@ -14,8 +14,9 @@ import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
 import { pageTitle } from "@/lib/page-title";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
 import { clientIp } from "@/lib/request-context";
+import { HtmlText } from "@/components/ui/html-text";
 
 export const generateMetadata = pageTitle("hearings");
 
@@ -113,32 +114,34 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
           <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6 text-center text-slate-700">{t("empty")}</p>
         ) : (
           <div className="space-y-4">
-            <div
+            <HtmlText
+              as="div"
               className="space-y-4"
-              dangerouslySetInnerHTML={innerHtml(
+              markup={
                 [...days.entries()].map(
                   ([day, { hearings }]) =>
                     html`<section aria-label="${dayLabel(day, "long")}"><h2 class="mb-2 font-semibold">${dayLabel(day, "long")}</h2><ul class="space-y-2">${hearings.map((h) => item(h))}</ul></section>`,
-                ),
-              )}
+                )
+              }
             />
             <Pager page={page ?? 1} pages={pageCount(total)} href={(n) => `${href(params, {})}&page=${n}`} label={tPager("hearingsPages")} />
           </div>
         )
       ) : (
         <div className="overflow-x-auto">
-          <ol
+          <HtmlText
+            as="ol"
             className="grid min-w-[840px] grid-cols-7 gap-1"
             aria-label={t(`view_${params.view}`)}
-            dangerouslySetInnerHTML={innerHtml(
+            markup={
               range.days.map((day) => {
                 const { count = 0, hearings = [] } = days.get(day) ?? {};
                 const other = params.view === "month" && day.slice(0, 7) !== params.date.slice(0, 7);
                 return html`<li class="${other ? "calendar-day other-month" : "calendar-day"}"><p>${dayLabel(day, "short")}</p><ul>${hearings.map((h) => item(h, true))}</ul>${
                   count > PER_DAY_CELL ? html`<a href="${href(params, { view: "agenda", date: day })}">${t("more", { count: count - PER_DAY_CELL })}</a>` : null
                 }</li>`;
-              }),
-            )}
+              })
+            }
           />
         </div>
       )}

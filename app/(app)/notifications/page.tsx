@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { recordPageView } from "@/lib/page-views";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { myNotifications } from "@/lib/notifications/queries";
 import { markAllReadAction } from "@/lib/notifications/actions";
 import { pageTitle } from "@/lib/page-title";
 import { Pager, pageParam } from "@/components/ui/pager";
+import { HtmlText } from "@/components/ui/html-text";
 
 export const generateMetadata = pageTitle("notifications");
 
@@ -30,16 +31,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       </div>
       {notifications.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
       {/* Written as HTML text (lib/html), styled by the `entry` class (app/globals.css), unread ones marked. */}
-      <ul
+      <HtmlText
+        as="ul"
         className="space-y-2"
-        dangerouslySetInnerHTML={innerHtml(
+        markup={
           notifications.map(
             (n) =>
               html`<li class="${n.readAt ? "entry p-3" : "entry unread p-3"}" data-testid="notification"><p>${t.has(`kind_${n.kind}`) ? t(`kind_${n.kind}`) : n.kind}${
                 n.case ? html` · <a href="/cases/${n.case.code}">${n.case.code}</a>` : null
               }</p><p>${format.dateTime(n.createdAt, "moment")}</p></li>`,
-          ),
-        )}
+          )
+        }
       />
       <Pager page={page} more={older} href={(n) => `/notifications?page=${n}`} />
     </div>

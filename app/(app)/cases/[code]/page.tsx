@@ -19,7 +19,8 @@ import { cardClass, Section } from "@/components/ui/section";
 import { Disclosure } from "@/components/ui/disclosure";
 import { caseTitle } from "@/lib/page-title";
 import { Pager, pageParam } from "@/components/ui/pager";
-import { html, innerHtml } from "@/lib/html";
+import { html } from "@/lib/html";
+import { HtmlText } from "@/components/ui/html-text";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -95,20 +96,21 @@ export default async function CaseFilePage({ params, searchParams }: Props) {
             </Link>
           ) : null}
         </div>
-        <ul className="mt-3 divide-y divide-slate-200" dangerouslySetInnerHTML={innerHtml(file.people.map(personItem))} />
+        <HtmlText as="ul" className="mt-3 divide-y divide-slate-200" markup={file.people.map(personItem)} />
       </section>
 
       <Section id="journey-heading" title={t("journey")}>
-        <dl
+        <HtmlText
+          as="dl"
           className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3"
-          dangerouslySetInnerHTML={innerHtml([
+          markup={[
             fact(t("origin"), country(journey?.originCountry ?? null)),
             fact(t("transit"), journey?.transitCountries.length ? journey.transitCountries.map((c) => country(c)).join(" → ") : t("none")),
             fact(t("via"), journey?.entryPoint ?? t("notRecorded")),
             fact(t("entered"), journey?.entryDate ? format.dateTime(journey.entryDate, "day") : t("notRecorded")),
             fact(t("method"), journey?.entryMethod ?? t("notRecorded")),
             fact(t("brokerFee"), journey?.brokerFeeMinor != null ? `${formatMinor(journey.brokerFeeMinor)} ${journey.brokerFeeCurrency ?? ""}` : t("notRecorded")),
-          ])}
+          ]}
         />
       </Section>
 
