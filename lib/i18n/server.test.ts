@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import { formats } from "@/i18n/formats";
+import en from "@/messages/en.json";
+import vi from "@/messages/vi.json";
+import { processTranslator } from "./server";
+
+// The process-wide translator gives exactly what next-intl's own gives,
+// whether a message is formatted anew or taken from what was kept.
+describe("the process-wide translator", () => {
+  const cases: [string, Record<string, unknown> | undefined][] = [
+    ["title", undefined],
+    ["peopleCount", { count: 1 }],
+    ["peopleCount", { count: 1846 }],
+    ["householdsCount", { count: 0 }],
+    ["peopleCount", { count: 1846 }],
+  ];
+
+  for (const [locale, messages] of [["en", en], ["vi", vi]] as const) {
+    it(`formats counts as next-intl does, every time (${locale})`, () => {
+      const ours = processTranslator(locale, messages, "dashboard");
+      const theirs = createTranslator({ locale, messages: messages as never, namespace: "dashboard" as never, timeZone: "Asia/Bangkok", formats });
+      for (let round = 0; round < 2; round++) {
+        for (const [key, values] of cases) {
+          expect((ours as (k: string, v?: unknown) => string)(key, values)).toBe((theirs as (k: string, v?: unknown) => string)(key, values));
+        }
+      }
+    });
+  }
+
+  it("gives a message with text for values (which may be a name) its own text each time", () => {
+    const t = processTranslator("en", { greeting: "Hello {name}" }, undefined) as (k: string, v?: unknown) => string;
+    expect(t("greeting", { name: "Kim" })).toBe("Hello Kim");
+    expect(t("greeting", { name: "Lee" })).toBe("Hello Lee");
+  });
+
+  it("keeps counts apart by every value, not only the first", () => {
+    const t = processTranslator("en", { range: "{first}–{last} of {total}" }, undefined) as (k: string, v?: unknown) => string;
+    expect(t("range", { first: 1, last: 25, total: 30 })).toBe("1–25 of 30");
+    expect(t("range", { first: 1, last: 25, total: 31 })).toBe("1–25 of 31");
+    expect(t("range", { first: 26, last: 30, total: 30 })).toBe("26–30 of 30");
+  });
+});
