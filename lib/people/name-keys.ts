@@ -7,7 +7,10 @@
 // the side it looks at: a key folded the Korean way is compared with Korean
 // spellings only, where it means what it says, and PostgreSQL reads only
 // that side's index. The words of those spellings ("nameWords", kept by the
-// same trigger) are compared the same way, side by side.
+// same trigger) are compared the same way, side by side. A search of several
+// words is looked up by their pairs (waypoint_name_word_keys), which the
+// stored words hold too: a pair's list in the index is far shorter than its
+// words' (migration 20261206030000_name_word_pairs).
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Whose stored spellings a key is compared with. */
@@ -44,7 +47,8 @@ const SIDE_WHERE: Record<NameKeySide, Prisma.PersonWhereInput> = {
 export function nameWordsInclude(words: string[], side: NameKeySide): { sql: Prisma.Sql; where: Prisma.PersonWhereInput } | null {
   if (words.length === 0) return null;
   return {
-    sql: Prisma.sql`(${SIDE[side]} and p."nameWords" @> ${words}::text[])`,
+    sql: Prisma.sql`(${SIDE[side]} and p."nameWords" @> waypoint_name_word_keys(${words}::text[]))`,
+    // The same people (the words are stored beside their pairs), by the words' longer lists: Prisma cannot call the function.
     where: { ...SIDE_WHERE[side], nameWords: { hasEvery: words } },
   };
 }
@@ -56,7 +60,7 @@ export function nameWordsInclude(words: string[], side: NameKeySide): { sql: Pri
  */
 export function nameWordsOnEitherSide(words: Record<NameKeySide, string[]>): Prisma.Sql[] {
   const [korean, other] = NAME_KEY_SIDES.map((side) => words[side]);
-  if (korean.length > 0 && korean.length === other.length && korean.every((word, i) => word === other[i])) return [Prisma.sql`p."nameWords" @> ${korean}::text[]`];
+  if (korean.length > 0 && korean.length === other.length && korean.every((word, i) => word === other[i])) return [Prisma.sql`p."nameWords" @> waypoint_name_word_keys(${korean}::text[])`];
   return NAME_KEY_SIDES.flatMap((side) => nameWordsInclude(words[side], side)?.sql ?? []);
 }
 
@@ -72,8 +76,8 @@ export function nameWordsOnEitherSide(words: Record<NameKeySide, string[]>): Pri
  */
 export function nameWordsOnEitherSideFrom(words: Prisma.Sql): Prisma.Sql[] {
   return [
-    Prisma.sql`p."nameWords" @> (select case when korean = other then nullif(korean, '{}') end from ${words})`,
-    Prisma.sql`(${SIDE.korean} and p."nameWords" @> (select case when korean <> other then nullif(korean, '{}') end from ${words}))`,
-    Prisma.sql`(${SIDE.other} and p."nameWords" @> (select case when korean <> other then nullif(other, '{}') end from ${words}))`,
+    Prisma.sql`p."nameWords" @> (select case when korean = other then waypoint_name_word_keys(korean) end from ${words})`,
+    Prisma.sql`(${SIDE.korean} and p."nameWords" @> (select case when korean <> other then waypoint_name_word_keys(korean) end from ${words}))`,
+    Prisma.sql`(${SIDE.other} and p."nameWords" @> (select case when korean <> other then waypoint_name_word_keys(other) end from ${words}))`,
   ];
 }

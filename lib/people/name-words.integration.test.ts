@@ -27,3 +27,33 @@ describe("a name's words", () => {
     expect(await words(" - ", false)).toEqual([]);
   });
 });
+
+// A person's stored words hold every two of them as a pair, and a search of
+// several words looks up its pairs (migration 20261206030000_name_word_pairs).
+describe("a search's word keys", () => {
+  const keys = async (searchWords: string[] | null) =>
+    (await testDb.$queryRaw<{ keys: string[] | null }[]>`select waypoint_name_word_keys(${searchWords}::text[]) as keys`)[0].keys;
+  const stored = async (names: string[]) =>
+    (await testDb.$queryRaw<{ words: string[] }[]>`select waypoint_name_words(${names}::text[], false) as words`)[0].words;
+
+  it("are the one word, or every pair of the words in alphabetical order, or none at all", async () => {
+    expect(await keys(["nguyen"])).toEqual(["nguyen"]);
+    expect(await keys(["nguyen", "nguyen"])).toEqual(["nguyen"]);
+    expect(await keys(["nguyen", "van", "duc"])).toEqual(["duc nguyen", "duc van", "nguyen van"]);
+    // No words match no one: an empty array would be contained in everyone's words.
+    expect(await keys([])).toBeNull();
+    expect(await keys(null)).toBeNull();
+  });
+
+  it("are among a person's stored words exactly when every word is", async () => {
+    const person = await stored(["Nguyễn Văn Đức", "Duc Anh"]);
+    expect(person).toEqual(expect.arrayContaining(["nguyen", "van", "duc", "anh", "nguyenvanduc", "ducanh", "duc nguyen", "anh nguyen", "duc van"]));
+    const found = async (search: string[]) =>
+      (await testDb.$queryRaw<{ found: boolean }[]>`select ${person}::text[] @> waypoint_name_word_keys(${search}::text[]) as found`)[0].found;
+    const byWords = (search: string[]) => search.every((word) => person.includes(word));
+    // Words of one name, of two names, in any order, and words the person does not have.
+    for (const search of [["duc"], ["van", "nguyen"], ["anh", "van"], ["duc", "anh", "nguyen"], ["nguyen", "tuan"], ["tuan"], ["ducanh", "van"]]) {
+      expect(await found(search), search.join(" ")).toBe(byWords(search));
+    }
+  });
+});

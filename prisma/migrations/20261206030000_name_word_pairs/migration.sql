@@ -1,0 +1,42 @@
+-- A person's name words now also hold every two of them as a pair ("duc
+-- nguyen", in alphabetical order, joined by a space, which no word holds).
+-- A search of several words looks up their pairs rather than the words
+-- themselves: common words have long lists in the GIN index ("nguyen",
+-- "van" and "duc" some 10,000 people each on the bench's data), and
+-- PostgreSQL read all three to find the 209 people who have all of them,
+-- where the list of "duc nguyen" holds those 209 already (1.1 → 0.4 ms).
+-- The result is the same: every pair of the search's words is among a
+-- person's pairs exactly when every word is among their words.
+
+-- What a search's words are looked up by: the one word of a search of one
+-- word, else every pair of its words; null for no words, which must match
+-- no one (an empty array would be contained in everyone's).
+CREATE OR REPLACE FUNCTION waypoint_name_word_keys(words text[]) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN coalesce(cardinality(words), 0) = 0 THEN NULL
+    WHEN (SELECT count(DISTINCT w) FROM unnest(words) AS w) = 1 THEN ARRAY[words[1]]
+    ELSE ARRAY(SELECT DISTINCT a || ' ' || b FROM unnest(words) AS a, unnest(words) AS b WHERE a < b ORDER BY 1)
+  END
+$$;
+
+-- A person's words (as before: each name's words, and each name of several
+-- words run together), with every two of them as a pair.
+CREATE OR REPLACE FUNCTION waypoint_name_words(names text[], korean boolean) RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = public, pg_temp AS $$
+  WITH words AS (
+    SELECT DISTINCT w FROM (
+      SELECT unnest(tokens || CASE WHEN cardinality(tokens) > 1 THEN ARRAY[array_to_string(tokens, '')] ELSE '{}'::text[] END) AS w
+      FROM (SELECT waypoint_name_tokens(n, korean) AS tokens FROM unnest(names) AS n) AS spelled
+    ) AS each_word
+  )
+  SELECT coalesce(array_agg(k ORDER BY k), '{}') FROM (
+    SELECT w AS k FROM words
+    UNION ALL
+    SELECT a.w || ' ' || b.w FROM words AS a JOIN words AS b ON a.w < b.w
+  ) AS keys
+$$;
+
+-- Everyone registered so far (the trigger fires on names only).
+UPDATE "Person" SET "nameWords" = waypoint_name_words(ARRAY["latinName", "nativeName"] || coalesce(aliases, '{}'), nationality = 'KP');
