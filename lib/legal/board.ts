@@ -82,21 +82,24 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
   }
   // A page past the end is the last one.
   const found = await db.$queryRaw<BoardRow[]>`${prepareAnyway}
-    with board as (
+    with board as materialized (
       select c.id, c.code from "Case" c where ${scope} and c."riskFlags" @> array['REFOULEMENT_RISK']
       union
       select c.id, c.code from "ProtectionIncident" i join "Case" c on c.id = i."caseId" where i."occurredOn" >= ${since}::date and ${scope}
-    ), ranked as (
-      select b.id, b.code, row_number() over (order by key nulls last, b.code collate "C") as n, count(*) over () as total
-      from (select b.id, b.code, ${SORT_KEY[sort]} as key from board b) b
+    ), counted as (
+      select count(*) as total, greatest(1, least(${requestedPage}::int, ceil(count(*) / ${ROWS_PER_PAGE}::numeric)::int)) as page from board
     ), shown as (
-      select r.*, least(${requestedPage}::int, ceil(r.total / ${ROWS_PER_PAGE}::numeric)::int) as page from ranked r
+      select p.id, p.code, k.total, k.page, (k.page - 1) * ${ROWS_PER_PAGE} + row_number() over (order by p.key nulls last, p.code collate "C") as n
+      from counted k cross join lateral (
+        select b.id, b.code, ${SORT_KEY[sort]} as key from board b
+        order by key nulls last, b.code collate "C" offset (k.page - 1) * ${ROWS_PER_PAGE} limit ${ROWS_PER_PAGE}
+      ) p
     ), viewed as (${pageViewStep(
       actor,
       "board",
       { ip: viewing.ip, detail },
-      Prisma.sql`select code, n from shown where n > (page - 1) * ${ROWS_PER_PAGE} and n <= page * ${ROWS_PER_PAGE}`,
-      Prisma.sql`jsonb_build_object('listPage', (select coalesce(max(page), 1) from shown))`,
+      Prisma.sql`select code, n from shown`,
+      Prisma.sql`jsonb_build_object('listPage', (select page from counted))`,
     )})
     select s.code, c.sensitivity::text, s.total, s.page,
       array(select u.name from "CaseMember" m join "User" u on u.id = m."userId" where m."caseId" = s.id and m.role = 'COUNSEL' order by u.name) as counsel,
@@ -110,7 +113,6 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
     left join lateral (select "dueOn", title, "ruleKey" from "Task" where "caseId" = s.id and "completedAt" is null order by "dueOn" limit 1) t on true
     left join lateral (select "startedOn", "facilityId" from "DetentionEpisode" where "caseId" = s.id and "releasedOn" is null order by "startedOn" limit 1) d on true
     left join "Facility" f on f.id = d."facilityId"
-    where s.n > (s.page - 1) * ${ROWS_PER_PAGE} and s.n <= s.page * ${ROWS_PER_PAGE}
     order by s.n`;
   const total = found.length ? Number(found[0].total) : 0;
   const rows = found.map((r) => ({
