@@ -39,7 +39,7 @@ describe("a search's word keys", () => {
   it("are the one word, or every pair of the words in alphabetical order, or none at all", async () => {
     expect(await keys(["nguyen"])).toEqual(["nguyen"]);
     expect(await keys(["nguyen", "nguyen"])).toEqual(["nguyen"]);
-    expect(await keys(["nguyen", "van", "duc"])).toEqual(["duc nguyen", "duc van", "nguyen van"]);
+    expect((await keys(["nguyen", "van", "duc"]))?.sort()).toEqual(["duc nguyen", "duc van", "nguyen van"]);
     // No words match no one: an empty array would be contained in everyone's words.
     expect(await keys([])).toBeNull();
     expect(await keys(null)).toBeNull();

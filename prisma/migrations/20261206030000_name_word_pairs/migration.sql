@@ -10,14 +10,40 @@
 
 -- What a search's words are looked up by: the one word of a search of one
 -- word, else every pair of its words; null for no words, which must match
--- no one (an empty array would be contained in everyone's).
+-- no one (an empty array would be contained in everyone's). PL/pgSQL, not
+-- SQL: a SQL function of subqueries is planned anew in every statement that
+-- calls it (0.2 ms, twice a search), a PL/pgSQL one once per connection.
+-- Pairs are ordered by bytes ("C"), here and in waypoint_name_words, so the
+-- two agree whatever the database's collation.
 CREATE OR REPLACE FUNCTION waypoint_name_word_keys(words text[]) RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE
-    WHEN coalesce(cardinality(words), 0) = 0 THEN NULL
-    WHEN (SELECT count(DISTINCT w) FROM unnest(words) AS w) = 1 THEN ARRAY[words[1]]
-    ELSE ARRAY(SELECT DISTINCT a || ' ' || b FROM unnest(words) AS a, unnest(words) AS b WHERE a < b ORDER BY 1)
-  END
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  each_word text[] := '{}';
+  keys text[] := '{}';
+  w text;
+  a text;
+  b text;
+BEGIN
+  IF coalesce(cardinality(words), 0) = 0 THEN
+    RETURN NULL;
+  END IF;
+  FOREACH w IN ARRAY words LOOP
+    IF NOT w = ANY (each_word) THEN
+      each_word := each_word || w;
+    END IF;
+  END LOOP;
+  IF cardinality(each_word) = 1 THEN
+    RETURN each_word;
+  END IF;
+  FOREACH a IN ARRAY each_word LOOP
+    FOREACH b IN ARRAY each_word LOOP
+      IF a COLLATE "C" < b COLLATE "C" THEN
+        keys := keys || (a || ' ' || b);
+      END IF;
+    END LOOP;
+  END LOOP;
+  RETURN keys;
+END
 $$;
 
 -- A person's words (as before: each name's words, and each name of several
@@ -34,7 +60,7 @@ SET search_path = public, pg_temp AS $$
   SELECT coalesce(array_agg(k ORDER BY k), '{}') FROM (
     SELECT w AS k FROM words
     UNION ALL
-    SELECT a.w || ' ' || b.w FROM words AS a JOIN words AS b ON a.w < b.w
+    SELECT a.w || ' ' || b.w FROM words AS a JOIN words AS b ON a.w COLLATE "C" < b.w COLLATE "C"
   ) AS keys
 $$;
 
