@@ -28,22 +28,23 @@ export function ProgrammeSwitch({ programmeId, name, wouldHold, held }: { progra
 
 function HoldForm({ programmeId, name, mode, holds }: { programmeId: string; name: string; mode: "suspend" | "resume"; holds: Holds }) {
   const t = useTranslations("programmes");
+  const label = `${mode === "resume" ? t("resume") : t("suspend")}: ${name}`;
   // The form is its own component, drawn only once the section is opened
   // (decision 013): its counted messages are not worked out for the page's
   // HTML at every view of the dashboard, ten forms of them.
   return (
-    <Disclosure summary={`${mode === "resume" ? t("resume") : t("suspend")}: ${name}`} size="small">
-      <HoldFormBody programmeId={programmeId} name={name} mode={mode} holds={holds} />
+    <Disclosure summary={label} size="small">
+      <HoldFormBody programmeId={programmeId} label={label} mode={mode} holds={holds} />
     </Disclosure>
   );
 }
 
-function HoldFormBody({ programmeId, name, mode, holds }: { programmeId: string; name: string; mode: "suspend" | "resume"; holds: Holds }) {
+function HoldFormBody({ programmeId, label, mode, holds }: { programmeId: string; label: string; mode: "suspend" | "resume"; holds: Holds }) {
   const t = useTranslations("programmes");
   const { onSubmit, pending, errorFor, formError, state } = useFormAction((mode === "resume" ? resumeProgrammeAction : suspendProgrammeAction).bind(null, programmeId));
   const counts = { count: holds.proceedings, people: holds.people, teams: holds.teams.join(", ") };
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2" aria-label={`${mode === "resume" ? t("resume") : t("suspend")}: ${name}`}>
+    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2" aria-label={label}>
       {holds.proceedings === 0 ? (
         <p className="text-sm text-slate-700">{mode === "resume" ? t("nothingToResume") : t("nothingToHold")}</p>
       ) : (

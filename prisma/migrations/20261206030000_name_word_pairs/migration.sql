@@ -13,8 +13,8 @@
 -- no one (an empty array would be contained in everyone's). PL/pgSQL, not
 -- SQL: a SQL function of subqueries is planned anew in every statement that
 -- calls it (0.2 ms, twice a search), a PL/pgSQL one once per connection.
--- Pairs are ordered by bytes ("C"), here and in waypoint_name_words, so the
--- two agree whatever the database's collation.
+-- Each pair's two words are ordered by bytes ("C"), so a pair is spelled
+-- the same whatever the database's collation.
 CREATE OR REPLACE FUNCTION waypoint_name_word_keys(words text[]) RETURNS text[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
@@ -47,21 +47,19 @@ END
 $$;
 
 -- A person's words (as before: each name's words, and each name of several
--- words run together), with every two of them as a pair.
+-- words run together), with every two of them as a pair: the pairs made by
+-- waypoint_name_word_keys, so a search's pairs and the stored ones are made
+-- one way.
 CREATE OR REPLACE FUNCTION waypoint_name_words(names text[], korean boolean) RETURNS text[]
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = public, pg_temp AS $$
-  WITH words AS (
-    SELECT DISTINCT w FROM (
+  SELECT ARRAY(SELECT DISTINCT k FROM unnest(each_word || coalesce(waypoint_name_word_keys(each_word), '{}')) AS k ORDER BY k)
+  FROM (
+    SELECT coalesce(array_agg(DISTINCT w), '{}') AS each_word FROM (
       SELECT unnest(tokens || CASE WHEN cardinality(tokens) > 1 THEN ARRAY[array_to_string(tokens, '')] ELSE '{}'::text[] END) AS w
       FROM (SELECT waypoint_name_tokens(n, korean) AS tokens FROM unnest(names) AS n) AS spelled
-    ) AS each_word
-  )
-  SELECT coalesce(array_agg(k ORDER BY k), '{}') FROM (
-    SELECT w AS k FROM words
-    UNION ALL
-    SELECT a.w || ' ' || b.w FROM words AS a JOIN words AS b ON a.w COLLATE "C" < b.w COLLATE "C"
-  ) AS keys
+    ) AS every_word
+  ) AS words
 $$;
 
 -- Everyone registered so far (the trigger fires on names only).
