@@ -364,8 +364,11 @@ async function teamSearch(
     ), by_case as (
       -- Who each case was found by, as matchedMembers says it: no one if its
       -- principal matched, else the first other member in household order.
-      select id, bool_or(principal) as "principalMatched", (array_agg(name order by position) filter (where not principal))[1] as member
-      from matched group by id
+      -- Each case's first row with its principal first, else its members in
+      -- household order: one sort of the people found, where an ordered
+      -- array_agg sorted each case's people on their own (0.5 ms a search).
+      select distinct on (id) id, principal as "principalMatched", name as member
+      from matched order by id, principal desc, position
     ), found as (
       select c.id, c."householdSize", case when m."principalMatched" then null else m.member end as member, row_number() over (order by ${ORDER_SQL[params.sort](params.dir)}) as n
       from by_case m join "Case" c on c.id = m.id
