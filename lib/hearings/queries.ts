@@ -192,21 +192,26 @@ type TeamAgendaRow = CalendarRow & {
  * window (clashWindow), from which the clashes are found here as the
  * general way finds them. The general way takes four statements (the
  * page's ids, the total, the hearings in full, their counsel's others).
- * The tests check that both ways give the same agenda
- * (grid.integration.test).
+ * The page is read from the team's index in time order and the total
+ * counted from the index alone, rather than numbering every hearing of the
+ * period to keep 25 (644 in the bench's 60 days: 2.1 ms against 0.9). On
+ * the plan kept for the connection (readOnKeptPlan), as the grid's: the
+ * same index whatever the period, page or team. The tests check that both
+ * ways give the same agenda (grid.integration.test).
  */
 async function teamAgenda(actor: Actor, teams: { teamId?: string }, filters: HearingFilters, page: number, viewing: Viewing) {
   const first = (page - 1) * ROWS_PER_PAGE;
   const window = clashWindow(filters);
-  const rows = await db.$queryRaw<TeamAgendaRow[]>`
-    with slots as (
-      select h.id, h."startsAt", h."counselId", h."durationMinutes", h."courtId", h."proceedingId", h.purpose,
-             row_number() over (order by h."startsAt", h.id) as n
-      from "Hearing" h where ${teamHearingConditions(teams, filters)}
-    ), shown as (
-      select * from slots where n > ${first} and n <= ${first + ROWS_PER_PAGE}
+  const rows = await readOnKeptPlan(db, (client) => client.$queryRaw<TeamAgendaRow[]>`
+    with shown as (
+      select h.*, ${first}::int + row_number() over (order by h."startsAt", h.id) as n
+      from (
+        select h.id, h."startsAt", h."counselId", h."durationMinutes", h."courtId", h."proceedingId", h.purpose
+        from "Hearing" h where ${teamHearingConditions(teams, filters)}
+        order by h."startsAt", h.id offset ${first} limit ${ROWS_PER_PAGE}
+      ) h
     ), total as (
-      select count(*)::int as total from slots
+      select count(*)::int as total from "Hearing" h where ${teamHearingConditions(teams, filters)}
     ), viewed as (${pageViewStep(actor, "hearings", viewing, Prisma.sql`select c.code, s.n from shown s join "Proceeding" p on p.id = s."proceedingId" join "Case" c on c.id = p."caseId"`)})
     select 'shown' as kind, s.id::text, s."startsAt", s."counselId"::text as "counselId", s."durationMinutes", t.total, s.n,
            s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
@@ -218,7 +223,7 @@ async function teamAgenda(actor: Actor, teams: { teamId?: string }, filters: Hea
            null, null, null, null, null, null
     from total t left join "Hearing" o
       on o."counselId" in (select "counselId" from shown) and o."startsAt" >= ${window.from} and o."startsAt" < ${window.to}
-    order by kind desc, n`;
+    order by kind desc, n`);
   // At least one row (the total), with no hearing when the page is empty and none has counsel.
   const total = rows.length ? rows[0].total : 0;
   const clashes = findClashes(rows.filter((row) => row.kind === "counsel" && row.id !== null));
