@@ -133,7 +133,7 @@ export type Db = ReturnType<typeof newPrismaClient>;
  * for the call's values, which for some reads it always does while running
  * as fast: reads of the audit log's hundred month tables (lib/audit.ts),
  * the dashboard's figures (lib/dashboard/figures.ts) and a supervisor's
- * calendar grid (lib/hearings/queries.ts). The read must be one
+ * calendar grid and agenda (lib/hearings/queries.ts). The read must be one
  * whose good plan does not hang on its values. It runs on the client's
  * kept-plan twin (above), given to `read`. (It used to run in a transaction
  * of its own that set plan_cache_mode for it alone: three more statements,

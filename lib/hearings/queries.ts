@@ -202,16 +202,18 @@ type TeamAgendaRow = CalendarRow & {
 async function teamAgenda(actor: Actor, teams: { teamId?: string }, filters: HearingFilters, page: number, viewing: Viewing) {
   const first = (page - 1) * ROWS_PER_PAGE;
   const window = clashWindow(filters);
+  // The period's hearings, for the page and for its total.
+  const inPeriod = teamHearingConditions(teams, filters);
   const rows = await readOnKeptPlan(db, (client) => client.$queryRaw<TeamAgendaRow[]>`
     with shown as (
       select h.*, ${first}::int + row_number() over (order by h."startsAt", h.id) as n
       from (
         select h.id, h."startsAt", h."counselId", h."durationMinutes", h."courtId", h."proceedingId", h.purpose
-        from "Hearing" h where ${teamHearingConditions(teams, filters)}
+        from "Hearing" h where ${inPeriod}
         order by h."startsAt", h.id offset ${first} limit ${ROWS_PER_PAGE}
       ) h
     ), total as (
-      select count(*)::int as total from "Hearing" h where ${teamHearingConditions(teams, filters)}
+      select count(*)::int as total from "Hearing" h where ${inPeriod}
     ), viewed as (${pageViewStep(actor, "hearings", viewing, Prisma.sql`select c.code, s.n from shown s join "Proceeding" p on p.id = s."proceedingId" join "Case" c on c.id = p."caseId"`)})
     select 'shown' as kind, s.id::text, s."startsAt", s."counselId"::text as "counselId", s."durationMinutes", t.total, s.n,
            s.purpose::text as purpose, u.name as "counselName", ct.name as "courtName", ct.names as "courtNames", p.type::text as type, c.code
