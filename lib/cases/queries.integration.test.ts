@@ -372,6 +372,68 @@ describe("the staff a case may be assigned to", () => {
   });
 });
 
+describe("a supervisor's unsearched list, read in one statement", () => {
+  it("lists what the general way lists: the same cases in the same order, page after page, with the same totals and rows", async () => {
+    const team = await makeTeam("Listed whole");
+    const supervisor = await makeUser("SUPERVISOR", team.id);
+    // A caseworker of the team sees the same cases here (none is restricted), read the general way.
+    const caseworker = await makeUser("CASEWORKER", team.id, `Listing worker ${tag()}`);
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const facility = await testDb.facility.create({ data: { name: `List IDC ${tag()}`, kind: "BANGKOK_IDC" } });
+    const made = [];
+    for (let i = 0; i < 28; i++) {
+      const nationality = ["VN", "KP", "LA"][i % 3];
+      // Some names alike, so the sort by name falls back on the id; some with a native name.
+      const made1 = await makeCase({
+        teamId: team.id,
+        actorId: supervisor.id,
+        caseworkerId: i % 4 === 0 ? null : caseworker.id,
+        sensitivity: i % 5 === 0 ? "HIGH" : "STANDARD",
+        principal: { latinName: `Listed ${String.fromCharCode(65 + (i % 9))}`, nativeName: i % 6 === 0 ? `이름${i}` : undefined, nationality },
+      });
+      await testDb.case.update({ where: { id: made1.id }, data: { householdSize: 1 + (i % 4), status: i % 7 === 0 ? "ON_HOLD" : "OPEN" } });
+      if (i % 3 === 0) {
+        await testDb.task.createMany({
+          data: [
+            { caseId: made1.id, title: `Later ${i}`, dueOn: day("2031-05-02"), origin: "PERSON" },
+            { caseId: made1.id, title: `Sooner ${i}`, dueOn: day(`2031-04-${String(1 + i).padStart(2, "0")}`), origin: "RULE", ruleKey: "criminal.appeal" },
+          ],
+        });
+      }
+      if (i % 5 === 1) {
+        const person = await testDb.person.findFirstOrThrow({ where: { caseId: made1.id }, select: { id: true } });
+        await testDb.detentionEpisode.create({ data: { caseId: made1.id, personId: person.id, facilityId: facility.id, startedOn: day(`2026-0${1 + (i % 8)}-10`) } });
+      }
+      made.push(made1);
+    }
+    // A case of another team the supervisor does not oversee, which neither list may show.
+    const elsewhere = await makeTeam("Not listed");
+    const outside = await makeCase({ teamId: elsewhere.id, actorId: supervisor.id, caseworkerId: null, principal: { latinName: "Listed A" } });
+    const read = async (actor: Actor, query: Record<string, string>) => {
+      const list = await listCases(actor, parseCaseListParams(query));
+      return { total: list.total, people: list.people, pages: list.pages, rows: list.rows };
+    };
+    const filters: Record<string, string>[] = [{}, { status: "OPEN" }, { nationality: "KP" }, { caseworker: caseworker.id, status: "OPEN" }, { sensitivity: "HIGH" }, { team: team.id }];
+    for (const filter of filters) {
+      for (const sort of ["updated", "opened", "code", "name"]) {
+        for (const dir of ["asc", "desc"]) {
+          for (const page of ["1", "2"]) {
+            const query = { ...filter, sort, dir, page };
+            const quick = await read(supervisor, query);
+            expect(quick, JSON.stringify(query)).toEqual(await read(caseworker, query));
+            expect(quick.rows.map((r) => r.code)).not.toContain(outside.code);
+          }
+        }
+      }
+    }
+    const whole = await read(supervisor, {});
+    expect([whole.total, whole.pages, whole.rows.length]).toEqual([28, 2, 25]);
+    expect(whole.people).toBe(made.length + [...Array(28).keys()].reduce((sum, i) => sum + (i % 4), 0));
+    // Past the last page: no rows, the same totals.
+    expect(await read(supervisor, { page: "3" })).toMatchObject({ total: 28, rows: [] });
+  });
+});
+
 describe("a search's rows", () => {
   it("are the rows an unsearched list shows: team, caseworker, the next open deadline and the earliest open detention", async () => {
     const team = await makeTeam("Searched rows");
@@ -397,7 +459,7 @@ describe("a search's rows", () => {
         { caseId: busy.id, personId: person.id, facilityId: facility.id, startedOn: day("2026-03-01") },
       ],
     });
-    // The search reads its page by ids (one plain join); the unsearched list, the team's whole list, through the ORM.
+    // The search reads its page by ids; the unsearched list, in its own statement: one plain join of the case's row, the same rows.
     const searched = (await listCases(supervisor, parseCaseListParams({ q: name, sort: "code", dir: "asc" }))).rows;
     const listed = (await listCases(supervisor, parseCaseListParams({ team: team.id, sort: "code", dir: "asc" }))).rows;
     expect(searched).toHaveLength(2);

@@ -1,11 +1,11 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Role } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { planEachTime, prepareAnyway, type Db } from "@/lib/prisma-client";
 import { readDbFor } from "@/lib/read-replica";
 import { auditStep, readWhileAuditing, recordAudit, type AuditAction, type AuditEntry } from "@/lib/audit";
 import type { ViewDetail } from "@/lib/page-views";
-import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeams, type Actor } from "@/lib/policy";
+import { caseScope, noteScope, restrictedCodeScope, teamColumnScope, workingTeamIds, type Actor } from "@/lib/policy";
 import { foldForSearch } from "@/lib/people/search-text";
 import { PERSON_FIELD_SELECT } from "@/lib/people/fields";
 import { NAME_KEY_SIDES, nameKeyAlike, nameWordsInclude, nameWordsOnEitherSide, nameWordsOnEitherSideFrom, type NameKeySide } from "@/lib/people/name-keys";
@@ -174,7 +174,7 @@ const ORDER: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.Case
   name: (dir) => [{ principalName: dir }, { id: dir }],
 };
 
-// The same orders in SQL, for a search read in one statement (teamSearch).
+// The same orders in SQL, for a list read in one statement (teamSearch, teamList).
 const ORDER_SQL: Record<CaseListParams["sort"], (dir: "asc" | "desc") => Prisma.Sql> = {
   updated: (dir) => Prisma.raw(`c."updatedAt" ${dir}, c.id ${dir}`),
   opened: (dir) => Prisma.raw(`c."openedAt" ${dir}, c.id ${dir}`),
@@ -245,7 +245,7 @@ const LIST_ROW_SELECT = {
   detentions: { where: { releasedOn: null }, orderBy: { startedOn: "asc" }, take: 1, select: { startedOn: true } },
 } satisfies Prisma.CaseSelect;
 
-/** LIST_ROW_SELECT's row as one plain join reads it (rowsByIds). */
+/** LIST_ROW_SELECT's row as one plain join reads it (LIST_ROW_COLUMNS). */
 type FlatListRow = Omit<ListRow, "team" | "caseworker" | "tasks" | "detentions"> & {
   teamName: string;
   caseworkerName: string | null;
@@ -256,54 +256,99 @@ type FlatListRow = Omit<ListRow, "team" | "caseworker" | "tasks" | "detentions">
 };
 
 /**
+ * LIST_ROW_SELECT as one plain join of the case `c`: the columns and the
+ * joins that give them (rowsByIds, teamList), rather than the ORM's nested
+ * read, which its query compiler works out and whose JSON it turns into
+ * objects at every view (0.7 ms of the server's time a search:
+ * docs/benchmarks.md, session 39). A test compares its rows with the ORM's
+ * (queries.integration.test).
+ */
+const LIST_ROW_COLUMNS = Prisma.sql`c.id::text, c.code, c.status::text as status, c.sensitivity::text as sensitivity, c."principalName", c."principalNativeName", c.nationality,
+      c."householdSize", c."openedAt", c."updatedAt", tm.name as "teamName", u.name as "caseworkerName", t."dueOn", t.title, t."ruleKey", d."startedOn"`;
+const LIST_ROW_JOINS = Prisma.sql`join "Team" tm on tm.id = c."teamId" left join "User" u on u.id = c."caseworkerId"
+    left join lateral (select "dueOn", title, "ruleKey" from "Task" where "caseId" = c.id and "completedAt" is null order by "dueOn" limit 1) t on true
+    left join lateral (select "startedOn" from "DetentionEpisode" where "caseId" = c.id and "releasedOn" is null order by "startedOn" limit 1) d on true`;
+
+/** A list row as LIST_ROW_SELECT gives it, from its plain join. */
+function listRowOf({ teamName, caseworkerName, dueOn, title, ruleKey, startedOn, ...row }: FlatListRow): ListRow {
+  return {
+    ...row,
+    team: { name: teamName },
+    caseworker: caseworkerName === null ? null : { name: caseworkerName },
+    tasks: dueOn === null ? [] : [{ dueOn, title: title!, ruleKey }],
+    detentions: startedOn === null ? [] : [{ startedOn }],
+  };
+}
+
+/**
  * A page of a search's cases, read by their ids (already in the actor's
- * scope), in the order given: LIST_ROW_SELECT as one plain join, prepared
- * once per connection, rather than the ORM's nested read, which its query
- * compiler works out and whose JSON it turns into objects at every search
- * (0.7 ms of the server's time a search: docs/benchmarks.md, session 39).
- * A test compares its rows with the ORM's (queries.integration.test).
+ * scope), in the order given, prepared once per connection.
  */
 async function rowsByIds(reader: Db, ids: string[]): Promise<ListRow[]> {
   if (ids.length === 0) return [];
-  const rows = await reader.$queryRaw<FlatListRow[]>`select ${prepareAnyway}
-      c.id::text, c.code, c.status::text as status, c.sensitivity::text as sensitivity, c."principalName", c."principalNativeName", c.nationality,
-      c."householdSize", c."openedAt", c."updatedAt", tm.name as "teamName", u.name as "caseworkerName", t."dueOn", t.title, t."ruleKey", d."startedOn"
-    from "Case" c join "Team" tm on tm.id = c."teamId" left join "User" u on u.id = c."caseworkerId"
-    left join lateral (select "dueOn", title, "ruleKey" from "Task" where "caseId" = c.id and "completedAt" is null order by "dueOn" limit 1) t on true
-    left join lateral (select "startedOn" from "DetentionEpisode" where "caseId" = c.id and "releasedOn" is null order by "startedOn" limit 1) d on true
+  const rows = await reader.$queryRaw<FlatListRow[]>`select ${prepareAnyway} ${LIST_ROW_COLUMNS}
+    from "Case" c ${LIST_ROW_JOINS}
     where c.id = any(${ids}::uuid[])`;
-  const byId = new Map(
-    rows.map(({ teamName, caseworkerName, dueOn, title, ruleKey, startedOn, ...row }) => [
-      row.id,
-      {
-        ...row,
-        team: { name: teamName },
-        caseworker: caseworkerName === null ? null : { name: caseworkerName },
-        tasks: dueOn === null ? [] : [{ dueOn, title: title!, ruleKey }],
-        detentions: startedOn === null ? [] : [{ startedOn }],
-      },
-    ]),
-  );
+  const byId = new Map(rows.map((row) => [row.id, listRowOf(row)]));
   return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
 }
 
 /**
- * The totals of an unsearched list (households, people) from the case-count
- * rollup, when the actor sees whole teams and the list is narrowed only by
- * what the rollup is kept by (status, team, caseworker, sensitivity,
- * nationality): a supervisor's list of 50,000 cases is not counted case by
- * case at every view. Null otherwise: the list counts its own rows.
+ * The conditions of an unsearched list on a table keeping a case's team,
+ * status, caseworker, sensitivity and nationality (a case `c`, or a row of
+ * the case-count rollup), when the actor sees whole teams
+ * (teamColumnScope) and the list is narrowed by nothing else: such a list
+ * is counted from the rollup rather than case by case (a supervisor's
+ * list of 50,000 cases) and read by teamList. Null otherwise.
  */
-async function rolledUpTotals(reader: Db, actor: Actor, params: CaseListParams) {
+function rolledUpConditions(actor: Actor, params: CaseListParams): ((alias: "c" | "r") => Prisma.Sql) | null {
   const teams = teamColumnScope(actor);
-  const { status, team, caseworker, sensitivity, nationality } = params;
   const others = [params.q, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
   if (!teams || others.some(Boolean)) return null;
-  const { _sum } = await reader.rollupCaseCount.aggregate({
-    where: { AND: [teams, team ? { teamId: team } : {}, { status, caseworkerId: caseworker, sensitivity, nationality }] },
-    _sum: { count: true, people: true },
-  });
-  return { total: _sum.count ?? 0, people: _sum.people ?? 0 };
+  const { status, team, caseworker, sensitivity, nationality } = params;
+  return (alias) => {
+    const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+    const conditions = [
+      teams.teamId ? Prisma.sql`${column("teamId")} = ${teams.teamId}::uuid` : null,
+      team ? Prisma.sql`${column("teamId")} = ${team}::uuid` : null,
+      status ? Prisma.sql`${column("status")} = ${status}::"CaseStatus"` : null,
+      caseworker ? Prisma.sql`${column("caseworkerId")} = ${caseworker}::uuid` : null,
+      sensitivity ? Prisma.sql`${column("sensitivity")} = ${sensitivity}::"Sensitivity"` : null,
+      nationality ? Prisma.sql`${column("nationality")} = ${nationality}` : null,
+    ].filter((condition) => condition !== null);
+    return conditions.length ? Prisma.join(conditions, " and ") : Prisma.sql`true`;
+  };
+}
+
+/**
+ * A supervisor's unsearched list narrowed only by what the case-count
+ * rollup is kept by (rolledUpConditions): its totals from the rollup and
+ * its page of rows in one statement, which on the primary also records
+ * the view (listView's row, with the total), where the ORM's way took three
+ * (the totals, the page's nested read, the audit row) and most of the
+ * page's server time. Planned at each view, as the ORM's list was: a page
+ * in list order over a team is read well by a plan that knows the team
+ * (prisma-client). Null for any other list. Its tests compare it with the
+ * general way (queries.integration.test).
+ */
+async function teamList(reader: Db, actor: Actor, params: CaseListParams, ip: string | null): Promise<{ listed: Listed; recorded: boolean } | null> {
+  const where = rolledUpConditions(actor, params);
+  if (!where) return null;
+  const recording = reader === db;
+  const viewed = recording ? Prisma.sql`, viewed as (${auditStep(listView(actor, params, ip), Prisma.sql`jsonb_build_object('results', (select total from totals))`)})` : Prisma.empty;
+  const order = ORDER_SQL[params.sort](params.dir);
+  const rows = await reader.$queryRaw<(Omit<FlatListRow, "id"> & { id: string | null; total: number; people: number })[]>`
+    ${planEachTime} with totals as (
+      select coalesce(sum(r.count), 0)::int as total, coalesce(sum(r.people), 0)::int as people from "RollupCaseCount" r where ${where("r")}
+    ), page as (
+      select c.id from "Case" c where ${where("c")} order by ${order} offset ${(params.page - 1) * PAGE_SIZE} limit ${PAGE_SIZE}
+    )${viewed}
+    select totals.total, totals.people, ${LIST_ROW_COLUMNS}
+    from totals left join (page join "Case" c on c.id = page.id ${LIST_ROW_JOINS}) on true
+    order by ${order}`;
+  const [{ total, people }] = rows;
+  const page = rows.flatMap(({ id, total: _total, people: _people, ...row }) => (id === null ? [] : [listRowOf({ ...row, id })]));
+  return { listed: { rows: () => Promise.resolve(page), totals: { total, people }, matching: null, members: null }, recorded: recording };
 }
 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
@@ -424,12 +469,10 @@ async function listedCases(reader: Db, actor: Actor, params: CaseListParams, sea
     const found = await reader.case.findMany({ where, select: { id: true, householdSize: true }, orderBy: ORDER[params.sort](params.dir) });
     return foundCases(reader, found, params, searched.matching);
   }
-  const counted = rolledUpTotals(reader, actor, params).then(
-    async (rolled) =>
-      rolled ??
-      // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
-      reader.case.aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } }).then((a) => ({ total: a._count._all, people: a._sum.householdSize ?? 0 })),
-  );
+  // Households and the people in them: a dashboard figure counts people, and the list shows the same number.
+  const counted = reader.case
+    .aggregate({ where, _count: { _all: true }, _sum: { householdSize: true } })
+    .then((a) => ({ total: a._count._all, people: a._sum.householdSize ?? 0 }));
   // The page's rows are read beside the count and awaited through `rows`:
   // a failure is thrown there (the empty handler only keeps it from being
   // reported as unhandled while the count is awaited, or if the count fails).
@@ -467,8 +510,9 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
   // The search's words (and, if needed, spellings) are worked out once, for
   // finding the cases and for saying who in them matched: with a
   // supervisor's search, in its one statement.
-  const quick = params.q ? await teamSearch(reader, actor, params, params.q, ip) : null;
-  let search = quick?.search ?? (params.q ? await nameSearch(params.q) : null);
+  // A supervisor's unsearched list, narrowed by what the rollup counts, in its one statement too.
+  const quick = params.q ? await teamSearch(reader, actor, params, params.q, ip) : await teamList(reader, actor, params, ip);
+  let search = (quick && "search" in quick ? quick.search : null) ?? (params.q ? await nameSearch(params.q) : null);
   let mode: SearchMode = "words";
   let listed = quick?.listed ?? (await listedCases(reader, actor, params, search, mode));
   // Nothing the reader may see has the search's words: compare spellings (SearchMode).
@@ -635,15 +679,24 @@ export async function getTimeline(access: CaseAccess, journey: Arrival | null, p
  * `teamId`, only that team's staff (editing a case of that team).
  */
 export async function assignmentOptions(actor: Actor, teamId?: string) {
-  // One statement: each team with its staff (every list page shows them).
-  const found = await db.team.findMany({
-    where: workingTeams(actor),
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, users: { where: { role: { in: ["CASEWORKER", "SUPERVISOR"] }, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } } },
-  });
-  const teams = found.map(({ id, name }) => ({ id, name }));
+  // One plain statement, kept prepared: each working team (workingTeamIds)
+  // with its staff, a row each (every list page shows them; the ORM's read
+  // of teams with their users cost the list 0.6 ms of the server's time).
+  const teamIds = workingTeamIds(actor);
+  if (teamIds !== "every" && teamIds.length === 0) return { teams: [], staff: [] };
+  const inTeams = teamIds === "every" ? Prisma.sql`true` : Prisma.sql`t.id = any(${[...teamIds]}::uuid[])`;
+  const rows = await db.$queryRaw<{ teamId: string; teamName: string; id: string | null; name: string | null; role: Role | null }[]>`
+    select t.id::text as "teamId", t.name as "teamName", u.id::text, u.name, u.role::text as role
+    from "Team" t left join "User" u on u."teamId" = t.id and u.role in ('CASEWORKER', 'SUPERVISOR') and u.active
+    where ${inTeams} order by t.name, t.id, u.name, u.id`;
+  const found = new Map<string, { id: string; name: string; users: { id: string; name: string; role: Role }[] }>();
+  for (const row of rows) {
+    const team = found.get(row.teamId) ?? found.set(row.teamId, { id: row.teamId, name: row.teamName, users: [] }).get(row.teamId)!;
+    if (row.id !== null) team.users.push({ id: row.id, name: row.name!, role: row.role! });
+  }
+  const teams = [...found.values()].map(({ id, name }) => ({ id, name }));
   // Each team's staff come by name; several teams' are merged by name (code point order, as the database's C.UTF-8 collation orders them).
-  const chosen = found.filter((team) => !teamId || team.id === teamId);
+  const chosen = [...found.values()].filter((team) => !teamId || team.id === teamId);
   const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const staff = chosen.length === 1 ? chosen[0].users : chosen.flatMap((team) => team.users).sort(byName);
   return { teams, staff };
