@@ -386,14 +386,21 @@ async function teamSearch(
   if (!teams || hasFilters({ ...params, q: undefined }) || isCaseCode(q.toUpperCase()) || isCaseCodeStart(q)) return null;
   const inTeams = (alias: "c" | "p") => (teams.teamId ? Prisma.sql`${Prisma.raw(alias)}."teamId" = ${teams.teamId}::uuid` : Prisma.sql`true`);
   const first = (params.page - 1) * PAGE_SIZE;
-  // A replica cannot insert: there the view is recorded by listCases. The
-  // statement is planned at each search all the same (planEachTime: its
-  // generic plan suits no search; session 36), though it names the audit log.
+  const order = ORDER_SQL[params.sort](params.dir);
+  // A replica cannot insert: there the view is recorded by listCases.
   const recording = reader === db;
+  // Kept prepared when some word of the search has three letters or more:
+  // PostgreSQL may then run it on a generic plan, the one such a search
+  // gets anyway (the people's indexes), and spare planning it at each
+  // search (0.5 ms). A search of shorter words is planned each time: no
+  // index narrows it, and only a plan made for the text reads the team in
+  // order and stops at the limit (two letters: 9 ms against 48 on the
+  // generic plan; docs/benchmarks.md, sessions 37 and 43).
+  const kept = foldForSearch(q).split(/\s+/).some((word) => [...word].length >= 3) ? prepareAnyway : planEachTime;
   // Whether the statement lists the cases itself: it found some, and gathered them whole.
-  const listsItself = Prisma.sql`(select count(*) from found) > 0 and (select count(*) from matched) <= ${SEARCH_ID_LIMIT}`;
+  const listsItself = Prisma.sql`(select total from totals) > 0 and (select count(*) from matched) <= ${SEARCH_ID_LIMIT}`;
   const viewed = recording
-    ? Prisma.sql`, viewed as (${auditStep(listView(actor, params, ip), Prisma.sql`jsonb_build_object('results', (select count(*) from found))`, listsItself)})`
+    ? Prisma.sql`, viewed as (${auditStep(listView(actor, params, ip), Prisma.sql`jsonb_build_object('results', (select total from totals))`, listsItself)})`
     : Prisma.empty;
   // The people are gathered up to the general way's bound (SEARCH_ID_LIMIT
   // people), so a broad search stops reading at once and goes the general way.
@@ -402,7 +409,7 @@ async function teamSearch(
   // the list is held to, so a copy out of step could only hide a case.
   // One row at least (the words), with a case of the page if there is one.
   const rows = await reader.$queryRaw<(Record<NameKeySide, string[]> & { id: string | null; member: string | null; total: bigint; people: bigint; listsItself: boolean })[]>`
-    ${planEachTime} with words as materialized (${searchWords(q)}),
+    ${kept} with words as materialized (${searchWords(q)}),
     matched as materialized (
       select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
       from "Person" p where ${personMatchesBy(q, nameWordsOnEitherSideFrom(Prisma.sql`words`))} and ${inTeams("p")} limit ${SEARCH_ID_LIMIT + 1}
@@ -414,15 +421,18 @@ async function teamSearch(
       -- array_agg sorted each case's people on their own (0.5 ms a search).
       select distinct on (id) id, principal as "principalMatched", name as member
       from matched order by id, principal desc, position
-    ), found as (
-      select c.id, c."householdSize", case when m."principalMatched" then null else m.member end as member, row_number() over (order by ${ORDER_SQL[params.sort](params.dir)}) as n
+    ), found as materialized (
+      -- With the columns each order sorts by, so that only the page is sorted in full.
+      select c.id, c."householdSize", case when m."principalMatched" then null else m.member end as member, c."updatedAt", c."openedAt", c.code, c."principalName"
       from by_case m join "Case" c on c.id = m.id
       where ${inTeams("c")}
+    ), totals as (
+      select count(*) as total, coalesce(sum("householdSize"), 0) as people from found
     )${viewed}
-    select w.korean, w.other, f.id::text, f.member,
-      (select count(*) from found) as total, (select coalesce(sum("householdSize"), 0) from found) as people, ${listsItself} as "listsItself"
-    from words w left join found f on f.n > ${first} and f.n <= ${first + PAGE_SIZE}
-    order by f.n`;
+    select w.korean, w.other, c.id::text, c.member, t.total, t.people, ${listsItself} as "listsItself"
+    from words w cross join totals t
+    left join (select * from found c order by ${order} offset ${first} limit ${PAGE_SIZE}) c on true
+    order by ${order}`;
   const [{ korean, other, total, people, listsItself: listed }] = rows;
   const search: NameSearch = { q, words: { korean, other }, keys: NO_KEYS };
   if (!listed) return { search, listed: null, recorded: false };
