@@ -257,7 +257,7 @@ type FlatListRow = Omit<ListRow, "team" | "caseworker" | "tasks" | "detentions">
 
 /**
  * LIST_ROW_SELECT as one plain join of the case `c`: the columns and the
- * joins that give them (rowsByIds, teamList), rather than the ORM's nested
+ * joins that give them (rowsByIds, teamSearch, teamList), rather than the ORM's nested
  * read, which its query compiler works out and whose JSON it turns into
  * objects at every view (0.7 ms of the server's time a search:
  * docs/benchmarks.md, session 39). A test compares its rows with the ORM's
@@ -362,8 +362,9 @@ type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
  * each person carries) are gathered first (materialized, so PostgreSQL
  * never walks the team's cases testing each one's people: see
  * searchWhere), then joined to their cases, which are held to the same
- * teams, and sorted; only the page's ids come back (a name search on a
- * team of 50,000 cases finds some 300). Null for everyone else and for any
+ * teams, and sorted; only the page's cases are read in full, as rows of
+ * the list (LIST_ROW_COLUMNS: a name search on a team of 50,000 cases
+ * finds some 300). Null for everyone else and for any
  * other filter: the words are then worked out alone and the list found the
  * general way. `listed` is null for a search too broad to gather whole
  * (over SEARCH_ID_LIMIT people) and for one that finds nothing, which then
@@ -408,7 +409,8 @@ async function teamSearch(
   // the statement's reads on the bench); the case's own team is still what
   // the list is held to, so a copy out of step could only hide a case.
   // One row at least (the words), with a case of the page if there is one.
-  const rows = await reader.$queryRaw<(Record<NameKeySide, string[]> & { id: string | null; member: string | null; total: bigint; people: bigint; listsItself: boolean })[]>`
+  type Row = Record<NameKeySide, string[]> & Omit<FlatListRow, "id"> & { id: string | null; member: string | null; total: bigint; people: bigint; listsItself: boolean };
+  const rows = await reader.$queryRaw<Row[]>`
     ${kept} with words as materialized (${searchWords(q)}),
     matched as materialized (
       select p."caseId" as id, p."latinName" as name, p.relationship = 'PRINCIPAL' as principal, p.position
@@ -429,17 +431,18 @@ async function teamSearch(
     ), totals as (
       select count(*) as total, coalesce(sum("householdSize"), 0) as people from found
     )${viewed}
-    select w.korean, w.other, c.id::text, c.member, t.total, t.people, ${listsItself} as "listsItself"
-    from words w cross join totals t
-    left join (select * from found c order by ${order} offset ${first} limit ${PAGE_SIZE}) c on true
+    select w.korean, w.other, f.member, n.total, n.people, ${listsItself} as "listsItself", ${LIST_ROW_COLUMNS}
+    from words w cross join totals n
+    left join ((select * from found c order by ${order} offset ${first} limit ${PAGE_SIZE}) f join "Case" c on c.id = f.id ${LIST_ROW_JOINS}) on true
     order by ${order}`;
   const [{ korean, other, total, people, listsItself: listed }] = rows;
   const search: NameSearch = { q, words: { korean, other }, keys: NO_KEYS };
   if (!listed) return { search, listed: null, recorded: false };
-  const page = rows.filter((row) => row.id !== null);
-  const ids = page.map((row) => row.id!);
-  const members = new Map(page.flatMap((row) => (row.member === null ? [] : [[row.id!, row.member] as const])));
-  return { search, listed: { rows: () => rowsByIds(reader, ids), totals: { total: Number(total), people: Number(people) }, matching: null, members }, recorded: recording };
+  const page = rows.flatMap(({ korean: _korean, other: _other, member: _member, total: _total, people: _people, listsItself: _listed, id, ...row }) =>
+    id === null ? [] : [listRowOf({ ...row, id })],
+  );
+  const members = new Map(rows.flatMap((row) => (row.id === null || row.member === null ? [] : [[row.id, row.member] as const])));
+  return { search, listed: { rows: () => Promise.resolve(page), totals: { total: Number(total), people: Number(people) }, matching: null, members }, recorded: recording };
 }
 
 /** A list's totals, one page of its cases still to read, and who matched a search (if known already). */
