@@ -9,7 +9,7 @@ import { Pager, pageParam } from "@/components/ui/pager";
 import { hearingParamsSchema, HEARING_VIEWS, viewRange, type HearingParams } from "@/lib/hearings/calendar-range";
 import { PROCEEDING_TYPES } from "@/lib/workflows";
 import { bangkokDate, dbDate, startOfBangkokDay } from "@/lib/dates";
-import { SelectField } from "@/components/ui/field";
+import { selectFieldHtml } from "@/components/ui/field-html";
 import { cardClass } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
@@ -84,12 +84,19 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <form method="get" action="/hearings" className={`${cardClass} grid gap-3 sm:grid-cols-3 lg:grid-cols-6`}>
-        <SelectField label={t("view")} name="view" defaultValue={params.view} options={HEARING_VIEWS.map((v) => ({ value: v, label: t(`view_${v}`) }))} />
+        {/* The selects as HTML text (components/ui/field-html): their options drawn once, not as React elements. */}
+        <HtmlText as="div" className="contents" markup={selectFieldHtml({ id: "hearings-view", label: t("view"), name: "view", value: params.view, options: HEARING_VIEWS.map((v) => ({ value: v, label: t(`view_${v}`) })) })} />
         <DateField label={t("from")} name="date" defaultValue={params.date} />
-        <SelectField label={t("counsel")} name="counsel" defaultValue={params.counsel ?? ""} options={[any, ...options.counsel.map((c) => ({ value: c.id, label: c.name }))]} />
-        <SelectField label={t("court")} name="court" defaultValue={params.court ?? ""} options={[any, ...options.courts.map((c) => ({ value: c.id, label: localName(c, locale) }))]} />
-        <SelectField label={t("type")} name="type" defaultValue={params.type ?? ""} options={[any, ...PROCEEDING_TYPES.map((p) => ({ value: p, label: tType(p) }))]} />
-        <SelectField label={t("team")} name="team" defaultValue={params.team ?? ""} options={[any, ...options.teams.map((team) => ({ value: team.id, label: team.name }))]} />
+        <HtmlText
+          as="div"
+          className="contents"
+          markup={[
+            selectFieldHtml({ id: "hearings-counsel", label: t("counsel"), name: "counsel", value: params.counsel ?? "", options: [any, ...options.counsel.map((c) => ({ value: c.id, label: c.name }))] }),
+            selectFieldHtml({ id: "hearings-court", label: t("court"), name: "court", value: params.court ?? "", options: [any, ...options.courts.map((c) => ({ value: c.id, label: localName(c, locale) }))] }),
+            selectFieldHtml({ id: "hearings-type", label: t("type"), name: "type", value: params.type ?? "", options: [any, ...PROCEEDING_TYPES.map((p) => ({ value: p, label: tType(p) }))] }),
+            selectFieldHtml({ id: "hearings-team", label: t("team"), name: "team", value: params.team ?? "", options: [any, ...options.teams.map((team) => ({ value: team.id, label: team.name }))] }),
+          ]}
+        />
         <div className="sm:col-span-3 lg:col-span-6">
           <Button type="submit">
             {t("show")}
