@@ -41,3 +41,26 @@ describe("the process-wide translator", () => {
     expect(t("range", { first: 26, last: 30, total: 30 })).toBe("26–30 of 30");
   });
 });
+
+// The kept formatter gives what a fresh Intl formatter gives, whether the
+// text is made anew or taken from what was kept, for every named format.
+describe("the kept date formatter", () => {
+  it("formats each moment as Intl does, every time, and shows an invalid date as it is", async () => {
+    const { keptFormatter } = await import("./kept-formats");
+    const moments = [new Date("2026-12-01T02:30:00Z"), new Date("2026-12-31T17:00:00Z"), Date.UTC(2027, 0, 1, 9, 15)];
+    for (const locale of ["en", "th", "vi"]) {
+      const kept = keptFormatter(locale);
+      for (let round = 0; round < 2; round++) {
+        for (const [format, options] of Object.entries(formats.dateTime)) {
+          for (const moment of moments) {
+            const fresh = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Bangkok", ...options }).format(moment);
+            expect(kept.dateTime(moment, format as never), `${locale} ${format}`).toBe(fresh);
+          }
+        }
+      }
+      // The same moment as a number and as a date, and a date that is no moment.
+      expect(kept.dateTime(moments[2], "day" as never)).toBe(kept.dateTime(new Date(moments[2] as number), "day" as never));
+      expect(kept.dateTime(new Date("not a date"), "day" as never)).toBe("Invalid Date");
+    }
+  });
+});
