@@ -26,9 +26,12 @@ function utcMs(iso: CalendarDate): number {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
-// The ISO string's first ten characters are the UTC calendar date.
+// The ISO string's first ten characters are the UTC calendar date. A Date
+// is not copied to be read: on the server every `new Date` goes through the
+// wrapper Next.js puts around the constructor, and a list reads several
+// dates of each of its rows.
 function calendarDate(at: Date | number): CalendarDate {
-  return new Date(at).toISOString().slice(0, 10);
+  return (typeof at === "number" ? new Date(at) : at).toISOString().slice(0, 10);
 }
 
 /** The last day (28–31) of a month, the month counted from January 0 (and rolling over into other years). */
