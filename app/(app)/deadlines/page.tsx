@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { recordPageView } from "@/lib/page-views";
+import { clientIp } from "@/lib/request-context";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { taskTitle } from "@/lib/tasks/titles";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -17,8 +17,8 @@ export const generateMetadata = pageTitle("deadlines");
 export default async function DeadlinesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePermission("board:read");
   const page = pageParam((await searchParams).page);
-  const { rows: deadlines, total, pages } = await openDeadlines(user, page);
-  await recordPageView(user, "deadlines", { cases: deadlines.map((d) => d.case.code), detail: { listPage: page } });
+  // The read records the view, with the codes it shows.
+  const { rows: deadlines, total, pages } = await openDeadlines(user, page, { ip: await clientIp(), detail: { listPage: page } });
   const t = await getTranslations("deadlines");
   const tType = await getTranslations("enums.proceedingType");
   const tStage = await getTranslations("stages");
