@@ -303,9 +303,9 @@ async function rowsByIds(reader: Db, ids: string[]): Promise<ListRow[]> {
  */
 function rolledUpConditions(actor: Actor, params: CaseListParams): ((alias: "c" | "r") => Prisma.Sql) | null {
   const teams = teamColumnScope(actor);
-  const others = [params.q, params.proceeding, params.detained, params.overdue, params.opened, params.arrived, params.departed, params.destination];
-  if (!teams || others.some(Boolean)) return null;
   const { status, team, caseworker, sensitivity, nationality } = params;
+  // Any other filter (hasFilters: one added later is read the general way too).
+  if (!teams || hasFilters({ ...params, status: undefined, team: undefined, caseworker: undefined, sensitivity: undefined, nationality: undefined })) return null;
   return (alias) => {
     const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
     const conditions = [
@@ -331,7 +331,7 @@ function rolledUpConditions(actor: Actor, params: CaseListParams): ((alias: "c" 
  * (prisma-client). Null for any other list. Its tests compare it with the
  * general way (queries.integration.test).
  */
-async function teamList(reader: Db, actor: Actor, params: CaseListParams, ip: string | null): Promise<{ listed: Listed; recorded: boolean } | null> {
+async function teamList(reader: Db, actor: Actor, params: CaseListParams, ip: string | null): Promise<{ search: null; listed: Listed; recorded: boolean } | null> {
   const where = rolledUpConditions(actor, params);
   if (!where) return null;
   const recording = reader === db;
@@ -348,7 +348,7 @@ async function teamList(reader: Db, actor: Actor, params: CaseListParams, ip: st
     order by ${order}`;
   const [{ total, people }] = rows;
   const page = rows.flatMap(({ id, total: _total, people: _people, ...row }) => (id === null ? [] : [listRowOf({ ...row, id })]));
-  return { listed: { rows: () => Promise.resolve(page), totals: { total, people }, matching: null, members: null }, recorded: recording };
+  return { search: null, listed: { rows: () => Promise.resolve(page), totals: { total, people }, matching: null, members: null }, recorded: recording };
 }
 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof LIST_ROW_SELECT }>;
@@ -525,7 +525,7 @@ export async function listCases(actor: Actor, params: CaseListParams, ip: string
   // supervisor's search, in its one statement.
   // A supervisor's unsearched list, narrowed by what the rollup counts, in its one statement too.
   const quick = params.q ? await teamSearch(reader, actor, params, params.q, ip) : await teamList(reader, actor, params, ip);
-  let search = (quick && "search" in quick ? quick.search : null) ?? (params.q ? await nameSearch(params.q) : null);
+  let search = quick?.search ?? (params.q ? await nameSearch(params.q) : null);
   let mode: SearchMode = "words";
   let listed = quick?.listed ?? (await listedCases(reader, actor, params, search, mode));
   // Nothing the reader may see has the search's words: compare spellings (SearchMode).
