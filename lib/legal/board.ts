@@ -15,11 +15,23 @@ export const BOARD_SORTS = ["code", "hearing", "deadline", "detention"] as const
 export type BoardSort = (typeof BOARD_SORTS)[number];
 const INCIDENT_WINDOW_DAYS = 90;
 
+/**
+ * A case's next hearing, from the hint the case carries (`hint`, kept by the
+ * hearings' triggers: migration 20261206114403_case_next_hearing) while it
+ * is still ahead or says there is none, else looked up among its hearings.
+ * Hearings' times are UTC.
+ */
+function nextHearing(caseId: string, hint: string) {
+  const [id, kept] = [Prisma.raw(caseId), Prisma.raw(hint)];
+  return Prisma.sql`case when ${kept} is null or ${kept} >= (now() at time zone 'UTC') then ${kept}
+    else (select min(h."startsAt") from "Hearing" h where h."caseId" = ${id} and h."startsAt" >= (now() at time zone 'UTC')) end`;
+}
+
 // Each order as a value per case, smaller first, cases without one last,
 // then by code: the next hearing, the next open deadline, the start of the
 // longest open detention (the longest held first). By code alone, none.
 const SORT_KEY: Record<BoardSort, Prisma.Sql> = {
-  hearing: Prisma.sql`(select min(h."startsAt") from "Hearing" h where h."caseId" = b.id and h."startsAt" >= now())`,
+  hearing: nextHearing("b.id", `b."nextHearingAt"`),
   deadline: Prisma.sql`(select min(t."dueOn")::timestamp from "Task" t where t."caseId" = b.id and t."completedAt" is null)`,
   detention: Prisma.sql`(select min(d."startedOn")::timestamp from "DetentionEpisode" d where d."caseId" = b.id and d."releasedOn" is null)`,
   code: Prisma.sql`null::timestamp`,
@@ -66,7 +78,8 @@ async function boardScope(actor: Actor, since: CalendarDate): Promise<Prisma.Sql
  * (a cap once hid cases with a hearing tomorrow), and sorted whole; only
  * the page shown is read in full. One statement does it all: the board's
  * cases from their two indexes (an OR of the two read every case in
- * scope), each one's sort key from one index entry, the page, and its
+ * scope), each one's sort key from one index entry (the next hearing
+ * from the case's row itself, while its hint holds), the page, and its
  * rows' details; read as four statements and sorted here, the board of
  * 800 cases cost twice the server time. The statement records the view
  * too, with the codes of the page shown (pageViewStep).
@@ -83,9 +96,9 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
   // A page past the end is the last one.
   const found = await db.$queryRaw<BoardRow[]>`${prepareAnyway}
     with board as materialized (
-      select c.id, c.code from "Case" c where ${scope} and c."riskFlags" @> array['REFOULEMENT_RISK']
+      select c.id, c.code, c."nextHearingAt" from "Case" c where ${scope} and c."riskFlags" @> array['REFOULEMENT_RISK']
       union
-      select c.id, c.code from "ProtectionIncident" i join "Case" c on c.id = i."caseId" where i."occurredOn" >= ${since}::date and ${scope}
+      select c.id, c.code, c."nextHearingAt" from "ProtectionIncident" i join "Case" c on c.id = i."caseId" where i."occurredOn" >= ${since}::date and ${scope}
     ), counted as (
       select count(*) as total, greatest(1, least(${requestedPage}::int, ceil(count(*) / ${ROWS_PER_PAGE}::numeric)::int)) as page from board
     ), shown as (
@@ -107,7 +120,7 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
       i.kind::text as "incidentKind", i.severity::text as "incidentSeverity", i."occurredOn" as "incidentOn",
       t."dueOn", t.title as "taskTitle", t."ruleKey",
       d."startedOn" as "heldSince", f.name as facility, f.names as "facilityNames",
-      (select min(h."startsAt") from "Hearing" h where h."caseId" = s.id and h."startsAt" >= now()) as "nextHearing"
+      ${nextHearing("s.id", `c."nextHearingAt"`)} as "nextHearing"
     from shown s join "Case" c on c.id = s.id
     left join lateral (select kind, severity, "occurredOn" from "ProtectionIncident" where "caseId" = s.id and "occurredOn" >= ${since}::date order by "occurredOn" desc limit 1) i on true
     left join lateral (select "dueOn", title, "ruleKey" from "Task" where "caseId" = s.id and "completedAt" is null order by "dueOn" limit 1) t on true

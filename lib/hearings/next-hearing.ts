@@ -1,0 +1,30 @@
+import "server-only";
+// The upkeep of the next-hearing hint each case carries for the risk board
+// (migration 20261206114403_case_next_hearing). The hearings' triggers keep
+// it when a hearing is added, moved or removed; time passing is what they
+// cannot see: once the hint's hearing has started, the board looks the next
+// one up at each view until the hint is worked out again. Every server does
+// this every quarter of an hour; two at once do no harm (the working out
+// locks the case first). WAYPOINT_JOBS=off stops it with the other jobs.
+import { db } from "@/lib/db";
+import { describeServerError } from "@/lib/server-errors";
+
+const LOOK_EVERY_MS = 15 * 60_000;
+
+/** Works out anew every hint that has passed; says how many. */
+export async function refreshPassedHints(): Promise<number> {
+  // One read of the cases (no index: an indexed hint would make every change to it touch all the case's indexes).
+  const refreshed = await db.$queryRaw<{ next: Date | null }[]>`
+    select waypoint_case_next_hearing(c.id) as next from "Case" c where c."nextHearingAt" < (now() at time zone 'UTC')`;
+  return refreshed.length;
+}
+
+/** Starts the upkeep; says whether it did. */
+export function startNextHearingUpkeep(): boolean {
+  const look = () => {
+    refreshPassedHints().catch((error: unknown) => console.error(JSON.stringify({ msg: "next-hearing upkeep could not run", error: describeServerError(error) })));
+  };
+  setTimeout(look, 30_000).unref();
+  setInterval(look, LOOK_EVERY_MS).unref();
+  return true;
+}
