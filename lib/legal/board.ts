@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { prepareAnyway } from "@/lib/prisma-client";
 import { caseScope, teamColumnScope, type Actor } from "@/lib/policy";
-import { addCalendarDays, dbDate, isoDate, todayInBangkok, type CalendarDate } from "@/lib/dates";
+import { addCalendarDays, dbDate, todayInBangkok, type CalendarDate } from "@/lib/dates";
 import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
 import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
@@ -47,10 +47,11 @@ type BoardRow = {
   incidentKind: string | null;
   incidentSeverity: string | null;
   incidentOn: Date | null;
-  dueOn: Date | null;
+  /** Calendar dates as text (YYYY-MM-DD): what the page works with. */
+  dueOn: CalendarDate | null;
   taskTitle: string | null;
   ruleKey: string | null;
-  heldSince: Date | null;
+  heldSince: CalendarDate | null;
   facility: string | null;
   facilityNames: unknown;
   nextHearing: Date | null;
@@ -118,8 +119,8 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
       array(select u.name from "CaseMember" m join "User" u on u.id = m."userId" where m."caseId" = s.id and m.role = 'COUNSEL' order by u.name) as counsel,
       array(select p.stage from "Proceeding" p where p."caseId" = s.id and p.type = 'DEPORTATION_EXTRADITION' and not p.closed order by p."openedAt", p.id) as "removalStages",
       i.kind::text as "incidentKind", i.severity::text as "incidentSeverity", i."occurredOn" as "incidentOn",
-      t."dueOn", t.title as "taskTitle", t."ruleKey",
-      d."startedOn" as "heldSince", f.name as facility, f.names as "facilityNames",
+      to_char(t."dueOn", 'YYYY-MM-DD') as "dueOn", t.title as "taskTitle", t."ruleKey",
+      to_char(d."startedOn", 'YYYY-MM-DD') as "heldSince", f.name as facility, f.names as "facilityNames",
       ${nextHearing("s.id", `c."nextHearingAt"`)} as "nextHearing"
     from shown s join "Case" c on c.id = s.id
     left join lateral (select kind, severity, "occurredOn" from "ProtectionIncident" where "caseId" = s.id and "occurredOn" >= ${since}::date order by "occurredOn" desc limit 1) i on true
@@ -135,8 +136,8 @@ export async function refoulementBoard(actor: Actor, sort: BoardSort, requestedP
     removalStages: r.removalStages,
     incident: r.incidentKind ? { kind: r.incidentKind, severity: r.incidentSeverity!, occurredOn: r.incidentOn! } : null,
     nextHearing: r.nextHearing,
-    nextDeadline: r.dueOn ? { due: isoDate(r.dueOn), title: r.taskTitle!, ruleKey: r.ruleKey, daysLeft: daysUntil(isoDate(r.dueOn), today) } : null,
-    detention: r.heldSince ? { facility: { name: r.facility!, names: r.facilityNames }, days: detentionDays(isoDate(r.heldSince), null, today) } : null,
+    nextDeadline: r.dueOn ? { due: r.dueOn, title: r.taskTitle!, ruleKey: r.ruleKey, daysLeft: daysUntil(r.dueOn, today) } : null,
+    detention: r.heldSince ? { facility: { name: r.facility!, names: r.facilityNames }, days: detentionDays(r.heldSince, null, today) } : null,
   }));
   return { rows, total, page: found.length ? found[0].page : 1, pages: pageCount(total) };
 }
