@@ -66,6 +66,12 @@ describe("Bangkok time", () => {
     );
   });
 
+  it("a day whose midnight the clocks skipped begins when they moved (1 April 1920, mean time to +07:00)", () => {
+    expect(startOfBangkokDay("1920-04-01").toISOString()).toBe("1920-03-31T17:17:56.000Z");
+    expect(bangkokDate(new Date(Date.UTC(1920, 2, 31, 17, 17, 55, 999)))).toBe("1920-03-31");
+    expect(startOfBangkokDay("1920-03-31").toISOString()).toBe("1920-03-30T17:17:56.000Z");
+  });
+
   it("23:30 UTC on 31 January is already 1 February in Bangkok", () => {
     expect(bangkokDate(new Date("2026-01-31T23:30:00Z"))).toBe("2026-02-01");
   });

@@ -134,7 +134,18 @@ export function bangkokInstant(date: CalendarDate, time: string): Date {
 
 /** The instant a Bangkok calendar day begins (midnight in Bangkok). */
 export function startOfBangkokDay(iso: CalendarDate): Date {
-  return bangkokInstant(iso, "00:00");
+  const midnight = bangkokInstant(iso, "00:00");
+  if (bangkokDate(midnight) === iso) return midnight;
+  // A midnight the clocks skipped: at Bangkok's midnight on 1 April 1920 they
+  // moved from mean time (+6:42:04) to +07:00, so that day began at 00:17:56.
+  // The first instant of the day, found within the hour after.
+  let [before, after] = [midnight.getTime(), midnight.getTime() + 3_600_000];
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (bangkokDate(new Date(middle)) === iso) after = middle;
+    else before = middle;
+  }
+  return new Date(after);
 }
 
 /** The instant `days` calendar days after (before, when negative) another, in Bangkok. */
