@@ -88,8 +88,9 @@ describe("a case's next-hearing hint", () => {
   it("once passed, the board looks the next hearing up, and the upkeep works the hint out anew", async () => {
     const kase = await flaggedCase();
     await hearingAt(kase.proceeding.id, inDays(5));
-    // A hearing starting in a moment: the hint until it starts, and then passed, as only time can make it.
-    const moment = new Date(Date.now() + 1_500);
+    // A hearing starting in a moment (long enough to be added before it starts,
+    // however busy the machine): the hint until it starts, and then passed, as only time can make it.
+    const moment = new Date(Date.now() + 3_000);
     await hearingAt(kase.proceeding.id, moment);
     expect(await hintOf(kase.id)).toEqual(moment);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, moment.getTime() - Date.now()) + 300));
