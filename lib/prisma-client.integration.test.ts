@@ -21,3 +21,11 @@ describe("a read with a planner setting of its own", () => {
     }
   });
 });
+
+describe("the app's connections", () => {
+  it("work in UTC whatever the server's zone, on the kept-plan twin too, so now() compares with the UTC times the columns hold", async () => {
+    const inUtc = (client: typeof testDb) => client.$queryRaw<{ zone: string; utc: boolean }[]>`select current_setting('TimeZone') as zone, now()::timestamp = (now() at time zone 'UTC') as utc`;
+    expect(await inUtc(testDb)).toEqual([{ zone: "UTC", utc: true }]);
+    expect(await readOnKeptPlan(testDb, (client) => inUtc(client as typeof testDb))).toEqual([{ zone: "UTC", utc: true }]);
+  });
+});

@@ -95,6 +95,11 @@ const TRANSACTION_WAIT_MS = 15_000;
 // life: on the main pool's connections it would also hold for reads whose
 // good plan depends on their values.
 const KEPT_PLANS = "-c plan_cache_mode=force_generic_plan";
+// Every connection works in UTC, whatever the server's zone: times are kept
+// as UTC in columns without a zone, and a raw read that compares one with
+// now() (a guest's grant window, the week's hearings) would otherwise be off
+// by the server's offset, seven hours on a server set to Bangkok time.
+const IN_UTC = "-c TimeZone=UTC";
 // From the global registry: the app's bundles may hold this module more than once.
 const keptPlanTwin = Symbol.for("waypoint.keptPlanTwin");
 
@@ -109,7 +114,7 @@ export function createPrismaClient(connectionString: string, poolSize = 10, { ke
 
 function newPrismaClient(connectionString: string, poolSize: number, keptPlans: boolean) {
   const adapter = new PrismaPg(
-    { connectionString, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true, ...(keptPlans ? { options: KEPT_PLANS } : {}) },
+    { connectionString, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true, options: keptPlans ? `${IN_UTC} ${KEPT_PLANS}` : IN_UTC },
     { statementNameGenerator: statementName as (query: { sql: string }) => string },
   );
   // With WAYPOINT_QUERY_LOG=1 (for finding a slow page, never in production)
