@@ -10,22 +10,11 @@ import { daysUntil } from "@/lib/tasks/buckets";
 import { detentionDays } from "@/lib/detention/days";
 import { pageCount, ROWS_PER_PAGE } from "@/lib/paging";
 import { pageViewStep, writePageView, type Viewing } from "@/lib/page-views";
+import { nextHearing } from "@/lib/hearings/next-hearing";
 
 export const BOARD_SORTS = ["code", "hearing", "deadline", "detention"] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 const INCIDENT_WINDOW_DAYS = 90;
-
-/**
- * A case's next hearing, from the hint the case carries (`hint`, kept by the
- * hearings' triggers: migration 20261206114403_case_next_hearing) while it
- * is still ahead or says there is none, else looked up among its hearings.
- * Hearings' times are UTC.
- */
-function nextHearing(caseId: string, hint: string) {
-  const [id, kept] = [Prisma.raw(caseId), Prisma.raw(hint)];
-  return Prisma.sql`case when ${kept} is null or ${kept} >= (now() at time zone 'UTC') then ${kept}
-    else (select min(h."startsAt") from "Hearing" h where h."caseId" = ${id} and h."startsAt" >= (now() at time zone 'UTC')) end`;
-}
 
 // Each order as a value per case, smaller first, cases without one last,
 // then by code: the next hearing, the next open deadline, the start of the
