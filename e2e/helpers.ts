@@ -43,10 +43,19 @@ function emailOf(who: AccountKey | { email: string }) {
 
 /** Fails on any WCAG 2 A/AA violation axe-core finds on the current page. */
 export async function expectAccessible(page: Page) {
-  const violations = async () =>
-    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
+  const analyze = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = async () => {
+    await page.waitForLoadState("load");
+    // A navigation that starts while axe reads the page leaves it a frame
+    // with no document yet; read the page again once it has loaded. A page
+    // that stays unreadable fails the second attempt.
+    const results = await analyze().catch(async (error: Error) => {
+      if (!/documentElement|Execution context was destroyed|navigat/i.test(error.message)) throw error;
+      await page.waitForLoadState("load");
+      return analyze();
+    });
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  };
   let found = await violations();
   // After a client-side navigation React swaps the <title> in while it
   // streams, so axe can catch a moment with none; a page that really lacks a

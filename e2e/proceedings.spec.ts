@@ -14,6 +14,7 @@ test("a North Korean defector's path to South Korea, with the fine paid and dete
   await moveTo(page, "Transfer to South Korea", "Charged and sentenced", "Illegal entry: fined and sentenced to one month", isoDaysAgo(36));
 
   await page.getByRole("link", { name: "Detention and costs" }).click();
+  await expect(page).toHaveURL(/\/custody$/);
   await expectAccessible(page);
   await page.getByText("Record a fine").click();
   const fineForm = page.getByRole("form", { name: "Record a fine" });
