@@ -6,7 +6,7 @@ import "server-only";
 // more than 90 days ago. Nothing runs unless SMTP_URL is set.
 // EMAIL_SCHEDULE=off stops it (tests send by hand).
 import { bangkokInstant, todayInBangkok } from "@/lib/dates";
-import { describeServerError } from "@/lib/server-errors";
+import { repeat } from "@/lib/background";
 import { emailConfigured } from "./config";
 import { queueDueReminders } from "./reminders";
 import { forgetOldMessages, sendDueMessages } from "./send";
@@ -24,22 +24,8 @@ export async function queueRemindersIfDue(now: Date = new Date()) {
 /** Starts the worker; says whether it did. */
 export function startEmailSchedule(): boolean {
   if (!emailConfigured() || process.env.EMAIL_SCHEDULE === "off") return false;
-  const report = (what: string) => (error: unknown) => console.error(JSON.stringify({ msg: `e-mail ${what} could not run`, error: describeServerError(error) }));
-  let sending = false;
-  const send = () => {
-    if (sending) return;
-    sending = true;
-    sendDueMessages()
-      .catch(report("sending"))
-      .finally(() => {
-        sending = false;
-      });
-  };
-  const remind = () => {
-    queueRemindersIfDue().then(send, report("reminders"));
-  };
-  setTimeout(remind, 20_000).unref();
-  setInterval(send, SEND_EVERY_MS).unref();
-  setInterval(remind, REMINDERS_EVERY_MS).unref();
+  const send = repeat("e-mail sending", sendDueMessages, { first: SEND_EVERY_MS, every: SEND_EVERY_MS });
+  // Reminders just queued are sent at once rather than at the next turn.
+  repeat("e-mail reminders", () => queueRemindersIfDue().then(send), { first: 20_000, every: REMINDERS_EVERY_MS });
   return true;
 }

@@ -9,7 +9,7 @@ import "server-only";
 // locks the case first). WAYPOINT_JOBS=off stops it with the other jobs.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { describeServerError } from "@/lib/server-errors";
+import { repeat } from "@/lib/background";
 
 const LOOK_EVERY_MS = 15 * 60_000;
 
@@ -35,10 +35,6 @@ export async function refreshPassedHints(): Promise<number> {
 
 /** Starts the upkeep; says whether it did. */
 export function startNextHearingUpkeep(): boolean {
-  const look = () => {
-    refreshPassedHints().catch((error: unknown) => console.error(JSON.stringify({ msg: "next-hearing upkeep could not run", error: describeServerError(error) })));
-  };
-  setTimeout(look, 30_000).unref();
-  setInterval(look, LOOK_EVERY_MS).unref();
+  repeat("next-hearing upkeep", refreshPassedHints, { first: 30_000, every: LOOK_EVERY_MS });
   return true;
 }

@@ -6,7 +6,7 @@ import "server-only";
 // tests start their runs by hand).
 import { db } from "@/lib/db";
 import { bangkokInstant, dbDate, todayInBangkok } from "@/lib/dates";
-import { describeServerError } from "@/lib/server-errors";
+import { repeat } from "@/lib/background";
 import { runRetention } from "./run";
 
 const LOOK_EVERY_MS = 15 * 60_000;
@@ -24,10 +24,6 @@ export async function runIfDue(now: Date = new Date()) {
 /** Starts looking; says whether it did. */
 export function startRetentionSchedule(): boolean {
   if (process.env.RETENTION_SCHEDULE === "off") return false;
-  const look = () => {
-    runIfDue().catch((error: unknown) => console.error(JSON.stringify({ msg: "retention schedule could not run", error: describeServerError(error) })));
-  };
-  setTimeout(look, FIRST_LOOK_MS).unref();
-  setInterval(look, LOOK_EVERY_MS).unref();
+  repeat("retention schedule", () => runIfDue(), { first: FIRST_LOOK_MS, every: LOOK_EVERY_MS });
   return true;
 }
