@@ -62,6 +62,7 @@ type CalendarRow = { id: string; startsAt: Date; purpose: string | null; counsel
 
 /** The hearing as the calendar shows it, from such a row (one read in full: its joined columns are there). */
 function calendarHearingOf(row: CalendarRow, court: CalendarHearing["court"] = { name: row.courtName!, names: row.courtNames }): CalendarHearing {
+  // The grid passes the court it read once (teamGrid); every other read joins it on the row.
   return {
     id: row.id,
     startsAt: row.startsAt,
@@ -314,7 +315,10 @@ async function teamGrid(actor: Actor, teams: { teamId?: string }, filters: Heari
     const day = days.get(row.day) ?? { count: row.dayCount, hearings: [] };
     days.set(row.day, day);
     if (!row.shown) continue;
-    day.hearings.push({ ...calendarHearingOf(row, courts.get(row.courtId!)), clash: clashes.has(row.id) });
+    const court = courts.get(row.courtId!);
+    // The statement reads the court of every hearing drawn; a hearing without one would show no court name.
+    if (!court) throw new Error(`the month grid read no court for hearing ${row.id}`);
+    day.hearings.push({ ...calendarHearingOf(row, court), clash: clashes.has(row.id) });
   }
   const total = [...days.values()].reduce((sum, day) => sum + day.count, 0);
   return { days, total, clashes: drawn.filter((row) => clashes.has(row.id)).length };

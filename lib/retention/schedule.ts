@@ -24,6 +24,6 @@ export async function runIfDue(now: Date = new Date()) {
 /** Starts looking; says whether it did. */
 export function startRetentionSchedule(): boolean {
   if (process.env.RETENTION_SCHEDULE === "off") return false;
-  repeat("retention schedule", () => runIfDue(), { first: FIRST_LOOK_MS, every: LOOK_EVERY_MS });
+  repeat("retention schedule", runIfDue, { first: FIRST_LOOK_MS, every: LOOK_EVERY_MS });
   return true;
 }
