@@ -7,7 +7,9 @@
 // turns with each page so that both see the same machine.
 //
 //   BENCH_CASES=100000   number of cases to generate
-//   BENCH_SECONDS=15     seconds per measured page (and as many for the floor in its turns)
+//   BENCH_SECONDS=30     seconds per measured page (and as many for the floor in its turns)
+//   BENCH_TURNS=8        turns the seconds are split into, page and floor alternating
+//   BENCH_TURN_LOG=1     print each turn's p95 of the page and of the floor
 //   BENCH_REUSE=1        keep an already generated database
 //   BENCH_AUDIT_ROWS=10000000  audit log rows to generate (by month, 2019 to now)
 //   BENCH_PAGES=regex    measure only the pages whose label matches (and the floor)
@@ -26,7 +28,7 @@ import { foldForSearch } from "../lib/people/search-text";
 import { hashPassword } from "../lib/auth/password";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = 3200;
 const SECRET = "bench-secret-not-for-production-0123456789";
@@ -498,16 +500,30 @@ function summary(label: string, pathAndQuery: string, sample: Sample) {
 // the floor's p95 went from 38 to 75 ms, and a page measured while the host
 // was slow was read against a floor measured while it was fast (or the
 // other way round).
-const TURNS = 4;
+//
+// Eight turns of 3.75 s each (session 46; four of 3.75 s before). Within one
+// run a page's p95 in a single turn ranged 86-114 ms and the floor's 44-55 ms,
+// and one slow turn (of the page or of the floor) moved a page's ratio by up
+// to 0.4 between two runs of the same build. Twice the turns halve the weight
+// of any one of them.
+const TURNS = Number(process.env.BENCH_TURNS ?? 8);
 
 async function measureAgainstFloor(page: { label: string; path: string; cookie: string }, floor: { path: string; cookie: string; sample: Sample }) {
   const sample = emptySample();
   const own = emptySample();
   const seconds = SECONDS / TURNS;
   for (let turn = 0; turn < TURNS; turn++) {
-    const pageRun = () => drive(sample, page.path, page.cookie, seconds);
-    const floorRun = () => drive(own, floor.path, floor.cookie, seconds);
+    const pageTurn = emptySample();
+    const floorTurn = emptySample();
+    const pageRun = () => drive(pageTurn, page.path, page.cookie, seconds);
+    const floorRun = () => drive(floorTurn, floor.path, floor.cookie, seconds);
     for (const run of turn % 2 === 0 ? [floorRun, pageRun] : [pageRun, floorRun]) await run();
+    if (process.env.BENCH_TURN_LOG === "1") console.log(`  turn ${turn + 1}: page p95 ${summary("", "", pageTurn).p95} ms (${pageTurn.latencies.length}), floor p95 ${summary("", "", floorTurn).p95} ms (${floorTurn.latencies.length})`);
+    for (const [into, from] of [[sample, pageTurn], [own, floorTurn]]) {
+      into.latencies.push(...from.latencies);
+      into.non200 += from.non200;
+      into.seconds += from.seconds;
+    }
   }
   floor.sample.latencies = floor.sample.latencies.concat(own.latencies);
   floor.sample.non200 += own.non200;
