@@ -341,6 +341,32 @@ describe("time in stage over many stays", () => {
     expect(all).toMatchObject({ type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 8, median: 5 });
     expect(all.p90).toBeCloseTo(21.1, 9);
   });
+
+  it("add up the stays of every team the figures cover, each team's all-time rows less the days outside the period", async () => {
+    const teams = [await makeTeam("Stays A"), await makeTeam("Stays B")];
+    const stay = async (teamId: string, length: number, ended: string) => {
+      const worker = await makeUser("CASEWORKER", teamId);
+      const made = await makeCase({ teamId, caseworkerId: worker.id, actorId: worker.id, principal: { latinName: `Stay ${tag()}`, nationality: "KP" } });
+      const transfer = await testDb.proceeding.create({ data: { caseId: made.id, type: "TRANSFER_TO_KOREA", stage: "EMBASSY_PROCESSING" } });
+      const endedOn = new Date(`${ended}T00:00:00Z`);
+      await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage: null, toStage: "IN_IDC", occurredOn: new Date(endedOn.getTime() - length * 86_400_000), reason: "test", actorId: worker.id } });
+      await testDb.stageChange.create({ data: { proceedingId: transfer.id, fromStage: "IN_IDC", toStage: "EMBASSY_PROCESSING", occurredOn: endedOn, reason: "test", actorId: worker.id } });
+    };
+    await stay(teams[0].id, 4, "2025-02-01");
+    await stay(teams[0].id, 6, "2025-12-20"); // after the period: not counted
+    await stay(teams[1].id, 4, "2025-07-01"); // the same length in the other team: two stays of 4 days
+    await stay(teams[1].id, 10, "2025-08-01");
+    const both = teams.map((t) => t.id);
+    // 4, 4 and 10 days: both teams' years lie within 2025, so the all-time rows are read.
+    const [within] = (await dashboardFigures(both, { from: "2025-01-01", to: "2025-11-30" })).durations;
+    expect(within).toMatchObject({ type: "TRANSFER_TO_KOREA", stage: "IN_IDC", stays: 3, median: 4 });
+    expect(within.p90).toBeCloseTo(8.8, 9);
+    // Each team alone.
+    expect((await dashboardFigures([teams[0].id], { from: "2025-01-01", to: "2025-11-30" })).durations).toMatchObject([{ stays: 1, median: 4 }]);
+    expect((await dashboardFigures([teams[1].id], { from: "2025-01-01", to: "2025-11-30" })).durations).toMatchObject([{ stays: 2, median: 7 }]);
+    // A period that leaves out every stay: no stage at all.
+    expect((await dashboardFigures(both, { from: "2025-09-01", to: "2025-11-30" })).durations).toEqual([]);
+  });
 });
 
 describe("the dashboard's pending closures and standing holds", () => {

@@ -55,6 +55,8 @@ function rowsOf(query: Prisma.Sql, order: Prisma.Sql = Prisma.empty) {
   return Prisma.sql`(select coalesce(json_agg(x ${order}), '[]'::json) from (${query}) x)`;
 }
 
+type StayCounts = { type: string; stage: string; days: number[]; stays: number[] };
+
 // The figures' rows as JSON gives them: sums and counts as numbers, days as "YYYY-MM-DD", times as ISO text.
 type FigureRows = {
   byStatus: { status: string; sensitivity: string; count: number }[];
@@ -68,8 +70,12 @@ type FigureRows = {
   newCases: { month: string; nationality: string; households: number; people: number }[];
   arrivals: { month: string; nationality: string; households: number; people: number }[];
   departures: { month: string; destination: string; households: number; people: number }[];
-  // Each stage's stay lengths, shortest first, with how many stays had each.
-  durations: { type: string; stage: string; days: number[]; stays: number[] }[];
+  // Each stage's stay lengths with how many stays had each, in three parts
+  // to add up: the period's, or the all-time rows (a part a team) less the
+  // days outside the period.
+  durations: StayCounts[];
+  durationsAll: StayCounts[];
+  durationsLess: StayCounts[];
   closures: { code: string; requestedAt: string }[];
   holds: { code: string; placedAt: string }[];
 };
@@ -116,7 +122,14 @@ export async function dashboardFigures(
   // values, 1.2–2 ms every time. Measured on the bench's team of 50,000
   // cases, the kept plan runs as fast (this year: 4.1 against 6.6 ms a
   // call, planning included; since 2015: 10.3 against 10.5 ms).
-  const [figures] = await timed("figures", readOnKeptPlan(reader, (client) => client.$queryRaw<[FigureRows]>`select ${prepareAnyway}
+  const [figures] = await timed("figures", readOnKeptPlan(reader, (client) => client.$queryRaw<[FigureRows]>`${prepareAnyway}
+    with whole as (
+      select coalesce(bool_and(f.first >= ${yearStart(period.from)}::date and f.last <= ${yearStart(period.to)}::date), false) as covered
+      from unnest(${teams}::uuid[]) as team(id) cross join lateral (
+        select min("startsOn") as first, max("startsOn") as last from "RollupStays" where "teamId" = team.id and grain = 'YEAR'
+      ) f
+    )
+    select
     ${rowsOf(Prisma.sql`
       select status::text as status, sensitivity::text as sensitivity, sum(count) as count from "RollupCaseCount"
       where "teamId" = any(${teams}::uuid[]) group by 1, 2 having sum(count) > 0`)} as "byStatus",
@@ -214,30 +227,33 @@ export async function dashboardFigures(
     -- rows, and grouping them by text and sending 600 objects took 4.2 ms
     -- of the database's time a view on the kept plan; this way, 2.4 ms.
     -- A period covering every year the teams' stays ended in (their first
-    -- and last year rows) reads the all-time rows instead, less the days of
-    -- its first and last years outside it: 600 rows rather than 7,900,
-    -- 1.0-1.2 ms rather than 2.5 (migration 20261204070100_stays_all_time). Which
-    -- way is decided once in the statement: the other way's reads are not
-    -- run at all.
+    -- and last year rows: whole, above) reads the all-time rows instead
+    -- (durationsAll), less the days of its first and last years outside
+    -- it (durationsLess): 600 rows rather than 7,900 (migration
+    -- 20261204070100_stays_all_time). Which way is decided once in the
+    -- statement: the other way's reads are not run at all. The all-time
+    -- rows are read team by team in their index's order and the three
+    -- parts added up below: summing them here took a hash and a sort of
+    -- every row, 2.1 ms a view against 1.1 (session 46).
     ${rowsOf(Prisma.sql`
-      with whole as (
-        select coalesce(bool_and(f.first >= ${yearStart(period.from)}::date and f.last <= ${yearStart(period.to)}::date), false) as covered
-        from unnest(${teams}::uuid[]) as team(id) cross join lateral (
-          select min("startsOn") as first, max("startsOn") as last from "RollupStays" where "teamId" = team.id and grain = 'YEAR'
-        ) f
-      )
-      select type::text as type, stage, array_agg(days order by days) as days, array_agg(stays order by days) as stays from (
-        select type, stage, days, sum(stays) as stays from (
-          select type, stage, days, stays from "RollupStays"
-          where "teamId" = any(${teams}::uuid[]) and ${years} and not (select covered from whole)
-          union all
-          select type, stage, days, stays from "RollupStays"
-          where "teamId" = any(${teams}::uuid[]) and grain = 'ALL' and (select covered from whole)
-          union all
-          select type, stage, days, -stays from "RollupStays"
-          where "teamId" = any(${teams}::uuid[]) and ${outside} and (select covered from whole)
-        ) counted group by type, stage, days having sum(stays) > 0
+      select type::text as type, stage, array_agg(days) as days, array_agg(stays) as stays from (
+        select type, stage, days, sum(stays) as stays from "RollupStays"
+        where "teamId" = any(${teams}::uuid[]) and ${years} and not (select covered from whole)
+        group by type, stage, days having sum(stays) > 0
       ) lengths group by type, stage`)} as durations,
+    ${rowsOf(Prisma.sql`
+      select type::text as type, stage, array_agg(days) as days, array_agg(stays) as stays
+      from unnest(${teams}::uuid[]) as team(id) cross join lateral (
+        select type, stage, days, stays from "RollupStays"
+        where "teamId" = team.id and grain = 'ALL' and "startsOn" = '-infinity' and stays > 0 and (select covered from whole)
+        order by type, stage, days
+      ) lengths group by team.id, type, stage`)} as "durationsAll",
+    ${rowsOf(Prisma.sql`
+      select type::text as type, stage, array_agg(days) as days, array_agg(stays) as stays from (
+        select type, stage, days, sum(stays) as stays from "RollupStays"
+        where "teamId" = any(${teams}::uuid[]) and ${outside} and (select covered from whole)
+        group by type, stage, days
+      ) lengths group by type, stage`)} as "durationsLess",
     -- Pending closure requests and standing legal holds on the teams' cases,
     -- oldest first, from the index of each by state: read here rather than
     -- in two statements of their own, each planned at every call.
@@ -255,7 +271,7 @@ export async function dashboardFigures(
       order by h."placedAt", h.id limit ${oversightListed}::int`,
       Prisma.sql`order by x."placedAt", x.code`,
     )} as holds`));
-  const { byStatus, funnel, caseload, held, detained, overdue, hearingsThisWeek, hearings, newCases, arrivals, departures, durations, closures, holds } = figures;
+  const { byStatus, funnel, caseload, held, detained, overdue, hearingsThisWeek, hearings, newCases, arrivals, departures, closures, holds } = figures;
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
   return {
@@ -281,9 +297,9 @@ export async function dashboardFigures(
     newCases: newCases.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     arrivals: arrivals.map((r) => ({ month: r.month, nationality: r.nationality, households: n(r.households), people: n(r.people) })),
     departures: departures.map((r) => ({ month: r.month, destination: r.destination, households: n(r.households), people: n(r.people) })),
-    durations: durations
+    durations: stayCounts(figures)
       .map((d) => {
-        const counts = d.days.map((days, i) => ({ value: days, count: n(d.stays[i]) }));
+        const counts = [...d.days].map(([days, stays]) => ({ value: days, count: stays }));
         return { type: d.type, stage: d.stage, stays: counts.reduce((sum, c) => sum + c.count, 0), median: percentileOfCounts(counts, 0.5), p90: percentileOfCounts(counts, 0.9) };
       })
       .sort((a, b) => a.type.localeCompare(b.type) || stageOrder(a.type, a.stage) - stageOrder(b.type, b.stage)),
@@ -292,6 +308,23 @@ export async function dashboardFigures(
   };
 }
 export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
+
+/** Each stage's stays by length, the statement's three parts added up (lengths with no stays left out). */
+function stayCounts({ durations, durationsAll, durationsLess }: Pick<FigureRows, "durations" | "durationsAll" | "durationsLess">) {
+  const stages = new Map<string, { type: string; stage: string; days: Map<number, number> }>();
+  const add = (parts: StayCounts[], sign: 1 | -1) => {
+    for (const part of parts) {
+      const key = `${part.type}|${part.stage}`;
+      const days = stages.get(key)?.days ?? stages.set(key, { type: part.type, stage: part.stage, days: new Map() }).get(key)!.days;
+      part.days.forEach((length, i) => days.set(length, (days.get(length) ?? 0) + sign * n(part.stays[i])));
+    }
+  };
+  add(durations, 1);
+  add(durationsAll, 1);
+  add(durationsLess, -1);
+  for (const { days } of stages.values()) for (const [length, stays] of days) if (stays <= 0) days.delete(length);
+  return [...stages.values()].filter((stage) => stage.days.size > 0);
+}
 
 /** Sums monthly rows into years, for the "arrivals per year" figure donors ask for. */
 export function perYear<T extends { month: string; people: number; households: number }>(rows: T[], key: (row: T) => string) {
