@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeCase, makeTeam, makeUser, tag, testDb } from "@/tests/fixtures";
+import { makeCase, makeTeam, makeUser, pageViewsFrom, tag, testDb } from "@/tests/fixtures";
+import { writePageView } from "@/lib/page-views";
 import type { Actor } from "@/lib/policy";
 import { addCalendarDays, todayInBangkok } from "@/lib/dates";
 import { dashboardFigures, figureTeams, perYear, type DashboardFigures } from "./figures";
@@ -443,5 +444,44 @@ describe("the week's hearings", () => {
     const both = await dashboardFigures([team.id, other.id], period, { hearingsListed: 3 });
     expect(both.hearingsThisWeek).toBe(4);
     expect(codes(both)).toEqual([...[...tied, elsewhere].map((h) => h.code).sort()]);
+  });
+});
+
+describe("the dashboard's view", () => {
+  it("is recorded by the figures' read with the cases it names, in the order shown, once each: the row a write of its own leaves", async () => {
+    const team = await makeTeam("Viewed dashboard");
+    const viewer = await makeUser("SUPERVISOR", team.id);
+    const caseworker = await makeUser("CASEWORKER", team.id);
+    const make = () => makeCase({ teamId: team.id, caseworkerId: caseworker.id, actorId: caseworker.id, principal: { latinName: `Viewed ${tag()}` } });
+    const [held, heard, closing] = [await make(), await make(), await make()];
+    const person = await testDb.person.findFirstOrThrow({ where: { caseId: held.id } });
+    const facility = await testDb.facility.findFirstOrThrow({ where: { kind: "BANGKOK_IDC" } });
+    await testDb.detentionEpisode.create({ data: { caseId: held.id, personId: person.id, facilityId: facility.id, startedOn: new Date(`${addCalendarDays(todayInBangkok(), -5)}T00:00:00Z`) } });
+    const proceeding = await testDb.proceeding.create({ data: { caseId: heard.id, type: "CRIMINAL", stage: "HEARINGS" } });
+    const court = await testDb.court.findFirstOrThrow();
+    await testDb.hearing.create({ data: { proceedingId: proceeding.id, courtId: court.id, startsAt: new Date(Date.now() + 48 * 3_600_000), purpose: "FIRST_HEARING" } });
+    await testDb.closureRequest.create({ data: { caseId: closing.id, requestedById: caseworker.id, reason: "Resettled" } });
+    // The held case is also under a hold: named twice, recorded once, in its first place.
+    await testDb.legalHold.create({ data: { caseId: held.id, reason: "Claim pending", placedById: viewer.id } });
+
+    const ip = `dashboard ${tag()}`;
+    const detail = { from: "2026-01-01", to: "2026-12-31", team: null };
+    const figures = await dashboardFigures([team.id], { from: "2026-01-01", to: "2026-12-31" }, { detainedListed: 10, hearingsListed: 10, oversightListed: 100, view: { actor: viewer, viewing: { ip, detail } } });
+    const named = [...figures.detained.longest, ...figures.hearings, ...figures.closures, ...figures.holds].map((row) => row.code);
+    expect(named).toEqual([held.code, heard.code, closing.code, held.code]);
+    const [recorded, ...more] = await pageViewsFrom(viewer.id, ip);
+    expect(more).toEqual([]);
+    expect(recorded).toMatchObject({ entity: "Page", entityId: "dashboard", caseId: null, detail: { page: "dashboard", rows: 3, cases: [held.code, heard.code, closing.code], ...detail } });
+    const apart = `dashboard apart ${tag()}`;
+    await writePageView(viewer, "dashboard", { ip: apart, detail }, named);
+    const [{ hash: ownHash, ...own }] = await pageViewsFrom(viewer.id, apart);
+    const { hash: stepHash, ...step } = recorded;
+    expect(step).toEqual(own);
+    expect([ownHash, stepHash].every(Boolean)).toBe(true);
+    // Figures read without a view (the monthly report, the download) record none.
+    const viewsBy = () => testDb.auditLog.count({ where: { actorId: viewer.id, action: "page.view" } });
+    const before = await viewsBy();
+    await dashboardFigures([team.id], { from: "2026-01-01", to: "2026-12-31" }, { detainedListed: 10, oversightListed: 100 });
+    expect(await viewsBy()).toBe(before);
   });
 });

@@ -7,6 +7,7 @@ import { readDb } from "@/lib/read-replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareAnyway, readOnKeptPlan } from "@/lib/prisma-client";
 import { recordAudit } from "@/lib/audit";
+import { pageViewStep, writePageView, type Viewing } from "@/lib/page-views";
 import { supervisedTeamIds, type Actor } from "@/lib/policy";
 import { daysFrom, isoDate, todayInBangkok } from "@/lib/dates";
 import { detentionDays, detentionFlags, startedOnOrBeforeForMoreThan } from "@/lib/detention/days";
@@ -90,15 +91,41 @@ type FigureRows = {
  * caps the lists of pending closure requests and standing legal holds on the
  * teams' cases (the dashboard's; none unless asked). `byYear`: new
  * cases, arrivals and departures by calendar year ("2025") rather than by
- * month ("2025-01"), as the dashboard shows a long period.
+ * month ("2025-01"), as the dashboard shows a long period. `view`: the
+ * dashboard's view of them, recorded with the cases it names (its lists of
+ * the longest held, the week's hearings, pending closures and standing
+ * holds, in that order): by the figures' own statement when it runs on the
+ * primary (pageViewStep), by a write of its own after a replica's read.
  */
 export async function dashboardFigures(
   teams: string[],
   period: Period,
-  { detainedListed, hearingsListed, byYear = false, oversightListed = 0 }: { detainedListed?: number; hearingsListed?: number; byYear?: boolean; oversightListed?: number } = {},
+  {
+    detainedListed,
+    hearingsListed,
+    byYear = false,
+    oversightListed = 0,
+    view,
+  }: { detainedListed?: number; hearingsListed?: number; byYear?: boolean; oversightListed?: number; view?: { actor: Pick<Actor, "id">; viewing: Viewing } } = {},
 ) {
   // Teams a supervisor oversees: read from a replica where there is one (lib/read-replica).
   const reader = await readDb();
+  // A step of the statement costs no round trip and no transaction of its
+  // own: written apart, the row took a statement, a commit and a wait for
+  // the audit chain's head after the figures had been read (session 46).
+  const recordedByRead = view !== undefined && reader === db;
+  const viewedStep = recordedByRead
+    ? Prisma.sql`, viewed as (${pageViewStep(
+        view.actor,
+        "dashboard",
+        view.viewing,
+        Prisma.sql`
+      select code, row_number() over (order by "startedOn", code) as n from detained_listed
+      union all select code, 1000000 + row_number() over (order by "startsAt", code) from hearings_listed
+      union all select code, 2000000 + row_number() over (order by "requestedAt", code) from closures_listed
+      union all select code, 3000000 + row_number() over (order by "placedAt", code) from holds_listed`,
+      )})`
+    : Prisma.empty;
   const today = todayInBangkok();
   const weekEnd = daysFrom(new Date(), 7);
   // Monthly figures read whole months and the days at the period's ends,
@@ -128,7 +155,32 @@ export async function dashboardFigures(
       from unnest(${teams}::uuid[]) as team(id) cross join lateral (
         select min("startsOn") as first, max("startsOn") as last from "RollupStays" where "teamId" = team.id and grain = 'YEAR'
       ) f
-    )
+    ),
+    -- The lists that name cases (each explained where it is read below),
+    -- read once for the figures and for the view's audit row.
+    detained_listed as (
+      select c.code, to_char(d."startedOn", 'YYYY-MM-DD') as "startedOn", to_char(d."sentenceEndsOn", 'YYYY-MM-DD') as "sentenceEndsOn", f.name as facility, f.names as "facilityNames"
+      from unnest(${teams}::uuid[]) as team(id) cross join lateral (
+        select "caseId", "facilityId", "startedOn", "sentenceEndsOn" from "DetentionEpisode"
+        where "teamId" = team.id and "releasedOn" is null order by "startedOn" fetch first (${detainedListed ?? null}::int) rows with ties
+      ) d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
+      order by d."startedOn", c.code limit ${detainedListed ?? null}::int
+    ), hearings_listed as (
+      select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from (
+        select "caseId", "courtId", "startsAt" from "Hearing"
+        where "teamId" = any(${teams}::uuid[]) and "startsAt" >= now() and "startsAt" < ${weekEnd}
+        order by "startsAt" fetch first (${hearingsListed ?? null}::int) rows with ties
+      ) h join "Case" c on c.id = h."caseId" join "Court" ct on ct.id = h."courtId"
+      order by h."startsAt", c.code limit ${hearingsListed ?? null}::int
+    ), closures_listed as (
+      select c.code, to_char(r."requestedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "requestedAt" from "ClosureRequest" r join "Case" c on c.id = r."caseId"
+      where r.status = 'PENDING' and c."teamId" = any(${teams}::uuid[])
+      order by r."requestedAt", r.id limit ${oversightListed}::int
+    ), holds_listed as (
+      select c.code, to_char(h."placedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "placedAt" from "LegalHold" h join "Case" c on c.id = h."caseId"
+      where h."liftedAt" is null and c."teamId" = any(${teams}::uuid[])
+      order by h."placedAt", h.id limit ${oversightListed}::int
+    )${viewedStep}
     select
     ${rowsOf(Prisma.sql`
       select status::text as status, sensitivity::text as sensitivity, sum(count) as count from "RollupCaseCount"
@@ -159,16 +211,7 @@ export async function dashboardFigures(
     -- team's are read on their own, from the index by team, open and start
     -- date, a few entries each; read for all the teams at once, PostgreSQL
     -- read every open episode and sorted them.
-    ${rowsOf(
-      Prisma.sql`
-      select c.code, to_char(d."startedOn", 'YYYY-MM-DD') as "startedOn", to_char(d."sentenceEndsOn", 'YYYY-MM-DD') as "sentenceEndsOn", f.name as facility, f.names as "facilityNames"
-      from unnest(${teams}::uuid[]) as team(id) cross join lateral (
-        select "caseId", "facilityId", "startedOn", "sentenceEndsOn" from "DetentionEpisode"
-        where "teamId" = team.id and "releasedOn" is null order by "startedOn" fetch first (${detainedListed ?? null}::int) rows with ties
-      ) d join "Case" c on c.id = d."caseId" join "Facility" f on f.id = d."facilityId"
-      order by d."startedOn", c.code limit ${detainedListed ?? null}::int`,
-      Prisma.sql`order by x."startedOn", x.code`,
-    )} as detained,
+    ${rowsOf(Prisma.sql`select * from detained_listed`, Prisma.sql`order by x."startedOn", x.code`)} as detained,
     -- Counted per assignee from the index of open tasks, then named: two
     -- people of one name stay two rows, and only the few counts are joined.
     ${rowsOf(
@@ -186,16 +229,7 @@ export async function dashboardFigures(
     -- case and court. Joining all of them (86 for the bench's team) to show
     -- ten was a quarter of the statement's reads.
     (select count(*) from "Hearing" where "teamId" = any(${teams}::uuid[]) and "startsAt" >= now() and "startsAt" < ${weekEnd}) as "hearingsThisWeek",
-    ${rowsOf(
-      Prisma.sql`
-      select c.code, h."startsAt", ct.name as court, ct.names as "courtNames" from (
-        select "caseId", "courtId", "startsAt" from "Hearing"
-        where "teamId" = any(${teams}::uuid[]) and "startsAt" >= now() and "startsAt" < ${weekEnd}
-        order by "startsAt" fetch first (${hearingsListed ?? null}::int) rows with ties
-      ) h join "Case" c on c.id = h."caseId" join "Court" ct on ct.id = h."courtId"
-      order by h."startsAt", c.code limit ${hearingsListed ?? null}::int`,
-      Prisma.sql`order by x."startsAt", x.code`,
-    )} as hearings,
+    ${rowsOf(Prisma.sql`select * from hearings_listed`, Prisma.sql`order by x."startsAt", x.code`)} as hearings,
     ${rowsOf(
       Prisma.sql`
       select to_char("startsOn", ${label}) as month, nationality, sum(households) as households, sum(people) as people
@@ -257,21 +291,12 @@ export async function dashboardFigures(
     -- Pending closure requests and standing legal holds on the teams' cases,
     -- oldest first, from the index of each by state: read here rather than
     -- in two statements of their own, each planned at every call.
-    ${rowsOf(
-      Prisma.sql`
-      select c.code, to_char(r."requestedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "requestedAt" from "ClosureRequest" r join "Case" c on c.id = r."caseId"
-      where r.status = 'PENDING' and c."teamId" = any(${teams}::uuid[])
-      order by r."requestedAt", r.id limit ${oversightListed}::int`,
-      Prisma.sql`order by x."requestedAt", x.code`,
-    )} as closures,
-    ${rowsOf(
-      Prisma.sql`
-      select c.code, to_char(h."placedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "placedAt" from "LegalHold" h join "Case" c on c.id = h."caseId"
-      where h."liftedAt" is null and c."teamId" = any(${teams}::uuid[])
-      order by h."placedAt", h.id limit ${oversightListed}::int`,
-      Prisma.sql`order by x."placedAt", x.code`,
-    )} as holds`));
+    ${rowsOf(Prisma.sql`select * from closures_listed`, Prisma.sql`order by x."requestedAt", x.code`)} as closures,
+    ${rowsOf(Prisma.sql`select * from holds_listed`, Prisma.sql`order by x."placedAt", x.code`)} as holds`));
   const { byStatus, funnel, caseload, held, detained, overdue, hearingsThisWeek, hearings, newCases, arrivals, departures, closures, holds } = figures;
+  if (view && !recordedByRead) {
+    await writePageView(view.actor, "dashboard", view.viewing, [...detained, ...hearings, ...closures, ...holds].map((row) => row.code));
+  }
 
   const stageOrder = (type: string, stage: string) => GRAPHS[type as ProceedingType]?.stages.indexOf(stage) ?? 99;
   return {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { recordPageView } from "@/lib/page-views";
+import { clientIp } from "@/lib/request-context";
 import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "@/lib/i18n/server";
 import { localName } from "@/lib/reference/names";
@@ -33,16 +33,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const chosenTeam = selected.length === 1 && choices.length > 1 ? selected[0] : undefined;
   // Over more than two years, new cases, arrivals and departures come per year.
   const byYear = shownByYear(period);
+  // The dashboard names cases in its detention list, hearings, closure
+  // requests and holds (those shown), recorded with the figures' read; the rest are counts.
+  const viewing = { ip: await clientIp(), detail: { from: period.from, to: period.to, team: chosenTeam ?? null } };
   const [figures, programmes] = await Promise.all([
-    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT, hearingsListed: LIST_LIMIT, byYear, oversightListed: OVERSIGHT_LIMIT }),
+    dashboardFigures(selected, period, { detainedListed: LIST_LIMIT, hearingsListed: LIST_LIMIT, byYear, oversightListed: OVERSIGHT_LIMIT, view: { actor: user, viewing } }),
     programmeHolds(user),
   ]);
   const { closures, holds } = figures;
-  // The dashboard names cases in its detention list, hearings and closure requests (those shown); the rest are counts.
-  await recordPageView(user, "dashboard", {
-    cases: [...figures.detained.longest.map((d) => d.code), ...figures.hearings.map((h) => h.code), ...closures.map((c) => c.code), ...holds.map((h) => h.code)],
-    detail: { from: period.from, to: period.to, team: chosenTeam ?? null },
-  });
   // Drill-through links keep the chosen team, so the list shows the same cases the figure counted.
   const cases = (filters: string) => `/cases?${filters}${chosenTeam ? `&team=${chosenTeam}` : ""}`;
   const t = await getTranslations("dashboard");
